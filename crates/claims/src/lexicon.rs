@@ -1,0 +1,174 @@
+//! The stage's lexicons, read from `data/claims/` once and compiled into lookups.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use once_cell::sync::Lazy;
+use std::collections::{HashMap, HashSet};
+
+/// How a cue finds its speaker and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// Speech verb: any content after it.
+    Say,
+    /// Speech verb with an audience object before the content ("told Putin (that) …").
+    Tell,
+    /// Needs a clause, "that", a quote or a number when the speaker comes first.
+    Weak,
+    /// Attributed belief or intention; like `Weak`, speaker must be a person or group.
+    Belief,
+    /// Attributed finding; like `Weak`, speaker must be a document or measurement.
+    Finding,
+    /// "according to X".
+    According,
+    /// "quoting X", "citing X".
+    Relay,
+    /// Participle continuing an attribution ("…, adding that …").
+    Part,
+    /// "X quoted Y as saying".
+    Quoted,
+}
+
+#[derive(Debug, Clone)]
+pub struct CueEntry {
+    pub lemma: String,
+    pub class: CueClass,
+    pub distance: bool,
+}
+
+fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+pub static CUES: Lazy<HashMap<String, CueEntry>> = Lazy::new(|| {
+    let mut m = HashMap::new();
+    for line in data_lines(include_str!("../../../data/claims/cues.tsv")) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 4 {
+            continue;
+        }
+        let class = match f[2] {
+            "say" => CueClass::Say,
+            "tell" => CueClass::Tell,
+            "weak" => CueClass::Weak,
+            "belief" => CueClass::Belief,
+            "finding" => CueClass::Finding,
+            "according" => CueClass::According,
+            "relay" => CueClass::Relay,
+            "part" => CueClass::Part,
+            "quoted" => CueClass::Quoted,
+            _ => continue,
+        };
+        m.insert(
+            f[0].to_string(),
+            CueEntry {
+                lemma: f[1].to_string(),
+                class,
+                distance: f[3] == "1",
+            },
+        );
+    }
+    m
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HedgeScope {
+    Clause,
+    Disclaimer,
+}
+
+pub struct HedgeLexicon {
+    pub matcher: AhoCorasick,
+    pub entries: Vec<(String, HedgeScope)>,
+}
+
+pub static HEDGES: Lazy<HedgeLexicon> = Lazy::new(|| {
+    let mut pats = Vec::new();
+    let mut entries = Vec::new();
+    for line in data_lines(include_str!("../../../data/claims/hedges.tsv")) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 3 {
+            continue;
+        }
+        pats.push(f[0].to_string());
+        let scope = if f[2] == "disclaimer" {
+            HedgeScope::Disclaimer
+        } else {
+            HedgeScope::Clause
+        };
+        entries.push((f[1].to_string(), scope));
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&pats)
+        .unwrap_or_else(|e| panic!("hedge lexicon does not compile: {e}"));
+    HedgeLexicon { matcher, entries }
+});
+
+/// Medium phrases as lower-case word sequences, longest first.
+pub static MEDIA: Lazy<Vec<(Vec<String>, String)>> = Lazy::new(|| {
+    let mut v: Vec<(Vec<String>, String)> = data_lines(include_str!("../../../data/claims/media.tsv"))
+        .filter_map(|l| {
+            let (p, m) = l.split_once('\t')?;
+            let words = p
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>();
+            Some((words, m.trim().to_string()))
+        })
+        .collect();
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    v
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleClass {
+    Person,
+    Media,
+    Gov,
+    Org,
+}
+
+/// Role nouns: single words and two-word phrases ("press secretary").
+pub static ROLES: Lazy<HashMap<String, RoleClass>> = Lazy::new(|| {
+    data_lines(include_str!("../../../data/claims/roles.tsv"))
+        .filter_map(|l| {
+            let (p, c) = l.split_once('\t')?;
+            let class = match c.trim() {
+                "person" => RoleClass::Person,
+                "media" => RoleClass::Media,
+                "gov" => RoleClass::Gov,
+                "org" => RoleClass::Org,
+                _ => return None,
+            };
+            Some((p.trim().to_string(), class))
+        })
+        .collect()
+});
+
+/// Known outlet names, lower-cased.
+pub static OUTLETS: Lazy<HashSet<String>> = Lazy::new(|| {
+    data_lines(include_str!("../../../data/claims/outlets.txt"))
+        .map(|l| l.trim().to_lowercase())
+        .collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load() {
+        assert!(CUES.len() > 100);
+        assert_eq!(CUES["claimed"].class, CueClass::Say);
+        assert!(CUES["claimed"].distance);
+        assert!(!CUES["said"].distance);
+        assert_eq!(CUES["according"].class, CueClass::According);
+        assert!(HEDGES.entries.len() > 30);
+        assert!(MEDIA.iter().any(|(w, m)| w == &["twitter"] && m == "twitter"));
+        assert_eq!(ROLES.get("broadcaster"), Some(&RoleClass::Media));
+        assert!(OUTLETS.contains("tass"));
+    }
+}

@@ -1,0 +1,377 @@
+//! Who a speaker mention refers to: names, role nouns ("the state broadcaster"), pronouns.
+//! Uses the entity layer where it resolves the mention, and the document's own names and
+//! the claims' speaker history otherwise.
+
+use crate::extract::Ctx;
+use crate::lexicon::{RoleClass, OUTLETS, ROLES};
+use crate::words::*;
+use newsledger_model::{EntityType, MentionKind, SegmentKind, Span, Speaker};
+
+/// A proper name seen in the document, with the descriptors written around it.
+#[derive(Debug, Clone)]
+pub struct NameEntry {
+    pub span: Span,
+    pub text: String,
+    /// Lower-case role words and nationality words before/around the name.
+    pub descs: Vec<String>,
+    pub class: Option<RoleClass>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub speaker: Speaker,
+    pub class: Option<RoleClass>,
+    pub plural: bool,
+    /// Descriptors known for the resolved speaker ("president", "press secretary").
+    pub descs: Vec<String>,
+    pub offset: usize,
+}
+
+pub struct Resolver<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    pub names: Vec<NameEntry>,
+    pub history: Vec<Resolved>,
+}
+
+fn is_cap_word(ctx: &Ctx, i: usize) -> bool {
+    ctx.tok(i).is_some_and(|t| t.is_word() && t.cap)
+}
+
+impl<'c, 'a> Resolver<'c, 'a> {
+    pub fn new(ctx: &'c Ctx<'a>) -> Self {
+        let mut names = Vec::new();
+        for seg in ctx.doc.content_segments() {
+            if seg.kind == SegmentKind::Dateline {
+                continue;
+            }
+            let (sa, sb) = ctx.tok_range(seg.span);
+            let mut i = sa;
+            while i < sb {
+                let starts = is_cap_word(ctx, i) && !(any(ctx.lower(i), DETS) || any(ctx.lower(i), PREPS) || any(ctx.lower(i), BACK_STOP) || any(ctx.lower(i), PRONOUNS) || any(ctx.lower(i), &["according", "meanwhile", "however", "but", "and", "it's", "there", "earlier", "later"]));
+                if !starts {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < sb {
+                    let ok = is_cap_word(ctx, j)
+                        || ctx.tok(j).is_some_and(|t| t.kind == crate::text::TK::Num) && is_cap_word(ctx, j - 1)
+                        || (any(ctx.lower(j), &["of", "de", "al", "bin", "for", "and"]) && is_cap_word(ctx, j + 1) && ctx.lower(j) != "and");
+                    if !ok {
+                        break;
+                    }
+                    j += 1;
+                }
+                // Title words at the start are descriptors.
+                let mut a = i;
+                let mut descs: Vec<String> = Vec::new();
+                while a + 1 < j && any(ctx.lower(a), TITLES) {
+                    descs.push(ctx.lower(a).to_string());
+                    a += 1;
+                }
+                // Lower-case descriptors right before ("press secretary Aidos Ukibai",
+                // "state television Khabar 24"), and one possessor/nationality before them.
+                let mut k = i;
+                let mut n = 0;
+                while k > sa && n < 5 {
+                    let p = k - 1;
+                    let Some(t) = ctx.tok(p) else { break };
+                    if t.is_word() && !t.cap && !any(&t.lower, DETS) && !any(&t.lower, PREPS) && !any(&t.lower, BACK_STOP) {
+                        descs.push(t.lower.clone());
+                        k = p;
+                        n += 1;
+                    } else if t.lower == "'s" || (t.is_word() && t.cap && n > 0) {
+                        let mut q = p;
+                        if t.lower == "'s" {
+                            q = p.saturating_sub(1);
+                        }
+                        if is_cap_word(ctx, q) {
+                            descs.push(ctx.lower(q).to_string());
+                        }
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                // An appositive after the name: "Ukibai, his press secretary,".
+                if ctx.lower(j) == "," && any(ctx.lower(j + 1), &["the", "his", "her", "its", "their", "a"]) {
+                    let mut m = j + 2;
+                    while m < sb && m < j + 7 && ctx.tok(m).is_some_and(|t| t.is_word()) {
+                        descs.push(ctx.lower(m).to_string());
+                        m += 1;
+                    }
+                }
+                let span = Span::new(
+                    ctx.tok(a).map(|t| t.span.start()).unwrap_or(0),
+                    ctx.tok(j - 1).map(|t| t.span.end()).unwrap_or(0),
+                );
+                let text = ctx.slice(span).to_string();
+                let class = guess_class(&text, &descs);
+                names.push(NameEntry { span, text, descs, class });
+                i = j;
+            }
+        }
+        Resolver { ctx, names, history: Vec::new() }
+    }
+
+    /// Resolve a speaker mention; `record` adds it to the speaker history (claims' speakers,
+    /// not relays).
+    pub fn resolve(&mut self, span: Span, record: bool) -> Speaker {
+        let r = self.resolve_inner(span);
+        if record {
+            self.history.push(r.clone());
+        }
+        r.speaker
+    }
+
+    fn resolve_inner(&self, span: Span) -> Resolved {
+        let ctx = self.ctx;
+        let text = ctx.slice(span).to_string();
+        let (a, b) = ctx.tok_range(span);
+        let lower: Vec<&str> = (a..b).map(|k| ctx.lower(k)).collect();
+        let mk = |name: String, entity: Option<String>, class: Option<RoleClass>, plural: bool, descs: Vec<String>| Resolved {
+            speaker: Speaker { text: text.clone(), span, entity: entity.or_else(|| Some(name.clone())), name },
+            class,
+            plural,
+            descs,
+            offset: span.start(),
+        };
+        // Pronouns.
+        if lower.len() == 1 && any(lower[0], &["he", "she", "they", "it", "we"]) {
+            let w = lower[0];
+            let hit = self.history.iter().rev().find(|h| match w {
+                "he" | "she" => h.class == Some(RoleClass::Person) && !h.plural,
+                "it" => matches!(h.class, Some(RoleClass::Media | RoleClass::Gov | RoleClass::Org)) && !h.plural,
+                _ => h.plural || matches!(h.class, Some(RoleClass::Gov | RoleClass::Org | RoleClass::Media)),
+            });
+            if let Some(h) = hit {
+                let mut r = h.clone();
+                r.speaker.text = text.clone();
+                r.speaker.span = span;
+                r.offset = span.start();
+                return r;
+            }
+            if let Some(e) = self.entity_for(span, true) {
+                return mk(e.1, Some(e.0), Some(e.2), false, Vec::new());
+            }
+            if matches!(w, "he" | "she") {
+                if let Some(n) = self.names.iter().rev().find(|n| n.span.end() <= span.start() && n.class == Some(RoleClass::Person)) {
+                    return mk(n.text.clone(), None, Some(RoleClass::Person), false, n.descs.clone());
+                }
+            }
+            return mk(text.clone(), None, None, w == "they", Vec::new());
+        }
+        // A proper name at the end of the phrase is its head.
+        let e = b;
+        let name_head = e > a && (is_cap_word(ctx, e - 1) || ctx.tok(e - 1).is_some_and(|t| t.kind == crate::text::TK::Num) && e >= a + 2 && is_cap_word(ctx, e - 2));
+        let np_descs: Vec<String> = lower.iter().filter(|w| !any(w, DETS)).map(|w| w.to_string()).collect();
+        if name_head && !(b - a == 1 && any(lower[0], DETS)) {
+            let mut s = e - 1;
+            while s > a && (is_cap_word(ctx, s - 1) || ctx.tok(s - 1).is_some_and(|t| t.kind == crate::text::TK::Num) || (any(ctx.lower(s - 1), &["of", "for", "de", "al"]) && s - 1 > a && is_cap_word(ctx, s - 2))) {
+                s -= 1;
+            }
+            while s + 1 < e && any(ctx.lower(s), TITLES) {
+                s += 1;
+            }
+            while s < e && any(ctx.lower(s), DETS) {
+                s += 1;
+            }
+            let nspan = Span::new(ctx.tok(s).map(|t| t.span.start()).unwrap_or(span.start()), ctx.tok(e - 1).map(|t| t.span.end()).unwrap_or(span.end()));
+            let own = ctx.slice(nspan).to_string();
+            let entry_descs = self.descs_of(&own, nspan).unwrap_or_default();
+            let mut descs = np_descs.clone();
+            descs.extend(entry_descs);
+            let class0 = guess_class(&own, &descs);
+            if let Some((id, name, class)) = self.entity_for(nspan, false) {
+                let class = if class0 == Some(RoleClass::Media) { class0 } else { Some(class) };
+                return mk(name, Some(id), class, false, descs);
+            }
+            // A surname seen before in full: "Ukibai" → "Aidos Ukibai".
+            let full = self
+                .names
+                .iter()
+                .filter(|n| n.text.len() > own.len() && (n.text.ends_with(&format!(" {own}")) || n.text.ends_with(&format!("-{own}"))))
+                .map(|n| n.text.clone())
+                .next();
+            let name = full.unwrap_or(own);
+            return mk(name, None, class0.or(Some(RoleClass::Person)), false, descs);
+        }
+        // Definite role nouns: "the state broadcaster", "his press secretary", "the leader".
+        let role = role_of(&lower);
+        let definite = lower.first().is_some_and(|w| any(w, DEFINITE));
+        if let (Some((rw, rclass)), true) = (role.clone(), definite) {
+            if let Some((id, name, class)) = self.entity_for(span, false) {
+                if class_compatible(rclass, class) {
+                    return mk(name, Some(id), Some(rclass), false, np_descs);
+                }
+            }
+            if let Some(r) = self.resolve_role(span, &rw, rclass, &lower) {
+                return r;
+            }
+            return mk(clean_name(&text), None, Some(rclass), rw.ends_with('s'), np_descs);
+        }
+        let class = role.map(|r| r.1).or(Some(RoleClass::Org));
+        let plural = lower.last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+        let class = if plural && class == Some(RoleClass::Person) { Some(RoleClass::Org) } else { class };
+        mk(clean_name(&text), None, class, plural, np_descs)
+    }
+
+    fn descs_of(&self, name: &str, span: Span) -> Option<Vec<String>> {
+        let mut out: Vec<String> = Vec::new();
+        for n in &self.names {
+            if n.text == name || n.text.ends_with(&format!(" {name}")) || n.span == span {
+                out.extend(n.descs.iter().cloned());
+            }
+        }
+        Some(out)
+    }
+
+    /// The entity cluster a mention belongs to (persons and organisations only).
+    fn entity_for(&self, span: Span, pronoun: bool) -> Option<(String, String, RoleClass)> {
+        let doc = self.ctx.doc;
+        for e in &doc.layers.entities {
+            if matches!(e.kind, EntityType::Place) {
+                continue;
+            }
+            let hit = e.mentions.iter().any(|m| {
+                if pronoun {
+                    m.span == span
+                } else {
+                    m.span.overlaps(span) && m.kind != MentionKind::Pronoun && (m.span.contains(span) || span.contains(m.span))
+                }
+            });
+            if !hit {
+                continue;
+            }
+            let has_name = e.mentions.iter().any(|m| m.kind == MentionKind::Name);
+            if !has_name {
+                continue;
+            }
+            let class = match (e.kind, e.subtype.as_deref()) {
+                (EntityType::Person, _) => RoleClass::Person,
+                (_, Some("media")) => RoleClass::Media,
+                (_, Some("government" | "armed_force")) => RoleClass::Gov,
+                _ => RoleClass::Org,
+            };
+            return Some((e.id.clone(), clean_name(&e.name), class));
+        }
+        None
+    }
+
+    fn resolve_role(&self, span: Span, role: &str, class: RoleClass, lower: &[&str]) -> Option<Resolved> {
+        let ctx = self.ctx;
+        let seg_of = |off: usize| ctx.doc.segment_index_at(off).unwrap_or(0);
+        let here = seg_of(span.start());
+        let nation: Vec<&str> = (ctx.tok_range(span).0..ctx.tok_range(span).1)
+            .filter(|&k| is_cap_word(ctx, k))
+            .map(|k| ctx.lower(k))
+            .collect();
+        let role_words: Vec<&str> = role.split(' ').collect();
+        let fits = |n: &NameEntry| -> bool {
+            let has_role = n.descs.windows(role_words.len()).any(|w| w.iter().map(String::as_str).eq(role_words.iter().copied()))
+                || (class == RoleClass::Media && n.class == Some(RoleClass::Media))
+                || (class == RoleClass::Gov && n.text.to_lowercase().split_whitespace().any(|w| role_words.contains(&w)));
+            let nat_ok = nation.is_empty() || nation.iter().all(|x| n.descs.iter().any(|d| same_nation(d, x)) || same_nation(&n.text.to_lowercase(), x));
+            has_role && nat_ok && n.span.start() != span.start()
+        };
+        let pick = |n: &NameEntry| Resolved {
+            speaker: Speaker { text: ctx.slice(span).to_string(), span, entity: Some(n.text.clone()), name: n.text.clone() },
+            class: Some(class),
+            plural: false,
+            descs: n.descs.clone(),
+            offset: span.start(),
+        };
+        // Media: prefer an outlet described with a compatible word ("state television" for
+        // "the state broadcaster").
+        let before = self.names.iter().rev().filter(|n| n.span.end() <= span.start());
+        let mut best: Option<&NameEntry> = None;
+        for n in before {
+            if fits(n) {
+                best = Some(n);
+                break;
+            }
+        }
+        if best.is_none() {
+            best = self.names.iter().find(|n| n.span.start() > span.start() && seg_of(n.span.start()) <= here + 2 && fits(n));
+        }
+        if let Some(n) = best {
+            let mut r = pick(n);
+            if let Some((id, name, _)) = self.entity_for(n.span, false) {
+                r.speaker.entity = Some(id);
+                r.speaker.name = name;
+            }
+            return Some(r);
+        }
+        // Person roles: the leader last quoted.
+        if class == RoleClass::Person && any(role, &["leader", "president", "prime minister", "premier", "chancellor"]) && lower.first() == Some(&"the") {
+            if let Some(h) = self.history.iter().rev().find(|h| h.class == Some(RoleClass::Person) && !h.plural && h.speaker.name.chars().next().is_some_and(char::is_uppercase)) {
+                let mut r = h.clone();
+                r.speaker.text = ctx.slice(span).to_string();
+                r.speaker.span = span;
+                r.offset = span.start();
+                return Some(r);
+            }
+        }
+        None
+    }
+}
+
+fn class_compatible(role: RoleClass, ent: RoleClass) -> bool {
+    match role {
+        RoleClass::Person => ent == RoleClass::Person,
+        _ => ent != RoleClass::Person,
+    }
+}
+
+/// The role noun a phrase ends in ("press secretary", "broadcaster").
+fn role_of(lower: &[&str]) -> Option<(String, RoleClass)> {
+    let n = lower.len();
+    if n >= 2 {
+        let two = format!("{} {}", lower[n - 2], lower[n - 1]);
+        if let Some(c) = ROLES.get(&two) {
+            return Some((two, *c));
+        }
+    }
+    let last = lower.last()?;
+    if let Some(c) = ROLES.get(*last) {
+        return Some((last.to_string(), *c));
+    }
+    let sing = last.strip_suffix('s')?;
+    ROLES.get(sing).map(|c| (last.to_string(), *c))
+}
+
+/// Guess what kind of thing a proper name is, from its words and its descriptors.
+pub fn guess_class(name: &str, descs: &[String]) -> Option<RoleClass> {
+    let low = name.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = low.split_whitespace().collect();
+    let media_desc = descs.iter().any(|d| any(d, &["television", "tv", "broadcaster", "media", "agency", "newspaper", "channel", "radio", "outlet", "network", "daily", "wire", "news", "website"]));
+    if OUTLETS.contains(&low) || media_desc && !words.iter().any(|w| any(w, GOV_WORDS)) || words.iter().any(|w| any(w, MEDIA_WORDS)) {
+        return Some(RoleClass::Media);
+    }
+    if words.iter().any(|w| any(w, GOV_WORDS)) {
+        return Some(RoleClass::Gov);
+    }
+    if words.iter().any(|w| any(w, ORG_WORDS)) {
+        return Some(RoleClass::Org);
+    }
+    if name.chars().count() >= 2 && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == ' ') {
+        return Some(RoleClass::Org);
+    }
+    if descs.iter().any(|d| ROLES.get(d.as_str()) == Some(&RoleClass::Person)) || (1..=4).contains(&words.len()) {
+        return Some(RoleClass::Person);
+    }
+    None
+}
+
+/// Canonical form of a speaker name: no leading determiners or possessors, no "state
+/// television"-style descriptors before a proper name.
+pub fn clean_name(s: &str) -> String {
+    let mut t = s.trim();
+    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(r) = t.strip_prefix(d) {
+            t = r;
+            break;
+        }
+    }
+    t.trim_matches(|c: char| c == ',' || c.is_whitespace()).to_string()
+}

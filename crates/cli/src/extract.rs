@@ -1,0 +1,203 @@
+//! `newsledger extract`: read inputs, run the pipeline, write ledgers.
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use newsledger_ingest::{read_input, Item, TextMeta};
+use newsledger_model::{Document, LedgerOptions, Pipeline};
+use newsledger_pipeline::output::{Format, LedgerWriter};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The built-in sample: our own fictional corpus (see corpus/README.md).
+const SAMPLE: &str = include_str!("../../../corpus/reports.jsonl");
+
+/// Documents processed in parallel at a time; bounds memory on large inputs.
+const BATCH: usize = 64;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum OutFormat {
+    Jsonl,
+    Json,
+    Table,
+    Timeml,
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// Inputs: .txt (one document), .jsonl (one per line), or - for stdin.
+    paths: Vec<String>,
+    /// Run on the built-in sample corpus instead of PATHs.
+    #[arg(long)]
+    sample: bool,
+    /// Publication date of .txt/stdin text inputs (YYYY-MM-DD or RFC 3339).
+    #[arg(long, value_parser = parse_published)]
+    published: Option<chrono::NaiveDate>,
+    /// Title of .txt inputs.
+    #[arg(long)]
+    title: Option<String>,
+    /// URL of .txt inputs.
+    #[arg(long)]
+    url: Option<String>,
+    /// Outlet of .txt inputs.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Output format (default: jsonl when stdout is not a terminal, else table).
+    #[arg(long, value_enum)]
+    format: Option<OutFormat>,
+    /// Output directory (required for --format timeml: DIR/<id>.tml).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Include the document text in each ledger.
+    #[arg(long)]
+    with_text: bool,
+    /// Include the segment layer (headlines, sentences…) in each ledger.
+    #[arg(long)]
+    annotations: bool,
+}
+
+fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
+    newsledger_ingest::parse_date(s)
+}
+
+/// Where ledgers go.
+enum Sink {
+    Ledger(LedgerWriter<Box<dyn Write>>),
+    Timeml(PathBuf),
+}
+
+impl Sink {
+    fn write(&mut self, doc: &Document) -> anyhow::Result<()> {
+        match self {
+            Sink::Ledger(w) => w.write(doc).context("writing output")?,
+            Sink::Timeml(dir) => {
+                let name = format!("{}.tml", file_safe(&doc.id));
+                let path = dir.join(name);
+                std::fs::write(&path, newsledger_pipeline::to_timeml(doc))
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A document id as a file name: path separators and odd characters become `_`.
+fn file_safe(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    s.trim_start_matches('.').chars().take(200).collect()
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    if args.paths.is_empty() && !args.sample {
+        eprintln!("newsledger extract: give one or more PATHs (or - for stdin), or --sample");
+        return Ok(ExitCode::from(2));
+    }
+    let pipeline = newsledger_pipeline::default_pipeline()?;
+    let opts = LedgerOptions {
+        with_text: args.with_text,
+        annotations: args.annotations,
+    };
+    let stdout_tty = std::io::stdout().is_terminal();
+    let format = args.format.unwrap_or(if stdout_tty {
+        OutFormat::Table
+    } else {
+        OutFormat::Jsonl
+    });
+    let mut sink = match format {
+        OutFormat::Timeml => {
+            let Some(dir) = args.out.clone() else {
+                eprintln!("newsledger extract: --format timeml needs --out DIR");
+                return Ok(ExitCode::from(2));
+            };
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("creating {}", dir.display()))?;
+            Sink::Timeml(dir)
+        }
+        f => {
+            let out: Box<dyn Write> = match &args.out {
+                Some(p) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+                )),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            let f = match f {
+                OutFormat::Json => Format::Json,
+                OutFormat::Table => Format::Table,
+                _ => Format::Jsonl,
+            };
+            Sink::Ledger(LedgerWriter::new(out, f, opts))
+        }
+    };
+
+    let meta = TextMeta {
+        published: args.published,
+        title: args.title.clone(),
+        url: args.url.clone(),
+        outlet: args.outlet.clone(),
+    };
+    let mut failed = false;
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut write_err: Option<anyhow::Error> = None;
+    {
+        let mut on_item = |item: Item| {
+            if write_err.is_some() {
+                return;
+            }
+            match item {
+                Item::Doc(d) => {
+                    batch.push(d);
+                    if batch.len() >= BATCH {
+                        if let Err(e) = flush(&pipeline, &mut batch, &mut sink) {
+                            write_err = Some(e);
+                        }
+                    }
+                }
+                Item::Warning(w) => eprintln!("warning: {w}"),
+                Item::Error(e) => {
+                    eprintln!("error: {e}");
+                    failed = true;
+                }
+            }
+        };
+        if args.sample {
+            newsledger_ingest::read_jsonl(
+                std::io::Cursor::new(SAMPLE.as_bytes()),
+                "sample",
+                &mut on_item,
+            );
+        }
+        for p in &args.paths {
+            read_input(p, &meta, &mut on_item);
+        }
+    }
+    if let Some(e) = write_err {
+        return Err(e);
+    }
+    flush(&pipeline, &mut batch, &mut sink)?;
+    if let Sink::Ledger(w) = sink {
+        w.finish().context("writing output")?;
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn flush(pipeline: &Pipeline, batch: &mut Vec<Document>, sink: &mut Sink) -> anyhow::Result<()> {
+    batch.par_iter_mut().for_each(|d| pipeline.run(d));
+    for d in batch.drain(..) {
+        sink.write(&d)?;
+    }
+    Ok(())
+}

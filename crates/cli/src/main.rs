@@ -1,0 +1,88 @@
+//! # newsledger
+//!
+//! The command line. It only parses flags and wires the crates together: readers from
+//! `newsledger-ingest`, the stages from `newsledger-pipeline`, the writers, the scorers from
+//! `newsledger-eval`. Exit codes: 0 when every input was read (warnings do not count), 1 when
+//! an input or a line of one could not be read (the rest is still written), 2 on usage errors.
+
+mod extract;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "newsledger",
+    version,
+    about = "Turn news reports into a sourced, time-resolved ledger of a developing story."
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run the pipeline over documents and print one ledger per document.
+    Extract(extract::ExtractArgs),
+    /// List the pipeline's stages with the layers each needs and adds.
+    Stages,
+    /// Score a stage against gold annotations.
+    #[command(subcommand)]
+    Eval(EvalCmd),
+}
+
+#[derive(Subcommand)]
+enum EvalCmd {
+    /// Temporal expressions: extent (strict, relaxed), type and value F1.
+    Timex(newsledger_eval::timex::Args),
+    /// Figures: precision, recall, F1 and attribute accuracy.
+    Figures(newsledger_eval::figures::Args),
+    /// Claims: speaker, cue, content overlap, hedges.
+    Claims(newsledger_eval::claims::Args),
+    /// Entities: mentions, types, clusters.
+    Entities(newsledger_eval::entities::Args),
+    /// Events: type, trigger, date, place, status.
+    Events(newsledger_eval::events::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.cmd {
+        Cmd::Extract(args) => extract::run(args),
+        Cmd::Stages => stages(),
+        Cmd::Eval(e) => {
+            let r = match e {
+                EvalCmd::Timex(a) => newsledger_eval::timex::run(&a),
+                EvalCmd::Figures(a) => newsledger_eval::figures::run(&a),
+                EvalCmd::Claims(a) => newsledger_eval::claims::run(&a),
+                EvalCmd::Entities(a) => newsledger_eval::entities::run(&a),
+                EvalCmd::Events(a) => newsledger_eval::events::run(&a),
+            };
+            r.map(|()| ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("newsledger: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn stages() -> anyhow::Result<ExitCode> {
+    let p = newsledger_pipeline::default_pipeline()?;
+    for s in p.stages() {
+        let names = |ls: &[newsledger_model::Layer]| {
+            ls.iter().map(|l| l.name()).collect::<Vec<_>>().join(", ")
+        };
+        println!(
+            "{:<10} needs [{}]  adds [{}]",
+            s.name(),
+            names(s.needs()),
+            names(s.adds())
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

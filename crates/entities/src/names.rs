@@ -1,0 +1,748 @@
+//! Proper-name mentions: runs of capitalised words (with name particles, hyphens, "of"
+//! after an organisation head, a number after a known outlet), split at titles and read as
+//! an organisation, platform, place or person by lexicon, pattern and gazetteer, in that
+//! order; plus the role phrases around person names.
+
+use crate::gazetteer::{PlaceKind, GAZ};
+use crate::lexicon::{self, HeadPos, Known, KnownKind, DEMONYM, DESCRIPTOR, KNOWN, NON_NAME, ORG_HEAD, ROLE};
+use crate::words::{span_of, text_of, Word};
+use newsledger_model::{Document, Span};
+
+/// How a name was read.
+#[derive(Debug, Clone)]
+pub enum Reading {
+    Known(Known),
+    /// A gazetteer place (index), with "X city" preferring the city.
+    Place { name: String, want_city: bool },
+    /// "X region": the region of that name; `base` is the place it is named after.
+    Region { base: Option<u32> },
+    Landmark,
+    Historical,
+    /// An organisation recognised by its head word (subtype).
+    Org(&'static str),
+    /// An all-caps acronym not in any lexicon.
+    Acronym,
+    Person,
+    /// A lone capitalised word with no reading yet: a surname, a place, or nothing.
+    Single,
+}
+
+/// A role phrase attached to a person name ("former head of Kazakhstan's National Security
+/// Committee", "acting prime minister").
+#[derive(Debug, Clone)]
+pub struct RoleRaw {
+    pub text: String,
+    pub span: Span,
+    /// The role noun phrase from the lexicon, lower case ("president", "press secretary").
+    pub noun: &'static str,
+    pub class: &'static str,
+    pub leader: bool,
+    pub former: bool,
+    pub country: Option<String>,
+    /// A possessive pronoun owning the role ("his press secretary"): its span.
+    pub owner: Option<Span>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NameCand {
+    pub span: Span,
+    pub text: String,
+    pub seg: usize,
+    pub reading: Reading,
+    pub roles: Vec<RoleRaw>,
+    /// Capitalised only because it opens a sentence or sits in a headline.
+    pub weak: bool,
+    /// A title or honorific stood before it ("President Tokayev").
+    pub titled: bool,
+    /// The word before is a place preposition ("in", "near"…).
+    pub after_place_prep: bool,
+    /// The word after is a speech verb.
+    pub before_speech: bool,
+    /// Mr/Mrs-style gender evidence: Some(true) male, Some(false) female.
+    pub male: Option<bool>,
+    /// The words of a person name, possessives stripped.
+    pub tokens: Vec<String>,
+}
+
+fn is_particle(w: &Word) -> bool {
+    w.is_word && !w.cap && lexicon::is("particle", &w.lower)
+}
+
+fn starts_name(w: &Word) -> bool {
+    w.cap && !NON_NAME.contains(w.text) && !w.text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn continues_name(w: &Word) -> bool {
+    w.cap && !NON_NAME.contains(w.text)
+}
+
+/// The longest role phrase starting at word `i`: (number of words, lexicon key).
+pub fn role_at(w: &[Word], i: usize) -> Option<(usize, &'static str)> {
+    let max = *lexicon::ROLE_MAX_WORDS;
+    let mut best = None;
+    let mut phrase = String::new();
+    for k in 0..max {
+        let x = w.get(i + k)?;
+        if !x.is_word {
+            break;
+        }
+        if k > 0 {
+            // A possessive ends a phrase: "the president's office".
+            if w.get(i + k - 1).is_some_and(|p| p.poss) {
+                break;
+            }
+            phrase.push(' ');
+        }
+        phrase.push_str(&x.lower);
+        if let Some((key, _)) = ROLE.get_key_value(phrase.as_str()) {
+            best = Some((k + 1, *key));
+        }
+    }
+    best
+}
+
+/// The longest role phrase ending just before word `end`: (start index, key).
+fn role_ending_at(w: &[Word], end: usize) -> Option<(usize, &'static str)> {
+    let max = *lexicon::ROLE_MAX_WORDS;
+    let mut best = None;
+    for len in 1..=max.min(end) {
+        let a = end - len;
+        if let Some((l, key)) = role_at(w, a) {
+            if l == len {
+                best = Some((a, key));
+            }
+        }
+    }
+    best
+}
+
+fn country_of_word(w: &Word) -> Option<String> {
+    if let Some(cc) = DEMONYM.get(w.text) {
+        return Some((*cc).to_string());
+    }
+    if w.cap {
+        if let Some(idx) = GAZ.best(w.text, &[], false) {
+            return GAZ.place(idx).map(|p| p.country.to_string());
+        }
+    }
+    None
+}
+
+fn is_former(w: &Word) -> bool {
+    lexicon::is("former", &w.lower) || w.lower.starts_with("ex-") || w.lower.starts_with("then-")
+}
+
+fn is_det(w: &Word) -> bool {
+    matches!(w.lower.as_str(), "the" | "a" | "an")
+}
+
+fn is_poss_pronoun(w: &Word) -> bool {
+    matches!(w.lower.as_str(), "his" | "her" | "its" | "their")
+}
+
+/// A role phrase standing right before the words at `end` (a person name or its title).
+/// `title` is the role inside the name chunk, when the chunk began with one.
+pub fn role_before(
+    doc: &Document,
+    w: &[Word],
+    end: usize,
+    title: Option<(usize, usize, &'static str)>,
+) -> Option<RoleRaw> {
+    let (mut r0, r1, noun) = match title {
+        Some(t) => t,
+        None => {
+            if let Some((a, key)) = role_ending_at(w, end) {
+                (a, end, key)
+            } else {
+                // "head of Kazakhstan's National Security Committee Karim Massimov"
+                let mut k = end;
+                let mut found = None;
+                while k > 0 && end - k < 7 {
+                    let x = w.get(k - 1)?;
+                    if x.is("of") || x.is("for") {
+                        if let Some((a, key)) = role_ending_at(w, k - 1) {
+                            found = Some((a, end, key));
+                        }
+                        break;
+                    }
+                    if !(x.cap || x.is("the")) {
+                        break;
+                    }
+                    k -= 1;
+                }
+                found?
+            }
+        }
+    };
+    let rn = ROLE.get(noun)?;
+    if rn.class == "honorific" && title.is_none() {
+        return None;
+    }
+    // Extend left over modifiers, demonyms, possessives and one determiner.
+    let mut owner = None;
+    let mut steps = 0;
+    while r0 > 0 && steps < 6 {
+        let Some(x) = w.get(r0 - 1) else { break };
+        if !x.is_word {
+            break;
+        }
+        if is_det(x) {
+            break;
+        }
+        if is_poss_pronoun(x) {
+            owner = Some(x.span);
+            break;
+        }
+        let ok = lexicon::is("role_modifier", &x.lower)
+            || is_former(x)
+            || DEMONYM.contains_key(x.text)
+            || (x.poss && (x.cap || x.is("country") || x.is("nation")))
+            || (x.cap && !x.start && !NON_NAME.contains(x.text))
+            || (x.cap && x.start && (GAZ.best(x.text, &[], false).is_some() || KNOWN.contains_key(x.text)))
+            || role_ending_at(w, r0).is_some_and(|(a, _)| a < r0);
+        if !ok {
+            break;
+        }
+        // A possessive noun is preceded by its own determiner: "the country's".
+        r0 -= 1;
+        steps += 1;
+        if x.poss && !x.cap {
+            if r0 > 0 && w.get(r0 - 1).is_some_and(is_det) {
+                r0 -= 1;
+            }
+            break;
+        }
+    }
+    let span = span_of(w, r0, r1)?;
+    let text = text_of(doc, w, r0, r1).to_string();
+    let slice = w.get(r0..r1)?;
+    let former = slice.iter().any(is_former);
+    let country = slice
+        .iter()
+        .filter(|x| x.cap || DEMONYM.contains_key(x.text))
+        .find_map(country_of_word);
+    Some(RoleRaw {
+        text,
+        span,
+        noun,
+        class: rn.class,
+        leader: rn.leader,
+        former,
+        country,
+        owner,
+    })
+}
+
+/// A role phrase after a person name: ", the president of X," or "was appointed acting
+/// prime minister".
+fn role_after(doc: &Document, w: &[Word], b: usize) -> Option<RoleRaw> {
+    let mut i = b;
+    let first = w.get(i)?;
+    let mut appositive = false;
+    if first.is_punct(",") {
+        appositive = true;
+        i += 1;
+    } else {
+        // was / has been / is … appointed|named|elected (as)
+        let mut j = i;
+        let mut saw_verb = false;
+        while let Some(x) = w.get(j) {
+            if j - i > 3 {
+                break;
+            }
+            if lexicon::is("appoint_verb", &x.lower) {
+                saw_verb = true;
+                j += 1;
+                continue;
+            }
+            if matches!(x.lower.as_str(), "has" | "had" | "have" | "been" | "be" | "as" | "in" | "now") {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if !saw_verb {
+            return None;
+        }
+        i = j;
+    }
+    let start = i;
+    let mut owner = None;
+    if let Some(x) = w.get(i) {
+        if is_det(x) {
+            i += 1;
+        } else if is_poss_pronoun(x) {
+            owner = Some(x.span);
+            i += 1;
+        }
+    }
+    let mut steps = 0;
+    loop {
+        if let Some((len, noun)) = role_at(w, i) {
+            let rn = ROLE.get(noun)?;
+            if rn.class == "honorific" || rn.class == "other" {
+                return None;
+            }
+            let mut end = i + len;
+            // "of Kazakhstan", "for the ministry", "of the country's security council"
+            if w.get(end).is_some_and(|x| x.is("of") || x.is("for")) {
+                let mut k = end + 1;
+                while let Some(x) = w.get(k) {
+                    if x.is_word && (x.cap || x.is("the") || x.poss || x.is("country") || x.is("nation")) {
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if k > end + 1 {
+                    end = k;
+                }
+            }
+            // The phrase must close: punctuation, a verb-like word after an appositive.
+            if appositive {
+                let closes = match w.get(end) {
+                    None => true,
+                    Some(x) => !x.is_word,
+                };
+                if !closes {
+                    return None;
+                }
+            }
+            let lead = if w.get(start).is_some_and(|x| is_det(x) || is_poss_pronoun(x)) {
+                start + 1
+            } else {
+                start
+            };
+            let slice = w.get(lead..end)?;
+            return Some(RoleRaw {
+                text: text_of(doc, w, lead, end).to_string(),
+                span: span_of(w, lead, end)?,
+                noun,
+                class: rn.class,
+                leader: rn.leader,
+                former: slice.iter().any(is_former),
+                country: slice
+                    .iter()
+                    .filter(|x| x.cap || DEMONYM.contains_key(x.text))
+                    .find_map(country_of_word),
+                owner,
+            });
+        }
+        let x = w.get(i)?;
+        let ok = x.is_word
+            && (lexicon::is("role_modifier", &x.lower)
+                || is_former(x)
+                || DEMONYM.contains_key(x.text)
+                || x.poss
+                || x.cap);
+        if !ok || steps > 5 {
+            return None;
+        }
+        i += 1;
+        steps += 1;
+    }
+}
+
+/// Does the lower-case word make "X <word>" a region?
+fn region_word(w: Option<&Word>) -> Option<()> {
+    let w = w?;
+    (w.is_word && !w.cap && lexicon::is("region_word", &w.lower)).then_some(())
+}
+
+/// Every proper-name candidate of one segment.
+pub fn names_in(doc: &Document, w: &[Word], seg: usize, out: &mut Vec<NameCand>) {
+    let n = w.len();
+    let mut i = 0;
+    while i < n {
+        let Some(x) = w.get(i) else { break };
+        if !x.is_word || !x.cap {
+            i += 1;
+            continue;
+        }
+        // "Russia-led": a modifier mention of Russia.
+        if let Some(pos) = x.text.rfind('-') {
+            let (head, tail) = (&x.text[..pos], &x.text[pos + 1..]);
+            if !head.is_empty() && lexicon::is("hyphen_suffix", tail) {
+                let span = Span::new(x.span.start(), x.span.start() + head.len());
+                if let Some(r) = read_single_known(head) {
+                    out.push(cand(span, head, seg, r, x.start, w, i, i + 1));
+                }
+                i += 1;
+                continue;
+            }
+        }
+        if !starts_name(x) {
+            // "Communist Party", "Soviet Union": a modifier word may open a longer name.
+            let mut j = i + 1;
+            while w.get(j).is_some_and(|y| y.cap && !y.poss && !w.get(j - 1).is_some_and(|p| p.poss)) {
+                j += 1;
+            }
+            if let Some(y) = w.get(j) {
+                if y.cap && y.poss && !w.get(j - 1).is_some_and(|p| p.poss) {
+                    j += 1;
+                }
+            }
+            let t = text_of(doc, w, i, j);
+            let last_head = j > i + 1
+                && w.get(j - 1).is_some_and(|y| {
+                    ORG_HEAD
+                        .get(y.text)
+                        .is_some_and(|(_, p)| matches!(p, HeadPos::Tail | HeadPos::Both))
+                });
+            if j > i + 1 && lexicon::NAME_MODIFIER.contains(x.text) && (KNOWN.contains_key(t) || GAZ.historical.contains_key(t) || last_head) {
+                classify(doc, w, i, j, seg, out);
+                i = j;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n {
+            let Some(prev) = w.get(j - 1) else { break };
+            if prev.poss {
+                break;
+            }
+            let Some(y) = w.get(j) else { break };
+            if y.is_word && continues_name(y) {
+                j += 1;
+                continue;
+            }
+            if is_particle(y) && w.get(j + 1).is_some_and(continues_name) {
+                j += 2;
+                continue;
+            }
+            if y.is("of") && lexicon::is("of_head", prev.text) {
+                if w.get(j + 1).is_some_and(|z| z.is("the")) && w.get(j + 2).is_some_and(continues_name) {
+                    j += 3;
+                    continue;
+                }
+                if w.get(j + 1).is_some_and(continues_name) {
+                    j += 2;
+                    continue;
+                }
+            }
+            if y.is_punct("&") && y.span.start() == prev.span.end() && w.get(j + 1).is_some_and(|z| z.cap) {
+                j += 2;
+                continue;
+            }
+            if y.is_num {
+                let t = format!("{} {}", text_of(doc, w, i, j), y.text);
+                if KNOWN.contains_key(t.as_str()) {
+                    j += 1;
+                }
+            }
+            break;
+        }
+        classify(doc, w, i, j, seg, out);
+        i = j;
+    }
+}
+
+fn read_single_known(t: &str) -> Option<Reading> {
+    if let Some(k) = KNOWN.get(t) {
+        return Some(Reading::Known(k.clone()));
+    }
+    if GAZ.historical.contains_key(t) {
+        return Some(Reading::Historical);
+    }
+    if !GAZ.lookup(t).is_empty() {
+        return Some(Reading::Place {
+            name: t.to_string(),
+            want_city: false,
+        });
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cand(span: Span, text: &str, seg: usize, reading: Reading, weak: bool, w: &[Word], a: usize, b: usize) -> NameCand {
+    let prev = a.checked_sub(1).and_then(|p| w.get(p));
+    let next = w.get(b);
+    NameCand {
+        span,
+        text: text.to_string(),
+        seg,
+        reading,
+        roles: Vec::new(),
+        weak,
+        titled: false,
+        after_place_prep: prev.is_some_and(|p| {
+            matches!(p.lower.as_str(), "in" | "near" | "from" | "to" | "at" | "across" | "outside" | "inside" | "of")
+        }),
+        before_speech: next.is_some_and(|x| lexicon::is("speech_verb", &x.lower)),
+        male: None,
+        tokens: Vec::new(),
+    }
+}
+
+fn is_namey_token(x: &Word) -> bool {
+    x.cap
+        && !x.upper
+        && !NON_NAME.contains(x.text)
+        && !DEMONYM.contains_key(x.text)
+        && !DESCRIPTOR.contains_key(x.lower.as_str())
+        && x.text.chars().any(|c| c.is_lowercase())
+}
+
+/// Read the capitalised run `w[a..b]`.
+fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &mut Vec<NameCand>) {
+    let mut a = a0;
+    // Determiners and function words never begin a name; modifiers may begin a known one.
+    while a < b && w.get(a).is_some_and(is_det) {
+        a += 1;
+    }
+    let whole = text_of(doc, w, a, b);
+    let whole_known = KNOWN.contains_key(whole)
+        || GAZ.historical.contains_key(whole)
+        || (b > a + 1
+            && w.get(b - 1).is_some_and(|y| {
+                ORG_HEAD
+                    .get(y.text)
+                    .is_some_and(|(_, p)| matches!(p, HeadPos::Tail | HeadPos::Both))
+            }));
+    while a < b
+        && w.get(a).is_some_and(|x| {
+            NON_NAME.contains(x.text) && !(whole_known && lexicon::NAME_MODIFIER.contains(x.text))
+        })
+    {
+        a += 1;
+    }
+    if a >= b {
+        return;
+    }
+    let Some(first) = w.get(a) else { return };
+    let Some(last) = w.get(b - 1) else { return };
+    let weak = first.start;
+    let text = text_of(doc, w, a, b);
+    let Some(span) = span_of(w, a, b) else { return };
+    let len = b - a;
+
+    // 1. Lexicon names.
+    let the_text = format!("The {text}");
+    if let Some(k) = KNOWN.get(text).or_else(|| KNOWN.get(the_text.as_str())) {
+        out.push(cand(span, text, seg, Reading::Known(k.clone()), weak, w, a, b));
+        return;
+    }
+    if GAZ.historical.contains_key(text) {
+        out.push(cand(span, text, seg, Reading::Historical, weak, w, a, b));
+        return;
+    }
+    // Things and events named with capitals ("Arab Spring", "Dow Jones Industrial Average").
+    if len >= 2 && lexicon::is("event_tail", last.text) {
+        return;
+    }
+    // 2. Organisations by head word.
+    if len >= 2 {
+        if let Some((sub, pos)) = ORG_HEAD.get(last.text) {
+            if matches!(pos, HeadPos::Tail | HeadPos::Both) {
+                out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
+                return;
+            }
+        }
+        if let Some((sub, pos)) = ORG_HEAD.get(first.text) {
+            if matches!(pos, HeadPos::Head | HeadPos::Both) && w.get(a + 1).is_some_and(|x| x.is("of")) {
+                out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
+                return;
+            }
+        }
+    }
+    // 2b. A known organisation or place followed by a person's name in one run
+    // ("National Security Committee Karim Massimov"): split after the organisation.
+    if len >= 3 {
+        for k in (a + 1..b - 1).rev() {
+            let left = text_of(doc, w, a, k);
+            let org_tail = k - a >= 2
+                && w.get(k - 1).is_some_and(|x| {
+                    ORG_HEAD
+                        .get(x.text)
+                        .is_some_and(|(_, p)| matches!(p, HeadPos::Tail | HeadPos::Both))
+                });
+            if KNOWN.contains_key(left) || org_tail {
+                let rest_is_name = (k..b).all(|q| w.get(q).is_some_and(|x| is_namey_token(x) || is_particle(x)))
+                    && b - k >= 2;
+                let rest_titled = role_at(w, k).is_some();
+                if rest_is_name || rest_titled {
+                    classify(doc, w, a, k, seg, out);
+                    classify(doc, w, k, b, seg, out);
+                    return;
+                }
+            }
+        }
+    }
+    // 3. A title inside the run splits it: [place/org/demonym] TITLE [person name].
+    let mut t = a;
+    while t < b {
+        if let Some((len_t, noun)) = role_at(w, t) {
+            if t + len_t <= b {
+                let left_ok = (a..t).all(|k| {
+                    w.get(k).is_some_and(|x| {
+                        DEMONYM.contains_key(x.text)
+                            || KNOWN.contains_key(x.text)
+                            || !GAZ.lookup(x.text).is_empty()
+                            || ORG_HEAD.contains_key(x.text)
+                            || lexicon::is("role_modifier", &x.lower)
+                    })
+                }) || (t > a && read_left(doc, w, a, t).is_some());
+                if left_ok {
+                    if t > a {
+                        classify_left(doc, w, a, t, seg, out);
+                    }
+                    let pa = t + len_t;
+                    if pa < b {
+                        let role = role_before(doc, w, pa, Some((t, pa, noun)));
+                        push_person(doc, w, pa, b, seg, false, true, role, out);
+                    }
+                    return;
+                }
+            }
+        }
+        t += 1;
+    }
+    // 4. Regions and landmarks by pattern.
+    if len >= 2 && matches!(last.text, "Region" | "Province" | "Oblast" | "Governorate" | "Prefecture" | "State" | "District" | "County") {
+        let base_text = text_of(doc, w, a, b - 1);
+        let base = GAZ.best(base_text, &[], false);
+        out.push(cand(span, text, seg, Reading::Region { base }, weak, w, a, b));
+        return;
+    }
+    if len >= 2 && (lexicon::is("landmark_tail", last.text) || lexicon::is("landmark_lead", first.text)) {
+        out.push(cand(span, text, seg, Reading::Landmark, weak, w, a, b));
+        return;
+    }
+    // 5. Gazetteer places ("Almaty", "New York"), "X region", "X city".
+    if !GAZ.lookup(text).is_empty() {
+        if region_word(w.get(b)).is_some() {
+            let base = GAZ.best(text, &[], false);
+            let is_country = base.and_then(|i| GAZ.place(i)).is_some_and(|p| p.kind == PlaceKind::Country);
+            if !is_country {
+                if let (Some(sp), Some(rw)) = (span_of(w, a, b + 1), w.get(b)) {
+                    let t2 = text_of(doc, w, a, b + 1);
+                    let _ = rw;
+                    out.push(cand(sp, t2, seg, Reading::Region { base }, weak, w, a, b + 1));
+                    return;
+                }
+            }
+        }
+        let want_city = w.get(b).is_some_and(|x| x.is("city"));
+        out.push(cand(span, text, seg, Reading::Place { name: text.to_string(), want_city }, weak, w, a, b));
+        return;
+    }
+    // 6. Person names: two to five name-like words.
+    if (2..=5).contains(&len) {
+        let namey = (a..b).all(|k| {
+            w.get(k).is_some_and(|x| is_namey_token(x) || is_particle(x) || x.text.len() <= 2 && x.cap)
+        });
+        let has_country = (a..b).any(|k| {
+            w.get(k).is_some_and(|x| {
+                GAZ.best(x.text, &[], false)
+                    .and_then(|i| GAZ.place(i))
+                    .is_some_and(|p| p.kind == PlaceKind::Country)
+            })
+        });
+        if namey && !has_country {
+            let role = role_before(doc, w, a, None).or_else(|| role_after(doc, w, b));
+            push_person(doc, w, a, b, seg, weak, false, role, out);
+            return;
+        }
+        // A run of known names side by side ("Kazakhstan Tokayev"): read word by word.
+        for k in a..b {
+            classify(doc, w, k, k + 1, seg, out);
+        }
+        return;
+    }
+    if len == 1 {
+        if first.upper && first.text.chars().filter(|c| c.is_alphabetic()).count() <= 6 && !weak {
+            out.push(cand(span, text, seg, Reading::Acronym, weak, w, a, b));
+            return;
+        }
+        if is_namey_token(first) || first.upper {
+            let mut c = cand(span, text, seg, Reading::Single, weak, w, a, b);
+            let role = role_before(doc, w, a, None).or_else(|| role_after(doc, w, b));
+            if let Some(r) = role {
+                c.titled = r.class != "other";
+                c.roles.push(r);
+            }
+            c.tokens = vec![text.to_string()];
+            out.push(c);
+        }
+    }
+}
+
+/// Can the words before a title be read as a place or organisation?
+fn read_left(doc: &Document, w: &[Word], a: usize, b: usize) -> Option<()> {
+    let t = text_of(doc, w, a, b);
+    if KNOWN.contains_key(t) || !GAZ.lookup(t).is_empty() {
+        return Some(());
+    }
+    let last = w.get(b.checked_sub(1)?)?;
+    ORG_HEAD.contains_key(last.text).then_some(())
+}
+
+fn classify_left(doc: &Document, w: &[Word], a: usize, b: usize, seg: usize, out: &mut Vec<NameCand>) {
+    let t = text_of(doc, w, a, b);
+    if let Some(r) = read_single_known(t) {
+        if let Some(span) = span_of(w, a, b) {
+            out.push(cand(span, t, seg, r, w.get(a).is_some_and(|x| x.start), w, a, b));
+        }
+        return;
+    }
+    if let Some(last) = w.get(b.saturating_sub(1)) {
+        if let Some((sub, _)) = ORG_HEAD.get(last.text) {
+            if let Some(span) = span_of(w, a, b) {
+                out.push(cand(span, t, seg, Reading::Org(sub), false, w, a, b));
+            }
+            return;
+        }
+    }
+    for k in a..b {
+        if let Some(x) = w.get(k) {
+            if let Some(r) = read_single_known(x.text) {
+                out.push(cand(x.span, x.text, seg, r, x.start, w, k, k + 1));
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_person(
+    doc: &Document,
+    w: &[Word],
+    a: usize,
+    b: usize,
+    seg: usize,
+    weak: bool,
+    titled: bool,
+    role: Option<RoleRaw>,
+    out: &mut Vec<NameCand>,
+) {
+    let (Some(span), text) = (span_of(w, a, b), text_of(doc, w, a, b)) else {
+        return;
+    };
+    let mut c = cand(span, text, seg, Reading::Person, weak, w, a, b);
+    c.titled = titled;
+    c.tokens = (a..b)
+        .filter_map(|k| w.get(k))
+        .filter(|x| !is_particle(x))
+        .map(|x| x.text.to_string())
+        .collect();
+    if b - a == 1 {
+        c.reading = Reading::Single;
+    }
+    if let Some(r) = role {
+        c.male = match r.noun {
+            "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "spokesman" | "chairman" | "congressman" => Some(true),
+            "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess" | "spokeswoman" | "chairwoman" | "congresswoman" => Some(false),
+            _ => None,
+        };
+        if r.class != "honorific" {
+            c.roles.push(r);
+        }
+    }
+    if let Some(r) = role_after(doc, w, b) {
+        if !c.roles.iter().any(|x| x.span == r.span) {
+            c.roles.push(r);
+        }
+    }
+    out.push(c);
+}

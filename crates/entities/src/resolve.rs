@@ -1,0 +1,1086 @@
+//! From mention candidates to entity clusters: names merged by surname, gazetteer id,
+//! lexicon entry or normalised organisation name; then, in text order, role nouns,
+//! descriptors and pronouns resolved to the clusters mentioned before them.
+
+use crate::gazetteer::{PlaceKind, GAZ};
+use crate::lexicon::{self, KnownKind, DEMONYM, DESCRIPTOR, ROLE};
+use crate::names::{role_at, NameCand, Reading, RoleRaw};
+use crate::words::{span_of, text_of, Word};
+use newsledger_model::{Document, Entity, EntityType, Geo, Mention, MentionKind, Span};
+use std::collections::{HashMap, HashSet};
+
+pub struct Seg<'a> {
+    pub span: Span,
+    pub words: Vec<Word<'a>>,
+}
+
+#[derive(Debug, Clone)]
+struct M {
+    span: Span,
+    kind: MentionKind,
+    seg: usize,
+    text: String,
+    /// The mention is the subject of a speech verb ("Ukibai said").
+    speaker: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Cluster {
+    kind: EntityType,
+    subtype: Option<&'static str>,
+    name: String,
+    mentions: Vec<M>,
+    roles: Vec<RoleRaw>,
+    /// Owner cluster of each role ("his press secretary": whose).
+    role_owner: Vec<Option<usize>>,
+    place: Option<u32>,
+    country: Option<String>,
+    media_kind: &'static str,
+    state_media: bool,
+    male: Option<bool>,
+    surname: Option<String>,
+    first: Option<String>,
+    gazetteer_name: bool,
+}
+
+impl Cluster {
+    fn new(kind: EntityType, subtype: Option<&'static str>, name: &str) -> Self {
+        Cluster {
+            kind,
+            subtype,
+            name: name.to_string(),
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            role_owner: Vec::new(),
+            place: None,
+            country: None,
+            media_kind: "",
+            state_media: false,
+            male: None,
+            surname: None,
+            first: None,
+            gazetteer_name: false,
+        }
+    }
+    fn is_leader(&self) -> bool {
+        self.roles.iter().any(|r| r.leader)
+    }
+    fn add_role(&mut self, r: RoleRaw) {
+        if !self.roles.iter().any(|x| x.span == r.span) {
+            self.roles.push(r);
+            self.role_owner.push(None);
+        }
+    }
+}
+
+struct State<'a, 'd> {
+    doc: &'d Document,
+    segs: &'a [Seg<'d>],
+    clusters: Vec<Cluster>,
+    keys: HashMap<String, usize>,
+    /// (start, cluster, kind, seg) of every accepted mention, for recency and salience.
+    order: Vec<(usize, usize, MentionKind, usize, bool)>,
+    /// Role owner pronouns: pronoun span → (cluster, role index).
+    owner_of: HashMap<Span, (usize, usize)>,
+    /// Nominal phrase (lower case) → cluster it was resolved to.
+    memo: HashMap<String, usize>,
+    context: Vec<String>,
+}
+
+fn norm_org(text: &str) -> String {
+    let t = text.trim_start_matches("the ").trim_start_matches("The ");
+    let lower = t.to_lowercase();
+    for head in ["ministry of ", "department of "] {
+        if let Some(rest) = lower.strip_prefix(head) {
+            let rest = rest.trim_start_matches("the ");
+            return format!("{rest} {}", head.trim_end_matches(" of "));
+        }
+    }
+    lower
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn geo_of(idx: u32) -> Option<Geo> {
+    let p = GAZ.place(idx)?;
+    Some(Geo {
+        geonames_id: Some(p.id),
+        lat: p.lat,
+        lon: p.lon,
+        country: Some(p.country.to_string()),
+    })
+}
+
+impl<'a, 'd> State<'a, 'd> {
+    fn cluster(&mut self, key: String, make: impl FnOnce() -> Cluster) -> usize {
+        if let Some(&i) = self.keys.get(&key) {
+            return i;
+        }
+        let i = self.clusters.len();
+        self.clusters.push(make());
+        self.keys.insert(key, i);
+        i
+    }
+
+    fn add(&mut self, ci: usize, m: M) {
+        if let Some(c) = self.clusters.get_mut(ci) {
+            self.order.push((m.span.start(), ci, m.kind, m.seg, m.speaker));
+            c.mentions.push(m);
+        }
+    }
+
+    fn place_cluster(&mut self, idx: u32) -> Option<usize> {
+        let p = GAZ.place(idx)?;
+        let ci = self.cluster(format!("G:{}", p.id), || {
+            let mut c = Cluster::new(EntityType::Place, Some(p.kind.subtype()), p.name);
+            c.place = Some(idx);
+            c.country = Some(p.country.to_string());
+            c.gazetteer_name = true;
+            c
+        });
+        Some(ci)
+    }
+
+    fn person_by_surname(&self, tok: &str) -> Option<usize> {
+        let t = tok.to_lowercase();
+        self.clusters
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, c)| c.kind == EntityType::Person && c.surname.as_deref() == Some(t.as_str()))
+            .map(|(i, _)| i)
+    }
+
+    fn name_m(c: &NameCand) -> M {
+        M {
+            span: c.span,
+            kind: MentionKind::Name,
+            seg: c.seg,
+            text: c.text.clone(),
+            speaker: c.before_speech,
+        }
+    }
+
+    /// Clusters for every proper-name candidate.
+    fn assign_names(&mut self, cands: &[NameCand], support: &HashSet<&str>) {
+        // Countries named in the document steer ambiguous city names.
+        for c in cands {
+            if let Reading::Place { name, .. } = &c.reading {
+                if let Some(p) = GAZ.best(name, &[], false).and_then(|i| GAZ.place(i)) {
+                    if p.kind == PlaceKind::Country && !self.context.iter().any(|x| x == p.country) {
+                        self.context.push(p.country.to_string());
+                    }
+                }
+            }
+        }
+        // Full person names first, so that lone surnames find them wherever they are.
+        let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
+        for (k, c) in cands.iter().enumerate() {
+            if !matches!(c.reading, Reading::Person) || c.tokens.len() < 2 {
+                continue;
+            }
+            let (Some(first), Some(last)) = (c.tokens.first(), c.tokens.last()) else {
+                continue;
+            };
+            if c.weak && !c.tokens.iter().all(|t| support.contains(t.as_str())) && c.roles.is_empty() {
+                // A title-case headline run ("Violent Protests Erupt") is not a name unless
+                // the body uses its words as names.
+                if !matches!(self.segs.get(c.seg), Some(_)) || self.is_headline(c.seg) {
+                    continue;
+                }
+            }
+            let sur = last.to_lowercase();
+            let fl = first.to_lowercase();
+            let existing = self.clusters.iter().position(|x| {
+                x.kind == EntityType::Person
+                    && x.surname.as_deref() == Some(sur.as_str())
+                    && x.first.as_deref().is_none_or(|f| {
+                        f == fl || f.chars().next() == fl.chars().next() && (f.len() <= 2 || fl.len() <= 2)
+                    })
+            });
+            let ci = match existing {
+                Some(i) => i,
+                None => {
+                    let i = self.clusters.len();
+                    let mut cl = Cluster::new(EntityType::Person, None, &c.text);
+                    cl.surname = Some(sur);
+                    cl.first = Some(fl);
+                    self.clusters.push(cl);
+                    i
+                }
+            };
+            assigned[k] = Some(ci);
+        }
+        for (k, c) in cands.iter().enumerate() {
+            let ci = match (&c.reading, assigned.get(k).copied().flatten()) {
+                (_, Some(ci)) => Some(ci),
+                (Reading::Person, None) => None,
+                (Reading::Known(kn), None) => {
+                    let kind = if kn.kind == KnownKind::Platform {
+                        EntityType::Platform
+                    } else {
+                        EntityType::Org
+                    };
+                    let ci = self.cluster(format!("K:{}", kn.canonical), || {
+                        let mut cl = Cluster::new(
+                            kind,
+                            (!kn.subtype.is_empty()).then_some(kn.subtype),
+                            kn.canonical,
+                        );
+                        cl.media_kind = kn.media_kind;
+                        cl.state_media = kn.state_media;
+                        cl
+                    });
+                    Some(ci)
+                }
+                (Reading::Place { name, want_city }, None) => {
+                    let sur = (!name.contains(' ') && !*want_city && !c.after_place_prep)
+                        .then(|| self.person_by_surname(name))
+                        .flatten();
+                    if sur.is_some() {
+                        sur
+                    } else if c.weak && !support.contains(name.as_str()) && self.is_headline(c.seg) && name.len() < 4 {
+                        None
+                    } else {
+                        let ctx: Vec<&str> = self.context.iter().map(String::as_str).collect();
+                        GAZ.best(name, &ctx, *want_city).and_then(|i| self.place_cluster(i))
+                    }
+                }
+                (Reading::Region { base }, None) => {
+                    let key = format!("R:{}", c.text.to_lowercase());
+                    let base = *base;
+                    let text = c.text.clone();
+                    Some(self.cluster(key, || {
+                        let mut cl = Cluster::new(EntityType::Place, Some("region"), &text);
+                        cl.country = base.and_then(|i| GAZ.place(i)).map(|p| p.country.to_string());
+                        cl
+                    }))
+                }
+                (Reading::Landmark, None) => {
+                    let text = c.text.clone();
+                    Some(self.cluster(format!("M:{}", text.to_lowercase()), || {
+                        Cluster::new(EntityType::Place, Some("landmark"), &text)
+                    }))
+                }
+                (Reading::Historical, None) => {
+                    let text = c.text.clone();
+                    Some(self.cluster(format!("H:{text}"), || {
+                        Cluster::new(EntityType::Place, Some("country"), &text)
+                    }))
+                }
+                (Reading::Org(sub), None) => {
+                    let text = c.text.clone();
+                    let sub = *sub;
+                    Some(self.cluster(format!("O:{}", norm_org(&text)), || {
+                        Cluster::new(EntityType::Org, Some(sub), &text)
+                    }))
+                }
+                (Reading::Acronym, None) => {
+                    let text = c.text.clone();
+                    let by_initials = self
+                        .clusters
+                        .iter()
+                        .position(|x| x.kind == EntityType::Org && initials(&x.name) == text);
+                    match by_initials {
+                        Some(i) => Some(i),
+                        None => Some(self.cluster(format!("O:{}", text.to_lowercase()), || {
+                            Cluster::new(EntityType::Org, None, &text)
+                        })),
+                    }
+                }
+                (Reading::Single, None) => {
+                    if let Some(ci) = self.person_by_surname(&c.text) {
+                        Some(ci)
+                    } else if c.titled {
+                        let text = c.text.clone();
+                        let ci = self.cluster(format!("P:{}", text.to_lowercase()), || {
+                            let mut cl = Cluster::new(EntityType::Person, None, &text);
+                            cl.surname = Some(text.to_lowercase());
+                            cl
+                        });
+                        Some(ci)
+                    } else {
+                        None
+                    }
+                }
+            };
+            let Some(ci) = ci else { continue };
+            let m = Self::name_m(c);
+            self.add(ci, m);
+            if let Some(cl) = self.clusters.get_mut(ci) {
+                if cl.kind == EntityType::Person {
+                    for r in &c.roles {
+                        cl.add_role(r.clone());
+                    }
+                    if cl.male.is_none() {
+                        cl.male = c.male;
+                    }
+                    if c.text.len() > cl.name.len() && matches!(c.reading, Reading::Person) {
+                        cl.name = c.text.clone();
+                    }
+                } else if !cl.gazetteer_name
+                    && !matches!(c.reading, Reading::Known(_))
+                    && c.text.len() > cl.name.len()
+                {
+                    cl.name = c.text.clone();
+                }
+            }
+        }
+        // Acronyms defined after their long form was used, and the reverse.
+        for i in 0..self.clusters.len() {
+            let Some(a) = self.clusters.get(i) else { continue };
+            if a.kind != EntityType::Org || a.subtype.is_some() || a.mentions.is_empty() {
+                continue;
+            }
+            let acr = a.name.clone();
+            if let Some(j) = self
+                .clusters
+                .iter()
+                .position(|x| x.kind == EntityType::Org && x.name != acr && initials(&x.name) == acr && !x.mentions.is_empty())
+            {
+                let moved: Vec<M> = self.clusters.get_mut(i).map(|c| std::mem::take(&mut c.mentions)).unwrap_or_default();
+                for m in &moved {
+                    for o in self.order.iter_mut() {
+                        if o.0 == m.span.start() && o.1 == i {
+                            o.1 = j;
+                        }
+                    }
+                }
+                if let Some(cj) = self.clusters.get_mut(j) {
+                    cj.mentions.extend(moved);
+                }
+            }
+        }
+        for (ci, c) in self.clusters.iter().enumerate() {
+            for (ri, r) in c.roles.iter().enumerate() {
+                if let Some(o) = r.owner {
+                    self.owner_of.insert(o, (ci, ri));
+                }
+            }
+        }
+        self.order.sort_by_key(|o| o.0);
+    }
+
+    fn is_headline(&self, seg: usize) -> bool {
+        self.segs
+            .get(seg)
+            .and_then(|s| s.words.first())
+            .is_some_and(|w| w.start && self.segs.get(seg).is_some_and(|s| s.words.iter().all(|x| x.start)))
+    }
+
+    fn before(&self, p: usize) -> impl DoubleEndedIterator<Item = &(usize, usize, MentionKind, usize, bool)> {
+        let k = self.order.partition_point(|o| o.0 < p);
+        self.order.iter().take(k)
+    }
+
+    fn push_order(&mut self, o: (usize, usize, MentionKind, usize, bool)) {
+        let k = self.order.partition_point(|x| x.0 <= o.0);
+        self.order.insert(k, o);
+    }
+
+    fn kind_of(&self, ci: usize) -> Option<EntityType> {
+        self.clusters.get(ci).map(|c| c.kind)
+    }
+
+    fn person_ok(&self, ci: usize, male: bool) -> bool {
+        self.clusters
+            .get(ci)
+            .is_some_and(|c| c.kind == EntityType::Person && c.male != Some(!male))
+    }
+
+    /// He/she/his/her: the last speaker after a quote, else the first compatible person
+    /// of the sentence before it, else the only person named in the sentence before.
+    fn resolve_pronoun(&self, si: usize, wi: usize, male: bool) -> Option<usize> {
+        let seg = self.segs.get(si)?;
+        let w = seg.words.get(wi)?;
+        let p = w.span.start();
+        let next_speech = seg
+            .words
+            .get(wi + 1)
+            .is_some_and(|x| lexicon::is("speech_verb", &x.lower));
+        let prev_quote = wi
+            .checked_sub(1)
+            .and_then(|k| seg.words.get(k))
+            .is_some_and(|x| matches!(x.text, "”" | "\"" | "’" | "'" | ","));
+        if next_speech && prev_quote {
+            return self
+                .before(p)
+                .rev()
+                .find(|o| o.4 && self.person_ok(o.1, male))
+                .map(|o| o.1);
+        }
+        if let Some(o) = self
+            .before(p)
+            .find(|o| o.3 == si && self.person_ok(o.1, male))
+        {
+            return Some(o.1);
+        }
+        // The nearest earlier sentence with a person in it, if it names only one.
+        let mut prev_seg = None;
+        for o in self.before(p).rev() {
+            if o.3 + 3 < si {
+                break;
+            }
+            if self.kind_of(o.1) == Some(EntityType::Person) && o.2 != MentionKind::Pronoun {
+                prev_seg = Some(o.3);
+                break;
+            }
+        }
+        let ps = prev_seg?;
+        let people: HashSet<usize> = self
+            .before(p)
+            .filter(|o| o.3 == ps && o.2 != MentionKind::Pronoun && self.kind_of(o.1) == Some(EntityType::Person))
+            .map(|o| o.1)
+            .collect();
+        if people.len() == 1 {
+            let ci = people.into_iter().next()?;
+            return self.person_ok(ci, male).then_some(ci);
+        }
+        None
+    }
+
+    /// The most salient country before `p` (most mentioned, then most recent), among
+    /// `allowed` when given.
+    fn salient_country(&self, p: usize, allowed: Option<&[&str]>) -> Option<usize> {
+        let mut score: HashMap<usize, (usize, usize)> = HashMap::new();
+        for o in self.before(p) {
+            let Some(c) = self.clusters.get(o.1) else { continue };
+            if c.kind != EntityType::Place || c.subtype != Some("country") {
+                continue;
+            }
+            if let Some(al) = allowed {
+                let cc = c.country.as_deref().unwrap_or("");
+                let cont = GAZ
+                    .country(cc)
+                    .and_then(|_| continent_of(cc))
+                    .map(|x| format!("@{x}"))
+                    .unwrap_or_default();
+                if !al.iter().any(|a| *a == cc || *a == cont) {
+                    continue;
+                }
+            }
+            let e = score.entry(o.1).or_insert((0, 0));
+            e.0 += 1;
+            e.1 = o.0;
+        }
+        score.into_iter().max_by_key(|(_, v)| *v).map(|(k, _)| k)
+    }
+
+    fn recent<F: Fn(&Cluster) -> bool>(&self, p: usize, max_back: usize, si: usize, f: F) -> Option<usize> {
+        self.before(p)
+            .rev()
+            .take_while(|o| o.3 + max_back >= si)
+            .find(|o| self.clusters.get(o.1).is_some_and(&f))
+            .map(|o| o.1)
+    }
+
+    fn nominal_m(&self, span: Span, si: usize, next: Option<&Word>) -> M {
+        M {
+            span,
+            kind: MentionKind::Nominal,
+            seg: si,
+            text: self.doc.slice(span).to_string(),
+            speaker: next.is_some_and(|x| lexicon::is("speech_verb", &x.lower)),
+        }
+    }
+
+    fn accept(&mut self, ci: usize, m: M) {
+        let o = (m.span.start(), ci, m.kind, m.seg, m.speaker);
+        if let Some(c) = self.clusters.get_mut(ci) {
+            c.mentions.push(m);
+        }
+        self.push_order(o);
+    }
+
+    /// Role nouns, descriptors and pronouns, in text order.
+    fn walk(&mut self, name_spans: &[Span], role_spans: &[Span]) {
+        let mut deferred: Vec<(usize, Span, RoleNominal)> = Vec::new();
+        let inside = |s: Span, list: &[Span]| list.iter().any(|x| x.overlaps(s));
+        for si in 0..self.segs.len() {
+            let n = self.segs.get(si).map_or(0, |s| s.words.len());
+            let mut wi = 0;
+            while wi < n {
+                let Some(seg) = self.segs.get(si) else { break };
+                let w = &seg.words;
+                let Some(x) = w.get(wi) else { break };
+                if inside(x.span, name_spans) || !x.is_word {
+                    wi += 1;
+                    continue;
+                }
+                // Pronouns.
+                let male = match x.lower.as_str() {
+                    "he" | "him" | "his" | "himself" => Some(true),
+                    "she" | "her" | "hers" | "herself" => Some(false),
+                    _ => None,
+                };
+                if let Some(male) = male {
+                    if let Some(ci) = self.resolve_pronoun(si, wi, male) {
+                        let m = M {
+                            span: x.span,
+                            kind: MentionKind::Pronoun,
+                            seg: si,
+                            text: x.text.to_string(),
+                            speaker: w.get(wi + 1).is_some_and(|y| lexicon::is("speech_verb", &y.lower)),
+                        };
+                        let span = x.span;
+                        if let Some(c) = self.clusters.get_mut(ci) {
+                            if c.male.is_none() {
+                                c.male = Some(male);
+                            }
+                        }
+                        self.accept(ci, m);
+                        if let Some(&(pc, ri)) = self.owner_of.get(&span) {
+                            if let Some(slot) = self.clusters.get_mut(pc).and_then(|c| c.role_owner.get_mut(ri)) {
+                                *slot = Some(ci);
+                            }
+                        }
+                    }
+                    wi += 1;
+                    continue;
+                }
+                // Role nouns ("the Kazakh president", "his press secretary", "the leader").
+                if let Some(rn) = self.role_nominal(si, wi) {
+                    let skip = rn.end_word.max(wi + 1);
+                    if !inside(rn.noun_span, role_spans) {
+                        match self.resolve_role(&rn) {
+                            Some(ci) => {
+                                let m = self.nominal_m(rn.span, si, w.get(rn.end_word));
+                                self.memo.insert(rn.key.clone(), ci);
+                                self.accept(ci, m);
+                            }
+                            None if rn.owner.is_some() => deferred.push((si, rn.span, rn)),
+                            None => {}
+                        }
+                    }
+                    wi = skip;
+                    continue;
+                }
+                if let Some((ci, span, end)) = self.other_nominal(si, wi) {
+                    let next = self.segs.get(si).and_then(|s| s.words.get(end));
+                    let m = self.nominal_m(span, si, next);
+                    self.accept(ci, m);
+                    wi = end.max(wi + 1);
+                    continue;
+                }
+                wi += 1;
+            }
+        }
+        // Cataphora: "his press secretary said …" before "His press secretary Aidos Ukibai".
+        for (si, _, rn) in deferred {
+            if let Some(ci) = self.resolve_role(&rn) {
+                let next = self.segs.get(si).and_then(|s| s.words.get(rn.end_word));
+                let m = self.nominal_m(rn.span, si, next);
+                self.accept(ci, m);
+            }
+        }
+    }
+
+    /// A definite role-noun phrase starting at or after word `wi` whose first word is `wi`.
+    fn role_nominal(&self, si: usize, wi: usize) -> Option<RoleNominal> {
+        let seg = self.segs.get(si)?;
+        let w = &seg.words;
+        let x = w.get(wi)?;
+        // The phrase begins with a determiner, a possessive or (capitalised) the noun itself.
+        let det = matches!(x.lower.as_str(), "the" | "his" | "her" | "their" | "its") || (x.poss && x.is_word);
+        let mut i = if det { wi + 1 } else { wi };
+        let owner_word = (x.lower == "his" || x.lower == "her").then_some(x.span);
+        let mut country: Option<String> = None;
+        let mut former = false;
+        let mut owner_country = None;
+        if x.poss {
+            // "Kazakhstan's president", "the country's president" handled by caller words.
+            if let Some(p) = GAZ.best(x.text, &self.ctx(), false).and_then(|k| GAZ.place(k)) {
+                country = Some(p.country.to_string());
+            } else {
+                return None;
+            }
+        }
+        let mut steps = 0;
+        while let Some(y) = w.get(i) {
+            if steps > 4 || !y.is_word {
+                break;
+            }
+            if role_at(w, i).is_some() {
+                break;
+            }
+            if let Some(cc) = DEMONYM.get(y.text) {
+                country = Some((*cc).to_string());
+            } else if y.lower == "country" && y.poss {
+                owner_country = Some(());
+            } else if lexicon::is("former", &y.lower) {
+                former = true;
+            } else if !lexicon::is("role_modifier", &y.lower) && !(y.poss && y.cap) {
+                return None;
+            }
+            if y.poss && y.cap {
+                if let Some(p) = GAZ.best(y.text, &self.ctx(), false).and_then(|k| GAZ.place(k)) {
+                    country = Some(p.country.to_string());
+                }
+            }
+            i += 1;
+            steps += 1;
+        }
+        let (len, noun) = role_at(w, i)?;
+        let rn = ROLE.get(noun)?;
+        if matches!(rn.class, "honorific" | "other" | "journalist") {
+            return None;
+        }
+        let noun_word = w.get(i + len - 1)?;
+        let noun_span = span_of(w, i, i + len)?;
+        let capital_noun = w.get(i).is_some_and(|y| y.cap && !y.start);
+        // Without a determiner only a capitalised title with "of" is definite ("President
+        // of Kazakhstan", "Leader of the nation").
+        let mut end = i + len;
+        let mut span_end = end;
+        let has_of = w.get(end).is_some_and(|y| y.is("of"));
+        if !det && !(w.get(i).is_some_and(|y| y.cap) && has_of) {
+            return None;
+        }
+        let _ = capital_noun;
+        // A name right after the noun makes it a title, not a mention of its own.
+        if !noun_word.poss && w.get(end).is_some_and(|y| y.cap && y.is_word && !y.is("of")) {
+            return None;
+        }
+        if has_of && !noun_word.poss {
+            // "of the nation" / "of the country" stay in the phrase; "of Kazakhstan" gives the
+            // country but is a mention of its own.
+            let a = w.get(end + 1);
+            let b = w.get(end + 2);
+            if a.is_some_and(|y| y.is("the")) && b.is_some_and(|y| matches!(y.lower.as_str(), "nation" | "country" | "republic")) {
+                end += 3;
+                span_end = end;
+                owner_country = Some(());
+            } else if let Some(y) = a.filter(|y| y.cap) {
+                if let Some(p) = GAZ.best(y.text, &self.ctx(), false).and_then(|k| GAZ.place(k)) {
+                    country = Some(p.country.to_string());
+                    end += 2;
+                } else {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+        let span_start = if det && !x.poss && matches!(x.lower.as_str(), "the") {
+            x.span.start()
+        } else {
+            x.span.start()
+        };
+        let last = w.get(span_end - 1)?;
+        let span = Span::new(span_start, last.span.end());
+        let text = self.doc.slice(span).to_lowercase();
+        let key = text
+            .trim_start_matches("the ")
+            .trim_start_matches("his ")
+            .trim_start_matches("her ")
+            .to_string();
+        let _ = owner_country;
+        Some(RoleNominal {
+            span,
+            noun_span,
+            end_word: end,
+            noun,
+            leader: rn.leader,
+            former,
+            country,
+            owner: owner_word,
+            owner_cluster: None,
+            key,
+        })
+    }
+
+    fn ctx(&self) -> Vec<&str> {
+        self.context.iter().map(String::as_str).collect()
+    }
+
+    fn resolve_role(&mut self, rn: &RoleNominal) -> Option<usize> {
+        if let Some(&ci) = self.memo.get(&rn.key) {
+            return Some(ci);
+        }
+        let p = rn.span.start();
+        let owner = match rn.owner {
+            Some(o) => {
+                // The owner pronoun was resolved in the walk (it is a pronoun mention).
+                let found = self
+                    .clusters
+                    .iter()
+                    .position(|c| c.mentions.iter().any(|m| m.span == o && m.kind == MentionKind::Pronoun));
+                Some(found?)
+            }
+            None => rn.owner_cluster,
+        };
+        let generic_leader = rn.noun == "leader";
+        let fits = |c: &Cluster, ci: usize| -> bool {
+            if c.kind != EntityType::Person || Some(ci) == owner {
+                return false;
+            }
+            c.roles.iter().enumerate().any(|(ri, r)| {
+                let noun_ok = if generic_leader { r.leader } else { r.noun == rn.noun };
+                let former_ok = generic_leader || r.former == rn.former;
+                let country_ok = match (&rn.country, &r.country) {
+                    (Some(a), Some(b)) => a == b,
+                    (Some(_), None) => false,
+                    _ => true,
+                };
+                let owner_ok = match (owner, c.role_owner.get(ri).copied().flatten()) {
+                    (Some(a), Some(b)) => a == b,
+                    (Some(_), None) => r.owner.is_none(),
+                    _ => true,
+                };
+                noun_ok && former_ok && country_ok && owner_ok
+            })
+        };
+        // The most recent fitting person mentioned before; failing that (cataphora), the only
+        // fitting person in the document.
+        let recent = self
+            .before(p)
+            .rev()
+            .find(|o| self.clusters.get(o.1).is_some_and(|c| fits(c, o.1)))
+            .map(|o| o.1);
+        if recent.is_some() {
+            return recent;
+        }
+        if owner.is_some() {
+            let all: Vec<usize> = (0..self.clusters.len())
+                .filter(|&ci| self.clusters.get(ci).is_some_and(|c| fits(c, ci)))
+                .collect();
+            if all.len() == 1 {
+                return all.first().copied();
+            }
+        }
+        None
+    }
+
+    /// Organisation and place nominals: "the state broadcaster", "the ministry", "the
+    /// capital", "the Central Asian country", "the city".
+    fn other_nominal(&mut self, si: usize, wi: usize) -> Option<(usize, Span, usize)> {
+        let seg = self.segs.get(si)?;
+        let w = &seg.words;
+        let x = w.get(wi)?;
+        let p = x.span.start();
+        let poss_owner = x.poss && x.cap;
+        if !(x.is("the") || poss_owner) {
+            return None;
+        }
+        // Modifiers up to the head noun.
+        let mut i = wi + 1;
+        let mut mods: Vec<String> = Vec::new();
+        let mut country_of_mod: Option<String> = None;
+        let mut country_owner = false;
+        while let Some(y) = w.get(i) {
+            if i - wi > 6 {
+                return None;
+            }
+            if y.is_punct(",") {
+                i += 1;
+                continue;
+            }
+            if !y.is_word {
+                break;
+            }
+            let l = y.lower.as_str();
+            let is_head = lexicon::is("country_noun", l)
+                || matches!(l, "capital" | "city" | "town" | "village" | "region" | "province")
+                || lexicon::is("media_nominal", l)
+                || lexicon::is("org_nominal", l);
+            if is_head && !(l == "state" && w.get(i + 1).is_some_and(|z| z.is_word && !z.cap)) && !(l == "news" ) {
+                break;
+            }
+            if y.poss && matches!(l, "country" | "nation") {
+                country_owner = true;
+            } else if let Some(cc) = DEMONYM.get(y.text) {
+                country_of_mod = Some((*cc).to_string());
+            }
+            mods.push(l.to_string());
+            i += 1;
+        }
+        let head = w.get(i)?;
+        let hl = head.lower.as_str();
+        let next = w.get(i + 1);
+        let mut span = Span::new(x.span.start(), head.span.end());
+        if poss_owner {
+            span = Span::new(head.span.start(), head.span.end());
+        }
+        let modtext = mods.join(" ");
+        // A name right after the noun ("the town of Taldykorgan", "the capital, Nursultan")
+        // is the thing itself, mentioned by name.
+        let appositive_name = next.is_some_and(|z| z.is("of")) && w.get(i + 2).is_some_and(|z| z.cap);
+        // Capital.
+        if hl == "capital" && !head.poss || hl == "capital" {
+            let mut end = i + 1;
+            if next.is_some_and(|z| z.is("city")) {
+                span = Span::new(span.start(), next.map_or(span.end(), |z| z.span.end()));
+                end += 1;
+            }
+            let mut cc: Option<String> = None;
+            if poss_owner {
+                cc = GAZ.best(x.text, &self.ctx(), false).and_then(|k| GAZ.place(k)).map(|pl| pl.country.to_string());
+            }
+            if appositive_name {
+                if let Some(z) = w.get(i + 2) {
+                    cc = GAZ.best(z.text, &self.ctx(), false).and_then(|k| GAZ.place(k)).map(|pl| pl.country.to_string());
+                }
+            }
+            if cc.is_none() && mods.iter().all(|m| m == "country’s" || m == "country's" || m == "nation's" || m == "nation’s" || m.is_empty()) {
+                cc = self
+                    .salient_country(p, None)
+                    .and_then(|ci| self.clusters.get(ci))
+                    .and_then(|c| c.country.clone());
+            }
+            let cc = cc?;
+            if !mods.iter().all(|m| m.starts_with("country") || m.starts_with("nation") || DEMONYM.values().any(|_| false)) && !mods.is_empty() && !country_owner {
+                return None;
+            }
+            let cap_id = GAZ.country(&cc).and_then(|k| GAZ.place(k)).and_then(|pl| pl.capital)?;
+            let idx = GAZ.by_geonames_id(cap_id)?;
+            let ci = self.place_cluster(idx)?;
+            return Some((ci, span, end));
+        }
+        if appositive_name {
+            return None;
+        }
+        // Countries by descriptor.
+        if lexicon::is("country_noun", hl) {
+            let descr: Vec<&str> = DESCRIPTOR
+                .iter()
+                .filter(|(k, _)| contains_phrase(&modtext, k))
+                .flat_map(|(_, v)| v.iter().copied())
+                .collect();
+            let bare = mods.iter().all(|m| m.is_empty());
+            if matches!(hl, "state" | "republic" | "kingdom") && descr.is_empty() {
+                return None;
+            }
+            if !bare && descr.is_empty() && !mods.iter().all(|m| lexicon::is("role_modifier", m)) {
+                return None;
+            }
+            // Only descriptor sets that all apply: intersect by keeping codes named by each.
+            let allowed: Option<Vec<&str>> = if descr.is_empty() {
+                None
+            } else {
+                let sets: Vec<&Vec<&str>> = DESCRIPTOR
+                    .iter()
+                    .filter(|(k, _)| contains_phrase(&modtext, k))
+                    .map(|(_, v)| v)
+                    .collect();
+                let first = sets.first()?;
+                Some(
+                    first
+                        .iter()
+                        .copied()
+                        .filter(|c| sets.iter().all(|s| s.contains(c) || s.iter().any(|x| x.starts_with('@') && continent_of(c).is_some_and(|k| x.trim_start_matches('@') == k))))
+                        .collect(),
+                )
+            };
+            let ci = self.salient_country(p, allowed.as_deref())?;
+            return Some((ci, span, i + 1));
+        }
+        // Cities and regions.
+        if matches!(hl, "city" | "town" | "village") && mods.is_empty() {
+            let ci = self.recent(p, 3, si, |c| c.kind == EntityType::Place && c.subtype == Some("city"))?;
+            return Some((ci, span, i + 1));
+        }
+        if matches!(hl, "region" | "province") && mods.is_empty() {
+            let ci = self.recent(p, 3, si, |c| c.kind == EntityType::Place && c.subtype == Some("region"))?;
+            return Some((ci, span, i + 1));
+        }
+        // News organisations.
+        let two = next.map(|z| format!("{hl} {}", z.lower));
+        let (media_pref, end) = if let Some(v) = two.as_deref().and_then(|t| lexicon::value("media_nominal", t)) {
+            (Some(v), i + 2)
+        } else {
+            (lexicon::value("media_nominal", hl), i + 1)
+        };
+        if let Some(pref) = media_pref {
+            if poss_owner {
+                return None;
+            }
+            let state = mods.iter().any(|m| m.starts_with("state"));
+            let span = match w.get(end - 1) {
+                Some(z) => Span::new(span.start(), z.span.end()),
+                None => span,
+            };
+            let want_cc = country_of_mod.clone();
+            let ci = self.recent(p, 8, si, |c| {
+                c.kind == EntityType::Org
+                    && c.subtype == Some("media")
+                    && (pref == "any" || c.media_kind == pref || c.media_kind.is_empty())
+                    && (!state || c.state_media)
+                    && want_cc.as_deref().is_none_or(|cc| c.country.as_deref().is_none_or(|x| x == cc))
+            })?;
+            return Some((ci, span, end));
+        }
+        if let Some(sub) = lexicon::value("org_nominal", hl) {
+            if poss_owner || !mods.is_empty() {
+                return None;
+            }
+            let by_name = self.recent(p, 6, si, |c| {
+                c.kind == EntityType::Org && c.name.to_lowercase().split_whitespace().any(|t| t == hl)
+            });
+            let ci = match by_name {
+                Some(ci) => ci,
+                None if sub != "government" => self.recent(p, 6, si, |c| c.kind == EntityType::Org && c.subtype == Some(sub))?,
+                None => return None,
+            };
+            return Some((ci, span, i + 1));
+        }
+        None
+    }
+
+    fn entities(self) -> Vec<Entity> {
+        let doc = self.doc;
+        // Mentions may not overlap: names first, then role nouns/descriptors, then pronouns;
+        // longer before shorter.
+        let mut all: Vec<(usize, M)> = Vec::new();
+        for (ci, c) in self.clusters.iter().enumerate() {
+            for m in &c.mentions {
+                all.push((ci, m.clone()));
+            }
+        }
+        let prio = |k: MentionKind| match k {
+            MentionKind::Name => 0,
+            MentionKind::Nominal => 1,
+            MentionKind::Pronoun => 2,
+        };
+        all.sort_by(|a, b| {
+            prio(a.1.kind)
+                .cmp(&prio(b.1.kind))
+                .then(b.1.span.len().cmp(&a.1.span.len()))
+                .then(a.1.span.start().cmp(&b.1.span.start()))
+        });
+        let mut taken: Vec<Span> = Vec::new();
+        let mut per: Vec<Vec<M>> = vec![Vec::new(); self.clusters.len()];
+        for (ci, m) in all {
+            if m.span.is_empty() || taken.iter().any(|t| t.overlaps(m.span)) {
+                continue;
+            }
+            taken.push(m.span);
+            if let Some(v) = per.get_mut(ci) {
+                v.push(m);
+            }
+        }
+        let mut out: Vec<(usize, Entity)> = Vec::new();
+        for (ci, c) in self.clusters.into_iter().enumerate() {
+            let mut ms = per.get_mut(ci).map(std::mem::take).unwrap_or_default();
+            if ms.is_empty() || !ms.iter().any(|m| m.kind != MentionKind::Pronoun) {
+                continue;
+            }
+            ms.sort_by_key(|m| m.span.start());
+            let first = ms.first().map_or(0, |m| m.span.start());
+            let mut aliases: Vec<String> = Vec::new();
+            let mut push_alias = |a: &str, aliases: &mut Vec<String>| {
+                let a = a.trim();
+                if !a.is_empty()
+                    && a != c.name
+                    && !aliases.iter().any(|x| x.to_lowercase() == a.to_lowercase())
+                {
+                    aliases.push(a.to_string());
+                }
+            };
+            for m in &ms {
+                if m.kind != MentionKind::Pronoun {
+                    push_alias(&m.text, &mut aliases);
+                }
+            }
+            let mut roles: Vec<String> = Vec::new();
+            for r in &c.roles {
+                if r.class == "honorific" {
+                    continue;
+                }
+                if !roles.contains(&r.text) {
+                    roles.push(r.text.clone());
+                }
+                if r.class != "other" && r.text.split_whitespace().count() >= 2 {
+                    push_alias(&r.text, &mut aliases);
+                }
+            }
+            let geo = match (c.kind, c.place) {
+                (EntityType::Place, Some(idx)) => geo_of(idx),
+                (EntityType::Place, None) => c.country.clone().map(|cc| Geo {
+                    geonames_id: None,
+                    lat: None,
+                    lon: None,
+                    country: Some(cc),
+                }),
+                _ => None,
+            };
+            let _ = doc;
+            out.push((
+                first,
+                Entity {
+                    id: String::new(),
+                    kind: c.kind,
+                    subtype: c.subtype.map(str::to_string),
+                    name: c.name,
+                    aliases,
+                    mentions: ms
+                        .into_iter()
+                        .map(|m| Mention {
+                            span: m.span,
+                            kind: m.kind,
+                        })
+                        .collect(),
+                    roles,
+                    geo,
+                },
+            ));
+        }
+        out.sort_by_key(|(f, _)| *f);
+        out.into_iter()
+            .enumerate()
+            .map(|(i, (_, mut e))| {
+                e.id = format!("e{}", i + 1);
+                e
+            })
+            .collect()
+    }
+}
+
+pub struct RoleNominal {
+    span: Span,
+    noun_span: Span,
+    end_word: usize,
+    noun: &'static str,
+    #[allow(dead_code)]
+    leader: bool,
+    former: bool,
+    country: Option<String>,
+    owner: Option<Span>,
+    owner_cluster: Option<usize>,
+    key: String,
+}
+
+fn contains_phrase(hay: &str, needle: &str) -> bool {
+    let hay = format!(" {} ", hay.replace(',', " "));
+    let hay: String = hay.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(" {hay} ").contains(&format!(" {needle} "))
+}
+
+/// GeoNames continent code of a country (kept in the gazetteer's admin1 column).
+fn continent_of(cc: &str) -> Option<&'static str> {
+    GAZ.country(cc).and_then(|k| GAZ.place(k)).map(|p| p.admin1)
+}
+
+/// Resolve every mention of one document.
+pub fn resolve(doc: &Document, segs: &[Seg<'_>], cands: &[NameCand], support: &HashSet<&str>) -> Vec<Entity> {
+    let mut st = State {
+        doc,
+        segs,
+        clusters: Vec::new(),
+        keys: HashMap::new(),
+        order: Vec::new(),
+        owner_of: HashMap::new(),
+        memo: HashMap::new(),
+        context: Vec::new(),
+    };
+    st.assign_names(cands, support);
+    let name_spans: Vec<Span> = cands.iter().map(|c| c.span).collect();
+    let role_spans: Vec<Span> = cands.iter().flat_map(|c| c.roles.iter().map(|r| r.span)).collect();
+    st.walk(&name_spans, &role_spans);
+    let _ = text_of;
+    st.entities()
+}

@@ -1,0 +1,254 @@
+//! The trigger lexicon and cue classes, parsed once from the data files under
+//! `data/events/`. Keeping them as data lets a reviewer see (and extend) exactly which words
+//! make an event without reading the matcher.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use once_cell::sync::Lazy;
+use std::collections::{HashMap, HashSet};
+
+const TRIGGERS: &str = include_str!("../../../data/events/triggers.tsv");
+const CUES: &str = include_str!("../../../data/events/cues.tsv");
+
+/// Grammatical form of a trigger, which decides how its arguments are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Verb base form ("kill"): only an event after "to", a modal or a bare-infinitive verb.
+    Base,
+    /// Third person singular ("resigns").
+    Third,
+    /// Past tense or participle ("detained"): passive after a form of "be".
+    Past,
+    /// Participle only ("torn down").
+    Participle,
+    /// -ing form ("storming").
+    Ing,
+    /// Noun or nominal phrase ("internet blackout").
+    Noun,
+}
+
+impl Form {
+    fn parse(s: &str) -> Option<Form> {
+        Some(match s {
+            "b" => Form::Base,
+            "s" => Form::Third,
+            "p" => Form::Past,
+            "pp" => Form::Participle,
+            "g" => Form::Ing,
+            "n" => Form::Noun,
+            _ => return None,
+        })
+    }
+    pub fn is_verb(self) -> bool {
+        !matches!(self, Form::Noun)
+    }
+}
+
+/// Options attached to a trigger (see the header of `triggers.tsv`).
+#[derive(Debug, Clone, Default)]
+pub struct Opts {
+    pub ctx: Vec<String>,
+    pub veto: Vec<String>,
+    pub notnext: Vec<String>,
+    pub notprev: Vec<String>,
+    pub next: Vec<String>,
+    pub prev: Vec<String>,
+    pub near: Vec<String>,
+    pub subj: Vec<String>,
+    pub count: bool,
+    pub order: bool,
+    pub pair: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: String,
+    pub form: Form,
+    /// Number of tokens of the phrase.
+    pub len: usize,
+    pub opts: Opts,
+}
+
+/// A class of cue words and multiword phrases (token sequences).
+#[derive(Debug, Default)]
+pub struct Class {
+    pub words: HashSet<String>,
+    pub phrases: Vec<Vec<String>>,
+}
+
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+    /// Patterns are the entries' phrases, matched over the space-joined lower-case tokens of
+    /// a sentence; all overlapping matches are reported and resolved by the caller.
+    pub matcher: Option<AhoCorasick>,
+    pub classes: HashMap<String, Class>,
+}
+
+static EMPTY: Lazy<Class> = Lazy::new(Class::default);
+
+impl Lexicon {
+    pub fn class(&self, name: &str) -> &Class {
+        self.classes.get(name).unwrap_or(&EMPTY)
+    }
+}
+
+fn parse_opts(s: &str) -> Opts {
+    let mut o = Opts::default();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (k, v) = match part.split_once('=') {
+            Some((k, v)) => (k, v.to_string()),
+            None => (part, String::new()),
+        };
+        match k {
+            "ctx" => o.ctx.push(v),
+            "veto" => o.veto.push(v),
+            "notnext" => o.notnext.push(v),
+            "notprev" => o.notprev.push(v),
+            "next" => o.next.push(v),
+            "prev" => o.prev.push(v),
+            "near" => o.near.push(v),
+            "subj" => o.subj.push(v),
+            "count" => o.count = true,
+            "order" => o.order = true,
+            "pair" => o.pair = true,
+            _ => {}
+        }
+    }
+    o
+}
+
+fn build() -> Lexicon {
+    let mut classes: HashMap<String, Class> = HashMap::new();
+    for line in CUES.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((name, items)) = line.split_once('\t') else {
+            continue;
+        };
+        let class = classes.entry(name.trim().to_string()).or_default();
+        for item in items.split('|').map(str::trim).filter(|i| !i.is_empty()) {
+            if item.contains(' ') {
+                class
+                    .phrases
+                    .push(item.split(' ').map(str::to_string).collect());
+            } else {
+                class.words.insert(item.to_string());
+            }
+        }
+    }
+    let mut entries = Vec::new();
+    let mut patterns = Vec::new();
+    for line in TRIGGERS.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(kind), Some(form), Some(phrase)) = (cols.first(), cols.get(1), cols.get(2))
+        else {
+            continue;
+        };
+        let Some(form) = Form::parse(form.trim()) else {
+            continue;
+        };
+        let phrase = phrase.trim();
+        if phrase.is_empty() {
+            continue;
+        }
+        entries.push(Entry {
+            kind: kind.trim().to_string(),
+            form,
+            len: phrase.split(' ').count(),
+            opts: parse_opts(cols.get(3).copied().unwrap_or("")),
+        });
+        patterns.push(phrase.to_string());
+    }
+    // The lexicon is compiled-in data; should it ever fail to build, the stage finds
+    // nothing rather than panicking on user input (the lexicon test catches it first).
+    let matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .ok();
+    Lexicon {
+        entries,
+        matcher,
+        classes,
+    }
+}
+
+pub static LEXICON: Lazy<Lexicon> = Lazy::new(build);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_parses_and_every_option_class_exists() {
+        let lx = &*LEXICON;
+        assert!(lx.entries.len() > 200);
+        assert!(lx.matcher.is_some());
+        let types: HashSet<&str> = lx.entries.iter().map(|e| e.kind.as_str()).collect();
+        for t in [
+            "protest",
+            "riot",
+            "assault",
+            "clash",
+            "attack",
+            "killing",
+            "arrest",
+            "deployment",
+            "resignation",
+            "appointment",
+            "declaration",
+            "order",
+            "consultation",
+            "communications_shutdown",
+            "explosion",
+            "accusation",
+            "demolition",
+        ] {
+            assert!(types.contains(t), "type {t} has no trigger");
+        }
+        for e in &lx.entries {
+            let o = &e.opts;
+            for c in o
+                .ctx
+                .iter()
+                .chain(&o.veto)
+                .chain(&o.notnext)
+                .chain(&o.notprev)
+                .chain(&o.next)
+                .chain(&o.prev)
+                .chain(&o.near)
+                .chain(&o.subj)
+            {
+                assert!(lx.classes.contains_key(c), "unknown cue class {c}");
+            }
+        }
+        for c in [
+            "negation",
+            "irrealis",
+            "planned",
+            "ordered",
+            "denied",
+            "hedge",
+            "generic",
+            "count",
+            "be_aux",
+            "adverb",
+            "subordinator",
+            "locative",
+            "declare_verb",
+            "report_verb",
+            "bare_inf_ctrl",
+            "np_stop",
+            "pronoun",
+            "possessive",
+            "quote",
+            "occurred_ctrl",
+            "big_number_word",
+        ] {
+            assert!(lx.classes.contains_key(c), "missing cue class {c}");
+        }
+    }
+}

@@ -1,0 +1,575 @@
+//! Turning sentence-level candidates into figure records: sources and claim from the claims
+//! layer, as-of date from the timex layer, place from the entities layer, and the merging
+//! of restatements (a lede restating a later attributed sentence is one record).
+
+use crate::detect::{detect, hedged_near, Candidate};
+use newsledger_model::{
+    Claim, Document, EntityType, Figure, FigureValue, Group, MentionKind, Span, TimexType,
+};
+
+/// Where a figure's as-of date came from, in the spec's order of priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum AsOfFrom {
+    AsOf,
+    Moment,
+    Carried,
+    Statement,
+    Published,
+    Nothing,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    cand: Candidate,
+    seg: usize,
+    para: Option<usize>,
+    sentence: Span,
+    span: Span,
+    claim: Option<String>,
+    sources: Vec<String>,
+    as_of: Option<String>,
+    as_of_from: AsOfFrom,
+    /// The explicit "as of" date stated in this figure's sentence, if any.
+    own_as_of: Option<String>,
+    place: Option<String>,
+    hedged: bool,
+}
+
+/// A usable TIMEX3 date value: a calendar date, month, week or year (time part dropped).
+fn date_value(v: &str) -> Option<String> {
+    let d = v.split('T').next().unwrap_or("");
+    let b = d.as_bytes();
+    if b.len() >= 4 && b.iter().take(4).all(u8::is_ascii_digit) {
+        Some(d.to_string())
+    } else {
+        None
+    }
+}
+
+fn lower_before(doc: &Document, sentence: Span, at: usize, max: usize) -> String {
+    let a = at.saturating_sub(max).max(sentence.start());
+    let mut a2 = a;
+    while a2 < at && !doc.text.is_char_boundary(a2) {
+        a2 += 1;
+    }
+    doc.text.get(a2..at).unwrap_or("").to_lowercase()
+}
+
+fn clean_source(s: &str) -> String {
+    let mut t = s.trim();
+    for art in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(r) = t.strip_prefix(art) {
+            t = r.trim_start();
+            break;
+        }
+    }
+    t.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+        .to_string()
+}
+
+fn chain_of(claim: &Claim) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in claim.source_chain() {
+        let c = clean_source(&s);
+        if !c.is_empty() && out.last() != Some(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The claim whose content holds the figure (innermost when claims nest).
+fn claim_for(doc: &Document, span: Span) -> Option<&Claim> {
+    let by_content = doc
+        .layers
+        .claims
+        .iter()
+        .filter_map(|c| {
+            c.content
+                .iter()
+                .filter(|s| s.contains(span))
+                .map(|s| s.len())
+                .min()
+                .map(|l| (l, c))
+        })
+        .min_by_key(|(l, _)| *l)
+        .map(|(_, c)| c);
+    by_content.or_else(|| {
+        doc.layers
+            .claims
+            .iter()
+            .filter(|c| c.span.contains(span) && !c.speaker.span.overlaps(span))
+            .min_by_key(|c| c.span.len())
+    })
+}
+
+/// Without a claims layer: "according to X" or a closing ", X said." in the sentence.
+fn fallback_sources(sentence: &str) -> Vec<String> {
+    let low = sentence.to_lowercase();
+    if low.len() != sentence.len() {
+        return Vec::new();
+    }
+    if let Some(p) = low.find("according to ") {
+        let rest = sentence.get(p + 13..).unwrap_or("");
+        let end = rest.find([',', '.', ';', '(']).unwrap_or(rest.len());
+        let src = clean_source(rest.get(..end).unwrap_or(""));
+        if !src.is_empty() && src.split_whitespace().count() <= 8 {
+            return vec![src];
+        }
+    }
+    for cue in [" said.", " said on ", " reported.", " told ", " announced."] {
+        if let Some(p) = low.rfind(cue) {
+            let head = sentence.get(..p).unwrap_or("");
+            let start = head.rfind([',', '”', '"']).map(|i| i + 1).unwrap_or(0);
+            let src = clean_source(head.get(start..).unwrap_or(""));
+            let n = src.split_whitespace().count();
+            if (1..=6).contains(&n) && !matches!(src.as_str(), "he" | "she" | "they" | "it") {
+                return vec![src];
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn chains_corefer(a: &[String], b: &[String]) -> bool {
+    (a.is_empty() && b.is_empty()) || a.iter().any(|x| b.contains(x))
+}
+
+/// Byte ranges of the clause around `span` inside the sentence.
+fn clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
+    let s = doc.slice(sentence);
+    let rel_a = span.start().saturating_sub(sentence.start());
+    let rel_b = span.end().saturating_sub(sentence.start());
+    let low = s.to_lowercase();
+    if low.len() != s.len() {
+        return sentence;
+    }
+    let mut a = 0;
+    let mut b = s.len();
+    for pat in [";", ", and ", ", but ", " but ", ", while ", " while ", " whereas "] {
+        for (i, _) in low.match_indices(pat) {
+            if i + pat.len() <= rel_a {
+                a = a.max(i + pat.len());
+            } else if i >= rel_b {
+                b = b.min(i);
+            }
+        }
+    }
+    Span::new(sentence.start() + a, sentence.start() + b)
+}
+
+const CUE_WORDS: &[&str] = &[
+    "said", "says", "say", "told", "reported", "reports", "announced", "added", "stated",
+    "according", "claimed", "confirmed", "tweeted", "wrote", "posted", "statement",
+];
+
+fn near_cue(doc: &Document, sentence: Span, t: Span) -> bool {
+    let before = lower_before(doc, sentence, t.start(), 24);
+    let after_end = (t.end() + 12).min(sentence.end());
+    let mut e = after_end;
+    while e > t.end() && !doc.text.is_char_boundary(e) {
+        e -= 1;
+    }
+    let after = doc.text.get(t.end()..e).unwrap_or("").to_lowercase();
+    let last_words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .collect();
+    let first_after = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    last_words.iter().any(|w| CUE_WORDS.contains(w)) || CUE_WORDS.contains(&first_after)
+}
+
+/// The as-of date and where it came from, without carry-over.
+fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>, AsOfFrom) {
+    let clause = clause_of(doc, d.sentence, d.span);
+    let in_sentence: Vec<_> = doc
+        .layers
+        .timexes
+        .iter()
+        .filter(|t| d.sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time))
+        .collect();
+    // explicit "as of"
+    for t in &in_sentence {
+        let before = lower_before(doc, d.sentence, t.span.start(), 16);
+        let b = before.trim_end();
+        let sentence_initial_by =
+            b.ends_with("by") && b.trim_start_matches(|c: char| !c.is_alphabetic()) == "by";
+        if b.ends_with("as of") || b.ends_with("as at") || b.ends_with("as of late") || sentence_initial_by {
+            if let Some(v) = date_value(&t.value) {
+                return (Some(v), AsOfFrom::AsOf);
+            }
+        }
+    }
+    // the dated moment the figure describes
+    let claim_timex = claim.and_then(|c| c.timex.clone());
+    let mut best: Option<(usize, String)> = None;
+    for t in &in_sentence {
+        if claim_timex.as_deref() == Some(t.id.as_str()) || !clause.contains(t.span) {
+            continue;
+        }
+        if claim.is_some_and(|c| c.cue.span.overlaps(t.span) || c.speaker.span.overlaps(t.span)) {
+            continue;
+        }
+        if near_cue(doc, d.sentence, t.span) {
+            continue;
+        }
+        let before = lower_before(doc, d.sentence, t.span.start(), 24);
+        let prev_word = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("");
+        if matches!(
+            prev_word,
+            "since" | "from" | "until" | "till" | "before" | "began" | "started" | "begun"
+                | "beginning" | "starting"
+        ) {
+            continue;
+        }
+        let Some(v) = date_value(&t.value) else { continue };
+        let dist = if t.span.end() <= d.span.start() {
+            d.span.start() - t.span.end()
+        } else {
+            t.span.start().saturating_sub(d.span.end())
+        };
+        if best.as_ref().is_none_or(|(bd, _)| dist < *bd) {
+            best = Some((dist, v));
+        }
+    }
+    if let Some((_, v)) = best {
+        return (Some(v), AsOfFrom::Moment);
+    }
+    if let Some(c) = claim {
+        let v = c
+            .date
+            .as_deref()
+            .and_then(date_value)
+            .or_else(|| c.timex.as_deref().and_then(|id| doc.timex(id)).and_then(|t| date_value(&t.value)));
+        if let Some(v) = v {
+            return (Some(v), AsOfFrom::Statement);
+        }
+    }
+    match doc.meta.published {
+        Some(p) => (Some(p.format("%Y-%m-%d").to_string()), AsOfFrom::Published),
+        None => (None, AsOfFrom::Nothing),
+    }
+}
+
+fn place_rank(subtype: Option<&str>) -> u8 {
+    match subtype {
+        Some("landmark") => 4,
+        Some("city") => 3,
+        Some("region") => 2,
+        Some("country") => 1,
+        _ => 2,
+    }
+}
+
+/// The most specific place mentioned in a span, nearest to `near` among equals.
+fn place_in(doc: &Document, within: Span, near: usize) -> Option<String> {
+    let mut best: Option<(u8, usize, &str)> = None;
+    for e in &doc.layers.entities {
+        if e.kind != EntityType::Place {
+            continue;
+        }
+        for m in &e.mentions {
+            if !within.contains(m.span) || m.kind == MentionKind::Pronoun || doc.is_residue(m.span) {
+                continue;
+            }
+            let rank = place_rank(e.subtype.as_deref());
+            let dist = m.span.start().abs_diff(near);
+            let better = match best {
+                None => true,
+                Some((r, d, _)) => rank > r || (rank == r && dist < d),
+            };
+            if better {
+                best = Some((rank, dist, e.name.as_str()));
+            }
+        }
+    }
+    best.map(|(_, _, n)| n.to_string())
+}
+
+/// The document's main place: the country mentioned most often.
+fn main_place(doc: &Document) -> Option<String> {
+    doc.layers
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Place && e.subtype.as_deref() == Some("country"))
+        .map(|e| {
+            let n = e.mentions.iter().filter(|m| !doc.is_residue(m.span)).count();
+            (n, e)
+        })
+        .filter(|(n, _)| *n >= 2)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, e)| e.name.clone())
+}
+
+/// Numbers inside dates and names are never counts.
+fn blocked_in(doc: &Document, sentence: Span) -> Vec<(usize, usize)> {
+    let rel = |s: Span| {
+        (
+            s.start().saturating_sub(sentence.start()),
+            s.end().saturating_sub(sentence.start()),
+        )
+    };
+    let mut out: Vec<(usize, usize)> = doc
+        .layers
+        .timexes
+        .iter()
+        .filter(|t| t.span.overlaps(sentence))
+        .map(|t| rel(t.span))
+        .collect();
+    for e in &doc.layers.entities {
+        for m in &e.mentions {
+            if m.kind == MentionKind::Name && m.span.overlaps(sentence) {
+                out.push(rel(m.span));
+            }
+        }
+    }
+    out
+}
+
+/// A sentence that disowns the figures just before it ("The figures could not be
+/// independently verified.").
+fn disowns_previous(sentence: &str) -> bool {
+    let low = sentence.to_lowercase();
+    let hedge = [
+        "could not be independently verified",
+        "could not independently verify",
+        "could not be independently confirmed",
+        "could not independently confirm",
+        "could not be verified",
+        "could not be confirmed",
+        "not been independently verified",
+        "unable to verify",
+        "unable to independently verify",
+    ]
+    .iter()
+    .any(|h| low.contains(h));
+    let names = [
+        "figure", "toll", "number", "tally", "claim", "report", "account", "casualt",
+    ]
+    .iter()
+    .any(|w| low.contains(w));
+    hedge && names
+}
+
+/// Extract the figures of a document whose earlier layers are filled.
+pub fn extract(doc: &Document) -> Vec<Figure> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let segs = &doc.layers.segments;
+    let has_claims = !doc.layers.claims.is_empty();
+    let main = main_place(doc);
+    for (si, seg) in segs.iter().enumerate() {
+        if doc.is_residue(seg.span) {
+            continue;
+        }
+        let text = doc.slice(seg.span);
+        if text.is_empty() {
+            continue;
+        }
+        let blocked = blocked_in(doc, seg.span);
+        let cands = detect(text, &blocked);
+        let base = drafts.len();
+        for c in cands {
+            let span = Span::new(seg.span.start() + c.span.0, seg.span.start() + c.span.1);
+            let para = doc.paragraph_index_at(seg.span.start());
+            let mut d = Draft {
+                seg: si,
+                para,
+                sentence: seg.span,
+                span,
+                claim: None,
+                sources: Vec::new(),
+                as_of: None,
+                as_of_from: AsOfFrom::Nothing,
+                own_as_of: None,
+                place: None,
+                hedged: c.hedged,
+                cand: c,
+            };
+            if let Some(p) = d.cand.shares_with.map(|p| base + p).and_then(|p| drafts.get(p)) {
+                // "18 killed and 748 injured": one group, place, date and source
+                d.claim = p.claim.clone();
+                d.sources = p.sources.clone();
+                d.as_of = p.as_of.clone();
+                d.as_of_from = p.as_of_from;
+                d.own_as_of = p.own_as_of.clone();
+                d.place = p.place.clone();
+                d.hedged = d.hedged || p.hedged;
+                drafts.push(d);
+                continue;
+            }
+            let claim = claim_for(doc, span);
+            if let Some(cl) = claim {
+                d.claim = Some(cl.id.clone());
+                d.sources = chain_of(cl);
+            } else if !has_claims {
+                d.sources = fallback_sources(text);
+            }
+            let (v, from) = own_date(doc, &d, claim);
+            d.as_of = v;
+            d.as_of_from = from;
+            if from == AsOfFrom::AsOf {
+                d.own_as_of = d.as_of.clone();
+            }
+            let mut place = place_in(doc, seg.span, span.start());
+            if place.is_none() {
+                // earlier sentences of the same paragraph
+                let mut k = si;
+                while place.is_none() && k > 0 {
+                    k -= 1;
+                    let Some(s) = segs.get(k) else { break };
+                    if doc.paragraph_index_at(s.span.start()) != para {
+                        break;
+                    }
+                    place = place_in(doc, s.span, s.span.end());
+                }
+            }
+            d.place = place.or_else(|| main.clone());
+            d.hedged = d.hedged || hedged_near(text, d.cand.span);
+            drafts.push(d);
+        }
+    }
+    carry_as_of(doc, &mut drafts);
+    disowned(doc, &mut drafts);
+    let drafts = merge_restatements(drafts);
+    drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| Figure {
+            id: format!("f{}", i + 1),
+            metric: d.cand.metric.to_string(),
+            value: FigureValue {
+                kind: d.cand.kind,
+                low: d.cand.low,
+                high: d.cand.high,
+                text: doc
+                    .slice(Span::new(
+                        d.sentence.start() + d.cand.value_span.0,
+                        d.sentence.start() + d.cand.value_span.1,
+                    ))
+                    .to_string(),
+            },
+            group: Group {
+                text: d.cand.group_text.clone(),
+                class: d.cand.group_class.to_string(),
+            },
+            place: d.place,
+            as_of: d.as_of,
+            sources: d.sources,
+            hedged: d.hedged,
+            claim: d.claim,
+            span: d.span,
+            sentence: d.sentence,
+        })
+        .collect()
+}
+
+/// An "As of X" date carries to the next sentence's figures when the same source goes on.
+fn carry_as_of(doc: &Document, drafts: &mut [Draft]) {
+    let segs = &doc.layers.segments;
+    // per segment: (as-of value, sources) from its figures or its own as-of timex
+    let mut last: Option<(usize, Option<usize>, String, Vec<String>)> = None;
+    for i in 0..drafts.len() {
+        let (seg, para) = (drafts[i].seg, drafts[i].para);
+        if let Some((lseg, lpara, v, srcs)) = last.clone() {
+            let next_seg = next_content_seg(doc, lseg);
+            if seg != lseg
+                && Some(seg) == next_seg
+                && para == lpara
+                && drafts[i].as_of_from > AsOfFrom::Moment
+                && chains_corefer(&srcs, &drafts[i].sources)
+            {
+                drafts[i].as_of = Some(v.clone());
+                drafts[i].as_of_from = AsOfFrom::Carried;
+            }
+        }
+        if let Some(v) = drafts[i].own_as_of.clone() {
+            last = Some((seg, para, v, drafts[i].sources.clone()));
+        } else if drafts[i].as_of_from == AsOfFrom::Carried {
+            let v = drafts[i].as_of.clone().unwrap_or_default();
+            last = Some((seg, para, v, drafts[i].sources.clone()));
+        }
+    }
+    let _ = segs;
+}
+
+fn next_content_seg(doc: &Document, seg: usize) -> Option<usize> {
+    let segs = &doc.layers.segments;
+    (seg + 1..segs.len()).find(|&k| segs.get(k).is_some_and(|s| !doc.is_residue(s.span)))
+}
+
+fn disowned(doc: &Document, drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        if d.hedged {
+            continue;
+        }
+        let Some(n) = next_content_seg(doc, d.seg) else {
+            continue;
+        };
+        let Some(s) = doc.layers.segments.get(n) else {
+            continue;
+        };
+        if doc.paragraph_index_at(s.span.start()) == d.para && disowns_previous(doc.slice(s.span)) {
+            d.hedged = true;
+        }
+    }
+}
+
+fn same_bounds(a: &Candidate, b: &Candidate) -> bool {
+    a.metric == b.metric && a.low == b.low && a.high == b.high
+}
+
+/// One record per claim: a later mention with the same metric and bounds restating an
+/// earlier one (or the earlier one restating an attributed later one) is folded into the
+/// first mention, which takes the sources named anywhere for it.
+fn merge_restatements(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    'next: for d in drafts {
+        for a in out.iter_mut() {
+            if a.seg == d.seg || !same_bounds(&a.cand, &d.cand) {
+                continue;
+            }
+            let sources_ok =
+                a.sources.is_empty() || d.sources.is_empty() || a.sources == d.sources;
+            if !sources_ok {
+                continue;
+            }
+            let dates_equal = a.as_of == d.as_of;
+            let a_loose = matches!(a.as_of_from, AsOfFrom::Published | AsOfFrom::Statement);
+            let d_loose = matches!(d.as_of_from, AsOfFrom::Published | AsOfFrom::Statement);
+            let same_class = a.cand.group_class == d.cand.group_class;
+            let one_unspecified =
+                a.cand.group_class == "unspecified" || d.cand.group_class == "unspecified";
+            let ok = if same_class {
+                dates_equal || (a_loose && d_loose) || a.as_of_from == AsOfFrom::Published
+            } else {
+                one_unspecified && dates_equal
+            };
+            if !ok {
+                continue;
+            }
+            if a.sources.is_empty() && !d.sources.is_empty() {
+                a.sources = d.sources.clone();
+                a.claim = d.claim.clone();
+            }
+            if a.as_of_from == AsOfFrom::Published && d.as_of_from < AsOfFrom::Published {
+                a.as_of = d.as_of.clone();
+                a.as_of_from = d.as_of_from;
+            }
+            if a.place.is_none() {
+                a.place = d.place.clone();
+            }
+            a.hedged = a.hedged || d.hedged;
+            continue 'next;
+        }
+        out.push(d);
+    }
+    out
+}

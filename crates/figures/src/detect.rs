@@ -1,0 +1,1039 @@
+//! Finding tolls in one sentence: a number phrase plus the words around it that make it a
+//! count of people killed, injured, detained…
+//!
+//! The grammar is a handful of shapes news writes tolls in, each checked around every
+//! number phrase:
+//! - count, counted noun, auxiliaries, metric participle/verb: "18 law enforcement
+//!   personnel had been killed", "dozens of protesters killed", "eighteen died";
+//! - metric verb, count: "killing at least 26", "police arrested 50 protesters";
+//! - toll phrase, link, count: "the death toll rose to 300", "the number of detainees
+//!   reached 3,000";
+//! - count, metric noun: "18 deaths", "50 arrests";
+//! - breakdowns of a figure just given: "12 of them police", "including five children".
+//!
+//! A counted noun must be a person noun from the group lexicon; anything else counts things
+//! and the number is dropped. Precision first: a shape that does not fit yields nothing.
+
+use crate::lexicon::{HedgeScope, MetricEntry, NonFigure, Require, LEX};
+use crate::number::{parse_at, NumPhrase};
+use crate::tokens::{tokenize, Tok};
+use newsledger_model::ValueKind;
+
+/// A toll found in a sentence; offsets are relative to the sentence text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub metric: &'static str,
+    pub kind: ValueKind,
+    pub low: u64,
+    pub high: Option<u64>,
+    /// The number phrase as written ("a total of 18").
+    pub value_span: (usize, usize),
+    /// Number phrase plus the counted noun when adjacent.
+    pub span: (usize, usize),
+    pub group_text: String,
+    pub group_class: &'static str,
+    /// Index (in this sentence's candidates) of the figure this one shares its group and
+    /// context with ("18 killed and 748 injured", "12 of them police").
+    pub shares_with: Option<usize>,
+    /// Hedged inside its own verb phrase ("may have been killed", "are feared dead").
+    pub hedged: bool,
+    /// Which shape matched, for debugging and tests.
+    pub shape: &'static str,
+}
+
+/// Words that never belong to a counted noun phrase.
+const STOP: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "will", "would",
+    "could", "may", "might", "must", "should", "can", "do", "does", "did", "and", "or", "but",
+    "nor", "in", "on", "at", "of", "from", "to", "by", "with", "for", "during", "after",
+    "before", "near", "across", "including", "among", "as", "that", "who", "which", "whom",
+    "whose", "the", "a", "an", "this", "these", "those", "it", "its", "their", "his", "her",
+    "our", "there", "here", "also", "all", "both", "said", "say", "says", "told", "according",
+    "than", "while", "when", "where", "what", "whether", "into", "onto", "over", "under",
+    "about", "around", "since", "until", "up", "down", "out", "off", "per", "via", "amid",
+    "following", "despite", "inside", "outside", "throughout", "within", "without", "against",
+    "toward", "towards", "between", "through", "upon", "not", "no", "so", "yet", "just",
+    "only", "still", "now", "then", "later", "earlier", "again", "ever", "even", "already",
+    "reportedly", "allegedly", "remain", "remains", "remained", "reported", "them", "whom",
+    "more", "last", "this", "each", "they", "we", "you", "he", "she", "i",
+];
+
+/// Auxiliaries and adverbs allowed between the counted noun and the metric.
+const AUX: &[&str] = &[
+    "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "remain",
+    "remains", "remained", "left", "made", "reported", "said", "believed", "thought", "feared",
+    "confirmed", "known", "to", "also", "now", "all", "both", "already", "still", "since",
+    "initially", "later", "either", "officially", "so", "far", "reportedly", "allegedly",
+    "apparently", "presumably", "possibly", "probably", "subsequently", "eventually", "then",
+    "later", "either", "each", "themselves", "likely", "feared",
+];
+
+const MODALS: &[&str] = &[
+    "could", "may", "might", "would", "will", "should", "must", "can", "shall",
+];
+
+/// Prepositions that may open a phrase between the counted noun and its verb
+/// ("18 people in the capital were killed").
+const PREPS: &[&str] = &[
+    "in", "at", "from", "across", "near", "on", "inside", "outside", "around", "throughout",
+    "within", "along", "aboard", "during", "among", "of",
+];
+
+/// Link words between a toll head and its count ("rose to", "stood at", "of").
+const LINKS: &[&str] = &[
+    "to", "at", "of", "reached", "hit", "is", "was", "are", "were", "stands", "stood",
+    "stand", "now", "has", "have", "had", "risen", "rose", "climbed", "jumped", "increased",
+    "surged", "soared", "grown", "grew", "passed", "surpassed", "exceeded", "topped",
+    "crossed", "totalled", "totaled", "totals", "total", "numbered", "number", "reaching",
+    "climbing", "rising", "bringing", "brings", "brought", "raising", "raised", "already",
+    "officially", "further", "again", "climb", "rise", "reach", "stands", "put", "puts",
+    "placed", "places", "sits", "sat", "remains", "remained", "went", "gone", "up",
+];
+
+/// Heads of a toll phrase that carry no metric of their own ("toll", "number of …").
+const TOLL_NOUNS: &[&str] = &["toll", "tally", "number", "count", "figure", "total"];
+
+/// A metric lexicon entry seen where a pp/vi can be.
+fn metric_at<'l>(toks: &[Tok], i: usize) -> Option<(usize, &'l MetricEntry)> {
+    LEX.metrics.longest_at(toks, i)
+}
+
+fn is_stop(t: &Tok) -> bool {
+    STOP.contains(&t.lower.as_ref())
+}
+
+fn is_quote(t: &Tok) -> bool {
+    t.is_punct() && matches!(t.text, "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»")
+}
+
+fn nonfig_at(toks: &[Tok], i: usize) -> Option<NonFigure> {
+    LEX.nonfigure.longest_at(toks, i).map(|(_, v)| *v)
+}
+
+/// A counted noun phrase right after a count.
+#[derive(Debug, Clone)]
+struct GroupParse {
+    /// Token just after the phrase (or the start when there is none).
+    end: usize,
+    /// Tokens of the phrase (first, last inclusive), quotes included.
+    toks: Option<(usize, usize)>,
+    class: &'static str,
+    /// Words were there, but they do not name people.
+    things: bool,
+    nogroup: bool,
+}
+
+fn parse_group(toks: &[Tok], start: usize) -> GroupParse {
+    let mut j = start;
+    // "20 more people", "a further 12 additional officers"
+    while toks
+        .get(j)
+        .is_some_and(|t| matches!(t.lower.as_ref(), "more" | "additional" | "further"))
+    {
+        j += 1;
+    }
+    let first = j;
+    let mut last_word: Option<usize> = None;
+    let mut words = 0;
+    while let Some(t) = toks.get(j) {
+        if is_quote(t) {
+            j += 1;
+            continue;
+        }
+        if !t.is_word() || is_stop(t) || words >= 6 {
+            break;
+        }
+        if let Some((_, m)) = metric_at(toks, j) {
+            // a metric word ends the noun phrase, unless it is also a person noun
+            // ("hostages", "detainees") that heads it
+            let person = LEX.groups.longest_at(toks, j).is_some();
+            if !(person && (m.noun || m.toll) && !m.pp) {
+                break;
+            }
+        }
+        if t.lower.ends_with("ly") && LEX.groups.longest_at(toks, j).is_none() {
+            // adverb ("reportedly", "seriously") unless an adjective before a person noun
+            let next_is_group = toks
+                .get(j + 1)
+                .is_some_and(|n| LEX.groups.longest_at(toks, j + 1).is_some() && n.is_word());
+            if !next_is_group {
+                break;
+            }
+        }
+        last_word = Some(j);
+        words += 1;
+        j += 1;
+    }
+    let Some(lw) = last_word else {
+        return GroupParse {
+            end: first.min(start.max(first)),
+            toks: None,
+            class: "unspecified",
+            things: false,
+            nogroup: false,
+        };
+    };
+    // the head is the last word; a closing quote right after it belongs to the phrase
+    let mut last = lw;
+    if toks.get(lw + 1).is_some_and(is_quote) {
+        last = lw + 1;
+    }
+    // opening quote kept only when it was closed
+    let mut begin = first;
+    while begin < lw && toks.get(begin).is_some_and(is_quote) && last == lw {
+        begin += 1;
+    }
+    let class = LEX.groups.longest_ending_at(toks, lw + 1).map(|(_, c)| *c);
+    let nogroup = matches!(nonfig_at(toks, lw), Some(NonFigure::NoGroup));
+    GroupParse {
+        end: last + 1,
+        toks: Some((begin, last)),
+        class: class.unwrap_or("unspecified"),
+        things: class.is_none(),
+        nogroup,
+    }
+}
+
+/// Auxiliaries and adverbs before a metric: returns (end, forecast, hedged, negated).
+fn parse_aux(toks: &[Tok], start: usize) -> (usize, bool, bool, bool) {
+    let mut j = start;
+    let mut forecast = false;
+    let mut hedged = false;
+    let mut negated = false;
+    let mut n = 0;
+    while let Some(t) = toks.get(j) {
+        if n >= 9 || !t.is_word() {
+            break;
+        }
+        let w = t.lower.as_ref();
+        if metric_at(toks, j).is_some_and(|(_, m)| m.pp || m.vi) && !matches!(w, "held") {
+            break;
+        }
+        if MODALS.contains(&w) {
+            let next_have = toks.get(j + 1).is_some_and(|x| x.lower == "have")
+                || toks.get(j + 2).is_some_and(|x| x.lower == "have");
+            if next_have {
+                hedged = true;
+            } else {
+                forecast = true;
+            }
+        } else if matches!(w, "expected" | "projected" | "set" | "likely" | "predicted") {
+            let to_have = toks.get(j + 1).is_some_and(|x| x.lower == "to")
+                && toks.get(j + 2).is_some_and(|x| x.lower == "have");
+            if toks.get(j + 1).is_some_and(|x| x.lower == "to") && !to_have {
+                forecast = true;
+            } else {
+                hedged = true;
+            }
+        } else if matches!(w, "not" | "never") {
+            negated = true;
+        } else if matches!(w, "feared" | "believed" | "thought") {
+            hedged = true;
+        } else if !(AUX.contains(&w) || (w.ends_with("ly") && w.len() > 4)) {
+            break;
+        }
+        n += 1;
+        j += 1;
+    }
+    (j, forecast, hedged, negated)
+}
+
+/// "killed or injured", "dead and wounded": a total that mixes metrics.
+fn mixed_after(toks: &[Tok], end: usize, metric: &str) -> bool {
+    let Some(t) = toks.get(end) else { return false };
+    if !matches!(t.lower.as_ref(), "or" | "and" | "and/or" | "/") {
+        return false;
+    }
+    let mut k = end + 1;
+    // "killed and seriously injured"
+    while toks
+        .get(k)
+        .is_some_and(|x| x.lower.ends_with("ly") && x.lower.len() > 4)
+    {
+        k += 1;
+    }
+    metric_at(toks, k).is_some_and(|(_, m)| (m.pp || m.vi) && m.metric != metric)
+}
+
+fn require_ok(req: Require, g: &GroupParse, toks: &[Tok]) -> bool {
+    let head = g
+        .toks
+        .and_then(|(_, l)| toks.get(l))
+        .map(|t| t.lower.as_ref())
+        .unwrap_or("");
+    match req {
+        Require::Any => true,
+        Require::Security => g.toks.is_some() && g.class == "security_forces",
+        Require::Crowd => {
+            !matches!(
+                head,
+                "spectators" | "fans" | "runners" | "athletes" | "players" | "voters" | "guests"
+                    | "visitors" | "tourists" | "pilgrims" | "worshippers" | "worshipers"
+            ) && matches!(g.class, "protesters" | "unspecified" | "civilians")
+        }
+        Require::Armed => g.toks.is_some() && g.class == "militants",
+    }
+}
+
+/// Is the number at `np` a name, an ordinal, an age, a share, a price, a year or a time?
+fn not_a_count(toks: &[Tok], np: &NumPhrase) -> bool {
+    let Some(core) = toks.get(np.core_start) else {
+        return true;
+    };
+    let last_core = toks.get(np.core_end.saturating_sub(1)).unwrap_or(core);
+    let prev = np.start.checked_sub(1).and_then(|i| toks.get(i));
+    let next = toks.get(np.end);
+    if core.is_num() {
+        if let Some(p) = prev {
+            // G7, COVID-19, Boeing 737, Khabar 24
+            if p.end == core.start && (p.is_word() || matches!(p.text, "#" | "№")) {
+                return true;
+            }
+            if p.text == "-" && p.end == core.start {
+                let pp = np.start.checked_sub(2).and_then(|i| toks.get(i));
+                if pp.is_some_and(|x| x.is_word() && x.end == p.start) {
+                    return true;
+                }
+            }
+            if !np.qualified && p.is_word() && p.is_capitalised() && np.start > 1 {
+                let lexical = LEX.metrics.longest_at(toks, np.start - 1).is_some()
+                    || LEX.groups.longest_at(toks, np.start - 1).is_some()
+                    || LEX.pre_qualifiers.longest_at(toks, np.start - 1).is_some()
+                    || is_stop(p)
+                    || is_calendar(&p.lower);
+                if !lexical {
+                    return true;
+                }
+            }
+            if matches!(p.text, ":" | "/" | "." | "£" | "$" | "€" | "¥" | "₹" | "₽")
+                && p.end == core.start
+            {
+                return true;
+            }
+        }
+        // 7th, 1990s, 10am, 18-year-old, 10:30
+        if let Some(n) = toks.get(np.core_end) {
+            if n.start == last_core.end {
+                let scale = LEX.scales.contains_key(n.lower.as_ref());
+                if n.is_word() && !scale {
+                    return true;
+                }
+                if matches!(n.text, ":" | "/") {
+                    return true;
+                }
+                if n.text == "-"
+                    && toks.get(np.core_end + 1).is_some_and(|w| {
+                        w.is_word()
+                            && w.start == n.end
+                            && w.lower != "plus"
+                            && !LEX.numbers.contains_key(w.lower.as_ref())
+                    })
+                {
+                    return true;
+                }
+            }
+        }
+        // a year: four digits, no separator, no qualifier, after a date-ish word
+        if core.text.len() == 4
+            && np.kind == ValueKind::Exact
+            && (1800..=2100).contains(&np.low)
+            && prev.map_or(true, |p| {
+                matches!(
+                    p.lower.as_ref(),
+                    "in" | "since" | "from" | "until" | "by" | "of" | "the" | "early" | "late"
+                        | "mid" | "before" | "after" | "during" | "and" | "to" | "," | "’s" | "'s"
+                ) || is_calendar(&p.lower)
+            })
+        {
+            return true;
+        }
+    }
+    // "no one", "the one", "each one"
+    if np.is_one
+        && prev.is_some_and(|p| {
+            matches!(
+                p.lower.as_ref(),
+                "no" | "the" | "any" | "every" | "each" | "someone" | "anyone" | "this" | "that"
+            )
+        })
+    {
+        return true;
+    }
+    if np.is_one && next.is_some_and(|n| matches!(n.lower.as_ref(), "of" | "another" | "day")) {
+        // "one of the injured said" is not a count; "one of them police" is handled as a
+        // breakdown below with an explicit check
+        let them = toks
+            .get(np.end + 1)
+            .is_some_and(|t| matches!(t.lower.as_ref(), "them" | "whom" | "those"));
+        if !them {
+            return true;
+        }
+    }
+    // 98%, 3 percent, $3 million, 3 million tenge
+    if let Some(nf) = nonfig_at(toks, np.end) {
+        if matches!(nf, NonFigure::Percent | NonFigure::Money) {
+            return true;
+        }
+    }
+    if let Some(p) = prev {
+        if matches!(p.text, "$" | "£" | "€" | "¥" | "₹" | "₽") {
+            return true;
+        }
+        if matches!(nonfig_at(toks, np.start - 1), Some(NonFigure::Age)) {
+            return true;
+        }
+        if np.start >= 2
+            && p.lower == "of"
+            && toks.get(np.start - 2).is_some_and(|a| a.lower == "age")
+        {
+            return true;
+        }
+        if matches!(p.lower.as_ref(), "no." | "number" | "No" | "page" | "article" | "route") {
+            return true;
+        }
+    }
+    if let Some(n) = next {
+        if matches!(nonfig_at(toks, np.end), Some(NonFigure::Age)) {
+            return true;
+        }
+        if n.lower == "years" && toks.get(np.end + 1).is_some_and(|t| t.lower == "old") {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_calendar(w: &str) -> bool {
+    matches!(
+        w,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+            | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar"
+            | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+            | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+            | "sunday" | "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec."
+    )
+}
+
+/// What the words after a count say about it.
+#[derive(Debug, Clone)]
+struct Reading {
+    metric: &'static str,
+    group: GroupParse,
+    /// Group tokens adjacent to the number (part of the span).
+    adjacent_group: bool,
+    hedged: bool,
+    /// Needs the previous figure of the sentence (breakdowns).
+    parent: bool,
+    end: usize,
+    shape: &'static str,
+}
+
+/// count [of] noun-phrase [pp] [aux] metric
+fn read_right(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let mut j = np.end;
+    let mut after_of = false;
+    // breakdowns: "12 of them police", "two of whom were children", "two of those killed"
+    if toks.get(j).is_some_and(|t| t.lower == "of") {
+        let w2 = toks.get(j + 1).map(|t| t.lower.as_ref()).unwrap_or("");
+        if matches!(w2, "them" | "whom" | "these" | "those" | "the" | "which") {
+            let mut k = j + 2;
+            // "of those killed were children", "of the dead were children"
+            if let Some((me, m)) = metric_at(toks, k).filter(|(_, m)| m.pp || m.toll || m.noun) {
+                if matches!(w2, "those" | "the" | "these") {
+                    k = me;
+                    let (ae, _, _, neg) = parse_aux(toks, k);
+                    if neg {
+                        return None;
+                    }
+                    let g = parse_group(toks, ae);
+                    if g.things || g.nogroup {
+                        return None;
+                    }
+                    return Some(Reading {
+                        metric: m.metric,
+                        group: g.clone(),
+                        adjacent_group: false,
+                        hedged: false,
+                        parent: false,
+                        end: g.end.max(ae),
+                        shape: "breakdown-of-metric",
+                    });
+                }
+            }
+            if matches!(w2, "them" | "whom" | "these") {
+                // parent's metric; own group, place or severity
+                let (ae, _, _, neg) = parse_aux(toks, k);
+                if neg {
+                    return None;
+                }
+                let g = parse_group(toks, ae);
+                if g.things || g.nogroup {
+                    return None;
+                }
+                // "12 of them were killed": own metric
+                if let Some((me, m)) = metric_at(toks, g.end).filter(|(_, m)| m.pp || m.vi) {
+                    return Some(Reading {
+                        metric: m.metric,
+                        group: g,
+                        adjacent_group: false,
+                        hedged: false,
+                        parent: true,
+                        end: me,
+                        shape: "breakdown-own-metric",
+                    });
+                }
+                return Some(Reading {
+                    metric: "",
+                    group: g.clone(),
+                    adjacent_group: false,
+                    hedged: false,
+                    parent: true,
+                    end: g.end.max(ae),
+                    shape: "breakdown-of-them",
+                });
+            }
+            // "two of the officers were killed"
+            j += 2;
+            after_of = true;
+        } else if np.kind == ValueKind::Vague || !np.digits {
+            // "dozens of protesters", "thousands of people"
+            j += 1;
+            after_of = true;
+        } else {
+            return None;
+        }
+    }
+    let _ = after_of;
+    let g = parse_group(toks, j);
+    if g.things || g.nogroup {
+        return None;
+    }
+    if np.needs_group && g.toks.is_none() {
+        return None;
+    }
+    let adjacent_group = g.toks.is_some();
+    let mut k = g.end;
+    // count noun: "18 deaths", "50 arrests", "30 hostages"
+    if g.toks.is_none() {
+        if let Some((me, m)) = metric_at(toks, k).filter(|(_, m)| m.noun) {
+            return Some(Reading {
+                metric: m.metric,
+                group: g,
+                adjacent_group: false,
+                hedged: false,
+                parent: false,
+                end: me,
+                shape: "count-noun",
+            });
+        }
+    } else if let Some(l) = g.toks.map(|(_, l)| l) {
+        // "30 hostages", "500 detainees" as the head noun
+        if let Some((ms, m)) = LEX.metrics.longest_ending_at(toks, l + 1) {
+            if m.noun && ms >= j && metric_at(toks, k).is_none() {
+                let (ae, _, _, _) = parse_aux(toks, k);
+                let _ = ae;
+                return Some(Reading {
+                    metric: m.metric,
+                    group: g.clone(),
+                    adjacent_group: true,
+                    hedged: false,
+                    parent: false,
+                    end: g.end,
+                    shape: "count-noun-head",
+                });
+            }
+        }
+    }
+    // parenthetical: ", including five children," / "(mostly civilians)"
+    if let Some(t) = toks.get(k) {
+        if t.text == "," || t.text == "(" {
+            let opener = toks.get(k + 1).map(|x| x.lower.as_ref()).unwrap_or("");
+            let closer = if t.text == "(" { ")" } else { "," };
+            if t.text == "("
+                || matches!(
+                    opener,
+                    "including" | "mostly" | "mainly" | "most" | "many" | "among" | "all"
+                        | "some" | "both" | "largely" | "nearly" | "almost" | "half"
+                )
+            {
+                let mut m = k + 1;
+                while m < k + 16 {
+                    match toks.get(m) {
+                        Some(x) if x.text == closer => break,
+                        Some(_) => m += 1,
+                        None => break,
+                    }
+                }
+                if toks.get(m).is_some_and(|x| x.text == closer) {
+                    k = m + 1;
+                }
+            }
+        }
+    }
+    let mut try_at = |start: usize| -> Option<Reading> {
+        let (ae, forecast, hedged, negated) = parse_aux(toks, start);
+        if forecast || negated {
+            return None;
+        }
+        let (me, m) = metric_at(toks, ae)?;
+        if !(m.pp || m.vi) {
+            return None;
+        }
+        // "N were held" needs an auxiliary: a bare "held" is too often "held talks"
+        if ae == start && matches!(toks.get(ae).map(|t| t.lower.as_ref()), Some("held")) {
+            return None;
+        }
+        if mixed_after(toks, me, m.metric) {
+            return None;
+        }
+        let mut group = g.clone();
+        let mut end = me;
+        // "18 wounded soldiers", "30 dead protesters"
+        if group.toks.is_none() {
+            let g2 = parse_group(toks, me);
+            if g2.toks.is_some() && !g2.things && !g2.nogroup {
+                end = g2.end;
+                group = g2;
+            }
+        }
+        if !require_ok(m.require, &group, toks) {
+            return None;
+        }
+        Some(Reading {
+            metric: m.metric,
+            group,
+            adjacent_group,
+            hedged,
+            parent: false,
+            end,
+            shape: "count-verb",
+        })
+    };
+    if let Some(r) = try_at(k) {
+        return Some(r);
+    }
+    // "18 people in the capital were killed"
+    if toks
+        .get(k)
+        .is_some_and(|t| PREPS.contains(&t.lower.as_ref()) && t.lower != "of" || t.lower == "of" && g.toks.is_some())
+    {
+        let mut m = k + 1;
+        while m < k + 8 {
+            let Some(x) = toks.get(m) else { break };
+            if !(x.is_word() || matches!(x.text, "’" | "'" | "-")) || x.is_num() {
+                break;
+            }
+            if metric_at(toks, m).is_some_and(|(_, e)| e.pp || e.vi)
+                || AUX.contains(&x.lower.as_ref())
+            {
+                if let Some(r) = try_at(m) {
+                    return Some(r);
+                }
+                break;
+            }
+            m += 1;
+        }
+    }
+    // breakdown by severity without its own verb: "12 seriously", "three critically"
+    if g.toks.is_none()
+        && toks.get(k).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "seriously" | "critically" | "severely" | "gravely" | "badly" | "fatally"
+            )
+        })
+        && toks.get(k + 1).map_or(true, |t| t.is_punct() || t.lower == "and")
+    {
+        return Some(Reading {
+            metric: "",
+            group: g,
+            adjacent_group: false,
+            hedged: false,
+            parent: true,
+            end: k + 1,
+            shape: "breakdown-severity",
+        });
+    }
+    None
+}
+
+/// metric-verb count: "killing at least 26", "arrested 50 protesters"
+fn read_left_verb(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let (vs, m) = LEX.metrics.longest_ending_at(toks, np.start)?;
+    if !m.vt {
+        return None;
+    }
+    // "vowed to kill 100", "could kill thousands"
+    if let Some(p) = vs.checked_sub(1).and_then(|i| toks.get(i)) {
+        if p.lower == "to" || MODALS.contains(&p.lower.as_ref()) {
+            return None;
+        }
+        if matches!(nonfig_at(toks, vs - 1), Some(NonFigure::Forecast)) {
+            return None;
+        }
+    }
+    let mut j = np.end;
+    if toks.get(j).is_some_and(|t| t.lower == "of")
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| matches!(t.lower.as_ref(), "them" | "the" | "those" | "their"))
+    {
+        j += 2;
+    } else if toks.get(j).is_some_and(|t| t.lower == "of") && !np.digits {
+        j += 1;
+    }
+    let g = parse_group(toks, j);
+    if g.things || g.nogroup {
+        return None;
+    }
+    if np.needs_group && g.toks.is_none() {
+        return None;
+    }
+    // "the crash killed 3 and injured 12" is fine; "killed 3 in 2019" too; but a count
+    // directly followed by a pp of another metric is a different shape ("injuring 5 killed")
+    if !require_ok(m.require, &g, toks) {
+        return None;
+    }
+    Some(Reading {
+        metric: m.metric,
+        adjacent_group: g.toks.is_some(),
+        end: g.end.max(np.end),
+        group: g,
+        hedged: false,
+        parent: false,
+        shape: "verb-count",
+    })
+}
+
+/// toll link count: "the death toll rose to 300", "the number of detainees reached 3,000"
+fn read_left_toll(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let mut k = np.start;
+    let mut links = 0;
+    while k > 0 && links < 6 {
+        let t = toks.get(k - 1)?;
+        if LINKS.contains(&t.lower.as_ref()) || (t.lower.ends_with("ly") && t.lower.len() > 4) {
+            k -= 1;
+            links += 1;
+        } else {
+            break;
+        }
+    }
+    if links == 0 {
+        return None;
+    }
+    // "rose by 20" is an increment, and "by" is not a link: nothing to do.
+    // the head: scan back over a short prepositional phrase
+    let link_start = k;
+    let mut h = link_start;
+    let mut steps = 0;
+    let mut metric: Option<&'static str> = None;
+    let mut toll_noun = false;
+    while h > 0 && steps < 10 {
+        let t = toks.get(h - 1)?;
+        if !(t.is_word() || matches!(t.text, "’" | "'" | "-")) {
+            break;
+        }
+        if matches!(nonfig_at(toks, h - 1), Some(NonFigure::Forecast))
+            || MODALS.contains(&t.lower.as_ref())
+            || matches!(t.lower.as_ref(), "said" | "says" | "and" | "but" | "while")
+        {
+            return None;
+        }
+        if TOLL_NOUNS.contains(&t.lower.as_ref()) {
+            toll_noun = true;
+            let before = h.checked_sub(2).and_then(|i| toks.get(i));
+            if before.is_some_and(|b| matches!(b.lower.as_ref(), "casualty" | "casualties")) {
+                return None;
+            }
+            if t.lower == "toll" || t.lower == "tally" {
+                if let Some((_, m)) = before.and_then(|_| LEX.metrics.longest_ending_at(toks, h)) {
+                    metric = Some(m.metric);
+                } else if metric.is_none() {
+                    metric = Some("killed");
+                }
+                break;
+            }
+        } else if let Some((_, m)) = metric_at(toks, h - 1) {
+            if metric.is_none() && (m.toll || m.noun || m.pp) {
+                metric = Some(m.metric);
+                if m.toll && !m.pp {
+                    // "deaths rose to", "the number of detainees reached": keep looking
+                    // for "number of" but the metric is set
+                }
+            }
+        }
+        h -= 1;
+        steps += 1;
+    }
+    let metric = metric?;
+    // a bare participle ("killed rose to") is only a toll inside "number of …"
+    if !toll_noun {
+        let head_is_toll = (h..link_start).any(|i| {
+            metric_at(toks, i).is_some_and(|(_, m)| m.toll || m.noun)
+                && toks.get(i).is_some_and(|t| t.lower != "held")
+        });
+        if !head_is_toll {
+            return None;
+        }
+    }
+    let mut j = np.end;
+    if toks.get(j).is_some_and(|t| t.lower == "of") && !np.digits {
+        j += 1;
+    }
+    let g = parse_group(toks, j);
+    if g.things || g.nogroup {
+        return None;
+    }
+    Some(Reading {
+        metric,
+        adjacent_group: g.toks.is_some(),
+        end: g.end.max(np.end),
+        group: g,
+        hedged: false,
+        parent: false,
+        shape: "toll-link-count",
+    })
+}
+
+/// "including five children", "among them 12 police", "among the dead were 12 children"
+fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let p = np.start.checked_sub(1).and_then(|i| toks.get(i))?;
+    let mut metric = "";
+    let ok = match p.lower.as_ref() {
+        "including" | "includes" | "included" | "include" => true,
+        "them" | "whom" => np
+            .start
+            .checked_sub(2)
+            .and_then(|i| toks.get(i))
+            .is_some_and(|t| t.lower == "among"),
+        "were" | "was" | "are" | "included" => {
+            // among the dead were N …
+            let mut found = false;
+            for back in 2..6 {
+                let Some(i) = np.start.checked_sub(back) else { break };
+                if let Some((_, m)) = metric_at(toks, i).filter(|(_, m)| m.pp || m.toll) {
+                    let among = (1..4).any(|b| {
+                        i.checked_sub(b)
+                            .and_then(|x| toks.get(x))
+                            .is_some_and(|t| t.lower == "among")
+                    });
+                    if among {
+                        metric = m.metric;
+                        found = true;
+                    }
+                    break;
+                }
+            }
+            found
+        }
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    let mut j = np.end;
+    if toks.get(j).is_some_and(|t| t.lower == "of") && !np.digits {
+        j += 1;
+    }
+    let g = parse_group(toks, j);
+    if g.things || g.nogroup {
+        return None;
+    }
+    // "including 3 in the capital": place breakdown keeps the parent's group
+    Some(Reading {
+        metric,
+        adjacent_group: g.toks.is_some(),
+        end: g.end.max(np.end),
+        group: g,
+        hedged: false,
+        parent: metric.is_empty(),
+        shape: "breakdown-including",
+    })
+}
+
+fn span_of(toks: &[Tok], a: usize, b_incl: usize) -> (usize, usize) {
+    let s = toks.get(a).map(|t| t.start).unwrap_or(0);
+    let e = toks.get(b_incl).map(|t| t.end).unwrap_or(s);
+    (s, e.max(s))
+}
+
+/// Find the tolls in one sentence. `blocked` are sentence-relative byte ranges (dates,
+/// names) whose numbers are never counts.
+pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
+    let toks = tokenize(sentence);
+    let mut out: Vec<Candidate> = Vec::new();
+    // token index just after each candidate's number, for group sharing
+    let mut ends: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let maybe = t.is_num()
+            || (t.is_word()
+                && (LEX.numbers.contains_key(t.lower.split('-').next().unwrap_or(""))
+                    || LEX.vague.longest_at(&toks, i).is_some()
+                    || LEX.pre_qualifiers.longest_at(&toks, i).is_some()
+                    || t.lower == "between"));
+        if !maybe {
+            i += 1;
+            continue;
+        }
+        let Some(np) = parse_at(&toks, sentence, i) else {
+            i += 1;
+            continue;
+        };
+        let core_span = span_of(&toks, np.core_start, np.core_end.saturating_sub(1));
+        if blocked
+            .iter()
+            .any(|&(a, b)| a < core_span.1 && core_span.0 < b)
+            || not_a_count(&toks, &np)
+        {
+            i = np.end.max(i + 1);
+            continue;
+        }
+        let reading = read_left_toll(&toks, &np)
+            .or_else(|| read_left_breakdown(&toks, &np))
+            .or_else(|| read_left_verb(&toks, &np))
+            .or_else(|| read_right(&toks, &np));
+        let Some(r) = reading else {
+            i = np.end.max(i + 1);
+            continue;
+        };
+        // cancelled: "50 detainees were released", "freed 30 hostages"
+        let cancel_before = (1..=3).any(|b| {
+            np.start
+                .checked_sub(b)
+                .is_some_and(|x| matches!(nonfig_at(&toks, x), Some(NonFigure::Cancel)))
+        });
+        let cancel_after = (r.end..r.end + 3)
+            .any(|x| matches!(nonfig_at(&toks, x), Some(NonFigure::Cancel)));
+        if (cancel_before || cancel_after) && r.shape.starts_with("count-noun") {
+            i = np.end.max(i + 1);
+            continue;
+        }
+        let prev = out.len().checked_sub(1);
+        let gap_ok = |p: usize| {
+            let pe = ends.get(p).copied().unwrap_or(0);
+            np.start >= pe
+                && np.start - pe <= 12
+                && !toks[pe..np.start].iter().any(|t| t.text == ";")
+        };
+        let mut metric = r.metric;
+        let mut shares_with = None;
+        let (mut gtext, mut gclass) = match r.group.toks {
+            Some((a, b)) => {
+                let (s, e) = span_of(&toks, a, b);
+                (sentence.get(s..e).unwrap_or("").to_string(), r.group.class)
+            }
+            None => (String::new(), "unspecified"),
+        };
+        if r.parent {
+            let Some(p) = prev.filter(|&p| gap_ok(p)) else {
+                i = np.end.max(i + 1);
+                continue;
+            };
+            if metric.is_empty() {
+                metric = out[p].metric;
+            }
+            shares_with = Some(p);
+            if gtext.is_empty() {
+                gtext = out[p].group_text.clone();
+                gclass = out[p].group_class;
+            }
+        } else if gtext.is_empty() {
+            if let Some(p) = prev.filter(|&p| gap_ok(p)) {
+                gtext = out[p].group_text.clone();
+                gclass = out[p].group_class;
+                shares_with = Some(p);
+            }
+        }
+        if metric.is_empty() {
+            i = np.end.max(i + 1);
+            continue;
+        }
+        let value_span = span_of(&toks, np.start, np.end.saturating_sub(1));
+        let span_end = if r.adjacent_group {
+            r.group
+                .toks
+                .map(|(_, b)| span_of(&toks, b, b).1)
+                .unwrap_or(value_span.1)
+        } else {
+            value_span.1
+        };
+        let hedged = r.hedged || hedge_in_clause(&toks, np.start, r.end);
+        out.push(Candidate {
+            metric,
+            kind: np.kind,
+            low: np.low,
+            high: np.high,
+            value_span,
+            span: (value_span.0, span_end.max(value_span.1)),
+            group_text: gtext,
+            group_class: gclass,
+            shares_with,
+            hedged,
+            shape: r.shape,
+        });
+        ends.push(np.end);
+        i = np.end.max(i + 1);
+    }
+    out
+}
+
+/// Clause boundaries used to keep a hedge to the figure it is written beside.
+fn clause_bounds(toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
+    let is_boundary = |i: usize| -> bool {
+        let Some(t) = toks.get(i) else { return true };
+        if t.text == ";" {
+            return true;
+        }
+        if matches!(t.lower.as_ref(), "but" | "while" | "whereas" | "although" | "though") {
+            return true;
+        }
+        t.text == ","
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower.as_ref(), "and" | "but" | "while" | "as"))
+    };
+    let mut s = a;
+    while s > 0 && !is_boundary(s - 1) {
+        s -= 1;
+    }
+    let mut e = b;
+    while e < toks.len() && !is_boundary(e) {
+        e += 1;
+    }
+    (s, e)
+}
+
+fn hedge_in_clause(toks: &[Tok], a: usize, b: usize) -> bool {
+    let (s, e) = clause_bounds(toks, a, b);
+    for i in 0..toks.len() {
+        if let Some((he, scope)) = LEX.hedges.longest_at(toks, i) {
+            // "likely to rise" speaks of the future toll, not this one
+            if toks.get(i).is_some_and(|t| t.lower == "likely")
+                && toks.get(he).is_some_and(|t| t.lower == "to")
+                && toks.get(he + 1).is_some_and(|t| {
+                    matches!(t.lower.as_ref(), "rise" | "climb" | "increase" | "grow" | "go")
+                })
+            {
+                continue;
+            }
+            let inside = i >= s && i < e;
+            if inside || *scope == HedgeScope::Sentence {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Sentence-relative hedge check for callers that know the figure's token-free span.
+pub fn hedged_near(sentence: &str, span: (usize, usize)) -> bool {
+    let toks = tokenize(sentence);
+    let a = toks.iter().position(|t| t.end > span.0).unwrap_or(0);
+    let b = toks
+        .iter()
+        .position(|t| t.start >= span.1)
+        .unwrap_or(toks.len());
+    hedge_in_clause(&toks, a, b)
+}

@@ -1,0 +1,333 @@
+//! The data files of `data/figures`, parsed once into phrase tables.
+//!
+//! Phrases are sequences of lower-cased words matched against the sentence's own tokens
+//! (see [`crate::tokens`]), keyed by their first word so a lookup at a token costs one hash
+//! probe. The files are small and hand-written; a malformed line is skipped rather than
+//! failing, so the stage can never panic on its own data.
+
+use crate::tokens::Tok;
+use newsledger_model::ValueKind;
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
+/// A phrase table: first word → (phrase words, value), longest phrase first.
+pub struct PhraseMap<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> PhraseMap<V> {
+    fn new() -> Self {
+        PhraseMap {
+            by_first: HashMap::new(),
+        }
+    }
+
+    fn insert(&mut self, phrase: &str, v: V) {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let list = self.by_first.entry(first).or_default();
+        list.push((words, v));
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+
+    /// Longest phrase starting at token `i`; returns the token index just after it.
+    pub fn longest_at(&self, toks: &[Tok], i: usize) -> Option<(usize, &V)> {
+        let first = toks.get(i)?;
+        let list = self.by_first.get(first.lower.as_ref())?;
+        'phrases: for (words, v) in list {
+            for (k, w) in words.iter().enumerate() {
+                match toks.get(i + k) {
+                    Some(t) if t.lower.as_ref() == w.as_str() => {}
+                    _ => continue 'phrases,
+                }
+            }
+            return Some((i + words.len(), v));
+        }
+        None
+    }
+
+    /// Longest phrase ending exactly at token `end` (exclusive); returns its first token.
+    pub fn longest_ending_at(&self, toks: &[Tok], end: usize) -> Option<(usize, &V)> {
+        for start in end.saturating_sub(6)..end {
+            let Some(first) = toks.get(start) else {
+                continue;
+            };
+            let Some(list) = self.by_first.get(first.lower.as_ref()) else {
+                continue;
+            };
+            for (words, v) in list {
+                if start + words.len() != end {
+                    continue;
+                }
+                let ok = words.iter().enumerate().all(|(k, w)| {
+                    toks.get(start + k)
+                        .is_some_and(|t| t.lower.as_ref() == w.as_str())
+                });
+                if ok {
+                    return Some((start, v));
+                }
+            }
+        }
+        None
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Require {
+    Any,
+    Security,
+    Crowd,
+    Armed,
+}
+
+#[derive(Debug, Clone)]
+pub struct MetricEntry {
+    pub metric: &'static str,
+    pub pp: bool,
+    pub vi: bool,
+    pub vt: bool,
+    pub noun: bool,
+    pub toll: bool,
+    pub require: Require,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumWord {
+    Unit(u64),
+    Scale(u64),
+    Dozen,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Scale {
+    pub mult: u64,
+    pub glued: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Vague {
+    pub low: u64,
+    pub high: Option<u64>,
+    pub kind: ValueKind,
+    pub needs_group: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NonFigure {
+    Percent,
+    Money,
+    Age,
+    Cancel,
+    Forecast,
+    NoGroup,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HedgeScope {
+    Clause,
+    Sentence,
+}
+
+pub struct Lexicon {
+    pub metrics: PhraseMap<MetricEntry>,
+    pub numbers: HashMap<String, NumWord>,
+    pub scales: HashMap<String, Scale>,
+    pub pre_qualifiers: PhraseMap<ValueKind>,
+    pub post_qualifiers: PhraseMap<ValueKind>,
+    pub vague: PhraseMap<Vague>,
+    pub groups: PhraseMap<&'static str>,
+    pub nonfigure: PhraseMap<NonFigure>,
+    pub hedges: PhraseMap<HedgeScope>,
+}
+
+fn kind_of(s: &str) -> Option<ValueKind> {
+    Some(match s {
+        "exact" => ValueKind::Exact,
+        "at_least" => ValueKind::AtLeast,
+        "at_most" => ValueKind::AtMost,
+        "approx" => ValueKind::Approx,
+        "range" => ValueKind::Range,
+        "vague" => ValueKind::Vague,
+        _ => return None,
+    })
+}
+
+/// The group class names of the spec, as static strings.
+pub fn class_name(s: &str) -> &'static str {
+    match s {
+        "security_forces" => "security_forces",
+        "protesters" => "protesters",
+        "civilians" => "civilians",
+        "militants" => "militants",
+        "officials" => "officials",
+        "journalists" => "journalists",
+        "foreigners" => "foreigners",
+        "children" => "children",
+        "mixed" => "mixed",
+        _ => "unspecified",
+    }
+}
+
+fn metric_name(s: &str) -> Option<&'static str> {
+    const METRICS: [&str; 10] = [
+        "killed",
+        "injured",
+        "detained",
+        "missing",
+        "displaced",
+        "evacuated",
+        "rescued",
+        "deployed",
+        "participants",
+        "charged",
+    ];
+    METRICS.iter().copied().find(|m| *m == s)
+}
+
+fn build() -> Lexicon {
+    let mut metrics = PhraseMap::new();
+    for r in rows(include_str!("../../../data/figures/metrics.tsv")) {
+        let (Some(p), Some(m), Some(roles)) = (r.first(), r.get(1), r.get(2)) else {
+            continue;
+        };
+        let Some(metric) = metric_name(m) else {
+            continue;
+        };
+        let has = |x: &str| roles.split(',').any(|y| y.trim() == x);
+        let require = match r.get(3).copied().unwrap_or("any") {
+            "security" => Require::Security,
+            "crowd" => Require::Crowd,
+            "armed" => Require::Armed,
+            _ => Require::Any,
+        };
+        metrics.insert(
+            p,
+            MetricEntry {
+                metric,
+                pp: has("pp"),
+                vi: has("vi"),
+                vt: has("vt"),
+                noun: has("noun"),
+                toll: has("toll"),
+                require,
+            },
+        );
+    }
+    let mut numbers = HashMap::new();
+    for r in rows(include_str!("../../../data/figures/numbers.tsv")) {
+        let (Some(w), Some(v), Some(t)) = (r.first(), r.get(1), r.get(2)) else {
+            continue;
+        };
+        let Ok(v) = v.parse::<u64>() else { continue };
+        let nw = match *t {
+            "scale" => NumWord::Scale(v),
+            "dozen" => NumWord::Dozen,
+            _ => NumWord::Unit(v),
+        };
+        numbers.insert(w.to_lowercase(), nw);
+    }
+    let mut scales = HashMap::new();
+    for r in rows(include_str!("../../../data/figures/scales.tsv")) {
+        let (Some(w), Some(v)) = (r.first(), r.get(1)) else {
+            continue;
+        };
+        let Ok(mult) = v.parse::<u64>() else { continue };
+        let glued = r.get(2).is_some_and(|g| *g == "yes");
+        scales.insert(w.to_lowercase(), Scale { mult, glued });
+    }
+    let mut pre_qualifiers = PhraseMap::new();
+    let mut post_qualifiers = PhraseMap::new();
+    for r in rows(include_str!("../../../data/figures/qualifiers.tsv")) {
+        let (Some(p), Some(k)) = (r.first(), r.get(1)) else {
+            continue;
+        };
+        let Some(kind) = kind_of(k) else { continue };
+        if r.get(2).is_some_and(|x| *x == "post") {
+            // "-plus" is written glued to the number: split it like the tokenizer does.
+            let p = p.replace('-', "- ");
+            post_qualifiers.insert(&p, kind);
+        } else {
+            pre_qualifiers.insert(p, kind);
+        }
+    }
+    let mut vague = PhraseMap::new();
+    for r in rows(include_str!("../../../data/figures/vague.tsv")) {
+        let (Some(p), Some(lo), Some(hi), Some(k)) = (r.first(), r.get(1), r.get(2), r.get(3))
+        else {
+            continue;
+        };
+        let Ok(low) = lo.parse::<u64>() else { continue };
+        let high = hi.parse::<u64>().ok();
+        let Some(kind) = kind_of(k) else { continue };
+        let needs_group = r.get(4).is_some_and(|x| *x == "yes");
+        vague.insert(
+            p,
+            Vague {
+                low,
+                high,
+                kind,
+                needs_group,
+            },
+        );
+    }
+    let mut groups = PhraseMap::new();
+    for r in rows(include_str!("../../../data/figures/groups.tsv")) {
+        let (Some(p), Some(c)) = (r.first(), r.get(1)) else {
+            continue;
+        };
+        groups.insert(p, class_name(c));
+    }
+    let mut nonfigure = PhraseMap::new();
+    for r in rows(include_str!("../../../data/figures/nonfigure.tsv")) {
+        let (Some(p), Some(t)) = (r.first(), r.get(1)) else {
+            continue;
+        };
+        let t = match *t {
+            "percent" => NonFigure::Percent,
+            "money" => NonFigure::Money,
+            "age" => NonFigure::Age,
+            "cancel" => NonFigure::Cancel,
+            "forecast" => NonFigure::Forecast,
+            "nogroup" => NonFigure::NoGroup,
+            _ => continue,
+        };
+        nonfigure.insert(p, t);
+    }
+    let mut hedges = PhraseMap::new();
+    for r in rows(include_str!("../../../data/figures/hedges.tsv")) {
+        let (Some(p), Some(s)) = (r.first(), r.get(1)) else {
+            continue;
+        };
+        let scope = if *s == "sentence" {
+            HedgeScope::Sentence
+        } else {
+            HedgeScope::Clause
+        };
+        hedges.insert(p, scope);
+    }
+    Lexicon {
+        metrics,
+        numbers,
+        scales,
+        pre_qualifiers,
+        post_qualifiers,
+        vague,
+        groups,
+        nonfigure,
+        hedges,
+    }
+}
+
+pub static LEX: Lazy<Lexicon> = Lazy::new(build);

@@ -1,0 +1,174 @@
+//! The [`Stage`] trait and the [`Pipeline`] that runs stages in order.
+//!
+//! A stage declares which layers it needs and which it adds; the pipeline checks at build
+//! time that every need is met by an earlier stage, so a mis-ordered pipeline fails when it
+//! is assembled, not with silently empty output.
+
+use crate::Document;
+use std::fmt;
+
+/// The annotation layers of [`crate::Layers`], as stages name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    Paragraphs,
+    Segments,
+    Tokens,
+    Residue,
+    Timexes,
+    Entities,
+    Claims,
+    Figures,
+    Events,
+}
+
+impl Layer {
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Paragraphs => "paragraphs",
+            Layer::Segments => "segments",
+            Layer::Tokens => "tokens",
+            Layer::Residue => "residue",
+            Layer::Timexes => "timexes",
+            Layer::Entities => "entities",
+            Layer::Claims => "claims",
+            Layer::Figures => "figures",
+            Layer::Events => "events",
+        }
+    }
+}
+
+/// One step of the pipeline: reads the layers it needs, adds its own.
+/// Implementations must not panic on any text: stages run on untrusted input.
+pub trait Stage: Send + Sync {
+    /// Short name, shown by `newsledger stages`.
+    fn name(&self) -> &'static str;
+    /// Layers that must be filled before this stage runs.
+    fn needs(&self) -> &'static [Layer];
+    /// Layers this stage fills.
+    fn adds(&self) -> &'static [Layer];
+    /// Annotate the document in place.
+    fn process(&self, doc: &mut Document);
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PipelineError {
+    MissingLayer { stage: &'static str, layer: Layer },
+}
+
+impl fmt::Display for PipelineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PipelineError::MissingLayer { stage, layer } => write!(
+                f,
+                "stage '{stage}' needs layer '{}', which no earlier stage adds",
+                layer.name()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for PipelineError {}
+
+/// An ordered list of stages.
+#[derive(Default)]
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    pub fn new() -> Self {
+        Pipeline { stages: Vec::new() }
+    }
+
+    /// Append a stage, checking that what it needs is already added.
+    pub fn with(mut self, stage: impl Stage + 'static) -> Result<Self, PipelineError> {
+        self.push(Box::new(stage))?;
+        Ok(self)
+    }
+
+    pub fn push(&mut self, stage: Box<dyn Stage>) -> Result<(), PipelineError> {
+        for &need in stage.needs() {
+            if !self.stages.iter().any(|s| s.adds().contains(&need)) {
+                return Err(PipelineError::MissingLayer {
+                    stage: stage.name(),
+                    layer: need,
+                });
+            }
+        }
+        self.stages.push(stage);
+        Ok(())
+    }
+
+    pub fn stages(&self) -> impl Iterator<Item = &dyn Stage> {
+        self.stages.iter().map(|s| s.as_ref())
+    }
+
+    /// Run every stage over the document, in order.
+    pub fn run(&self, doc: &mut Document) {
+        for stage in &self.stages {
+            stage.process(doc);
+        }
+    }
+
+    /// Run the stages up to and including the one named `last`.
+    pub fn run_until(&self, doc: &mut Document, last: &str) {
+        for stage in &self.stages {
+            stage.process(doc);
+            if stage.name() == last {
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Meta, Span};
+
+    struct Adds;
+    impl Stage for Adds {
+        fn name(&self) -> &'static str {
+            "adds"
+        }
+        fn needs(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn adds(&self) -> &'static [Layer] {
+            &[Layer::Residue]
+        }
+        fn process(&self, doc: &mut Document) {
+            doc.layers.residue.push(Span::new(0, doc.text.len()));
+        }
+    }
+    struct Needs;
+    impl Stage for Needs {
+        fn name(&self) -> &'static str {
+            "needs"
+        }
+        fn needs(&self) -> &'static [Layer] {
+            &[Layer::Residue]
+        }
+        fn adds(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn process(&self, _doc: &mut Document) {}
+    }
+
+    #[test]
+    fn order_is_checked() {
+        let err = Pipeline::new().with(Needs).err();
+        assert_eq!(
+            err,
+            Some(PipelineError::MissingLayer {
+                stage: "needs",
+                layer: Layer::Residue
+            })
+        );
+        let p = Pipeline::new().with(Adds).and_then(|p| p.with(Needs));
+        let p = p.expect("ordered pipeline builds");
+        let mut doc = Document::new("d", "abc", Meta::default());
+        p.run(&mut doc);
+        assert_eq!(doc.layers.residue, vec![Span(0, 3)]);
+    }
+}

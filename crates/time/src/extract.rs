@@ -1,0 +1,1115 @@
+//! Candidate finding: every pattern runs over one sentence and proposes spans with a
+//! structured reading; overlaps are settled longest-first. Nothing here knows the
+//! publication date: values are computed later in `resolve`, in document order.
+
+use crate::lexicon::LEX;
+use once_cell::sync::Lazy;
+use regex::{Captures, Regex};
+
+/// Modifier words that come before a month, a year or a weekday and change its reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rel {
+    Last,
+    Next,
+    This,
+}
+
+/// A structured reading of a matched expression, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// A calendar date; `y` is None when the year must come from context; `d` is 0 for
+    /// a month without a day.
+    Date {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+        rel: Option<Rel>,
+        modifier: Option<&'static str>,
+        season: Option<&'static str>,
+    },
+    /// A bare year (or a season of a year), maybe with early/late/mid.
+    Year {
+        y: i32,
+        modifier: Option<&'static str>,
+        season: Option<&'static str>,
+    },
+    /// A decade or century as a value prefix ("199", "18").
+    Prefix(String),
+    Weekday {
+        wd: u32,
+        rel: Option<Rel>,
+        part: Option<&'static str>,
+    },
+    /// A row of `relative.tsv`.
+    Fixed(usize),
+    Duration {
+        value: String,
+        modifier: Option<&'static str>,
+    },
+    /// "two days ago" (against the DCT) or "three days later" (against the last date).
+    Shift {
+        n: f64,
+        unit: &'static str,
+        sign: i32,
+        from_anchor: bool,
+    },
+    Clock {
+        h: u32,
+        mi: u32,
+        zone: bool,
+    },
+    Quarter {
+        q: u32,
+        y: Option<i32>,
+        year_rel: i32,
+        half: bool,
+    },
+    Set(String),
+    Literal {
+        kind: &'static str,
+        value: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Byte offsets relative to the text handed to [`candidates`].
+    pub start: usize,
+    pub end: usize,
+    pub reading: Reading,
+}
+
+fn alternation<I: IntoIterator<Item = String>>(items: I) -> String {
+    let mut v: Vec<String> = items.into_iter().collect();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v.dedup();
+    v.iter()
+        .map(|s| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Month names as a regex group body; abbreviations may carry a period ("Jan."), full
+/// names never take one (it ends the sentence).
+fn month_alt(full_only: bool) -> String {
+    let names = |full: bool| {
+        alternation(
+            LEX.months
+                .iter()
+                .filter(|m| m.full == full)
+                .flat_map(|m| [m.name.clone(), m.name.to_uppercase()]),
+        )
+    };
+    if full_only {
+        format!(r"(?:{})\b", names(true))
+    } else {
+        format!(r"(?:{})\b|(?:{})(?:\.|\b)", names(true), names(false))
+    }
+}
+
+const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?";
+const YEAR: &str = r"(?:1[0-9]{3}|20[0-9]{2})";
+const SEASON: &str = r"(?i:spring|summer|autumn|fall|winter)";
+
+fn number_alt() -> String {
+    let words = alternation(LEX.numbers.keys().cloned());
+    format!(
+        r"(?i:[0-9]+(?:[.,][0-9]+)?|(?:{words})(?:[\s-](?:{words}))?)(?i:\s+and\s+a\s+half)?|(?i:a\s+few|few|several|many|a\s+number\s+of)"
+    )
+}
+
+fn unit_alt() -> String {
+    r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)".to_string()
+}
+
+fn mod_alt() -> String {
+    let mods = alternation(LEX.modifiers.iter().map(|m| m.0.clone()));
+    format!(r"(?i:{mods})")
+}
+
+struct Patterns {
+    mdy: Regex,
+    dmy: Regex,
+    md: Regex,
+    my: Regex,
+    month: Regex,
+    iso: Regex,
+    slash: Regex,
+    year: Regex,
+    decade: Regex,
+    century: Regex,
+    weekday: Regex,
+    clock_ampm: Regex,
+    clock_colon: Regex,
+    clock_mil: Regex,
+    noon: Regex,
+    duration: Regex,
+    bare_unit: Regex,
+    quarter: Regex,
+    qn: Regex,
+    fixed: Regex,
+    word: Regex,
+}
+
+static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
+    let m_any = month_alt(false);
+    let m_full = month_alt(true);
+    let wds = alternation(
+        LEX.weekdays
+            .keys()
+            .flat_map(|w| {
+                let cap = capitalise(w);
+                [cap.clone(), cap.to_uppercase()]
+            })
+            .collect::<Vec<_>>(),
+    );
+    let num = number_alt();
+    let unit = unit_alt();
+    let mods = mod_alt();
+    let fixed = alternation(LEX.relative.iter().map(|r| r.phrase.clone()));
+    let p = Patterns {
+        mdy: Regex::new(&format!(
+            r"\b(?P<m>{m_any})\s*(?P<d>{DAY})\b(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"
+        ))
+        .ok()?,
+        dmy: Regex::new(&format!(
+            r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{m_any})(?:\s*,?\s*(?P<y>{YEAR})\b)?"
+        ))
+        .ok()?,
+        md: Regex::new(&format!(r"\b(?P<m>{m_any})\s*(?P<d>{DAY})\b")).ok()?,
+        my: Regex::new(&format!(
+            r"\b(?:(?P<q>(?i:early|late|mid|the end of|the beginning of|the start of|the middle of))[\s-]*)?(?P<m>{m_any})\s*,?\s*(?:of\s+)?(?P<y>{YEAR})\b"
+        ))
+        .ok()?,
+        month: Regex::new(&format!(
+            r"\b(?:(?P<rel>(?i:last|next|this|early|late|mid|the end of|the beginning of|the start of|the middle of))[\s-]*)?(?P<m>{m_full})"
+        ))
+        .ok()?,
+        iso: Regex::new(&format!(
+            r"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?:T(?P<h>[01][0-9]|2[0-3]):(?P<mi>[0-5][0-9]))?\b"
+        ))
+        .ok()?,
+        slash: Regex::new(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})\b").ok()?,
+        year: Regex::new(&format!(
+            r"\b(?:(?P<q>(?i:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of))[\s-]*|(?P<s>(?i:the\s+)?{SEASON}\s+(?:of\s+)?))?(?P<y>{YEAR})\b"
+        ))
+        .ok()?,
+        decade: Regex::new(&format!(
+            r"(?:\b(?:(?P<q>(?i:early|late|mid))[\s-]+)?(?P<full>{YEAR})'?s\b)|(?:(?:\b(?i:the)\s+|['’])(?P<short>[1-9]0)'?s\b)"
+        ))
+        .ok()?,
+        century: Regex::new(r"\b(?i:the\s+)?(?P<n>[0-9]{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b")
+            .ok()?,
+        weekday: Regex::new(&format!(
+            r"\b(?:(?P<rel>(?i:last|next|this|this coming|this past|coming|past|previous))\s+)?(?P<wd>{wds})\b(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"
+        ))
+        .ok()?,
+        clock_ampm: Regex::new(
+            r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s*(?P<z>UTC|GMT|local time)\b)?",
+        )
+        .ok()?,
+        clock_colon: Regex::new(
+            r"\b(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])\b(?:\s*(?P<z>UTC|GMT|local time|[ECMP][SD]T|BST|CET|CEST|MSK|IST)\b)?",
+        )
+        .ok()?,
+        clock_mil: Regex::new(r"\b(?P<h>[01][0-9]|2[0-3])(?P<mi>[0-5][0-9])\s*(?P<z>GMT|UTC|hours|hrs|local time)\b").ok()?,
+        noon: Regex::new(r"\b(?i:noon|midday|midnight)\b").ok()?,
+        duration: Regex::new(&format!(
+            r"\b(?:(?P<mod>{mods})\s+)?(?P<pp>(?i:the\s+(?:past|last|next|first|previous|coming|following|final|same|last\s+few|past\s+few)\s+))?(?P<num>{num})[\s-]+(?P<adj>(?i:straight|consecutive|full|long|more|whole|trading|working|business)\s+)?(?P<u>{unit})\b(?P<tail>\s+(?i:ago|later|earlier|old)\b|-old\b|\s+of\b)?"
+        ))
+        .ok()?,
+        bare_unit: Regex::new(
+            r"\b(?P<u>(?i:minutes|hours|days|weeks|months|years|decades|centuries))\b(?P<tail>\s+(?i:ago|old)\b|-(?i:long)\b)?",
+        )
+        .ok()?,
+        quarter: Regex::new(&format!(
+            r"\b(?i:the\s+)?(?P<o>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?P<k>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?P<y>{YEAR})|(?P<ry>(?i:this|last|next|the))\s+(?i:year)))?"
+        ))
+        .ok()?,
+        qn: Regex::new(&format!(r"\b(?P<k>Q|H)(?P<n>[1-4])(?:\s+(?P<y>{YEAR}))?\b")).ok()?,
+        fixed: Regex::new(&format!(r"(?i)\b(?:{fixed})\b")).ok()?,
+        word: Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*").ok()?,
+    };
+    Some(p)
+});
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn num<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
+    c.name(name).and_then(|m| {
+        m.as_str()
+            .trim_end_matches(|ch: char| ch.is_ascii_alphabetic())
+            .parse()
+            .ok()
+    })
+}
+
+/// The word just before byte offset `at` (skipping spaces), if any.
+pub fn prev_word(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?.trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '$'))
+        .last()
+        .map(|(i, _)| i)?;
+    before.get(start..).filter(|w| !w.is_empty())
+}
+
+/// The word just after byte offset `at` (skipping spaces), if any.
+pub fn next_word(text: &str, at: usize) -> Option<&str> {
+    let after = text.get(at..)?;
+    let trimmed = after.trim_start();
+    let end = trimmed
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '%')))
+        .map(|(i, _)| i)
+        .unwrap_or(trimmed.len());
+    trimmed.get(..end).filter(|w| !w.is_empty())
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+fn char_after(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn quarter_mod(q: Option<&str>) -> Option<&'static str> {
+    let q = q?.to_lowercase();
+    Some(match q.trim_end_matches(['-', ' ']) {
+        "early" | "the beginning of" | "the start of" | "the first half of" => "START",
+        "late" | "the end of" | "the second half of" => "END",
+        "mid" | "the middle of" => "MID",
+        _ => return None,
+    })
+}
+
+fn season_code(s: &str) -> Option<&'static str> {
+    let s = s.to_lowercase();
+    let s = s.trim();
+    let s = s.strip_prefix("the").unwrap_or(s).trim();
+    let s = s.strip_suffix("of").unwrap_or(s).trim();
+    Some(match s {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+fn rel_of(s: Option<&str>) -> Option<Rel> {
+    match s?.to_lowercase().as_str() {
+        "last" | "past" | "this past" | "previous" => Some(Rel::Last),
+        "next" | "coming" | "this coming" => Some(Rel::Next),
+        "this" => Some(Rel::This),
+        _ => None,
+    }
+}
+
+/// Prepositions and other words that license a month name standing alone.
+const MONTH_LICENCE: &[&str] = &[
+    "in", "since", "by", "until", "till", "during", "before", "after", "through", "from", "to",
+    "between", "and", "of", "on", "for", "early", "late", "mid", "last", "next", "this", "or",
+    "throughout", "around", "into", "late-", "early-", "mid-", "that", "each", "every", "the",
+    "a", "since", "starting", "beginning", "ending", "within", "as", "In", "Since", "By",
+    "Until", "During", "Before", "After", "From", "Through", "Between", "Last", "Next", "This",
+    "Early", "Late", "Throughout", "Starting",
+];
+
+/// Words at sentence start (capitalised) that may still stand before a year.
+const YEAR_OK_CAPITALISED: &[&str] = &[
+    "In", "Since", "By", "Until", "Till", "During", "Before", "After", "From", "Through",
+    "Between", "Throughout", "Of", "The", "Early", "Late", "Mid", "Around", "And", "Or", "As",
+    "Until", "Unlike", "Like", "Back", "Also",
+];
+
+fn unit_of(u: &str) -> Option<(&'static str, f64)> {
+    let u = u.to_lowercase();
+    let singular = match u.as_str() {
+        "centuries" => "century",
+        other => other.strip_suffix('s').unwrap_or(other),
+    };
+    LEX.units.get(singular).map(|x| (x.code, x.mult))
+}
+
+/// Formats a TIMEX3 duration value (P3D, PT24H, P2.5Y, PXY).
+pub fn duration_value(n: Option<f64>, code: &str) -> String {
+    let (t, c) = match code.strip_prefix('T') {
+        Some(c) => ("T", c),
+        None => ("", code),
+    };
+    match n {
+        Some(n) if n.fract() == 0.0 => format!("P{t}{}{c}", n as i64),
+        Some(n) => format!("P{t}{n}{c}"),
+        None => format!("P{t}X{c}"),
+    }
+}
+
+/// Every candidate expression in `text` (one sentence, or any text), overlaps settled.
+pub fn candidates(text: &str) -> Vec<Cand> {
+    let Some(p) = PAT.as_ref() else {
+        return Vec::new();
+    };
+    let mut out: Vec<Cand> = Vec::new();
+    let mut push = |start: usize, end: usize, reading: Reading| {
+        if end > start {
+            out.push(Cand {
+                start,
+                end,
+                reading,
+            })
+        }
+    };
+
+    // Full dates and month-day forms.
+    for c in p.mdy.captures_iter(text) {
+        let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
+        else {
+            continue;
+        };
+        let (Some(d), Some(y)) = (num::<u32>(&c, "d"), num::<i32>(&c, "y")) else {
+            continue;
+        };
+        push(
+            all.start(),
+            all.end(),
+            Reading::Date {
+                y: Some(y),
+                m,
+                d,
+                rel: None,
+                modifier: None,
+                season: None,
+            },
+        );
+    }
+    for c in p.dmy.captures_iter(text) {
+        let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
+        else {
+            continue;
+        };
+        let Some(d) = num::<u32>(&c, "d") else {
+            continue;
+        };
+        // "5 May" after a counting word is rarely a date ("up 5 May" is); keep it simple:
+        // reject when the number is glued to a decimal or a larger number.
+        if matches!(char_before(text, all.start()), Some(ch) if ch.is_ascii_digit() || ch == '.' || ch == ',')
+        {
+            continue;
+        }
+        let name = c.name("m").map(|x| x.as_str()).unwrap_or("");
+        if name == "May" || name == "March" {
+            // "3 May" is fine, but "the 3 March to…" is rare; require the month to be
+            // followed by something that is not a lower-case verb complement.
+            if let Some(nw) = next_word(text, c.name("m").map(|x| x.end()).unwrap_or(0)) {
+                if c.name("y").is_none() && matches!(nw, "be" | "have" | "not" | "on" | "to") {
+                    continue;
+                }
+            }
+        }
+        push(
+            all.start(),
+            all.end(),
+            Reading::Date {
+                y: num(&c, "y"),
+                m,
+                d,
+                rel: None,
+                modifier: None,
+                season: None,
+            },
+        );
+    }
+    for c in p.md.captures_iter(text) {
+        let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
+        else {
+            continue;
+        };
+        let Some(d) = num::<u32>(&c, "d") else {
+            continue;
+        };
+        if matches!(char_after(text, all.end()), Some(ch) if ch.is_ascii_digit() || ch == ':' || ch == '%')
+        {
+            continue;
+        }
+        if let Some(nw) = next_word(text, all.end()) {
+            if LEX.count_noun.contains(nw) && nw != "of" {
+                continue;
+            }
+        }
+        push(
+            all.start(),
+            all.end(),
+            Reading::Date {
+                y: None,
+                m,
+                d,
+                rel: None,
+                modifier: None,
+                season: None,
+            },
+        );
+    }
+    for c in p.my.captures_iter(text) {
+        let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
+        else {
+            continue;
+        };
+        let Some(y) = num::<i32>(&c, "y") else {
+            continue;
+        };
+        push(
+            all.start(),
+            all.end(),
+            Reading::Date {
+                y: Some(y),
+                m,
+                d: 0,
+                rel: None,
+                modifier: quarter_mod(c.name("q").map(|x| x.as_str())),
+                season: None,
+            },
+        );
+    }
+    for c in p.month.captures_iter(text) {
+        let (Some(all), Some(mm)) = (c.get(0), c.name("m")) else {
+            continue;
+        };
+        let Some(m) = LEX.month(mm.as_str()) else {
+            continue;
+        };
+        let relw = c.name("rel").map(|x| x.as_str());
+        if relw.is_none() {
+            let pw = prev_word(text, all.start());
+            let licensed = pw.is_some_and(|w| MONTH_LICENCE.contains(&w));
+            let name = mm.as_str();
+            let strict = matches!(name, "May" | "MAY" | "March" | "MARCH");
+            match pw {
+                None => continue,
+                Some(w) if is_capitalised(w) && !licensed => continue,
+                Some(_) if strict && !licensed => continue,
+                _ => {}
+            }
+            if strict {
+                if let Some(nw) = next_word(text, mm.end()) {
+                    if matches!(
+                        nw,
+                        "be" | "have" | "not" | "also" | "well" | "on" | "to" | "against" | "toward"
+                            | "towards" | "through" | "into"
+                    ) {
+                        continue;
+                    }
+                }
+            }
+        }
+        let rel_lc = relw.map(|r| r.to_lowercase());
+        push(
+            all.start(),
+            all.end(),
+            Reading::Date {
+                y: None,
+                m,
+                d: 0,
+                rel: rel_of(rel_lc.as_deref()),
+                modifier: quarter_mod(rel_lc.as_deref()),
+                season: None,
+            },
+        );
+    }
+    for c in p.iso.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) else {
+            continue;
+        };
+        match (num::<u32>(&c, "h"), num::<u32>(&c, "mi")) {
+            (Some(h), Some(mi)) => push(
+                all.start(),
+                all.end(),
+                Reading::Literal {
+                    kind: "TIME",
+                    value: format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}"),
+                },
+            ),
+            _ => push(
+                all.start(),
+                all.end(),
+                Reading::Date {
+                    y: Some(y),
+                    m,
+                    d,
+                    rel: None,
+                    modifier: None,
+                    season: None,
+                },
+            ),
+        }
+    }
+    for c in p.slash.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let (Some(a), Some(b), Some(ys)) = (
+            num::<u32>(&c, "a"),
+            num::<u32>(&c, "b"),
+            c.name("y").map(|x| x.as_str()),
+        ) else {
+            continue;
+        };
+        let Ok(mut y) = ys.parse::<i32>() else {
+            continue;
+        };
+        if ys.len() == 2 {
+            y += if y < 50 { 2000 } else { 1900 };
+        }
+        // Month first unless that is impossible (a US-style default).
+        let (m, d) = if a <= 12 { (a, b) } else { (b, a) };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            continue;
+        }
+        push(
+            all.start(),
+            all.end(),
+            Reading::Date {
+                y: Some(y),
+                m,
+                d,
+                rel: None,
+                modifier: None,
+                season: None,
+            },
+        );
+    }
+    for c in p.year.captures_iter(text) {
+        let (Some(all), Some(ym)) = (c.get(0), c.name("y")) else {
+            continue;
+        };
+        let Some(y) = num::<i32>(&c, "y") else {
+            continue;
+        };
+        let qualified = c.name("q").is_some() || c.name("s").is_some();
+        if !year_ok(text, ym.start(), ym.end(), y, qualified) {
+            continue;
+        }
+        push(
+            all.start(),
+            all.end(),
+            Reading::Year {
+                y,
+                modifier: quarter_mod(c.name("q").map(|x| x.as_str())),
+                season: c.name("s").and_then(|s| season_code(s.as_str())),
+            },
+        );
+    }
+    for c in p.decade.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let v = if let Some(f) = c.name("full") {
+            f.as_str().get(..3).map(str::to_string)
+        } else if let Some(s) = c.name("short") {
+            // "the '80s" / "the 80s": twentieth century unless it reads as this one.
+            let pw = prev_word(text, all.start()).map(str::to_lowercase);
+            if matches!(pw.as_deref(), Some("their" | "his" | "her" | "mid" | "early" | "late"))
+            {
+                continue;
+            }
+            s.as_str().get(..1).map(|d| format!("19{d}"))
+        } else {
+            None
+        };
+        if let Some(v) = v {
+            push(all.start(), all.end(), Reading::Prefix(v));
+        }
+    }
+    for c in p.century.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        if let Some(n) = num::<u32>(&c, "n").filter(|n| (1..=21).contains(n)) {
+            push(all.start(), all.end(), Reading::Prefix(format!("{:02}", n - 1)));
+        }
+    }
+    for c in p.weekday.captures_iter(text) {
+        let (Some(all), Some(wm)) = (c.get(0), c.name("wd")) else {
+            continue;
+        };
+        let Some(wd) = LEX.weekdays.get(&wm.as_str().to_lowercase()).copied() else {
+            continue;
+        };
+        if let Some(pw) = prev_word(text, all.start()) {
+            if LEX.before_weekday.contains(pw) {
+                continue;
+            }
+        }
+        let part = c.name("part").map(|x| x.as_str().to_lowercase());
+        if part.is_none() {
+            if let Some(nw) = next_word(text, wm.end()) {
+                if LEX.after_weekday.contains(nw) {
+                    continue;
+                }
+            }
+        }
+        let part = part.as_deref().map(|p| match p {
+            "morning" => "MO",
+            "afternoon" => "AF",
+            "evening" => "EV",
+            _ => "NI",
+        });
+        let rel_lc = c.name("rel").map(|x| x.as_str().to_lowercase());
+        push(
+            all.start(),
+            all.end(),
+            Reading::Weekday {
+                wd,
+                rel: rel_of(rel_lc.as_deref()),
+                part,
+            },
+        );
+    }
+    for c in p.clock_ampm.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        if matches!(char_before(text, all.start()), Some(ch) if ch == '.' || ch == ',' || ch == '$')
+        {
+            continue;
+        }
+        let (Some(h), ap) = (
+            num::<u32>(&c, "h"),
+            c.name("ap").map(|x| x.as_str().to_lowercase()),
+        ) else {
+            continue;
+        };
+        let pm = ap.as_deref().is_some_and(|a| a.starts_with('p'));
+        let h24 = match (h, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+        push(
+            all.start(),
+            all.end(),
+            Reading::Clock {
+                h: h24,
+                mi: num(&c, "mi").unwrap_or(0),
+                zone: c.name("z").is_some_and(|z| z.as_str() != "local time"),
+            },
+        );
+    }
+    for re in [&p.clock_colon, &p.clock_mil] {
+        for c in re.captures_iter(text) {
+            let Some(all) = c.get(0) else { continue };
+            if matches!(char_before(text, all.start()), Some(ch) if ch == '.' || ch == ',' || ch == ':' || ch == '$')
+                || matches!(char_after(text, all.end()), Some(ch) if ch == ':' || ch.is_ascii_digit())
+            {
+                continue;
+            }
+            let (Some(h), Some(mi)) = (num::<u32>(&c, "h"), num::<u32>(&c, "mi")) else {
+                continue;
+            };
+            let zone = c.name("z").map(|z| z.as_str());
+            push(
+                all.start(),
+                all.end(),
+                Reading::Clock {
+                    h,
+                    mi,
+                    zone: matches!(zone, Some("UTC" | "GMT")),
+                },
+            );
+        }
+    }
+    for m in p.noon.find_iter(text) {
+        let h = if m.as_str().eq_ignore_ascii_case("midnight") {
+            24
+        } else {
+            12
+        };
+        push(
+            m.start(),
+            m.end(),
+            Reading::Clock {
+                h,
+                mi: 0,
+                zone: false,
+            },
+        );
+    }
+    for c in p.duration.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let (Some(numm), Some(um)) = (c.name("num"), c.name("u")) else {
+            continue;
+        };
+        let Some((code, mult)) = unit_of(um.as_str()) else {
+            continue;
+        };
+        let tail = c
+            .name("tail")
+            .map(|t| t.as_str().trim().trim_start_matches('-').to_lowercase());
+        let numtxt = numm.as_str().to_lowercase();
+        let n = LEX.number(&numtxt).map(|n| n * mult);
+        let vague = n.is_none();
+        // "a second time" is an ordinal, "three quarters of" a fraction.
+        if (code == "TS" && matches!(numtxt.as_str(), "a" | "an"))
+            || (code == "Q" && (tail.as_deref() == Some("of") || c.name("pp").is_none()))
+        {
+            continue;
+        }
+        // Digits glued to a larger number or money are not durations ("$5 billion a year").
+        if matches!(char_before(text, numm.start()), Some(ch) if ch.is_ascii_digit() || ch == '$' || ch == '.')
+        {
+            continue;
+        }
+        let end_no_tail = match c.name("tail") {
+            Some(t) if t.as_str().trim().eq_ignore_ascii_case("of") => t.start(),
+            Some(_) => all.end(),
+            None => all.end(),
+        };
+        let modifier = c
+            .name("mod")
+            .and_then(|m| {
+                let lc = m.as_str().to_lowercase();
+                LEX.modifiers.iter().find(|x| x.0 == lc).map(|x| x.1.clone())
+            })
+            .map(|s| leak_mod(&s));
+        match tail.as_deref() {
+            Some("old") => continue,
+            Some("ago") => {
+                push(
+                    all.start(),
+                    all.end(),
+                    match n {
+                        Some(n) => Reading::Shift {
+                            n,
+                            unit: code,
+                            sign: -1,
+                            from_anchor: false,
+                        },
+                        None => Reading::Literal {
+                            kind: "DATE",
+                            value: "PAST_REF".into(),
+                        },
+                    },
+                );
+                continue;
+            }
+            Some("later") | Some("earlier") if !vague && c.name("pp").is_none() => {
+                let sign = if tail.as_deref() == Some("later") {
+                    1
+                } else {
+                    -1
+                };
+                push(
+                    all.start(),
+                    all.end(),
+                    Reading::Shift {
+                        n: n.unwrap_or(1.0),
+                        unit: code,
+                        sign,
+                        from_anchor: true,
+                    },
+                );
+                continue;
+            }
+            _ => {}
+        }
+        let end = if matches!(tail.as_deref(), Some("later" | "earlier")) {
+            c.name("tail").map(|t| t.start()).unwrap_or(end_no_tail)
+        } else {
+            end_no_tail
+        };
+        // "twice a day", "$3 a year": a frequency, not a duration.
+        if matches!(numtxt.as_str(), "a" | "an") && c.name("mod").is_none() {
+            let pw = prev_word(text, all.start()).map(str::to_lowercase);
+            if matches!(
+                pw.as_deref(),
+                Some("once" | "twice" | "thrice" | "times" | "million" | "billion" | "per")
+            ) || text
+                .get(..all.start())
+                .and_then(|b| b.trim_end().chars().next_back())
+                .is_some_and(|ch| ch.is_ascii_digit() || ch == '%')
+            {
+                push(
+                    all.start(),
+                    end,
+                    Reading::Set(duration_value(Some(mult), code)),
+                );
+                continue;
+            }
+        }
+        push(
+            all.start(),
+            end,
+            Reading::Duration {
+                value: duration_value(n, code),
+                modifier,
+            },
+        );
+    }
+    for c in p.bare_unit.captures_iter(text) {
+        let (Some(all), Some(um)) = (c.get(0), c.name("u")) else {
+            continue;
+        };
+        let Some((code, _)) = unit_of(um.as_str()) else {
+            continue;
+        };
+        let tail = c.name("tail").map(|t| t.as_str().trim().to_lowercase());
+        match tail.as_deref() {
+            Some("old") => continue,
+            Some("ago") => push(
+                all.start(),
+                all.end(),
+                Reading::Literal {
+                    kind: "DATE",
+                    value: "PAST_REF".into(),
+                },
+            ),
+            _ => push(
+                all.start(),
+                all.end(),
+                Reading::Duration {
+                    value: duration_value(None, code),
+                    modifier: None,
+                },
+            ),
+        }
+    }
+    for c in p.quarter.captures_iter(text) {
+        let (Some(all), Some(o)) = (c.get(0), c.name("o")) else {
+            continue;
+        };
+        let half = c
+            .name("k")
+            .is_some_and(|k| k.as_str().eq_ignore_ascii_case("half"));
+        let q = match o.as_str().to_lowercase().as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" | "final" => 4,
+            _ => continue,
+        };
+        if half && (q > 2 || (c.name("y").is_none() && c.name("ry").is_none())) {
+            continue;
+        }
+        // "the second half" of a match is not a date; only years have halves here.
+        let ry = c.name("ry").map(|x| x.as_str().to_lowercase());
+        let year_rel = match ry.as_deref() {
+            Some("last") => -1,
+            Some("next") => 1,
+            _ => 0,
+        };
+        push(
+            all.start(),
+            all.end(),
+            Reading::Quarter {
+                q: if half { q.min(2) } else { q.min(4) },
+                y: num(&c, "y"),
+                year_rel,
+                half,
+            },
+        );
+    }
+    for c in p.qn.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let half = c.name("k").is_some_and(|k| k.as_str() == "H");
+        let Some(q) = num::<u32>(&c, "n") else {
+            continue;
+        };
+        if half && (q > 2 || c.name("y").is_none()) {
+            continue;
+        }
+        push(
+            all.start(),
+            all.end(),
+            Reading::Quarter {
+                q,
+                y: num(&c, "y"),
+                year_rel: 0,
+                half,
+            },
+        );
+    }
+    for m in p.fixed.find_iter(text) {
+        let key = m.as_str().to_lowercase();
+        let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+        let Some(&i) = LEX.relative_by_phrase.get(&key) else {
+            continue;
+        };
+        if !fixed_ok(text, m.start(), m.end(), &key) {
+            continue;
+        }
+        push(m.start(), m.end(), Reading::Fixed(i));
+    }
+
+    settle(out)
+}
+
+fn leak_mod(s: &str) -> &'static str {
+    match s {
+        "APPROX" => "APPROX",
+        "MORE_THAN" => "MORE_THAN",
+        "LESS_THAN" => "LESS_THAN",
+        "EQUAL_OR_MORE" => "EQUAL_OR_MORE",
+        "EQUAL_OR_LESS" => "EQUAL_OR_LESS",
+        "START" => "START",
+        "END" => "END",
+        "MID" => "MID",
+        _ => "APPROX",
+    }
+}
+
+/// Context checks for fixed phrases whose words have other uses.
+fn fixed_ok(text: &str, start: usize, end: usize, key: &str) -> bool {
+    let pw = prev_word(text, start).map(str::to_lowercase);
+    let nw = next_word(text, end).map(str::to_lowercase);
+    match key {
+        // "now" as a discourse particle is still PRESENT_REF in TimeML; but "now-defunct"
+        // and "from now on" stay.
+        "now" => !matches!(char_after(text, end), Some('-')),
+        "the past" => !matches!(
+            nw.as_deref(),
+            Some("decade" | "year" | "week" | "month" | "few" | "two" | "three" | "several")
+        ),
+        "the present" => !matches!(nw.as_deref(), Some("government" | "day")),
+        "annual" | "daily" | "weekly" | "monthly" | "yearly" => {
+            // An adjective before a name ("the Daily Telegraph") is part of the name.
+            text.get(start..end)
+                .is_some_and(|t| t.chars().next().is_some_and(|c| c.is_lowercase()))
+        }
+        "the day after" | "the day before" | "the night before" | "the week before" => {
+            // "the day after the vote" dates against that event, which we cannot resolve.
+            !matches!(nw.as_deref(), Some("the" | "a" | "an" | "his" | "her" | "their" | "its"))
+        }
+        "per day" | "per week" | "per month" | "per year" => true,
+        "overnight" => !matches!(pw.as_deref(), Some("an")),
+        _ => true,
+    }
+}
+
+/// Whether a four-digit number at `[s, e)` reads as a year.
+fn year_ok(text: &str, s: usize, e: usize, y: i32, qualified: bool) -> bool {
+    if matches!(char_before(text, s), Some(ch) if ch.is_ascii_digit() || matches!(ch, '$' | '€' | '£' | '#' | '+' | '/'))
+    {
+        return false;
+    }
+    // "2,000" / "1.500": part of a larger number; "1991-92" is fine.
+    if let Some(b) = text.get(..s) {
+        let mut it = b.chars().rev();
+        if let (Some(p), Some(pp)) = (it.next(), it.next()) {
+            if matches!(p, ',' | '.') && pp.is_ascii_digit() {
+                return false;
+            }
+        }
+    }
+    if let Some(a) = text.get(e..) {
+        let mut it = a.chars();
+        match (it.next(), it.next()) {
+            (Some(',' | '.'), Some(d)) if d.is_ascii_digit() => return false,
+            (Some('%'), _) => return false,
+            (Some(ch), _) if ch.is_ascii_alphanumeric() => return false,
+            _ => {}
+        }
+    }
+    if qualified {
+        return (1000..=2100).contains(&y);
+    }
+    let nw = next_word(text, e);
+    if let Some(nw) = nw {
+        let lc = nw.to_lowercase();
+        if LEX.count_noun.contains(lc.as_str()) {
+            return false;
+        }
+        if matches!(lc.as_str(), "percent" | "per" | "bn" | "million" | "billion") {
+            return false;
+        }
+    }
+    let pw = prev_word(text, s);
+    if let Some(pw) = pw {
+        if LEX.count_before.contains(pw) || LEX.count_before.contains(&pw.to_lowercase()) {
+            return false;
+        }
+        // "Vision 2030", "Khabar 2024": a number inside a name.
+        if is_capitalised(pw)
+            && !YEAR_OK_CAPITALISED.contains(&pw)
+            && LEX.month(pw).is_none()
+            && !pw.ends_with("'s")
+            && !pw.ends_with("’s")
+        {
+            return false;
+        }
+    }
+    if (1900..=2100).contains(&y) {
+        return true;
+    }
+    // Older years only with a clear year cue before them.
+    matches!(
+        pw.map(str::to_lowercase).as_deref(),
+        Some("in" | "since" | "until" | "from" | "by" | "of" | "between" | "during" | "before" | "after" | "the" | "and" | "year" | "circa" | "c.")
+    )
+}
+
+/// Keep the longest candidates; among equal lengths the earliest pattern wins.
+fn settle(mut v: Vec<Cand>) -> Vec<Cand> {
+    let order: Vec<usize> = {
+        let mut idx: Vec<usize> = (0..v.len()).collect();
+        idx.sort_by_key(|&i| {
+            let c = &v[i];
+            (std::cmp::Reverse(c.end - c.start), c.start, i)
+        });
+        idx
+    };
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut keep = vec![false; v.len()];
+    for i in order {
+        let (s, e) = (v[i].start, v[i].end);
+        if taken.iter().all(|&(ts, te)| e <= ts || te <= s) {
+            taken.push((s, e));
+            keep[i] = true;
+        }
+    }
+    let mut k = keep.into_iter();
+    v.retain(|_| k.next().unwrap_or(false));
+    v.sort_by_key(|c| c.start);
+    merge(v)
+}
+
+/// Joins a weekday with the date right after it ("Saturday, January 8") and a clock time
+/// with the day right after it ("3 p.m. Saturday").
+fn merge(v: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(v.len());
+    for c in v {
+        if let Some(last) = out.last_mut() {
+            let gap_ok = c.start >= last.end && c.start - last.end <= 3;
+            if gap_ok {
+                match (&last.reading, &c.reading) {
+                    (Reading::Weekday { part: None, .. }, Reading::Date { d, .. }) if *d > 0 => {
+                        last.end = c.end;
+                        last.reading = c.reading.clone();
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Words of a text with their byte offsets (for tense cues).
+pub fn words(text: &str) -> Vec<(usize, &str)> {
+    match PAT.as_ref() {
+        Some(p) => p
+            .word
+            .find_iter(text)
+            .map(|m| (m.start(), m.as_str()))
+            .collect(),
+        None => Vec::new(),
+    }
+}

@@ -1,0 +1,484 @@
+//! Value normalisation: turns a reading into a TIMEX3 value against the publication date
+//! (DCT), the tense of its sentence and the last day the narrative mentioned.
+
+use crate::extract::{words, Reading, Rel};
+use crate::lexicon::LEX;
+use chrono::{Datelike, Duration, NaiveDate};
+use newsledger_model::TimexType;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Words ending in -ed that are not past-tense verbs.
+const NOT_PAST_ED: &[&str] = &[
+    "need", "needed", "indeed", "speed", "proceed", "exceed", "succeed", "red", "bed", "breed",
+    "feed", "seed", "shed", "bred", "hundred", "united", "armed", "based", "so-called", "embed",
+    "weed", "deed", "greed", "heed", "steed", "tweed",
+];
+
+/// The tense nearest to `[s, e)` in its sentence, from cue words (will, said, -ed…).
+pub fn tense_at(sentence: &str, s: usize, e: usize) -> Tense {
+    let ws = words(sentence);
+    let mut best: Option<(usize, Tense)> = None;
+    for (i, (off, w)) in ws.iter().enumerate() {
+        if *off >= s && *off < e {
+            continue;
+        }
+        let lc = w.to_lowercase();
+        let lc = lc.trim_end_matches('.');
+        let t = if LEX.future_cues.contains(lc) {
+            Tense::Future
+        } else if LEX.past_cues.contains(lc)
+            || (lc.len() >= 5
+                && lc.ends_with("ed")
+                && !NOT_PAST_ED.contains(&lc)
+                && w.chars().next().is_some_and(|c| c.is_lowercase()))
+        {
+            Tense::Past
+        } else if lc == "to"
+            && ws
+                .get(i + 1)
+                .is_some_and(|(_, n)| n.eq_ignore_ascii_case("be"))
+            && i > 0
+            && ws.get(i - 1).is_some_and(|(_, p)| {
+                matches!(
+                    p.to_lowercase().as_str(),
+                    "is" | "are" | "going" | "due" | "set" | "expected"
+                )
+            })
+        {
+            Tense::Future
+        } else {
+            continue;
+        };
+        let d = if *off < s {
+            s - off
+        } else {
+            off.saturating_sub(e)
+        };
+        // Cues after the expression weigh a little less than the ones before it.
+        let d = if *off >= e { d + 2 } else { d };
+        match best {
+            Some((bd, bt)) if bd < d || (bd == d && bt == Tense::Future) => {}
+            _ => best = Some((d, t)),
+        }
+    }
+    best.map(|b| b.1).unwrap_or(Tense::Unknown)
+}
+
+pub fn fmt_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn fmt_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
+    let idx = y * 12 + (m as i32 - 1) + n;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+fn quarter_of(d: NaiveDate) -> u32 {
+    (d.month() - 1) / 3 + 1
+}
+
+/// What a value was resolved against.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    Absolute,
+    Dct,
+    Timex(String),
+}
+
+pub struct Resolved {
+    pub kind: TimexType,
+    pub value: String,
+    pub basis: Basis,
+    pub modifier: Option<String>,
+}
+
+/// The state carried through a document: the DCT and the last mentioned day.
+pub struct Resolver {
+    pub dct: Option<NaiveDate>,
+    anchor: Option<(NaiveDate, String)>,
+}
+
+impl Resolver {
+    pub fn new(dct: Option<NaiveDate>) -> Self {
+        Resolver { dct, anchor: None }
+    }
+
+    /// The day relative expressions count from: the last mentioned day, else the DCT.
+    fn anchor(&self) -> Option<(NaiveDate, Basis)> {
+        match &self.anchor {
+            Some((d, id)) => Some((*d, Basis::Timex(id.clone()))),
+            None => self.dct.map(|d| (d, Basis::Dct)),
+        }
+    }
+
+    /// Remember a day-precision value as the new narrative anchor.
+    pub fn note(&mut self, value: &str, id: &str) {
+        if let Some(d) = resolve_value_to_date(value) {
+            if value.len() >= 10 && value.as_bytes().get(4) == Some(&b'-') && !value.contains('W')
+            {
+                self.anchor = Some((d, id.to_string()));
+            }
+        }
+    }
+
+    pub fn resolve(&self, r: &Reading, tense: Tense, day_hint: Option<NaiveDate>) -> Option<Resolved> {
+        let date = |value: String, basis: Basis, modifier: Option<&str>| Resolved {
+            kind: TimexType::Date,
+            value,
+            basis,
+            modifier: modifier.map(str::to_string),
+        };
+        match r {
+            Reading::Date {
+                y,
+                m,
+                d,
+                rel,
+                modifier,
+                season: _,
+            } => {
+                let (m, d) = (*m, *d);
+                if d > 0 {
+                    match y {
+                        Some(y) => {
+                            NaiveDate::from_ymd_opt(*y, m, d)?;
+                            Some(date(format!("{y:04}-{m:02}-{d:02}"), Basis::Absolute, *modifier))
+                        }
+                        None => {
+                            NaiveDate::from_ymd_opt(2000, m, d)?;
+                            match self.dct {
+                                Some(dct) => {
+                                    let y = pick_year_for_day(dct, m, d, tense)?;
+                                    Some(date(format!("{y:04}-{m:02}-{d:02}"), Basis::Dct, *modifier))
+                                }
+                                None => Some(date(format!("XXXX-{m:02}-{d:02}"), Basis::Absolute, *modifier)),
+                            }
+                        }
+                    }
+                } else {
+                    match (y, self.dct) {
+                        (Some(y), _) => Some(date(format!("{y:04}-{m:02}"), Basis::Absolute, *modifier)),
+                        (None, Some(dct)) => {
+                            let y = pick_year_for_month(dct, m, *rel, tense);
+                            Some(date(format!("{y:04}-{m:02}"), Basis::Dct, *modifier))
+                        }
+                        (None, None) => Some(date(format!("XXXX-{m:02}"), Basis::Absolute, *modifier)),
+                    }
+                }
+            }
+            Reading::Year {
+                y,
+                modifier,
+                season,
+            } => {
+                let v = match season {
+                    Some(s) => format!("{y:04}-{s}"),
+                    None => format!("{y:04}"),
+                };
+                Some(date(v, Basis::Absolute, *modifier))
+            }
+            Reading::Prefix(p) => Some(date(p.clone(), Basis::Absolute, None)),
+            Reading::Weekday { wd, rel, part } => {
+                let (value, basis) = match self.dct {
+                    Some(dct) => (fmt_date(weekday_date(dct, *wd, *rel, tense)), Basis::Dct),
+                    None => (format!("XXXX-WXX-{wd}"), Basis::Absolute),
+                };
+                match part {
+                    Some(p) => Some(Resolved {
+                        kind: TimexType::Time,
+                        value: format!("{value}T{p}"),
+                        basis,
+                        modifier: None,
+                    }),
+                    None => Some(date(value, basis, None)),
+                }
+            }
+            Reading::Fixed(i) => {
+                let row = LEX.relative.get(*i)?;
+                let kind = match row.kind.as_str() {
+                    "TIME" => TimexType::Time,
+                    "DURATION" => TimexType::Duration,
+                    "SET" => TimexType::Set,
+                    _ => TimexType::Date,
+                };
+                let (value, basis) = self.template(&row.template, &row.phrase);
+                Some(Resolved {
+                    kind,
+                    value,
+                    basis,
+                    modifier: row.modifier.clone(),
+                })
+            }
+            Reading::Duration { value, modifier } => Some(Resolved {
+                kind: TimexType::Duration,
+                value: value.clone(),
+                basis: Basis::Absolute,
+                modifier: modifier.map(str::to_string),
+            }),
+            Reading::Set(v) => Some(Resolved {
+                kind: TimexType::Set,
+                value: v.clone(),
+                basis: Basis::Absolute,
+                modifier: None,
+            }),
+            Reading::Literal { kind, value } => Some(Resolved {
+                kind: if *kind == "TIME" {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                },
+                value: value.clone(),
+                basis: Basis::Absolute,
+                modifier: None,
+            }),
+            Reading::Shift {
+                n,
+                unit,
+                sign,
+                from_anchor,
+            } => {
+                let (base, basis) = if *from_anchor {
+                    self.anchor()?
+                } else {
+                    (self.dct?, Basis::Dct)
+                };
+                let k = (n.round() as i64) * (*sign as i64);
+                let v = match *unit {
+                    "D" => fmt_date(base.checked_add_signed(Duration::days(k))?),
+                    "W" if k.abs() == 1 => fmt_date(base.checked_add_signed(Duration::days(7 * k))?),
+                    "W" => fmt_week(base.checked_add_signed(Duration::days(7 * k))?),
+                    "M" => {
+                        let (y, m) = add_months(base.year(), base.month(), k as i32);
+                        format!("{y:04}-{m:02}")
+                    }
+                    "Y" => format!("{:04}", base.year() + k as i32),
+                    "DE" => format!("{:03}", (base.year() + 10 * k as i32) / 10),
+                    "CE" => format!("{:02}", (base.year() + 100 * k as i32) / 100),
+                    "Q" => {
+                        let (y, m) = add_months(base.year(), base.month(), 3 * k as i32);
+                        format!("{y:04}-Q{}", (m - 1) / 3 + 1)
+                    }
+                    _ => "PAST_REF".to_string(),
+                };
+                Some(date(v, basis, None))
+            }
+            Reading::Clock { h, mi, zone } => {
+                let day = day_hint.or(self.dct);
+                let z = if *zone { "Z" } else { "" };
+                let v = match day {
+                    Some(d) => format!("{}T{h:02}:{mi:02}{z}", fmt_date(d)),
+                    None => format!("XXXX-XX-XXT{h:02}:{mi:02}{z}"),
+                };
+                Some(Resolved {
+                    kind: TimexType::Time,
+                    value: v,
+                    basis: if day_hint.is_some() || self.dct.is_some() {
+                        Basis::Dct
+                    } else {
+                        Basis::Absolute
+                    },
+                    modifier: None,
+                })
+            }
+            Reading::Quarter {
+                q,
+                y,
+                year_rel,
+                half,
+            } => {
+                let k = if *half { "H" } else { "Q" };
+                let (year, basis) = match (y, self.dct) {
+                    (Some(y), _) => (format!("{y:04}"), Basis::Absolute),
+                    (None, Some(dct)) => {
+                        let dq = if *half {
+                            (dct.month() - 1) / 6 + 1
+                        } else {
+                            quarter_of(dct)
+                        };
+                        let mut yy = dct.year() + year_rel;
+                        if *year_rel == 0 {
+                            match tense {
+                                Tense::Future if *q < dq => yy += 1,
+                                Tense::Past | Tense::Unknown if *q > dq => yy -= 1,
+                                _ => {}
+                            }
+                        }
+                        (format!("{yy:04}"), Basis::Dct)
+                    }
+                    (None, None) => ("XXXX".to_string(), Basis::Absolute),
+                };
+                Some(date(format!("{year}-{k}{q}"), basis, None))
+            }
+        }
+    }
+
+    /// Evaluates a `relative.tsv` value template (see the file's header).
+    fn template(&self, t: &str, phrase: &str) -> (String, Basis) {
+        let base_len = t
+            .find(|c: char| c == '+' || c == '-' || c.is_ascii_digit())
+            .unwrap_or(0);
+        let base = t.get(..base_len).unwrap_or("");
+        if !matches!(base, "D" | "A" | "W" | "AW" | "M" | "Y" | "Q") {
+            return (t.to_string(), Basis::Absolute);
+        }
+        let rest = t.get(base_len..).unwrap_or("");
+        let num_len = rest
+            .char_indices()
+            .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && (c == '+' || c == '-'))))
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+        let n: i64 = rest
+            .get(..num_len)
+            .and_then(|s| s.trim_start_matches('+').parse().ok())
+            .unwrap_or(0);
+        let suffix = rest.get(num_len..).unwrap_or("");
+        let (day, basis) = if base.starts_with('A') {
+            match self.anchor() {
+                Some(a) => a,
+                None => return (fallback(base, suffix, phrase), Basis::Absolute),
+            }
+        } else {
+            match self.dct {
+                Some(d) => (d, Basis::Dct),
+                None => return (fallback(base, suffix, phrase), Basis::Absolute),
+            }
+        };
+        let v = match base {
+            "D" | "A" => day
+                .checked_add_signed(Duration::days(n))
+                .map(fmt_date)
+                .unwrap_or_default(),
+            "W" | "AW" => day
+                .checked_add_signed(Duration::days(7 * n))
+                .map(fmt_week)
+                .unwrap_or_default(),
+            "M" => {
+                let (y, m) = add_months(day.year(), day.month(), n as i32);
+                format!("{y:04}-{m:02}")
+            }
+            "Y" => format!("{:04}", day.year() + n as i32),
+            _ => {
+                let (y, m) = add_months(day.year(), day.month(), 3 * n as i32);
+                format!("{y:04}-Q{}", (m - 1) / 3 + 1)
+            }
+        };
+        (format!("{v}{suffix}"), basis)
+    }
+}
+
+fn fallback(base: &str, suffix: &str, phrase: &str) -> String {
+    if matches!(phrase, "today" | "now") {
+        return "PRESENT_REF".to_string();
+    }
+    let v = match base {
+        "D" | "A" => "XXXX-XX-XX",
+        "W" | "AW" => "XXXX-WXX",
+        "M" => "XXXX-XX",
+        "Y" => "XXXX",
+        _ => "XXXX-QX",
+    };
+    format!("{v}{suffix}")
+}
+
+/// The weekday `wd` (1 = Monday) nearest to the DCT in the direction the tense says.
+/// The DCT's own weekday is the DCT ("on Saturday" in a Saturday report).
+pub fn weekday_date(dct: NaiveDate, wd: u32, rel: Option<Rel>, tense: Tense) -> NaiveDate {
+    let cur = dct.weekday().number_from_monday() as i64;
+    let wd = wd as i64;
+    let back = (cur - wd).rem_euclid(7); // days back to the last such weekday (0 = today)
+    let fwd = (wd - cur).rem_euclid(7);
+    let offset = match rel {
+        Some(Rel::Last) => -(if back == 0 { 7 } else { back }),
+        Some(Rel::Next) => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        _ => match tense {
+            Tense::Future => fwd,
+            _ => -back,
+        },
+    };
+    dct.checked_add_signed(Duration::days(offset)).unwrap_or(dct)
+}
+
+fn pick_year_for_day(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<i32> {
+    let mut best: Option<(i64, i32)> = None;
+    for y in [dct.year() - 1, dct.year(), dct.year() + 1] {
+        let Some(c) = NaiveDate::from_ymd_opt(y, m, d) else {
+            continue;
+        };
+        let off = (c - dct).num_days();
+        let cost = match tense {
+            Tense::Past if off > 7 => off * 4,
+            Tense::Future if off < -7 => -off * 4,
+            Tense::Unknown if off > 0 => off * 2,
+            _ => off.abs(),
+        };
+        if best.map_or(true, |(b, _)| cost < b) {
+            best = Some((cost, y));
+        }
+    }
+    best.map(|b| b.1).or(Some(dct.year()))
+}
+
+fn pick_year_for_month(dct: NaiveDate, m: u32, rel: Option<Rel>, tense: Tense) -> i32 {
+    let (lo, hi) = match (rel, tense) {
+        (Some(Rel::Last), _) => (-12, -1),
+        (Some(Rel::Next), _) => (1, 12),
+        (Some(Rel::This), _) => (-5, 6),
+        (None, Tense::Past) => (-11, 0),
+        (None, Tense::Future) => (0, 11),
+        (None, Tense::Unknown) => (-9, 2),
+    };
+    let cur = dct.year() * 12 + dct.month() as i32 - 1;
+    for y in [dct.year() - 1, dct.year(), dct.year() + 1] {
+        let diff = y * 12 + m as i32 - 1 - cur;
+        if (lo..=hi).contains(&diff) {
+            return y;
+        }
+    }
+    dct.year()
+}
+
+/// The first day a TIMEX3 value denotes, when it names a day, week, month or year
+/// (2022-01-08, 2022-01-08T15:00, 2022-W01, 2019-03, 2015). None for durations, sets,
+/// references (PAST_REF) and underspecified values (XXXX-01-10).
+pub fn resolve_value_to_date(value: &str) -> Option<NaiveDate> {
+    let v = value.split('T').next().unwrap_or(value);
+    let y: i32 = v.get(..4)?.parse().ok()?;
+    let rest = v.get(4..).unwrap_or("");
+    if rest.is_empty() {
+        return NaiveDate::from_ymd_opt(y, 1, 1);
+    }
+    let rest = rest.strip_prefix('-')?;
+    if let Some(w) = rest.strip_prefix('W') {
+        let wk: u32 = w.get(..2)?.parse().ok()?;
+        return NaiveDate::from_isoywd_opt(y, wk, chrono::Weekday::Mon);
+    }
+    if let Some(q) = rest.strip_prefix('Q') {
+        let q: u32 = q.get(..1)?.parse().ok()?;
+        return NaiveDate::from_ymd_opt(y, (q.clamp(1, 4) - 1) * 3 + 1, 1);
+    }
+    let m: u32 = rest.get(..2)?.parse().ok()?;
+    match rest.get(2..) {
+        Some(r) if r.starts_with('-') => {
+            let d: u32 = r.get(1..3)?.parse().ok()?;
+            NaiveDate::from_ymd_opt(y, m, d)
+        }
+        _ => NaiveDate::from_ymd_opt(y, m, 1),
+    }
+}
