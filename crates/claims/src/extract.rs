@@ -102,6 +102,12 @@ impl<'a> Ctx<'a> {
         if self.timexes.iter().any(|(s, _)| s.overlaps(t.span)) {
             return true;
         }
+        if t.kind == crate::text::TK::Num {
+            // "January 10", "10 January", "2019"
+            let month = |k: Option<usize>| k.is_some_and(|k| any(self.lower(k), MONTHS));
+            let year = t.lower.len() == 4 && (t.lower.starts_with("19") || t.lower.starts_with("20"));
+            return year || month(i.checked_sub(1)) || month(Some(i + 1));
+        }
         any(&t.lower, DAYWORDS)
     }
 
@@ -548,6 +554,17 @@ fn clause_follows(ctx: &Ctx, j: usize, sb: usize, class: CueClass) -> bool {
 fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand) -> Option<Cand> {
     let class = c.entry.class;
     let seg = ctx.doc.layers.segments.get(si)?;
+    // Noun uses: "any claims", "the report noted", "fears of".
+    let nounish = any(ctx.lower(i), &["report", "reports", "claims", "claim", "estimates", "estimate", "fears", "fear", "hopes", "hope", "finds", "shows", "show", "notes", "states", "warns", "tells", "says", "suspects", "suspect", "posts", "writes"]);
+    if i > sa {
+        let p = ctx.lower(i - 1);
+        if any(p, DETS) || p == "'s" || nounish && any(p, &["unconfirmed", "initial", "earlier", "media", "news", "new", "further", "conflicting", "these", "such", "false", "similar"]) {
+            return None;
+        }
+    }
+    if nounish && ctx.tok(i + 1).is_some_and(|t| CUES.contains_key(&t.lower) || any(&t.lower, FINITE) || any(&t.lower, &["of", "about", "from"])) {
+        return None;
+    }
     let prev = if i > sa { skip_back(ctx, i, sa) } else { None };
     if i > sa && prev.is_none() {
         // negated, passive, or nothing before the cue but adverbs
@@ -571,6 +588,7 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
             && (any(ctx.lower(k + 1), &["according", "quoting", "citing", "adding", "saying", "noting", "as", "in", "on", "who", "which", "warning", "insisting", "claiming", "alleging", "stressing", "explaining", "urging", "accusing"])
                 || ctx.is_open_quote(k + 1))
             || ctx.lower(k) == ";"
+            || any(ctx.lower(k), &["following", "after", "amid", "despite", "as", "while", "when", "before", "in"]) && k > i + 1
     };
     // Inverted: "…,” said X." / "…, said the ministry."
     if let Some(p) = prev {
@@ -833,8 +851,9 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
                     hc.via.insert(0, sp);
                 }
                 hc.speaker = rel.speaker;
-                hc.cue = rel.cue;
-                hc.cue_text_span = rel.cue_text_span;
+                // The cue covers both verbs: "reported, quoting".
+                hc.cue = hc.cue.cover(rel.cue);
+                hc.cue_text_span = hc.cue;
                 hc.cue_tok = rel.cue_tok;
                 hc.entry = rel.entry;
                 hc.attr.extend(rel.attr);

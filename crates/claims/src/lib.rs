@@ -212,6 +212,9 @@ fn medium_of(ctx: &Ctx, c: &Cand) -> Option<String> {
         for r in &set {
             let (a, b) = ctx.tok_range(*r);
             for k in a..b {
+                if ctx.tok(k).is_some_and(|t| t.span == c.cue) && any_of(ctx.lower(k), &["report", "reports"]) {
+                    continue;
+                }
                 for (ws, m) in MEDIA.iter() {
                     let hit = ws.iter().enumerate().all(|(x, w)| ctx.lower(k + x) == w) && k + ws.len() <= b;
                     if hit {
@@ -229,6 +232,10 @@ fn medium_of(ctx: &Ctx, c: &Cand) -> Option<String> {
         }
     }
     None
+}
+
+fn any_of(w: &str, set: &[&str]) -> bool {
+    set.contains(&w)
 }
 
 /// Agent words of a general disclaimer ("claims made by the government or president").
@@ -284,7 +291,8 @@ fn disclaimer_targets(ctx: &Ctx, claims: &[Claim], info: &[(Option<RoleClass>, V
         .filter(|&k| claims[k].span.end() <= hedge.start())
         .filter(|&k| {
             let p = doc.paragraph_index_at(claims[k].cue.span.start());
-            p == para || (p.is_some() && p.map(|x| x + 1) == para)
+            let opens_para = doc.paragraph_index_at(seg.start()) != si.checked_sub(1).and_then(|x| doc.layers.segments.get(x)).and_then(|s| doc.paragraph_index_at(s.span.start()));
+            p == para || (opens_para && p.is_some() && p.map(|x| x + 1) == para)
         })
         .collect();
     if !agents.is_empty() || words.iter().any(|w| *w == "claims" || *w == "claim") {

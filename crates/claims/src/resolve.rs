@@ -65,7 +65,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // Title words at the start are descriptors.
                 let mut a = i;
                 let mut descs: Vec<String> = Vec::new();
-                while a + 1 < j && any(ctx.lower(a), TITLES) {
+                let orgish = (i..j).any(|k| any(ctx.lower(k), GOV_WORDS) || any(ctx.lower(k), ORG_WORDS) || any(ctx.lower(k), MEDIA_WORDS));
+                while a + 1 < j && any(ctx.lower(a), TITLES) && !orgish {
                     descs.push(ctx.lower(a).to_string());
                     a += 1;
                 }
@@ -73,11 +74,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // "state television Khabar 24"), and one possessor/nationality before them.
                 let mut k = i;
                 let mut n = 0;
+                let mut before: Vec<String> = Vec::new();
                 while k > sa && n < 5 {
                     let p = k - 1;
                     let Some(t) = ctx.tok(p) else { break };
                     if t.is_word() && !t.cap && !any(&t.lower, DETS) && !any(&t.lower, PREPS) && !any(&t.lower, BACK_STOP) {
-                        descs.push(t.lower.clone());
+                        before.insert(0, t.lower.clone());
                         k = p;
                         n += 1;
                     } else if t.lower == "'s" || (t.is_word() && t.cap && n > 0) {
@@ -86,13 +88,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             q = p.saturating_sub(1);
                         }
                         if is_cap_word(ctx, q) {
-                            descs.push(ctx.lower(q).to_string());
+                            before.insert(0, ctx.lower(q).to_string());
                         }
                         break;
                     } else {
                         break;
                     }
                 }
+                descs.extend(before);
                 // An appositive after the name: "Ukibai, his press secretary,".
                 if ctx.lower(j) == "," && any(ctx.lower(j + 1), &["the", "his", "her", "its", "their", "a"]) {
                     let mut m = j + 2;
@@ -170,7 +173,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
             while s > a && (is_cap_word(ctx, s - 1) || ctx.tok(s - 1).is_some_and(|t| t.kind == crate::text::TK::Num) || (any(ctx.lower(s - 1), &["of", "for", "de", "al"]) && s - 1 > a && is_cap_word(ctx, s - 2))) {
                 s -= 1;
             }
-            while s + 1 < e && any(ctx.lower(s), TITLES) {
+            let orgish = (s..e).any(|k| any(ctx.lower(k), GOV_WORDS) || any(ctx.lower(k), ORG_WORDS) || any(ctx.lower(k), MEDIA_WORDS));
+            while s + 1 < e && any(ctx.lower(s), TITLES) && !orgish {
                 s += 1;
             }
             while s < e && any(ctx.lower(s), DETS) {

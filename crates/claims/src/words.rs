@@ -7,7 +7,14 @@ pub fn any(w: &str, set: &[&str]) -> bool {
 
 pub const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "some",
-    "several", "many", "other", "another", "both", "all", "each", "two", "three", "one",
+    "several", "many", "other", "another", "both", "all", "each", "two", "three", "one", "any",
+    "no", "every",
+];
+
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.",
+    "dec.",
 ];
 
 pub const DEFINITE: &[&str] = &["the", "his", "her", "its", "their", "this", "that", "our"];

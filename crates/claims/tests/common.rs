@@ -7,9 +7,24 @@ use newsledger_claims::ClaimStage;
 use newsledger_model::{Claim, Document, Meta, Stage};
 use newsledger_segment::SegmentStage;
 
+/// Segment and claims only: the claims rules on their own.
 pub fn run(text: &str) -> Document {
     let mut doc = Document::new("t", text, Meta::default());
     SegmentStage::new().process(&mut doc);
+    ClaimStage::new().process(&mut doc);
+    doc
+}
+
+/// The mini pipeline segment → time → entities → claims.
+pub fn run_full(text: &str, published: &str) -> Document {
+    let meta = Meta {
+        published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        ..Meta::default()
+    };
+    let mut doc = Document::new("t", text, meta);
+    SegmentStage::new().process(&mut doc);
+    newsledger_time::TimeStage::new().process(&mut doc);
+    newsledger_entities::EntityStage::new().process(&mut doc);
     ClaimStage::new().process(&mut doc);
     doc
 }

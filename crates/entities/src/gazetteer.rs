@@ -100,8 +100,10 @@ pub static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
             continue;
         }
         let mut f = line.split('\t');
-        let (Some(alias), Some(id)) = (f.next(), f.next().and_then(|v| v.trim().parse::<u64>().ok()))
-        else {
+        let (Some(alias), Some(id)) = (
+            f.next(),
+            f.next().and_then(|v| v.trim().parse::<u64>().ok()),
+        ) else {
             continue;
         };
         if id == 0 {

@@ -97,15 +97,6 @@ pub static KNOWN: Lazy<HashMap<&'static str, Known>> = Lazy::new(|| {
     m
 });
 
-/// Longest lexicon name in words, to bound look-ups.
-pub static KNOWN_MAX_WORDS: Lazy<usize> = Lazy::new(|| {
-    KNOWN
-        .keys()
-        .map(|k| k.split_whitespace().count())
-        .max()
-        .unwrap_or(1)
-});
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeadPos {
     Head,

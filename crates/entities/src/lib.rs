@@ -66,7 +66,6 @@ pub fn extract(doc: &Document) -> Vec<newsledger_model::Entity> {
     let segs: Vec<resolve::Seg<'_>> = doc
         .content_segments()
         .map(|s| resolve::Seg {
-            span: s.span,
             words: words::words_of(doc, s.span, s.kind),
         })
         .collect();

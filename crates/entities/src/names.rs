@@ -4,7 +4,9 @@
 //! order; plus the role phrases around person names.
 
 use crate::gazetteer::{PlaceKind, GAZ};
-use crate::lexicon::{self, HeadPos, Known, KnownKind, DEMONYM, DESCRIPTOR, KNOWN, NON_NAME, ORG_HEAD, ROLE};
+use crate::lexicon::{
+    self, HeadPos, Known, DEMONYM, DESCRIPTOR, KNOWN, NON_NAME, ORG_HEAD, ROLE,
+};
 use crate::words::{span_of, text_of, Word};
 use newsledger_model::{Document, Span};
 
@@ -13,9 +15,14 @@ use newsledger_model::{Document, Span};
 pub enum Reading {
     Known(Known),
     /// A gazetteer place (index), with "X city" preferring the city.
-    Place { name: String, want_city: bool },
+    Place {
+        name: String,
+        want_city: bool,
+    },
     /// "X region": the region of that name; `base` is the place it is named after.
-    Region { base: Option<u32> },
+    Region {
+        base: Option<u32>,
+    },
     Landmark,
     Historical,
     /// An organisation recognised by its head word (subtype).
@@ -198,7 +205,9 @@ pub fn role_before(
             || DEMONYM.contains_key(x.text)
             || (x.poss && (x.cap || x.is("country") || x.is("nation")))
             || (x.cap && !x.start && !NON_NAME.contains(x.text))
-            || (x.cap && x.start && (GAZ.best(x.text, &[], false).is_some() || KNOWN.contains_key(x.text)))
+            || (x.cap
+                && x.start
+                && (GAZ.best(x.text, &[], false).is_some() || KNOWN.contains_key(x.text)))
             || role_ending_at(w, r0).is_some_and(|(a, _)| a < r0);
         if !ok {
             break;
@@ -255,7 +264,10 @@ fn role_after(doc: &Document, w: &[Word], b: usize) -> Option<RoleRaw> {
                 j += 1;
                 continue;
             }
-            if matches!(x.lower.as_str(), "has" | "had" | "have" | "been" | "be" | "as" | "in" | "now") {
+            if matches!(
+                x.lower.as_str(),
+                "has" | "had" | "have" | "been" | "be" | "as" | "in" | "now"
+            ) {
                 j += 1;
                 continue;
             }
@@ -288,7 +300,9 @@ fn role_after(doc: &Document, w: &[Word], b: usize) -> Option<RoleRaw> {
             if w.get(end).is_some_and(|x| x.is("of") || x.is("for")) {
                 let mut k = end + 1;
                 while let Some(x) = w.get(k) {
-                    if x.is_word && (x.cap || x.is("the") || x.poss || x.is("country") || x.is("nation")) {
+                    if x.is_word
+                        && (x.cap || x.is("the") || x.poss || x.is("country") || x.is("nation"))
+                    {
                         k += 1;
                     } else {
                         break;
@@ -308,7 +322,10 @@ fn role_after(doc: &Document, w: &[Word], b: usize) -> Option<RoleRaw> {
                     return None;
                 }
             }
-            let lead = if w.get(start).is_some_and(|x| is_det(x) || is_poss_pronoun(x)) {
+            let lead = if w
+                .get(start)
+                .is_some_and(|x| is_det(x) || is_poss_pronoun(x))
+            {
                 start + 1
             } else {
                 start
@@ -374,7 +391,10 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, out: &mut Vec<NameCand>)
         if !starts_name(x) {
             // "Communist Party", "Soviet Union": a modifier word may open a longer name.
             let mut j = i + 1;
-            while w.get(j).is_some_and(|y| y.cap && !y.poss && !w.get(j - 1).is_some_and(|p| p.poss)) {
+            while w
+                .get(j)
+                .is_some_and(|y| y.cap && !y.poss && !w.get(j - 1).is_some_and(|p| p.poss))
+            {
                 j += 1;
             }
             if let Some(y) = w.get(j) {
@@ -389,7 +409,10 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, out: &mut Vec<NameCand>)
                         .get(y.text)
                         .is_some_and(|(_, p)| matches!(p, HeadPos::Tail | HeadPos::Both))
                 });
-            if j > i + 1 && lexicon::NAME_MODIFIER.contains(x.text) && (KNOWN.contains_key(t) || GAZ.historical.contains_key(t) || last_head) {
+            if j > i + 1
+                && lexicon::NAME_MODIFIER.contains(x.text)
+                && (KNOWN.contains_key(t) || GAZ.historical.contains_key(t) || last_head)
+            {
                 classify(doc, w, i, j, seg, out);
                 i = j;
                 continue;
@@ -413,7 +436,9 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, out: &mut Vec<NameCand>)
                 continue;
             }
             if y.is("of") && lexicon::is("of_head", prev.text) {
-                if w.get(j + 1).is_some_and(|z| z.is("the")) && w.get(j + 2).is_some_and(continues_name) {
+                if w.get(j + 1).is_some_and(|z| z.is("the"))
+                    && w.get(j + 2).is_some_and(continues_name)
+                {
                     j += 3;
                     continue;
                 }
@@ -422,7 +447,10 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, out: &mut Vec<NameCand>)
                     continue;
                 }
             }
-            if y.is_punct("&") && y.span.start() == prev.span.end() && w.get(j + 1).is_some_and(|z| z.cap) {
+            if y.is_punct("&")
+                && y.span.start() == prev.span.end()
+                && w.get(j + 1).is_some_and(|z| z.cap)
+            {
                 j += 2;
                 continue;
             }
@@ -440,6 +468,9 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, out: &mut Vec<NameCand>)
 }
 
 fn read_single_known(t: &str) -> Option<Reading> {
+    if DEMONYM.contains_key(t) || NON_NAME.contains(t) {
+        return None;
+    }
     if let Some(k) = KNOWN.get(t) {
         return Some(Reading::Known(k.clone()));
     }
@@ -456,7 +487,16 @@ fn read_single_known(t: &str) -> Option<Reading> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn cand(span: Span, text: &str, seg: usize, reading: Reading, weak: bool, w: &[Word], a: usize, b: usize) -> NameCand {
+fn cand(
+    span: Span,
+    text: &str,
+    seg: usize,
+    reading: Reading,
+    weak: bool,
+    w: &[Word],
+    a: usize,
+    b: usize,
+) -> NameCand {
     let prev = a.checked_sub(1).and_then(|p| w.get(p));
     let next = w.get(b);
     NameCand {
@@ -468,7 +508,10 @@ fn cand(span: Span, text: &str, seg: usize, reading: Reading, weak: bool, w: &[W
         weak,
         titled: false,
         after_place_prep: prev.is_some_and(|p| {
-            matches!(p.lower.as_str(), "in" | "near" | "from" | "to" | "at" | "across" | "outside" | "inside" | "of")
+            matches!(
+                p.lower.as_str(),
+                "in" | "near" | "from" | "to" | "at" | "across" | "outside" | "inside" | "of"
+            )
         }),
         before_speech: next.is_some_and(|x| lexicon::is("speech_verb", &x.lower)),
         male: None,
@@ -521,7 +564,16 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     // 1. Lexicon names.
     let the_text = format!("The {text}");
     if let Some(k) = KNOWN.get(text).or_else(|| KNOWN.get(the_text.as_str())) {
-        out.push(cand(span, text, seg, Reading::Known(k.clone()), weak, w, a, b));
+        out.push(cand(
+            span,
+            text,
+            seg,
+            Reading::Known(k.clone()),
+            weak,
+            w,
+            a,
+            b,
+        ));
         return;
     }
     if GAZ.historical.contains_key(text) {
@@ -541,7 +593,9 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
             }
         }
         if let Some((sub, pos)) = ORG_HEAD.get(first.text) {
-            if matches!(pos, HeadPos::Head | HeadPos::Both) && w.get(a + 1).is_some_and(|x| x.is("of")) {
+            if matches!(pos, HeadPos::Head | HeadPos::Both)
+                && w.get(a + 1).is_some_and(|x| x.is("of"))
+            {
                 out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
                 return;
             }
@@ -559,8 +613,10 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
                         .is_some_and(|(_, p)| matches!(p, HeadPos::Tail | HeadPos::Both))
                 });
             if KNOWN.contains_key(left) || org_tail {
-                let rest_is_name = (k..b).all(|q| w.get(q).is_some_and(|x| is_namey_token(x) || is_particle(x)))
-                    && b - k >= 2;
+                let rest_is_name = (k..b).all(|q| {
+                    w.get(q)
+                        .is_some_and(|x| is_namey_token(x) || is_particle(x))
+                }) && b - k >= 2;
                 let rest_titled = role_at(w, k).is_some();
                 if rest_is_name || rest_titled {
                     classify(doc, w, a, k, seg, out);
@@ -600,38 +656,85 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         t += 1;
     }
     // 4. Regions and landmarks by pattern.
-    if len >= 2 && matches!(last.text, "Region" | "Province" | "Oblast" | "Governorate" | "Prefecture" | "State" | "District" | "County") {
+    if len >= 2
+        && matches!(
+            last.text,
+            "Region"
+                | "Province"
+                | "Oblast"
+                | "Governorate"
+                | "Prefecture"
+                | "State"
+                | "District"
+                | "County"
+        )
+    {
         let base_text = text_of(doc, w, a, b - 1);
         let base = GAZ.best(base_text, &[], false);
-        out.push(cand(span, text, seg, Reading::Region { base }, weak, w, a, b));
+        out.push(cand(
+            span,
+            text,
+            seg,
+            Reading::Region { base },
+            weak,
+            w,
+            a,
+            b,
+        ));
         return;
     }
-    if len >= 2 && (lexicon::is("landmark_tail", last.text) || lexicon::is("landmark_lead", first.text)) {
+    if len >= 2
+        && (lexicon::is("landmark_tail", last.text) || lexicon::is("landmark_lead", first.text))
+    {
         out.push(cand(span, text, seg, Reading::Landmark, weak, w, a, b));
         return;
     }
-    // 5. Gazetteer places ("Almaty", "New York"), "X region", "X city".
-    if !GAZ.lookup(text).is_empty() {
+    // 5. Gazetteer places ("Almaty", "New York"), "X region", "X city". A demonym is never
+    // a place mention, even where some town shares its spelling.
+    if !GAZ.lookup(text).is_empty() && !DEMONYM.contains_key(text) {
         if region_word(w.get(b)).is_some() {
             let base = GAZ.best(text, &[], false);
-            let is_country = base.and_then(|i| GAZ.place(i)).is_some_and(|p| p.kind == PlaceKind::Country);
+            let is_country = base
+                .and_then(|i| GAZ.place(i))
+                .is_some_and(|p| p.kind == PlaceKind::Country);
             if !is_country {
-                if let (Some(sp), Some(rw)) = (span_of(w, a, b + 1), w.get(b)) {
+                if let Some(sp) = span_of(w, a, b + 1) {
                     let t2 = text_of(doc, w, a, b + 1);
-                    let _ = rw;
-                    out.push(cand(sp, t2, seg, Reading::Region { base }, weak, w, a, b + 1));
+                    out.push(cand(
+                        sp,
+                        t2,
+                        seg,
+                        Reading::Region { base },
+                        weak,
+                        w,
+                        a,
+                        b + 1,
+                    ));
                     return;
                 }
             }
         }
         let want_city = w.get(b).is_some_and(|x| x.is("city"));
-        out.push(cand(span, text, seg, Reading::Place { name: text.to_string(), want_city }, weak, w, a, b));
+        out.push(cand(
+            span,
+            text,
+            seg,
+            Reading::Place {
+                name: text.to_string(),
+                want_city,
+            },
+            weak,
+            w,
+            a,
+            b,
+        ));
         return;
     }
     // 6. Person names: two to five name-like words.
     if (2..=5).contains(&len) {
         let namey = (a..b).all(|k| {
-            w.get(k).is_some_and(|x| is_namey_token(x) || is_particle(x) || x.text.len() <= 2 && x.cap)
+            w.get(k)
+                .is_some_and(|x| is_namey_token(x) || is_particle(x) || x.text.len() <= 2 && x.cap)
         });
         let has_country = (a..b).any(|k| {
             w.get(k).is_some_and(|x| {
@@ -679,11 +782,27 @@ fn read_left(doc: &Document, w: &[Word], a: usize, b: usize) -> Option<()> {
     ORG_HEAD.contains_key(last.text).then_some(())
 }
 
-fn classify_left(doc: &Document, w: &[Word], a: usize, b: usize, seg: usize, out: &mut Vec<NameCand>) {
+fn classify_left(
+    doc: &Document,
+    w: &[Word],
+    a: usize,
+    b: usize,
+    seg: usize,
+    out: &mut Vec<NameCand>,
+) {
     let t = text_of(doc, w, a, b);
     if let Some(r) = read_single_known(t) {
         if let Some(span) = span_of(w, a, b) {
-            out.push(cand(span, t, seg, r, w.get(a).is_some_and(|x| x.start), w, a, b));
+            out.push(cand(
+                span,
+                t,
+                seg,
+                r,
+                w.get(a).is_some_and(|x| x.start),
+                w,
+                a,
+                b,
+            ));
         }
         return;
     }
@@ -731,8 +850,10 @@ fn push_person(
     }
     if let Some(r) = role {
         c.male = match r.noun {
-            "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "spokesman" | "chairman" | "congressman" => Some(true),
-            "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess" | "spokeswoman" | "chairwoman" | "congresswoman" => Some(false),
+            "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "spokesman" | "chairman"
+            | "congressman" => Some(true),
+            "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess"
+            | "spokeswoman" | "chairwoman" | "congresswoman" => Some(false),
             _ => None,
         };
         if r.class != "honorific" {

@@ -5,12 +5,11 @@
 use crate::gazetteer::{PlaceKind, GAZ};
 use crate::lexicon::{self, KnownKind, DEMONYM, DESCRIPTOR, ROLE};
 use crate::names::{role_at, NameCand, Reading, RoleRaw};
-use crate::words::{span_of, text_of, Word};
+use crate::words::{span_of, Word};
 use newsledger_model::{Document, Entity, EntityType, Geo, Mention, MentionKind, Span};
 use std::collections::{HashMap, HashSet};
 
 pub struct Seg<'a> {
-    pub span: Span,
     pub words: Vec<Word<'a>>,
 }
 
@@ -61,9 +60,6 @@ impl Cluster {
             first: None,
             gazetteer_name: false,
         }
-    }
-    fn is_leader(&self) -> bool {
-        self.roles.iter().any(|r| r.leader)
     }
     fn add_role(&mut self, r: RoleRaw) {
         if !self.roles.iter().any(|x| x.span == r.span) {
@@ -129,7 +125,8 @@ impl<'a, 'd> State<'a, 'd> {
 
     fn add(&mut self, ci: usize, m: M) {
         if let Some(c) = self.clusters.get_mut(ci) {
-            self.order.push((m.span.start(), ci, m.kind, m.seg, m.speaker));
+            self.order
+                .push((m.span.start(), ci, m.kind, m.seg, m.speaker));
             c.mentions.push(m);
         }
     }
@@ -172,7 +169,8 @@ impl<'a, 'd> State<'a, 'd> {
         for c in cands {
             if let Reading::Place { name, .. } = &c.reading {
                 if let Some(p) = GAZ.best(name, &[], false).and_then(|i| GAZ.place(i)) {
-                    if p.kind == PlaceKind::Country && !self.context.iter().any(|x| x == p.country) {
+                    if p.kind == PlaceKind::Country && !self.context.iter().any(|x| x == p.country)
+                    {
                         self.context.push(p.country.to_string());
                     }
                 }
@@ -187,10 +185,13 @@ impl<'a, 'd> State<'a, 'd> {
             let (Some(first), Some(last)) = (c.tokens.first(), c.tokens.last()) else {
                 continue;
             };
-            if c.weak && !c.tokens.iter().all(|t| support.contains(t.as_str())) && c.roles.is_empty() {
+            if c.weak
+                && !c.tokens.iter().all(|t| support.contains(t.as_str()))
+                && c.roles.is_empty()
+            {
                 // A title-case headline run ("Violent Protests Erupt") is not a name unless
                 // the body uses its words as names.
-                if !matches!(self.segs.get(c.seg), Some(_)) || self.is_headline(c.seg) {
+                if self.is_headline(c.seg) {
                     continue;
                 }
             }
@@ -200,7 +201,9 @@ impl<'a, 'd> State<'a, 'd> {
                 x.kind == EntityType::Person
                     && x.surname.as_deref() == Some(sur.as_str())
                     && x.first.as_deref().is_none_or(|f| {
-                        f == fl || f.chars().next() == fl.chars().next() && (f.len() <= 2 || fl.len() <= 2)
+                        f == fl
+                            || f.chars().next() == fl.chars().next()
+                                && (f.len() <= 2 || fl.len() <= 2)
                     })
             });
             let ci = match existing {
@@ -244,11 +247,16 @@ impl<'a, 'd> State<'a, 'd> {
                         .flatten();
                     if sur.is_some() {
                         sur
-                    } else if c.weak && !support.contains(name.as_str()) && self.is_headline(c.seg) && name.len() < 4 {
+                    } else if c.weak
+                        && !support.contains(name.as_str())
+                        && self.is_headline(c.seg)
+                        && name.len() < 4
+                    {
                         None
                     } else {
                         let ctx: Vec<&str> = self.context.iter().map(String::as_str).collect();
-                        GAZ.best(name, &ctx, *want_city).and_then(|i| self.place_cluster(i))
+                        GAZ.best(name, &ctx, *want_city)
+                            .and_then(|i| self.place_cluster(i))
                     }
                 }
                 (Reading::Region { base }, None) => {
@@ -257,7 +265,9 @@ impl<'a, 'd> State<'a, 'd> {
                     let text = c.text.clone();
                     Some(self.cluster(key, || {
                         let mut cl = Cluster::new(EntityType::Place, Some("region"), &text);
-                        cl.country = base.and_then(|i| GAZ.place(i)).map(|p| p.country.to_string());
+                        cl.country = base
+                            .and_then(|i| GAZ.place(i))
+                            .map(|p| p.country.to_string());
                         cl
                     }))
                 }
@@ -333,17 +343,24 @@ impl<'a, 'd> State<'a, 'd> {
         }
         // Acronyms defined after their long form was used, and the reverse.
         for i in 0..self.clusters.len() {
-            let Some(a) = self.clusters.get(i) else { continue };
+            let Some(a) = self.clusters.get(i) else {
+                continue;
+            };
             if a.kind != EntityType::Org || a.subtype.is_some() || a.mentions.is_empty() {
                 continue;
             }
             let acr = a.name.clone();
-            if let Some(j) = self
-                .clusters
-                .iter()
-                .position(|x| x.kind == EntityType::Org && x.name != acr && initials(&x.name) == acr && !x.mentions.is_empty())
-            {
-                let moved: Vec<M> = self.clusters.get_mut(i).map(|c| std::mem::take(&mut c.mentions)).unwrap_or_default();
+            if let Some(j) = self.clusters.iter().position(|x| {
+                x.kind == EntityType::Org
+                    && x.name != acr
+                    && initials(&x.name) == acr
+                    && !x.mentions.is_empty()
+            }) {
+                let moved: Vec<M> = self
+                    .clusters
+                    .get_mut(i)
+                    .map(|c| std::mem::take(&mut c.mentions))
+                    .unwrap_or_default();
                 for m in &moved {
                     for o in self.order.iter_mut() {
                         if o.0 == m.span.start() && o.1 == i {
@@ -370,10 +387,19 @@ impl<'a, 'd> State<'a, 'd> {
         self.segs
             .get(seg)
             .and_then(|s| s.words.first())
-            .is_some_and(|w| w.start && self.segs.get(seg).is_some_and(|s| s.words.iter().all(|x| x.start)))
+            .is_some_and(|w| {
+                w.start
+                    && self
+                        .segs
+                        .get(seg)
+                        .is_some_and(|s| s.words.iter().all(|x| x.start))
+            })
     }
 
-    fn before(&self, p: usize) -> impl DoubleEndedIterator<Item = &(usize, usize, MentionKind, usize, bool)> {
+    fn before(
+        &self,
+        p: usize,
+    ) -> impl DoubleEndedIterator<Item = &(usize, usize, MentionKind, usize, bool)> {
         let k = self.order.partition_point(|o| o.0 < p);
         self.order.iter().take(k)
     }
@@ -420,7 +446,11 @@ impl<'a, 'd> State<'a, 'd> {
         {
             return Some(o.1);
         }
-        // The nearest earlier sentence with a person in it, if it names only one.
+        // The nearest earlier sentence with a person in it, if it names only one — and only
+        // for a pronoun that opens its sentence (its subject), where that reading is safe.
+        if wi > 1 {
+            return None;
+        }
         let mut prev_seg = None;
         for o in self.before(p).rev() {
             if o.3 + 3 < si {
@@ -434,7 +464,11 @@ impl<'a, 'd> State<'a, 'd> {
         let ps = prev_seg?;
         let people: HashSet<usize> = self
             .before(p)
-            .filter(|o| o.3 == ps && o.2 != MentionKind::Pronoun && self.kind_of(o.1) == Some(EntityType::Person))
+            .filter(|o| {
+                o.3 == ps
+                    && o.2 != MentionKind::Pronoun
+                    && self.kind_of(o.1) == Some(EntityType::Person)
+            })
             .map(|o| o.1)
             .collect();
         if people.len() == 1 {
@@ -446,21 +480,17 @@ impl<'a, 'd> State<'a, 'd> {
 
     /// The most salient country before `p` (most mentioned, then most recent), among
     /// `allowed` when given.
-    fn salient_country(&self, p: usize, allowed: Option<&[&str]>) -> Option<usize> {
+    fn salient_country(&self, p: usize, allowed: Option<&dyn Fn(&str) -> bool>) -> Option<usize> {
         let mut score: HashMap<usize, (usize, usize)> = HashMap::new();
         for o in self.before(p) {
-            let Some(c) = self.clusters.get(o.1) else { continue };
+            let Some(c) = self.clusters.get(o.1) else {
+                continue;
+            };
             if c.kind != EntityType::Place || c.subtype != Some("country") {
                 continue;
             }
             if let Some(al) = allowed {
-                let cc = c.country.as_deref().unwrap_or("");
-                let cont = GAZ
-                    .country(cc)
-                    .and_then(|_| continent_of(cc))
-                    .map(|x| format!("@{x}"))
-                    .unwrap_or_default();
-                if !al.iter().any(|a| *a == cc || *a == cont) {
+                if !al(c.country.as_deref().unwrap_or("")) {
                     continue;
                 }
             }
@@ -471,7 +501,13 @@ impl<'a, 'd> State<'a, 'd> {
         score.into_iter().max_by_key(|(_, v)| *v).map(|(k, _)| k)
     }
 
-    fn recent<F: Fn(&Cluster) -> bool>(&self, p: usize, max_back: usize, si: usize, f: F) -> Option<usize> {
+    fn recent<F: Fn(&Cluster) -> bool>(
+        &self,
+        p: usize,
+        max_back: usize,
+        si: usize,
+        f: F,
+    ) -> Option<usize> {
         self.before(p)
             .rev()
             .take_while(|o| o.3 + max_back >= si)
@@ -525,7 +561,9 @@ impl<'a, 'd> State<'a, 'd> {
                             kind: MentionKind::Pronoun,
                             seg: si,
                             text: x.text.to_string(),
-                            speaker: w.get(wi + 1).is_some_and(|y| lexicon::is("speech_verb", &y.lower)),
+                            speaker: w
+                                .get(wi + 1)
+                                .is_some_and(|y| lexicon::is("speech_verb", &y.lower)),
                         };
                         let span = x.span;
                         if let Some(c) = self.clusters.get_mut(ci) {
@@ -535,9 +573,35 @@ impl<'a, 'd> State<'a, 'd> {
                         }
                         self.accept(ci, m);
                         if let Some(&(pc, ri)) = self.owner_of.get(&span) {
-                            if let Some(slot) = self.clusters.get_mut(pc).and_then(|c| c.role_owner.get_mut(ri)) {
+                            if let Some(slot) = self
+                                .clusters
+                                .get_mut(pc)
+                                .and_then(|c| c.role_owner.get_mut(ri))
+                            {
                                 *slot = Some(ci);
                             }
+                        }
+                    }
+                    // "his press secretary": the pronoun owns a role noun mention.
+                    if matches!(x.lower.as_str(), "his" | "her") {
+                        if let Some(rn) = self.role_nominal(si, wi) {
+                            let skip = rn.end_word.max(wi + 1);
+                            if !inside(rn.noun_span, role_spans) {
+                                match self.resolve_role(&rn) {
+                                    Some(ci) => {
+                                        let next = self
+                                            .segs
+                                            .get(si)
+                                            .and_then(|s| s.words.get(rn.end_word));
+                                        let m = self.nominal_m(rn.span, si, next);
+                                        self.memo.insert(rn.key.clone(), ci);
+                                        self.accept(ci, m);
+                                    }
+                                    None => deferred.push((si, rn.span, rn)),
+                                }
+                            }
+                            wi = skip;
+                            continue;
                         }
                     }
                     wi += 1;
@@ -586,7 +650,8 @@ impl<'a, 'd> State<'a, 'd> {
         let w = &seg.words;
         let x = w.get(wi)?;
         // The phrase begins with a determiner, a possessive or (capitalised) the noun itself.
-        let det = matches!(x.lower.as_str(), "the" | "his" | "her" | "their" | "its") || (x.poss && x.is_word);
+        let det = matches!(x.lower.as_str(), "the" | "his" | "her" | "their" | "its")
+            || (x.poss && x.is_word);
         let mut i = if det { wi + 1 } else { wi };
         let owner_word = (x.lower == "his" || x.lower == "her").then_some(x.span);
         let mut country: Option<String> = None;
@@ -594,7 +659,10 @@ impl<'a, 'd> State<'a, 'd> {
         let mut owner_country = None;
         if x.poss {
             // "Kazakhstan's president", "the country's president" handled by caller words.
-            if let Some(p) = GAZ.best(x.text, &self.ctx(), false).and_then(|k| GAZ.place(k)) {
+            if let Some(p) = GAZ
+                .best(x.text, &self.ctx(), false)
+                .and_then(|k| GAZ.place(k))
+            {
                 country = Some(p.country.to_string());
             } else {
                 return None;
@@ -614,11 +682,14 @@ impl<'a, 'd> State<'a, 'd> {
                 owner_country = Some(());
             } else if lexicon::is("former", &y.lower) {
                 former = true;
-            } else if !lexicon::is("role_modifier", &y.lower) && !(y.poss && y.cap) {
+            } else if !(lexicon::is("role_modifier", &y.lower) || y.poss && y.cap) {
                 return None;
             }
             if y.poss && y.cap {
-                if let Some(p) = GAZ.best(y.text, &self.ctx(), false).and_then(|k| GAZ.place(k)) {
+                if let Some(p) = GAZ
+                    .best(y.text, &self.ctx(), false)
+                    .and_then(|k| GAZ.place(k))
+                {
                     country = Some(p.country.to_string());
                 }
             }
@@ -632,18 +703,19 @@ impl<'a, 'd> State<'a, 'd> {
         }
         let noun_word = w.get(i + len - 1)?;
         let noun_span = span_of(w, i, i + len)?;
-        let capital_noun = w.get(i).is_some_and(|y| y.cap && !y.start);
         // Without a determiner only a capitalised title with "of" is definite ("President
         // of Kazakhstan", "Leader of the nation").
         let mut end = i + len;
         let mut span_end = end;
         let has_of = w.get(end).is_some_and(|y| y.is("of"));
-        if !det && !(w.get(i).is_some_and(|y| y.cap) && has_of) {
+        if !(det || w.get(i).is_some_and(|y| y.cap) && has_of) {
             return None;
         }
-        let _ = capital_noun;
         // A name right after the noun makes it a title, not a mention of its own.
-        if !noun_word.poss && w.get(end).is_some_and(|y| y.cap && y.is_word && !y.is("of")) {
+        if !noun_word.poss
+            && w.get(end)
+                .is_some_and(|y| y.cap && y.is_word && !y.is("of"))
+        {
             return None;
         }
         if has_of && !noun_word.poss {
@@ -651,12 +723,17 @@ impl<'a, 'd> State<'a, 'd> {
             // country but is a mention of its own.
             let a = w.get(end + 1);
             let b = w.get(end + 2);
-            if a.is_some_and(|y| y.is("the")) && b.is_some_and(|y| matches!(y.lower.as_str(), "nation" | "country" | "republic")) {
+            if a.is_some_and(|y| y.is("the"))
+                && b.is_some_and(|y| matches!(y.lower.as_str(), "nation" | "country" | "republic"))
+            {
                 end += 3;
                 span_end = end;
                 owner_country = Some(());
             } else if let Some(y) = a.filter(|y| y.cap) {
-                if let Some(p) = GAZ.best(y.text, &self.ctx(), false).and_then(|k| GAZ.place(k)) {
+                if let Some(p) = GAZ
+                    .best(y.text, &self.ctx(), false)
+                    .and_then(|k| GAZ.place(k))
+                {
                     country = Some(p.country.to_string());
                     end += 2;
                 } else {
@@ -666,11 +743,7 @@ impl<'a, 'd> State<'a, 'd> {
                 return None;
             }
         }
-        let span_start = if det && !x.poss && matches!(x.lower.as_str(), "the") {
-            x.span.start()
-        } else {
-            x.span.start()
-        };
+        let span_start = x.span.start();
         let last = w.get(span_end - 1)?;
         let span = Span::new(span_start, last.span.end());
         let text = self.doc.slice(span).to_lowercase();
@@ -679,7 +752,12 @@ impl<'a, 'd> State<'a, 'd> {
             .trim_start_matches("his ")
             .trim_start_matches("her ")
             .to_string();
-        let _ = owner_country;
+        if owner_country.is_some() && country.is_none() {
+            country = self
+                .salient_country(span.start(), None)
+                .and_then(|ci| self.clusters.get(ci))
+                .and_then(|c| c.country.clone());
+        }
         Some(RoleNominal {
             span,
             noun_span,
@@ -706,10 +784,11 @@ impl<'a, 'd> State<'a, 'd> {
         let owner = match rn.owner {
             Some(o) => {
                 // The owner pronoun was resolved in the walk (it is a pronoun mention).
-                let found = self
-                    .clusters
-                    .iter()
-                    .position(|c| c.mentions.iter().any(|m| m.span == o && m.kind == MentionKind::Pronoun));
+                let found = self.clusters.iter().position(|c| {
+                    c.mentions
+                        .iter()
+                        .any(|m| m.span == o && m.kind == MentionKind::Pronoun)
+                });
                 Some(found?)
             }
             None => rn.owner_cluster,
@@ -720,7 +799,11 @@ impl<'a, 'd> State<'a, 'd> {
                 return false;
             }
             c.roles.iter().enumerate().any(|(ri, r)| {
-                let noun_ok = if generic_leader { r.leader } else { r.noun == rn.noun };
+                let noun_ok = if generic_leader {
+                    r.leader
+                } else {
+                    r.noun == rn.noun
+                };
                 let former_ok = generic_leader || r.former == rn.former;
                 let country_ok = match (&rn.country, &r.country) {
                     (Some(a), Some(b)) => a == b,
@@ -785,10 +868,17 @@ impl<'a, 'd> State<'a, 'd> {
             }
             let l = y.lower.as_str();
             let is_head = lexicon::is("country_noun", l)
-                || matches!(l, "capital" | "city" | "town" | "village" | "region" | "province")
+                || matches!(
+                    l,
+                    "capital" | "city" | "town" | "village" | "region" | "province"
+                )
                 || lexicon::is("media_nominal", l)
                 || lexicon::is("org_nominal", l);
-            if is_head && !(l == "state" && w.get(i + 1).is_some_and(|z| z.is_word && !z.cap)) && !(l == "news" ) {
+            let poss_before_capital = y.poss && w.get(i + 1).is_some_and(|z| z.is("capital"));
+            if is_head
+                && !poss_before_capital
+                && !(l == "state" && w.get(i + 1).is_some_and(|z| z.is_word && !z.cap))
+            {
                 break;
             }
             if y.poss && matches!(l, "country" | "nation") {
@@ -809,34 +899,43 @@ impl<'a, 'd> State<'a, 'd> {
         let modtext = mods.join(" ");
         // A name right after the noun ("the town of Taldykorgan", "the capital, Nursultan")
         // is the thing itself, mentioned by name.
-        let appositive_name = next.is_some_and(|z| z.is("of")) && w.get(i + 2).is_some_and(|z| z.cap);
+        let appositive_name =
+            next.is_some_and(|z| z.is("of")) && w.get(i + 2).is_some_and(|z| z.cap);
         // Capital.
-        if hl == "capital" && !head.poss || hl == "capital" {
+        if hl == "capital" {
             let mut end = i + 1;
             if next.is_some_and(|z| z.is("city")) {
                 span = Span::new(span.start(), next.map_or(span.end(), |z| z.span.end()));
                 end += 1;
             }
+            // Whose capital: "Kazakhstan's capital", "the capital of Kazakhstan", else (bare
+            // or "the country's capital") the document's main country.
             let mut cc: Option<String> = None;
             if poss_owner {
-                cc = GAZ.best(x.text, &self.ctx(), false).and_then(|k| GAZ.place(k)).map(|pl| pl.country.to_string());
-            }
-            if appositive_name {
+                cc = GAZ
+                    .best(x.text, &self.ctx(), false)
+                    .and_then(|k| GAZ.place(k))
+                    .map(|pl| pl.country.to_string());
+            } else if appositive_name {
                 if let Some(z) = w.get(i + 2) {
-                    cc = GAZ.best(z.text, &self.ctx(), false).and_then(|k| GAZ.place(k)).map(|pl| pl.country.to_string());
+                    cc = GAZ
+                        .best(z.text, &self.ctx(), false)
+                        .and_then(|k| GAZ.place(k))
+                        .map(|pl| pl.country.to_string());
                 }
-            }
-            if cc.is_none() && mods.iter().all(|m| m == "country’s" || m == "country's" || m == "nation's" || m == "nation’s" || m.is_empty()) {
+            } else if let Some(d) = country_of_mod.clone() {
+                cc = Some(d);
+            } else if mods.is_empty() || country_owner && mods.len() == 1 {
                 cc = self
                     .salient_country(p, None)
                     .and_then(|ci| self.clusters.get(ci))
                     .and_then(|c| c.country.clone());
             }
             let cc = cc?;
-            if !mods.iter().all(|m| m.starts_with("country") || m.starts_with("nation") || DEMONYM.values().any(|_| false)) && !mods.is_empty() && !country_owner {
-                return None;
-            }
-            let cap_id = GAZ.country(&cc).and_then(|k| GAZ.place(k)).and_then(|pl| pl.capital)?;
+            let cap_id = GAZ
+                .country(&cc)
+                .and_then(|k| GAZ.place(k))
+                .and_then(|pl| pl.capital)?;
             let idx = GAZ.by_geonames_id(cap_id)?;
             let ci = self.place_cluster(idx)?;
             return Some((ci, span, end));
@@ -858,39 +957,41 @@ impl<'a, 'd> State<'a, 'd> {
             if !bare && descr.is_empty() && !mods.iter().all(|m| lexicon::is("role_modifier", m)) {
                 return None;
             }
-            // Only descriptor sets that all apply: intersect by keeping codes named by each.
-            let allowed: Option<Vec<&str>> = if descr.is_empty() {
-                None
-            } else {
-                let sets: Vec<&Vec<&str>> = DESCRIPTOR
-                    .iter()
-                    .filter(|(k, _)| contains_phrase(&modtext, k))
-                    .map(|(_, v)| v)
-                    .collect();
-                let first = sets.first()?;
-                Some(
-                    first
-                        .iter()
-                        .copied()
-                        .filter(|c| sets.iter().all(|s| s.contains(c) || s.iter().any(|x| x.starts_with('@') && continent_of(c).is_some_and(|k| x.trim_start_matches('@') == k))))
-                        .collect(),
-                )
+            // A country fits when every descriptor used names it (or its continent).
+            let sets: Vec<&Vec<&str>> = DESCRIPTOR
+                .iter()
+                .filter(|(k, _)| contains_phrase(&modtext, k))
+                .map(|(_, v)| v)
+                .collect();
+            let fits = |cc: &str| {
+                let cont = continent_of(cc)
+                    .map(|k| format!("@{k}"))
+                    .unwrap_or_default();
+                sets.iter()
+                    .all(|s| s.iter().any(|x| *x == cc || *x == cont))
             };
-            let ci = self.salient_country(p, allowed.as_deref())?;
+            let ci = self.salient_country(p, Some(&fits))?;
             return Some((ci, span, i + 1));
         }
         // Cities and regions.
         if matches!(hl, "city" | "town" | "village") && mods.is_empty() {
-            let ci = self.recent(p, 3, si, |c| c.kind == EntityType::Place && c.subtype == Some("city"))?;
+            let ci = self.recent(p, 3, si, |c| {
+                c.kind == EntityType::Place && c.subtype == Some("city")
+            })?;
             return Some((ci, span, i + 1));
         }
         if matches!(hl, "region" | "province") && mods.is_empty() {
-            let ci = self.recent(p, 3, si, |c| c.kind == EntityType::Place && c.subtype == Some("region"))?;
+            let ci = self.recent(p, 3, si, |c| {
+                c.kind == EntityType::Place && c.subtype == Some("region")
+            })?;
             return Some((ci, span, i + 1));
         }
         // News organisations.
         let two = next.map(|z| format!("{hl} {}", z.lower));
-        let (media_pref, end) = if let Some(v) = two.as_deref().and_then(|t| lexicon::value("media_nominal", t)) {
+        let (media_pref, end) = if let Some(v) = two
+            .as_deref()
+            .and_then(|t| lexicon::value("media_nominal", t))
+        {
             (Some(v), i + 2)
         } else {
             (lexicon::value("media_nominal", hl), i + 1)
@@ -910,7 +1011,9 @@ impl<'a, 'd> State<'a, 'd> {
                     && c.subtype == Some("media")
                     && (pref == "any" || c.media_kind == pref || c.media_kind.is_empty())
                     && (!state || c.state_media)
-                    && want_cc.as_deref().is_none_or(|cc| c.country.as_deref().is_none_or(|x| x == cc))
+                    && want_cc
+                        .as_deref()
+                        .is_none_or(|cc| c.country.as_deref().is_none_or(|x| x == cc))
             })?;
             return Some((ci, span, end));
         }
@@ -919,11 +1022,14 @@ impl<'a, 'd> State<'a, 'd> {
                 return None;
             }
             let by_name = self.recent(p, 6, si, |c| {
-                c.kind == EntityType::Org && c.name.to_lowercase().split_whitespace().any(|t| t == hl)
+                c.kind == EntityType::Org
+                    && c.name.to_lowercase().split_whitespace().any(|t| t == hl)
             });
             let ci = match by_name {
                 Some(ci) => ci,
-                None if sub != "government" => self.recent(p, 6, si, |c| c.kind == EntityType::Org && c.subtype == Some(sub))?,
+                None if sub != "government" => self.recent(p, 6, si, |c| {
+                    c.kind == EntityType::Org && c.subtype == Some(sub)
+                })?,
                 None => return None,
             };
             return Some((ci, span, i + 1));
@@ -932,7 +1038,6 @@ impl<'a, 'd> State<'a, 'd> {
     }
 
     fn entities(self) -> Vec<Entity> {
-        let doc = self.doc;
         // Mentions may not overlap: names first, then role nouns/descriptors, then pronouns;
         // longer before shorter.
         let mut all: Vec<(usize, M)> = Vec::new();
@@ -972,7 +1077,7 @@ impl<'a, 'd> State<'a, 'd> {
             ms.sort_by_key(|m| m.span.start());
             let first = ms.first().map_or(0, |m| m.span.start());
             let mut aliases: Vec<String> = Vec::new();
-            let mut push_alias = |a: &str, aliases: &mut Vec<String>| {
+            let push_alias = |a: &str, aliases: &mut Vec<String>| {
                 let a = a.trim();
                 if !a.is_empty()
                     && a != c.name
@@ -1008,7 +1113,6 @@ impl<'a, 'd> State<'a, 'd> {
                 }),
                 _ => None,
             };
-            let _ = doc;
             out.push((
                 first,
                 Entity {
@@ -1066,7 +1170,12 @@ fn continent_of(cc: &str) -> Option<&'static str> {
 }
 
 /// Resolve every mention of one document.
-pub fn resolve(doc: &Document, segs: &[Seg<'_>], cands: &[NameCand], support: &HashSet<&str>) -> Vec<Entity> {
+pub fn resolve(
+    doc: &Document,
+    segs: &[Seg<'_>],
+    cands: &[NameCand],
+    support: &HashSet<&str>,
+) -> Vec<Entity> {
     let mut st = State {
         doc,
         segs,
@@ -1079,8 +1188,10 @@ pub fn resolve(doc: &Document, segs: &[Seg<'_>], cands: &[NameCand], support: &H
     };
     st.assign_names(cands, support);
     let name_spans: Vec<Span> = cands.iter().map(|c| c.span).collect();
-    let role_spans: Vec<Span> = cands.iter().flat_map(|c| c.roles.iter().map(|r| r.span)).collect();
+    let role_spans: Vec<Span> = cands
+        .iter()
+        .flat_map(|c| c.roles.iter().map(|r| r.span))
+        .collect();
     st.walk(&name_spans, &role_spans);
-    let _ = text_of;
     st.entities()
 }

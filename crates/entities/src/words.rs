@@ -10,8 +10,6 @@ pub struct Word<'a> {
     pub text: &'a str,
     /// Span of `text`.
     pub span: Span,
-    /// Span of the whole token (with the possessive ending).
-    pub full: Span,
     pub poss: bool,
     pub lower: String,
     /// Starts with an upper-case letter (or is an "al-Assad"-style particle name).
@@ -63,7 +61,6 @@ pub fn words_of<'a>(doc: &'a Document, seg: Span, kind: SegmentKind) -> Vec<Word
             continue;
         };
         let mut span = t.span;
-        let mut full = t.span;
         let mut text = raw;
         let mut poss = false;
         if t.kind == TokenKind::Word {
@@ -81,7 +78,6 @@ pub fn words_of<'a>(doc: &'a Document, seg: Span, kind: SegmentKind) -> Vec<Word
                         if let Some(tx) = doc.text.get(t.span.start()..next.span.end()) {
                             text = tx;
                             span = Span::new(t.span.start(), next.span.end());
-                            full = span;
                             skip_next = true;
                         }
                     }
@@ -107,7 +103,6 @@ pub fn words_of<'a>(doc: &'a Document, seg: Span, kind: SegmentKind) -> Vec<Word
         out.push(Word {
             text,
             span,
-            full,
             poss,
             lower: text.to_lowercase(),
             cap,

@@ -29,7 +29,9 @@ fn dump(doc: &Document) {
             e.name,
             e.aliases,
             e.roles,
-            e.geo.as_ref().map(|g| (g.geonames_id, g.lat, g.lon, g.country.clone())),
+            e.geo
+                .as_ref()
+                .map(|g| (g.geonames_id, g.lat, g.lon, g.country.clone())),
             ms.join(", ")
         );
     }
@@ -42,5 +44,10 @@ fn seed_dump() {
     };
     let doc = run(&text);
     dump(&doc);
-    let _: Vec<&Entity> = doc.layers.entities.iter().filter(|e| e.kind == EntityType::Person).collect();
+    let _: Vec<&Entity> = doc
+        .layers
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .collect();
 }

@@ -165,13 +165,14 @@ pub fn score_doc(gold: &GoldDoc, sys: &[Timex], errors: Option<&mut Vec<String>>
                     c.value_ok += 1;
                 } else {
                     errs.push(format!(
-                        "  VALUE {:?} sys={} {} gold={:?} {} {}",
+                        "  VALUE {:?} sys={} {} gold={:?} {} {} | {}",
                         s.text,
                         kind_name(s.kind),
                         s.value,
                         slice(g.span),
                         g.kind,
-                        g.value
+                        g.value,
+                        context(&gold.text, g.span)
                     ));
                 }
             }
@@ -227,7 +228,8 @@ pub fn load(path: &Path) -> Result<Vec<GoldDoc>> {
     files.sort();
     let mut out = Vec::new();
     for f in files {
-        let src = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
+        let src =
+            std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
         let id = f
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -344,7 +346,10 @@ pub fn parse_meantime(src: &str, id: String, group: String) -> Result<GoldDoc> {
         let Some(tid) = t.attribute("t_id") else {
             continue;
         };
-        let sentence = t.attribute("sentence").and_then(|s| s.parse().ok()).unwrap_or(0);
+        let sentence = t
+            .attribute("sentence")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
         order.push(tid.to_string());
         toks.insert(
             tid.to_string(),
@@ -412,6 +417,18 @@ pub fn parse_meantime(src: &str, id: String, group: String) -> Result<GoldDoc> {
                 kind: x.attribute("type").unwrap_or("").to_string(),
                 value: x.attribute("value").unwrap_or("").to_string(),
             });
+        }
+    }
+    // A few files lack a usable creation time; Wikinews puts the publication date on the
+    // line after the title, so read it from there.
+    if dct.is_none() {
+        let line = text.lines().nth(1).unwrap_or("");
+        let cleaned = line.replace(" ,", ",");
+        dct = NaiveDate::parse_from_str(cleaned.trim(), "%B %d, %Y").ok();
+        if dct.is_some() {
+            let start = text.find(line).unwrap_or(0);
+            let span = Span::new(start, start + line.len());
+            ignore.push(span);
         }
     }
     timexes.sort_by_key(|t| t.span);
@@ -495,7 +512,9 @@ pub fn run(args: &Args) -> Result<()> {
         }
         println!(
             "{}",
-            serde_json::to_string_pretty(&serde_json::json!({"total": row(&total), "groups": groups}))?
+            serde_json::to_string_pretty(
+                &serde_json::json!({"total": row(&total), "groups": groups})
+            )?
         );
         return Ok(());
     }
@@ -503,7 +522,10 @@ pub fn run(args: &Args) -> Result<()> {
         "{:<22} {:>5} {:>5} | {:^17} | {:^17} | {:>6} {:>6} | {:^17}",
         "set", "gold", "sys", "strict P/R/F1", "relaxed P/R/F1", "typeAc", "typeF1", "value P/R/F1"
     );
-    for (k, c) in by_group.iter().chain(std::iter::once((&"TOTAL".to_string(), &total))) {
+    for (k, c) in by_group
+        .iter()
+        .chain(std::iter::once((&"TOTAL".to_string(), &total)))
+    {
         let (sp, sr, sf) = c.prf(c.strict);
         let (rp, rr, rf) = c.prf(c.relaxed);
         let (_, _, tf) = c.prf(c.type_ok);
@@ -552,7 +574,10 @@ mod tests {
         assert_eq!(g.dct, NaiveDate::from_ymd_opt(2022, 1, 8));
         assert_eq!(g.text, "Leaders met on Saturday & talked for two hours.");
         assert_eq!(g.timexes.len(), 2);
-        assert_eq!(&g.text[g.timexes[1].span.0..g.timexes[1].span.1], "two hours");
+        assert_eq!(
+            &g.text[g.timexes[1].span.0..g.timexes[1].span.1],
+            "two hours"
+        );
     }
 
     #[test]

@@ -33,6 +33,8 @@ struct Draft {
     own_as_of: Option<String>,
     place: Option<String>,
     hedged: bool,
+    /// Draft index of the figure this one shares group, date and source with.
+    parent: Option<usize>,
 }
 
 /// A usable TIMEX3 date value: a calendar date, month, week or year (time part dropped).
@@ -391,10 +393,12 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
                 own_as_of: None,
                 place: None,
                 hedged: c.hedged,
+                parent: None,
                 cand: c,
             };
             if let Some(p) = d.cand.shares_with.map(|p| base + p).and_then(|p| drafts.get(p)) {
                 // "18 killed and 748 injured": one group, place, date and source
+                d.parent = d.cand.shares_with.map(|p| base + p);
                 d.claim = p.claim.clone();
                 d.sources = p.sources.clone();
                 d.as_of = p.as_of.clone();
@@ -437,6 +441,13 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
         }
     }
     carry_as_of(doc, &mut drafts);
+    for i in 0..drafts.len() {
+        if let Some(p) = drafts[i].parent.filter(|&p| p < i) {
+            let (v, from) = (drafts[p].as_of.clone(), drafts[p].as_of_from);
+            drafts[i].as_of = v;
+            drafts[i].as_of_from = from;
+        }
+    }
     disowned(doc, &mut drafts);
     let drafts = merge_restatements(drafts);
     drafts
@@ -473,31 +484,38 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
 
 /// An "As of X" date carries to the next sentence's figures when the same source goes on.
 fn carry_as_of(doc: &Document, drafts: &mut [Draft]) {
-    let segs = &doc.layers.segments;
-    // per segment: (as-of value, sources) from its figures or its own as-of timex
-    let mut last: Option<(usize, Option<usize>, String, Vec<String>)> = None;
+    // segment → (paragraph, as-of value, sources of the figure that stated it)
+    let mut stated: Vec<(usize, Option<usize>, String, Vec<String>)> = Vec::new();
     for i in 0..drafts.len() {
         let (seg, para) = (drafts[i].seg, drafts[i].para);
-        if let Some((lseg, lpara, v, srcs)) = last.clone() {
-            let next_seg = next_content_seg(doc, lseg);
-            if seg != lseg
-                && Some(seg) == next_seg
-                && para == lpara
-                && drafts[i].as_of_from > AsOfFrom::Moment
-                && chains_corefer(&srcs, &drafts[i].sources)
-            {
-                drafts[i].as_of = Some(v.clone());
+        if drafts[i].own_as_of.is_none() && drafts[i].as_of_from > AsOfFrom::Moment {
+            let prev = prev_content_seg(doc, seg);
+            let from = stated
+                .iter()
+                .rev()
+                .find(|(s, p, _, srcs)| {
+                    Some(*s) == prev && *p == para && chains_corefer(srcs, &drafts[i].sources)
+                })
+                .map(|x| x.2.clone());
+            if let Some(v) = from {
+                drafts[i].as_of = Some(v);
                 drafts[i].as_of_from = AsOfFrom::Carried;
             }
         }
-        if let Some(v) = drafts[i].own_as_of.clone() {
-            last = Some((seg, para, v, drafts[i].sources.clone()));
-        } else if drafts[i].as_of_from == AsOfFrom::Carried {
-            let v = drafts[i].as_of.clone().unwrap_or_default();
-            last = Some((seg, para, v, drafts[i].sources.clone()));
+        let carries = drafts[i].own_as_of.is_some() || drafts[i].as_of_from == AsOfFrom::Carried;
+        if carries {
+            if let Some(v) = drafts[i].as_of.clone() {
+                stated.push((seg, para, v, drafts[i].sources.clone()));
+            }
         }
     }
-    let _ = segs;
+}
+
+fn prev_content_seg(doc: &Document, seg: usize) -> Option<usize> {
+    let segs = &doc.layers.segments;
+    (0..seg)
+        .rev()
+        .find(|&k| segs.get(k).is_some_and(|s| !doc.is_residue(s.span)))
 }
 
 fn next_content_seg(doc: &Document, seg: usize) -> Option<usize> {

@@ -429,7 +429,7 @@ struct Reading {
 }
 
 /// count [of] noun-phrase [pp] [aux] metric
-fn read_right(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
     let mut j = np.end;
     let mut after_of = false;
     // breakdowns: "12 of them police", "two of whom were children", "two of those killed"
@@ -513,6 +513,21 @@ fn read_right(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
     }
     let adjacent_group = g.toks.is_some();
     let mut k = g.end;
+    // "3 police officers and 2 civilians were killed": skip coordinated counts
+    if g.toks.is_some() {
+        let mut hops = 0;
+        while hops < 3 && toks.get(k).is_some_and(|t| t.lower == "and" || t.text == ",") {
+            let Some(np2) = parse_at(toks, text, k + 1) else {
+                break;
+            };
+            let g2 = parse_group(toks, np2.end);
+            if g2.toks.is_none() || g2.things || g2.nogroup {
+                break;
+            }
+            k = g2.end;
+            hops += 1;
+        }
+    }
     // count noun: "18 deaths", "50 arrests", "30 hostages"
     if g.toks.is_none() {
         if let Some((me, m)) = metric_at(toks, k).filter(|(_, m)| m.noun) {
@@ -570,7 +585,7 @@ fn read_right(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
             }
         }
     }
-    let mut try_at = |start: usize| -> Option<Reading> {
+    let try_at = |start: usize| -> Option<Reading> {
         let (ae, forecast, hedged, negated) = parse_aux(toks, start);
         if forecast || negated {
             return None;
@@ -795,6 +810,39 @@ fn read_left_toll(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
     })
 }
 
+/// "killing 19 children and two teachers": a count coordinated with a verb's object.
+fn read_coordinated_object(
+    toks: &[Tok],
+    np: &NumPhrase,
+    out: &[Candidate],
+    rends: &[usize],
+) -> Option<Reading> {
+    let prev = out.last()?;
+    let pend = *rends.last()?;
+    if prev.shape != "verb-count" || pend + 1 != np.start {
+        return None;
+    }
+    if !toks
+        .get(pend)
+        .is_some_and(|t| t.lower == "and" || t.text == ",")
+    {
+        return None;
+    }
+    let g = parse_group(toks, np.end);
+    if g.toks.is_none() || g.things || g.nogroup {
+        return None;
+    }
+    Some(Reading {
+        metric: prev.metric,
+        adjacent_group: true,
+        end: g.end,
+        group: g,
+        hedged: false,
+        parent: false,
+        shape: "verb-count",
+    })
+}
+
 /// "including five children", "among them 12 police", "among the dead were 12 children"
 fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
     let p = np.start.checked_sub(1).and_then(|i| toks.get(i))?;
@@ -806,7 +854,7 @@ fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
             .checked_sub(2)
             .and_then(|i| toks.get(i))
             .is_some_and(|t| t.lower == "among"),
-        "were" | "was" | "are" | "included" => {
+        "were" | "was" | "are" => {
             // among the dead were N …
             let mut found = false;
             for back in 2..6 {
@@ -864,6 +912,8 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     // token index just after each candidate's number, for group sharing
     let mut ends: Vec<usize> = Vec::new();
+    // token index just after each candidate's reading
+    let mut rends: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -893,7 +943,8 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
         let reading = read_left_toll(&toks, &np)
             .or_else(|| read_left_breakdown(&toks, &np))
             .or_else(|| read_left_verb(&toks, &np))
-            .or_else(|| read_right(&toks, &np));
+            .or_else(|| read_right(&toks, sentence, &np))
+            .or_else(|| read_coordinated_object(&toks, &np, &out, &rends));
         let Some(r) = reading else {
             i = np.end.max(i + 1);
             continue;
@@ -974,6 +1025,7 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             shape: r.shape,
         });
         ends.push(np.end);
+        rends.push(r.end);
         i = np.end.max(i + 1);
     }
     out

@@ -73,9 +73,6 @@ impl<V> PhraseMap<V> {
         None
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
-    }
 }
 
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

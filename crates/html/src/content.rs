@@ -18,7 +18,7 @@ use crate::dom::{push_collapsed, Dom, Tag};
 use crate::meta::PageMeta;
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
-use regex::RegexSet;
+use regex::{Regex, RegexSet};
 use std::collections::HashSet;
 
 static JUNK_WORDS: &str = include_str!("../../../data/html/junk_words.txt");
@@ -31,32 +31,36 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-struct JunkWords {
-    exact: HashSet<&'static str>,
-    prefix: Vec<&'static str>,
-}
-
-static JUNK: Lazy<JunkWords> = Lazy::new(|| {
-    let mut exact = HashSet::new();
+/// One anchored regex over all furniture words: `^(?:exact|…)$` or `^(?:prefix|…)`.
+static JUNK: Lazy<Regex> = Lazy::new(|| {
+    let mut exact = Vec::new();
     let mut prefix = Vec::new();
     for l in data_lines(JUNK_WORDS) {
         match l.strip_suffix('*') {
-            Some(p) => prefix.push(p),
-            None => {
-                exact.insert(l);
-            }
+            Some(p) => prefix.push(regex::escape(p)),
+            None => exact.push(regex::escape(l)),
         }
     }
-    JunkWords { exact, prefix }
+    Regex::new(&format!("^(?:{})$|^(?:{})", exact.join("|"), prefix.join("|")))
+        .expect("static junk word list")
 });
 
 static BODY: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasick::new(data_lines(BODY_WORDS)).expect("static body word list")
 });
 
-static FURNITURE_LINES: Lazy<RegexSet> = Lazy::new(|| {
-    RegexSet::new(data_lines(BOILERPLATE).map(|l| format!("(?i){l}")))
-        .expect("static boilerplate patterns")
+/// Furniture-line patterns: (for paragraphs under 250 chars, for paragraphs under 1200 chars).
+static FURNITURE_LINES: Lazy<(RegexSet, RegexSet)> = Lazy::new(|| {
+    // ASCII word boundaries keep the sets on the fast DFA path for non-ASCII text.
+    let compile = |l: &str| format!("(?i){}", l.replace(r"\b", r"(?-u:\b)"));
+    let short = data_lines(BOILERPLATE).filter(|l| !l.starts_with("long: ")).map(compile);
+    let long = data_lines(BOILERPLATE)
+        .filter_map(|l| l.strip_prefix("long: "))
+        .map(compile);
+    (
+        RegexSet::new(short).expect("static boilerplate patterns"),
+        RegexSet::new(long).expect("static boilerplate patterns"),
+    )
 });
 
 const ROLE_JUNK: [&str; 12] = [
@@ -75,7 +79,7 @@ const ROLE_JUNK: [&str; 12] = [
 ];
 
 fn word_is_junk(w: &str) -> bool {
-    JUNK.exact.contains(w) || JUNK.prefix.iter().any(|p| w.starts_with(p))
+    JUNK.is_match(w)
 }
 
 /// Whether a class/id attribute names page furniture. Each token is tested whole
@@ -104,7 +108,9 @@ fn class_is_body(class_id: &str) -> bool {
 
 /// Whether a paragraph is a furniture line ("Advertisement", "Read more: …").
 pub fn is_furniture_line(p: &str) -> bool {
-    p.len() < 1200 && FURNITURE_LINES.is_match(p.trim())
+    let p = p.trim();
+    (p.len() < 250 && FURNITURE_LINES.0.is_match(p))
+        || (p.len() < 1200 && FURNITURE_LINES.1.is_match(p))
 }
 
 struct Block {
@@ -121,6 +127,8 @@ struct Block {
     in_lead: bool,
     /// The opening link ends a sentence (a lede in bold link, not a headline).
     lead_sentence: bool,
+    /// Matches a furniture-line pattern.
+    furniture: bool,
     heading: Option<u8>,
 }
 
@@ -348,6 +356,7 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
             if !t.is_empty() {
                 b.text = t.to_string();
                 b.len = b.text.chars().count();
+                b.furniture = is_furniture_line(&b.text);
                 blocks.push(b);
             }
         }
@@ -388,6 +397,7 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
                         lead_link: 0,
                         in_lead: true,
                         lead_sentence: false,
+                        furniture: false,
                         heading: match heading.get(i).copied().unwrap_or(0) {
                             0 => None,
                             h => Some(h),
@@ -405,11 +415,16 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
                         }
                     } else if added > 0 && b.in_lead {
                         b.in_lead = false;
+                        let stops = ['.', '!', '?', '"', '”', ':', ';'];
                         b.lead_sentence = b
                             .text
                             .get(..before)
                             .map(str::trim_end)
-                            .is_some_and(|t| t.ends_with(['.', '!', '?', '"', '”', ':', ';']));
+                            .is_some_and(|t| t.ends_with(stops))
+                            || b.text
+                                .get(before..)
+                                .map(str::trim_start)
+                                .is_some_and(|t| t.starts_with(stops));
                     }
                 }
             }
@@ -444,7 +459,7 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
             (b.len as f64 * (1.0 - ld), b.len as f64 * ld)
         } else if b.len >= 30 && ld < 0.2 {
             (b.len as f64 * 0.5, 0.0)
-        } else if ld < 0.2 && is_furniture_line(&b.text) {
+        } else if ld < 0.2 && b.furniture {
             (0.0, b.len as f64)
         } else if ld < 0.2 {
             (0.0, b.len as f64 * 0.3)
@@ -525,7 +540,7 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
         if b.heading == Some(1) || (b.heading.is_some() && b.text == title) {
             continue;
         }
-        if is_furniture_line(&b.text) {
+        if b.furniture {
             continue;
         }
         if b.len >= 40 && !seen.insert(b.text.as_str()) {

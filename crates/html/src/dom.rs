@@ -231,11 +231,11 @@ impl Dom {
                                         a.hidden = true;
                                         keep = true;
                                     }
-                                    "href" => {
+                                    "href" if dn.tag == Tag::Link => {
                                         a.href = Some(v.to_string());
                                         keep = true;
                                     }
-                                    "name" | "property" => {
+                                    "name" | "property" if dn.tag == Tag::Meta => {
                                         if a.name.is_none() {
                                             a.name = Some(v.to_ascii_lowercase());
                                         }
@@ -245,11 +245,11 @@ impl Dom {
                                         a.content = Some(v.to_string());
                                         keep = true;
                                     }
-                                    "rel" => {
+                                    "rel" if matches!(dn.tag, Tag::Link | Tag::A) => {
                                         a.rel = Some(v.to_ascii_lowercase());
                                         keep = true;
                                     }
-                                    "lang" => {
+                                    "lang" if dn.tag == Tag::Html => {
                                         a.lang = Some(v.to_string());
                                         keep = true;
                                     }

@@ -288,6 +288,7 @@ pub fn extract(dom: &Dom, json_ld: &[String], url: Option<&str>) -> PageMeta {
     let mut item_author: Vec<String> = Vec::new();
     let mut time_date: Option<NaiveDate> = None;
     let mut byline_el: Option<String> = None;
+    let mut class_date: Option<NaiveDate> = None;
     let mut lang: Option<String> = None;
     let mut h1 = Vec::new();
     for (i, n) in dom.nodes.iter().enumerate() {
@@ -351,9 +352,24 @@ pub fn extract(dom: &Dom, json_ld: &[String], url: Option<&str>) -> PageMeta {
             }
             if byline_el.is_none()
                 && n.tag != Tag::Meta
-                && (a.class_id.contains("byline") || a.rel.as_deref() == Some("author"))
+                && (a.class_id.contains("byline")
+                    || a.rel.as_deref() == Some("author")
+                    || (a.class_id.contains("author") && !a.class_id.contains("bio")))
             {
-                byline_el = clean_byline(&dom.inner_text(i));
+                let t = dom.inner_text(i);
+                if t.len() < 100 {
+                    byline_el = clean_byline(&t);
+                }
+            }
+            if class_date.is_none()
+                && n.tag != Tag::Meta
+                && a.class_id.contains("date")
+                && !a.class_id.contains("update")
+            {
+                let t = dom.inner_text(i);
+                if t.len() < 100 {
+                    class_date = parse_date(&t);
+                }
             }
         }
     }
@@ -397,6 +413,7 @@ pub fn extract(dom: &Dom, json_ld: &[String], url: Option<&str>) -> PageMeta {
         .find_map(|k| m(k).and_then(parse_date))
     })
     .or(time_date)
+    .or(class_date)
     .or_else(|| page_url.as_deref().and_then(date_from_url));
 
     let outlet = m("og:site_name")

@@ -12,7 +12,13 @@ pub const PIPELINE_VERSION: &str = concat!("newsledger/", env!("CARGO_PKG_VERSIO
 
 /// The default pipeline, in dependency order.
 pub fn default_pipeline() -> Result<Pipeline, PipelineError> {
-    Pipeline::new().with(newsledger_segment::SegmentStage::new())
+    Pipeline::new()
+        .with(newsledger_segment::SegmentStage::new())?
+        .with(newsledger_time::TimeStage::new())?
+        .with(newsledger_entities::EntityStage::new())?
+        .with(newsledger_claims::ClaimStage::new())?
+        .with(newsledger_figures::FigureStage::new())?
+        .with(newsledger_events::EventStage::new())
 }
 
 /// Run the default pipeline over one document.
@@ -24,7 +30,5 @@ pub mod output;
 
 /// The document as TimeML (TempEval-3 style), with the publication date as DCT.
 pub fn to_timeml(doc: &Document) -> String {
-    // Wired to the time stage's writer once that crate lands.
-    let _ = doc;
-    String::new()
+    newsledger_time::timeml::to_timeml(doc)
 }

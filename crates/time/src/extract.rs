@@ -25,7 +25,8 @@ pub enum Reading {
         d: u32,
         rel: Option<Rel>,
         modifier: Option<&'static str>,
-        season: Option<&'static str>,
+        /// "October of next year": the year relative to the DCT's.
+        yrel: Option<i32>,
     },
     /// A bare year (or a season of a year), maybe with early/late/mid.
     Year {
@@ -57,12 +58,20 @@ pub enum Reading {
         h: u32,
         mi: u32,
         zone: bool,
+        /// The day written right after the time ("3 p.m. Saturday").
+        day: Option<Box<Reading>>,
     },
     Quarter {
         q: u32,
         y: Option<i32>,
-        year_rel: i32,
+        /// Explicit "of this/last/next year" (0, -1, 1).
+        year_rel: Option<i32>,
         half: bool,
+    },
+    /// A season without a year ("in spring", "last summer").
+    Season {
+        code: &'static str,
+        rel: Option<Rel>,
     },
     Set(String),
     Literal {
@@ -112,9 +121,16 @@ const YEAR: &str = r"(?:1[0-9]{3}|20[0-9]{2})";
 const SEASON: &str = r"(?i:spring|summer|autumn|fall|winter)";
 
 fn number_alt() -> String {
-    let words = alternation(LEX.numbers.keys().cloned());
+    // Single words, without the articles: "a five-year plan" is five years, not six.
+    let words = alternation(
+        LEX.numbers
+            .keys()
+            .filter(|k| !k.contains(' ') && !matches!(k.as_str(), "a" | "an"))
+            .cloned(),
+    );
+    let multi = alternation(LEX.numbers.keys().filter(|k| k.contains(' ')).cloned());
     format!(
-        r"(?i:[0-9]+(?:[.,][0-9]+)?|(?:{words})(?:[\s-](?:{words}))?)(?i:\s+and\s+a\s+half)?|(?i:a\s+few|few|several|many|a\s+number\s+of)"
+        r"(?i:(?:[0-9]+(?:[.,][0-9]+)?|{multi}|(?:{words})(?:-(?:{words}))?|an?)(?:\s+and\s+a\s+half)?|a\s+few|few|several|many|a\s+number\s+of)"
     )
 }
 
@@ -147,6 +163,9 @@ struct Patterns {
     bare_unit: Regex,
     quarter: Regex,
     qn: Regex,
+    season: Regex,
+    short_year: Regex,
+    coordinated: Regex,
     fixed: Regex,
     word: Regex,
 }
@@ -182,7 +201,7 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
         ))
         .ok()?,
         month: Regex::new(&format!(
-            r"\b(?:(?P<rel>(?i:last|next|this|early|late|mid|the end of|the beginning of|the start of|the middle of))[\s-]*)?(?P<m>{m_full})"
+            r"\b(?:(?P<rel>(?i:last|next|this|early|late|mid|the end of|the beginning of|the start of|the middle of))[\s-]*)?(?P<m>{m_full})(?:\s+of\s+(?P<ry>(?i:next|last|this|the same|the following|the previous))\s+(?i:year))?"
         ))
         .ok()?,
         iso: Regex::new(&format!(
@@ -195,7 +214,7 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
         ))
         .ok()?,
         decade: Regex::new(&format!(
-            r"(?:\b(?:(?P<q>(?i:early|late|mid))[\s-]+)?(?P<full>{YEAR})'?s\b)|(?:(?:\b(?i:the)\s+|['’])(?P<short>[1-9]0)'?s\b)"
+            r"(?:\b(?:(?P<q>(?i:early|late|mid))[\s-]+)?(?P<full>{YEAR})'?s\b)|(?:(?:\b(?i:the|and|or)\s+|['’])(?P<short>[1-9]0)'?s\b)"
         ))
         .ok()?,
         century: Regex::new(r"\b(?i:the\s+)?(?P<n>[0-9]{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b")
@@ -227,6 +246,15 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
         ))
         .ok()?,
         qn: Regex::new(&format!(r"\b(?P<k>Q|H)(?P<n>[1-4])(?:\s+(?P<y>{YEAR}))?\b")).ok()?,
+        season: Regex::new(
+            r"\b(?:(?P<rel>(?i:last|next|this|early|late|this past|this coming))\s+)?(?P<s>(?i:spring|summer|autumn|winter))\b",
+        )
+        .ok()?,
+        short_year: Regex::new(r"['’](?P<yy>[0-9]{2})\b").ok()?,
+        coordinated: Regex::new(&format!(
+            r"\b(?P<n1>{num})\s+(?i:and|or|to)\s+(?:{num})[\s-]+(?P<u>{unit})\b"
+        ))
+        .ok()?,
         fixed: Regex::new(&format!(r"(?i)\b(?:{fixed})\b")).ok()?,
         word: Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*").ok()?,
     };
@@ -321,19 +349,93 @@ fn rel_of(s: Option<&str>) -> Option<Rel> {
 
 /// Prepositions and other words that license a month name standing alone.
 const MONTH_LICENCE: &[&str] = &[
-    "in", "since", "by", "until", "till", "during", "before", "after", "through", "from", "to",
-    "between", "and", "of", "on", "for", "early", "late", "mid", "last", "next", "this", "or",
-    "throughout", "around", "into", "late-", "early-", "mid-", "that", "each", "every", "the",
-    "a", "since", "starting", "beginning", "ending", "within", "as", "In", "Since", "By",
-    "Until", "During", "Before", "After", "From", "Through", "Between", "Last", "Next", "This",
-    "Early", "Late", "Throughout", "Starting",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "during",
+    "before",
+    "after",
+    "through",
+    "from",
+    "to",
+    "between",
+    "and",
+    "of",
+    "on",
+    "for",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "or",
+    "throughout",
+    "around",
+    "into",
+    "late-",
+    "early-",
+    "mid-",
+    "that",
+    "each",
+    "every",
+    "the",
+    "a",
+    "since",
+    "starting",
+    "beginning",
+    "ending",
+    "within",
+    "as",
+    "In",
+    "Since",
+    "By",
+    "Until",
+    "During",
+    "Before",
+    "After",
+    "From",
+    "Through",
+    "Between",
+    "Last",
+    "Next",
+    "This",
+    "Early",
+    "Late",
+    "Throughout",
+    "Starting",
 ];
 
 /// Words at sentence start (capitalised) that may still stand before a year.
 const YEAR_OK_CAPITALISED: &[&str] = &[
-    "In", "Since", "By", "Until", "Till", "During", "Before", "After", "From", "Through",
-    "Between", "Throughout", "Of", "The", "Early", "Late", "Mid", "Around", "And", "Or", "As",
-    "Until", "Unlike", "Like", "Back", "Also",
+    "In",
+    "Since",
+    "By",
+    "Until",
+    "Till",
+    "During",
+    "Before",
+    "After",
+    "From",
+    "Through",
+    "Between",
+    "Throughout",
+    "Of",
+    "The",
+    "Early",
+    "Late",
+    "Mid",
+    "Around",
+    "And",
+    "Or",
+    "As",
+    "Until",
+    "Unlike",
+    "Like",
+    "Back",
+    "Also",
 ];
 
 fn unit_of(u: &str) -> Option<(&'static str, f64)> {
@@ -392,7 +494,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 d,
                 rel: None,
                 modifier: None,
-                season: None,
+                yrel: None,
             },
         );
     }
@@ -429,7 +531,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 d,
                 rel: None,
                 modifier: None,
-                season: None,
+                yrel: None,
             },
         );
     }
@@ -459,7 +561,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 d,
                 rel: None,
                 modifier: None,
-                season: None,
+                yrel: None,
             },
         );
     }
@@ -480,7 +582,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 d: 0,
                 rel: None,
                 modifier: quarter_mod(c.name("q").map(|x| x.as_str())),
-                season: None,
+                yrel: None,
             },
         );
     }
@@ -507,8 +609,17 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 if let Some(nw) = next_word(text, mm.end()) {
                     if matches!(
                         nw,
-                        "be" | "have" | "not" | "also" | "well" | "on" | "to" | "against" | "toward"
-                            | "towards" | "through" | "into"
+                        "be" | "have"
+                            | "not"
+                            | "also"
+                            | "well"
+                            | "on"
+                            | "to"
+                            | "against"
+                            | "toward"
+                            | "towards"
+                            | "through"
+                            | "into"
                     ) {
                         continue;
                     }
@@ -516,6 +627,13 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             }
         }
         let rel_lc = relw.map(|r| r.to_lowercase());
+        let yrel = c
+            .name("ry")
+            .map(|r| match r.as_str().to_lowercase().as_str() {
+                "next" | "the following" => 1,
+                "last" | "the previous" => -1,
+                _ => 0,
+            });
         push(
             all.start(),
             all.end(),
@@ -525,7 +643,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 d: 0,
                 rel: rel_of(rel_lc.as_deref()),
                 modifier: quarter_mod(rel_lc.as_deref()),
-                season: None,
+                yrel,
             },
         );
     }
@@ -552,7 +670,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                     d,
                     rel: None,
                     modifier: None,
-                    season: None,
+                    yrel: None,
                 },
             ),
         }
@@ -586,7 +704,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 d,
                 rel: None,
                 modifier: None,
-                season: None,
+                yrel: None,
             },
         );
     }
@@ -618,11 +736,25 @@ pub fn candidates(text: &str) -> Vec<Cand> {
         } else if let Some(s) = c.name("short") {
             // "the '80s" / "the 80s": twentieth century unless it reads as this one.
             let pw = prev_word(text, all.start()).map(str::to_lowercase);
-            if matches!(pw.as_deref(), Some("their" | "his" | "her" | "mid" | "early" | "late"))
-            {
+            if matches!(
+                pw.as_deref(),
+                Some("their" | "his" | "her" | "mid" | "early" | "late")
+            ) {
                 continue;
             }
-            s.as_str().get(..1).map(|d| format!("19{d}"))
+            let d = s.as_str().get(..1).map(|d| format!("19{d}"));
+            if let Some(v) = d {
+                let w = all.as_str().trim_start();
+                let start = if w.to_lowercase().starts_with("and ")
+                    || w.to_lowercase().starts_with("or ")
+                {
+                    s.start()
+                } else {
+                    all.start()
+                };
+                push(start, all.end(), Reading::Prefix(v));
+            }
+            continue;
         } else {
             None
         };
@@ -633,7 +765,11 @@ pub fn candidates(text: &str) -> Vec<Cand> {
     for c in p.century.captures_iter(text) {
         let Some(all) = c.get(0) else { continue };
         if let Some(n) = num::<u32>(&c, "n").filter(|n| (1..=21).contains(n)) {
-            push(all.start(), all.end(), Reading::Prefix(format!("{:02}", n - 1)));
+            push(
+                all.start(),
+                all.end(),
+                Reading::Prefix(format!("{:02}", n - 1)),
+            );
         }
     }
     for c in p.weekday.captures_iter(text) {
@@ -699,6 +835,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 h: h24,
                 mi: num(&c, "mi").unwrap_or(0),
                 zone: c.name("z").is_some_and(|z| z.as_str() != "local time"),
+                day: None,
             },
         );
     }
@@ -721,6 +858,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                     h,
                     mi,
                     zone: matches!(zone, Some("UTC" | "GMT")),
+                    day: None,
                 },
             );
         }
@@ -738,6 +876,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 h,
                 mi: 0,
                 zone: false,
+                day: None,
             },
         );
     }
@@ -757,7 +896,11 @@ pub fn candidates(text: &str) -> Vec<Cand> {
         let vague = n.is_none();
         // "a second time" is an ordinal, "three quarters of" a fraction.
         if (code == "TS" && matches!(numtxt.as_str(), "a" | "an"))
-            || (code == "Q" && (tail.as_deref() == Some("of") || c.name("pp").is_none()))
+            || (code == "Q"
+                && (tail.as_deref() == Some("of")
+                    || (c.name("pp").is_none()
+                        && c.name("adj").is_none()
+                        && !numtxt.starts_with(|ch: char| ch.is_ascii_digit()))))
         {
             continue;
         }
@@ -775,7 +918,10 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             .name("mod")
             .and_then(|m| {
                 let lc = m.as_str().to_lowercase();
-                LEX.modifiers.iter().find(|x| x.0 == lc).map(|x| x.1.clone())
+                LEX.modifiers
+                    .iter()
+                    .find(|x| x.0 == lc)
+                    .map(|x| x.1.clone())
             })
             .map(|s| leak_mod(&s));
         match tail.as_deref() {
@@ -900,9 +1046,10 @@ pub fn candidates(text: &str) -> Vec<Cand> {
         // "the second half" of a match is not a date; only years have halves here.
         let ry = c.name("ry").map(|x| x.as_str().to_lowercase());
         let year_rel = match ry.as_deref() {
-            Some("last") => -1,
-            Some("next") => 1,
-            _ => 0,
+            Some("last") => Some(-1),
+            Some("next") => Some(1),
+            Some(_) => Some(0),
+            None => None,
         };
         push(
             all.start(),
@@ -930,8 +1077,99 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             Reading::Quarter {
                 q,
                 y: num(&c, "y"),
-                year_rel: 0,
+                year_rel: None,
                 half,
+            },
+        );
+    }
+    for c in p.season.captures_iter(text) {
+        let (Some(all), Some(sm)) = (c.get(0), c.name("s")) else {
+            continue;
+        };
+        let Some(code) = season_code(sm.as_str()) else {
+            continue;
+        };
+        let relw = c.name("rel").map(|x| x.as_str().to_lowercase());
+        if relw.is_none() {
+            // "the Arab Spring", "Summer Olympics": part of a name.
+            let pw = prev_word(text, all.start());
+            if pw.is_some_and(|w| is_capitalised(w) && !MONTH_LICENCE.contains(&w)) {
+                continue;
+            }
+            if is_capitalised(sm.as_str()) && next_word(text, sm.end()).is_some_and(is_capitalised)
+            {
+                continue;
+            }
+        }
+        let (rel, modifier) = match relw.as_deref() {
+            Some("early") => (None, Some("START")),
+            Some("late") => (None, Some("END")),
+            r => (rel_of(r), None),
+        };
+        let _ = modifier;
+        push(all.start(), all.end(), Reading::Season { code, rel });
+    }
+    for c in p.short_year.captures_iter(text) {
+        let (Some(all), Some(yy)) = (c.get(0), num::<i32>(&c, "yy")) else {
+            continue;
+        };
+        if matches!(char_after(text, all.end()), Some(ch) if ch.is_alphanumeric())
+            || matches!(char_before(text, all.start()), Some(ch) if ch.is_alphanumeric())
+        {
+            continue;
+        }
+        let pw = prev_word(text, all.start()).map(str::to_lowercase);
+        if !matches!(
+            pw.as_deref(),
+            Some(
+                "since"
+                    | "in"
+                    | "of"
+                    | "from"
+                    | "until"
+                    | "by"
+                    | "and"
+                    | "to"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "the"
+                    | "class"
+            )
+        ) {
+            continue;
+        }
+        let y = if yy <= 30 { 2000 + yy } else { 1900 + yy };
+        push(
+            all.start(),
+            all.end(),
+            Reading::Year {
+                y,
+                modifier: None,
+                season: None,
+            },
+        );
+    }
+    for c in p.coordinated.captures_iter(text) {
+        let (Some(n1), Some(um)) = (c.name("n1"), c.name("u")) else {
+            continue;
+        };
+        let Some((code, mult)) = unit_of(um.as_str()) else {
+            continue;
+        };
+        let Some(n) = LEX.number(n1.as_str()) else {
+            continue;
+        };
+        if matches!(n1.as_str().to_lowercase().as_str(), "a" | "an") {
+            continue;
+        }
+        push(
+            n1.start(),
+            n1.end(),
+            Reading::Duration {
+                value: duration_value(Some(n * mult), code),
+                modifier: None,
             },
         );
     }
@@ -941,7 +1179,10 @@ pub fn candidates(text: &str) -> Vec<Cand> {
         let Some(&i) = LEX.relative_by_phrase.get(&key) else {
             continue;
         };
-        if !fixed_ok(text, m.start(), m.end(), &key) {
+        // "soon-to-open", "now-defunct": part of a compound adjective.
+        if matches!(char_after(text, m.end()), Some('-'))
+            || !fixed_ok(text, m.start(), m.end(), &key)
+        {
             continue;
         }
         push(m.start(), m.end(), Reading::Fixed(i));
@@ -984,7 +1225,56 @@ fn fixed_ok(text: &str, start: usize, end: usize, key: &str) -> bool {
         }
         "the day after" | "the day before" | "the night before" | "the week before" => {
             // "the day after the vote" dates against that event, which we cannot resolve.
-            !matches!(nw.as_deref(), Some("the" | "a" | "an" | "his" | "her" | "their" | "its"))
+            nw.is_none() || matches!(nw.as_deref(), Some("and" | "but" | "as"))
+        }
+        "the day" => !matches!(
+            nw.as_deref(),
+            Some(
+                "of" | "when"
+                    | "that"
+                    | "after"
+                    | "before"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "which"
+                    | "where"
+                    | "following"
+                    | "ahead"
+                    | "is"
+                    | "was"
+                    | "will"
+            )
+        ),
+        "recent" | "current" => {
+            // "the current crisis", "recent talks"; not "its five current models".
+            (key == "recent" || pw.as_deref() == Some("the"))
+                && pw.as_deref() != Some("most")
+                && nw
+                    .as_deref()
+                    .is_some_and(|w| w.chars().all(|c| c.is_lowercase()))
+                && !matches!(
+                    nw.as_deref(),
+                    Some("account" | "accounts" | "affairs" | "events" | "and" | "or" | "of")
+                )
+        }
+        "soon" => {
+            !matches!(pw.as_deref(), Some("as" | "how" | "too"))
+                && !matches!(
+                    nw.as_deref(),
+                    Some("as" | "after" | "afterwards" | "thereafter")
+                )
         }
         "per day" | "per week" | "per month" | "per year" => true,
         "overnight" => !matches!(pw.as_deref(), Some("an")),
@@ -1025,7 +1315,10 @@ fn year_ok(text: &str, s: usize, e: usize, y: i32, qualified: bool) -> bool {
         if LEX.count_noun.contains(lc.as_str()) {
             return false;
         }
-        if matches!(lc.as_str(), "percent" | "per" | "bn" | "million" | "billion") {
+        if matches!(
+            lc.as_str(),
+            "percent" | "per" | "bn" | "million" | "billion"
+        ) {
             return false;
         }
     }
@@ -1034,12 +1327,12 @@ fn year_ok(text: &str, s: usize, e: usize, y: i32, qualified: bool) -> bool {
         if LEX.count_before.contains(pw) || LEX.count_before.contains(&pw.to_lowercase()) {
             return false;
         }
-        // "Vision 2030", "Khabar 2024": a number inside a name.
+        // After a capitalised word only modern years ("WWDC 2005", "Euro 2020"); an
+        // older number there is a model or a flight.
         if is_capitalised(pw)
             && !YEAR_OK_CAPITALISED.contains(&pw)
             && LEX.month(pw).is_none()
-            && !pw.ends_with("'s")
-            && !pw.ends_with("’s")
+            && (!(1950..=2100).contains(&y) || nw.is_some_and(is_capitalised))
         {
             return false;
         }
@@ -1050,7 +1343,22 @@ fn year_ok(text: &str, s: usize, e: usize, y: i32, qualified: bool) -> bool {
     // Older years only with a clear year cue before them.
     matches!(
         pw.map(str::to_lowercase).as_deref(),
-        Some("in" | "since" | "until" | "from" | "by" | "of" | "between" | "during" | "before" | "after" | "the" | "and" | "year" | "circa" | "c.")
+        Some(
+            "in" | "since"
+                | "until"
+                | "from"
+                | "by"
+                | "of"
+                | "between"
+                | "during"
+                | "before"
+                | "after"
+                | "the"
+                | "and"
+                | "year"
+                | "circa"
+                | "c."
+        )
     )
 }
 
@@ -1093,6 +1401,18 @@ fn merge(v: Vec<Cand>) -> Vec<Cand> {
                         last.reading = c.reading.clone();
                         continue;
                     }
+                    (Reading::Clock { day: None, .. }, next) if is_day(next) => {
+                        if let Reading::Clock { h, mi, zone, .. } = last.reading.clone() {
+                            last.end = c.end;
+                            last.reading = Reading::Clock {
+                                h,
+                                mi,
+                                zone,
+                                day: Some(Box::new(next.clone())),
+                            };
+                            continue;
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -1100,6 +1420,19 @@ fn merge(v: Vec<Cand>) -> Vec<Cand> {
         out.push(c);
     }
     out
+}
+
+/// Readings that name one day (a time can attach to them).
+fn is_day(r: &Reading) -> bool {
+    match r {
+        Reading::Date { d, .. } => *d > 0,
+        Reading::Weekday { part: None, .. } => true,
+        Reading::Fixed(i) => LEX
+            .relative
+            .get(*i)
+            .is_some_and(|x| x.kind == "DATE" && x.template.starts_with('D')),
+        _ => false,
+    }
 }
 
 /// Words of a text with their byte offsets (for tense cues).

@@ -48,6 +48,8 @@ pub struct Lexicon {
     pub relative_by_phrase: HashMap<String, usize>,
     pub future_cues: HashSet<String>,
     pub past_cues: HashSet<String>,
+    pub present_cues: HashSet<String>,
+    pub intent_cues: HashSet<String>,
     pub after_weekday: HashSet<String>,
     pub before_weekday: HashSet<String>,
     pub count_noun: HashSet<String>,
@@ -122,6 +124,8 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
         .collect();
     let mut future_cues = HashSet::new();
     let mut past_cues = HashSet::new();
+    let mut present_cues = HashSet::new();
+    let mut intent_cues = HashSet::new();
     for r in rows(CONTEXT) {
         match (r.first(), r.get(1)) {
             (Some(w), Some(&"future")) => {
@@ -129,6 +133,12 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
             }
             (Some(w), Some(&"past")) => {
                 past_cues.insert(w.to_lowercase());
+            }
+            (Some(w), Some(&"present")) => {
+                present_cues.insert(w.to_lowercase());
+            }
+            (Some(w), Some(&"intent")) => {
+                intent_cues.insert(w.to_lowercase());
             }
             _ => {}
         }
@@ -161,6 +171,8 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
         relative_by_phrase,
         future_cues,
         past_cues,
+        present_cues,
+        intent_cues,
         after_weekday,
         before_weekday,
         count_noun,
@@ -188,14 +200,19 @@ impl Lexicon {
         if let Ok(v) = s.parse::<f64>() {
             return Some(v + half);
         }
-        let s = s.replace('\u{2010}', "-").replace('\u{2011}', "-");
+        let s = s.replace(['\u{2010}', '\u{2011}'], "-");
         if let Some(v) = self.numbers.get(&s) {
             return Some(v + half);
         }
-        let mut total = 0.0;
-        for part in s.split(['-', ' ']).filter(|p| !p.is_empty()) {
-            total += self.numbers.get(part)?;
+        // Compounds are tens plus units only ("twenty-five").
+        let parts: Vec<&str> = s.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [t, u] => {
+                let (t, u) = (*self.numbers.get(*t)?, *self.numbers.get(*u)?);
+                let tens = (20.0..100.0).contains(&t) && t % 10.0 == 0.0;
+                (tens && (1.0..10.0).contains(&u)).then_some(t + u + half)
+            }
+            _ => None,
         }
-        (total > 0.0).then_some(total + half)
     }
 }

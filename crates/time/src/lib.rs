@@ -97,8 +97,9 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
         for (k, c) in cands.iter().enumerate() {
             if matches!(c.reading, extract::Reading::Clock { .. }) {
                 let hint = nearest_day(&cands, &resolved, k);
+                let tense = resolve::tense_at(sent, c.start, c.end);
                 if let Some(slot) = resolved.get_mut(k) {
-                    *slot = resolver.resolve(&c.reading, resolve::Tense::Unknown, hint);
+                    *slot = resolver.resolve(&c.reading, tense, hint);
                 }
             }
         }
@@ -125,7 +126,10 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
     for t in out.iter_mut() {
         if let Some(a) = t.anchor.as_mut() {
             if a != "DCT" {
-                *a = final_of.get(a.as_str()).cloned().unwrap_or_else(|| "DCT".to_string());
+                *a = final_of
+                    .get(a.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| "DCT".to_string());
             }
         }
     }

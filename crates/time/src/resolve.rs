@@ -15,9 +15,32 @@ pub enum Tense {
 
 /// Words ending in -ed that are not past-tense verbs.
 const NOT_PAST_ED: &[&str] = &[
-    "need", "needed", "indeed", "speed", "proceed", "exceed", "succeed", "red", "bed", "breed",
-    "feed", "seed", "shed", "bred", "hundred", "united", "armed", "based", "so-called", "embed",
-    "weed", "deed", "greed", "heed", "steed", "tweed",
+    "need",
+    "needed",
+    "indeed",
+    "speed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "red",
+    "bed",
+    "breed",
+    "feed",
+    "seed",
+    "shed",
+    "bred",
+    "hundred",
+    "united",
+    "armed",
+    "based",
+    "so-called",
+    "embed",
+    "weed",
+    "deed",
+    "greed",
+    "heed",
+    "steed",
+    "tweed",
 ];
 
 /// The tense nearest to `[s, e)` in its sentence, from cue words (will, said, -ed…).
@@ -30,15 +53,19 @@ pub fn tense_at(sentence: &str, s: usize, e: usize) -> Tense {
         }
         let lc = w.to_lowercase();
         let lc = lc.trim_end_matches('.');
-        let t = if LEX.future_cues.contains(lc) {
+        let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+        let next_is_to = ws
+            .get(i + 1)
+            .is_some_and(|(o, n)| n.eq_ignore_ascii_case("to") && *o < s);
+        let intent = LEX.intent_cues.contains(lc) && next_is_to;
+        let t = if intent || (LEX.future_cues.contains(lc) && (lower || lc != "may")) {
             Tense::Future
         } else if LEX.past_cues.contains(lc)
-            || (lc.len() >= 5
-                && lc.ends_with("ed")
-                && !NOT_PAST_ED.contains(&lc)
-                && w.chars().next().is_some_and(|c| c.is_lowercase()))
+            || (lc.len() >= 5 && lc.ends_with("ed") && !NOT_PAST_ED.contains(&lc) && lower)
         {
             Tense::Past
+        } else if LEX.present_cues.contains(lc) && lower {
+            Tense::Unknown
         } else if lc == "to"
             && ws
                 .get(i + 1)
@@ -125,14 +152,18 @@ impl Resolver {
     /// Remember a day-precision value as the new narrative anchor.
     pub fn note(&mut self, value: &str, id: &str) {
         if let Some(d) = resolve_value_to_date(value) {
-            if value.len() >= 10 && value.as_bytes().get(4) == Some(&b'-') && !value.contains('W')
-            {
+            if value.len() >= 10 && value.as_bytes().get(4) == Some(&b'-') && !value.contains('W') {
                 self.anchor = Some((d, id.to_string()));
             }
         }
     }
 
-    pub fn resolve(&self, r: &Reading, tense: Tense, day_hint: Option<NaiveDate>) -> Option<Resolved> {
+    pub fn resolve(
+        &self,
+        r: &Reading,
+        tense: Tense,
+        day_hint: Option<NaiveDate>,
+    ) -> Option<Resolved> {
         let date = |value: String, basis: Basis, modifier: Option<&str>| Resolved {
             kind: TimexType::Date,
             value,
@@ -146,34 +177,53 @@ impl Resolver {
                 d,
                 rel,
                 modifier,
-                season: _,
+                yrel,
             } => {
                 let (m, d) = (*m, *d);
                 if d > 0 {
                     match y {
                         Some(y) => {
                             NaiveDate::from_ymd_opt(*y, m, d)?;
-                            Some(date(format!("{y:04}-{m:02}-{d:02}"), Basis::Absolute, *modifier))
+                            Some(date(
+                                format!("{y:04}-{m:02}-{d:02}"),
+                                Basis::Absolute,
+                                *modifier,
+                            ))
                         }
                         None => {
                             NaiveDate::from_ymd_opt(2000, m, d)?;
                             match self.dct {
                                 Some(dct) => {
                                     let y = pick_year_for_day(dct, m, d, tense)?;
-                                    Some(date(format!("{y:04}-{m:02}-{d:02}"), Basis::Dct, *modifier))
+                                    Some(date(
+                                        format!("{y:04}-{m:02}-{d:02}"),
+                                        Basis::Dct,
+                                        *modifier,
+                                    ))
                                 }
-                                None => Some(date(format!("XXXX-{m:02}-{d:02}"), Basis::Absolute, *modifier)),
+                                None => Some(date(
+                                    format!("XXXX-{m:02}-{d:02}"),
+                                    Basis::Absolute,
+                                    *modifier,
+                                )),
                             }
                         }
                     }
                 } else {
                     match (y, self.dct) {
-                        (Some(y), _) => Some(date(format!("{y:04}-{m:02}"), Basis::Absolute, *modifier)),
+                        (Some(y), _) => {
+                            Some(date(format!("{y:04}-{m:02}"), Basis::Absolute, *modifier))
+                        }
                         (None, Some(dct)) => {
-                            let y = pick_year_for_month(dct, m, *rel, tense);
+                            let y = match yrel {
+                                Some(k) => dct.year() + k,
+                                None => pick_year_for_month(dct, m, *rel, tense),
+                            };
                             Some(date(format!("{y:04}-{m:02}"), Basis::Dct, *modifier))
                         }
-                        (None, None) => Some(date(format!("XXXX-{m:02}"), Basis::Absolute, *modifier)),
+                        (None, None) => {
+                            Some(date(format!("XXXX-{m:02}"), Basis::Absolute, *modifier))
+                        }
                     }
                 }
             }
@@ -256,7 +306,9 @@ impl Resolver {
                 let k = (n.round() as i64) * (*sign as i64);
                 let v = match *unit {
                     "D" => fmt_date(base.checked_add_signed(Duration::days(k))?),
-                    "W" if k.abs() == 1 => fmt_date(base.checked_add_signed(Duration::days(7 * k))?),
+                    "W" if k.abs() == 1 => {
+                        fmt_date(base.checked_add_signed(Duration::days(7 * k))?)
+                    }
                     "W" => fmt_week(base.checked_add_signed(Duration::days(7 * k))?),
                     "M" => {
                         let (y, m) = add_months(base.year(), base.month(), k as i32);
@@ -273,8 +325,12 @@ impl Resolver {
                 };
                 Some(date(v, basis, None))
             }
-            Reading::Clock { h, mi, zone } => {
-                let day = day_hint.or(self.dct);
+            Reading::Clock { h, mi, zone, day } => {
+                let own = day
+                    .as_ref()
+                    .and_then(|r| self.resolve(r, tense, None))
+                    .and_then(|r| resolve_value_to_date(&r.value).filter(|_| r.value.len() >= 10));
+                let day = own.or(day_hint).or(self.dct);
                 let z = if *zone { "Z" } else { "" };
                 let v = match day {
                     Some(d) => format!("{}T{h:02}:{mi:02}{z}", fmt_date(d)),
@@ -291,6 +347,46 @@ impl Resolver {
                     modifier: None,
                 })
             }
+            Reading::Season { code, rel } => match self.dct {
+                None => Some(date(format!("XXXX-{code}"), Basis::Absolute, None)),
+                Some(dct) => {
+                    let idx = |c: &str| match c {
+                        "SP" => 0,
+                        "SU" => 1,
+                        "FA" => 2,
+                        _ => 3,
+                    };
+                    // Winter counts with the year it starts in (December).
+                    let (cur_year, cur) = match dct.month() {
+                        1 | 2 => (dct.year() - 1, 3),
+                        3..=5 => (dct.year(), 0),
+                        6..=8 => (dct.year(), 1),
+                        9..=11 => (dct.year(), 2),
+                        _ => (dct.year(), 3),
+                    };
+                    let me = idx(code);
+                    let y = match (rel, tense) {
+                        (Some(Rel::Last), _) => {
+                            if me < cur {
+                                cur_year
+                            } else {
+                                cur_year - 1
+                            }
+                        }
+                        (Some(Rel::Next), _) => {
+                            if me > cur {
+                                cur_year
+                            } else {
+                                cur_year + 1
+                            }
+                        }
+                        (_, Tense::Future) if me < cur => cur_year + 1,
+                        (_, Tense::Past) if me > cur => cur_year - 1,
+                        _ => cur_year,
+                    };
+                    Some(date(format!("{y:04}-{code}"), Basis::Dct, None))
+                }
+            },
             Reading::Quarter {
                 q,
                 y,
@@ -306,11 +402,11 @@ impl Resolver {
                         } else {
                             quarter_of(dct)
                         };
-                        let mut yy = dct.year() + year_rel;
-                        if *year_rel == 0 {
+                        let mut yy = dct.year() + year_rel.unwrap_or(0);
+                        if year_rel.is_none() {
                             match tense {
                                 Tense::Future if *q < dq => yy += 1,
-                                Tense::Past | Tense::Unknown if *q > dq => yy -= 1,
+                                Tense::Past if *q > dq => yy -= 1,
                                 _ => {}
                             }
                         }
@@ -412,7 +508,8 @@ pub fn weekday_date(dct: NaiveDate, wd: u32, rel: Option<Rel>, tense: Tense) -> 
             _ => -back,
         },
     };
-    dct.checked_add_signed(Duration::days(offset)).unwrap_or(dct)
+    dct.checked_add_signed(Duration::days(offset))
+        .unwrap_or(dct)
 }
 
 fn pick_year_for_day(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<i32> {
@@ -428,7 +525,7 @@ fn pick_year_for_day(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<i32
             Tense::Unknown if off > 0 => off * 2,
             _ => off.abs(),
         };
-        if best.map_or(true, |(b, _)| cost < b) {
+        if !matches!(best, Some((b, _)) if b <= cost) {
             best = Some((cost, y));
         }
     }

@@ -29,11 +29,17 @@ fn seed_must_show() {
     let Some(doc) = seed() else { return };
     let tx = &doc.layers.timexes;
     for t in tx {
-        eprintln!("{} {:?} {:?} {} {:?} {:?}", t.id, t.text, t.kind, t.value, t.anchor, t.modifier);
+        eprintln!(
+            "{} {:?} {:?} {} {:?} {:?}",
+            t.id, t.text, t.kind, t.value, t.anchor, t.modifier
+        );
         assert_eq!(doc.slice(t.span), t.text);
     }
     let values = |text: &str| -> Vec<&str> {
-        tx.iter().filter(|t| t.text == text).map(|t| t.value.as_str()).collect()
+        tx.iter()
+            .filter(|t| t.text == text)
+            .map(|t| t.value.as_str())
+            .collect()
     };
     let sat = values("Saturday");
     assert!(sat.len() >= 5, "{sat:?}");
