@@ -31,6 +31,10 @@ pub struct Cand {
     pub forward_from: Option<usize>,
     pub via: Vec<SpkRef>,
     pub dropped: bool,
+    /// Takes its speaker from the attribution before it in the sentence ("… and said …").
+    pub inherit: bool,
+    /// "said that, according to Y, …": Y is the origin, relayed by this claim's speaker.
+    pub relay_inside: bool,
     /// Token index of the cue (for ordering inside a segment).
     pub cue_tok: usize,
 }
@@ -188,6 +192,8 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
         forward_from: None,
         via: Vec::new(),
         dropped: false,
+        inherit: false,
+        relay_inside: false,
         cue_tok: i,
     };
     match entry.class {
@@ -195,10 +201,17 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
             if ctx.lower(i + 1) != "to" || i + 2 >= sb {
                 return None;
             }
-            let (na, nb) = fwd_np(ctx, i + 2, sb)?;
+            let (na, mut nb) = fwd_np(ctx, i + 2, sb)?;
             let cue = t.span.cover(ctx.tok(i + 1)?.span);
             let mut c = base(cue);
             c.speaker = Some(SpkRef { span: np_span(ctx, na, nb) });
+            // "according to hospital sources quoted by the group"
+            if any(ctx.lower(nb), &["quoted", "cited"]) && ctx.lower(nb + 1) == "by" {
+                if let Some((ra, rb)) = fwd_np(ctx, nb + 2, sb) {
+                    c.via.push(SpkRef { span: np_span(ctx, ra, rb) });
+                    nb = rb;
+                }
+            }
             let after = skip_mods(ctx, nb, sb);
             c.attr.push(Span::new(cue.start(), tok_end(ctx, after.max(nb), nb)));
             let seg_start = content_start(ctx, seg.span.start(), sa);
@@ -312,7 +325,7 @@ fn back_np(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
     if t.is_punct() {
         return None;
     }
-    if any(&t.lower, &["he", "she", "they", "it", "we"]) {
+    if any(&t.lower, &["he", "she", "they", "it", "we", "some", "many", "others", "most", "several", "both"]) && (j == sa || !ctx.is_word(j - 1) || any(ctx.lower(j - 1), &["and", "but", "while"])) {
         return Some((j, j + 1));
     }
     let mut k = j as isize;
@@ -323,6 +336,7 @@ fn back_np(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
         let w = tk.lower.as_str();
         let ok = if tk.is_punct() {
             matches!(ctx.slice(tk.span), "-" | "&" | "/")
+                || (matches!(ctx.slice(tk.span), "'" | "’") && ctx.tok(ku.wrapping_sub(1)).is_some_and(|p| p.lower.ends_with('s')) && ku < j)
         } else if w == "'s" {
             true
         } else if w == "and" || w == "or" {
@@ -398,6 +412,9 @@ pub fn fwd_np(ctx: &Ctx, a: usize, sb: usize) -> Option<(usize, usize)> {
             break;
         }
         if CUES.contains_key(w) && k > a && !any(w, &["report", "reports", "claims", "estimates", "findings"]) {
+            break;
+        }
+        if k > a && any(w, FINITE) && w != "'s" {
             break;
         }
         if k > a && ctx.timeish(k) {
@@ -527,10 +544,10 @@ fn clause_follows(ctx: &Ctx, j: usize, sb: usize, class: CueClass) -> bool {
     }
     if class == CueClass::Weak {
         let mut m = j;
-        while any(ctx.lower(m), &["at", "least", "more", "than", "over", "nearly", "about", "some", "a", "total", "of", "around", "up", "to", "as", "many", "almost", "roughly", "another", "further"]) && m < j + 4 {
+        while any(ctx.lower(m), &["at", "least", "more", "than", "over", "nearly", "about", "some", "a", "total", "of", "around", "up", "to", "as", "many", "almost", "roughly", "another", "further", "only", "just", "no", "fewer", "between"]) && m < j + 4 {
             m += 1;
         }
-        if ctx.tok(m).is_some_and(|t| t.kind == crate::text::TK::Num) && !ctx.timeish(m) {
+        if (ctx.tok(m).is_some_and(|t| t.kind == crate::text::TK::Num) || any(ctx.lower(m), NUMBER_WORDS)) && !ctx.timeish(m) {
             return true;
         }
     }
@@ -540,8 +557,8 @@ fn clause_follows(ctx: &Ctx, j: usize, sb: usize, class: CueClass) -> bool {
     let mut m = j;
     while m < sb && m < j + 12 {
         let Some(t) = ctx.tok(m) else { break };
-        if t.is_punct() && matches!(ctx.slice(t.span), "," | ";" | ":" | "(") && m > j + 1 {
-            // a finite verb may still come after an appositive; keep looking a little
+        if t.is_punct() && matches!(ctx.slice(t.span), ";" | "." | "|" | "?" | "!") {
+            break;
         }
         if any(&t.lower, FINITE) && m > j {
             return true;
@@ -562,7 +579,8 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
             return None;
         }
     }
-    if nounish && ctx.tok(i + 1).is_some_and(|t| CUES.contains_key(&t.lower) || any(&t.lower, FINITE) || any(&t.lower, &["of", "about", "from"])) {
+    let noun_pp = any(ctx.lower(i), &["report", "reports", "claims", "claim", "estimates", "estimate", "fears", "fear", "hopes", "hope", "notes"]) && any(ctx.lower(i + 1), &["of", "about", "from", "by", "on"]);
+    if noun_pp || nounish && ctx.tok(i + 1).is_some_and(|t| CUES.contains_key(&t.lower) || any(&t.lower, FINITE)) {
         return None;
     }
     let prev = if i > sa { skip_back(ctx, i, sa) } else { None };
@@ -573,10 +591,13 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
             return None;
         }
     }
+    let speechy = matches!(class, CueClass::Say | CueClass::Tell);
     let after = skip_mods(ctx, i + 1, sb);
-    c.attr.push(Span::new(c.cue.start(), tok_end(ctx, after, i + 1)));
+    let after_aud = if class == CueClass::Tell { skip_audience(ctx, after, sb) } else { after };
+    c.attr.push(Span::new(c.cue.start(), tok_end(ctx, after_aud, i + 1)));
     let ends_here = |k: usize| -> bool {
-        // The attribution reaches the end of the sentence or a further attribution.
+        // The attribution reaches the end of the sentence, or a comma/semicolon after which
+        // the sentence goes on with something other than the content.
         let mut m = k;
         while m < sb && ctx.tok(m).is_some_and(|t| t.is_punct() && matches!(ctx.slice(t.span), "." | "!" | "?" | "”" | "\"" | "’" | ")")) {
             m += 1;
@@ -584,15 +605,12 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
         if m >= sb {
             return true;
         }
-        ctx.lower(k) == ","
-            && (any(ctx.lower(k + 1), &["according", "quoting", "citing", "adding", "saying", "noting", "as", "in", "on", "who", "which", "warning", "insisting", "claiming", "alleging", "stressing", "explaining", "urging", "accusing"])
-                || ctx.is_open_quote(k + 1))
-            || ctx.lower(k) == ";"
-            || any(ctx.lower(k), &["following", "after", "amid", "despite", "as", "while", "when", "before", "in"]) && k > i + 1
+        matches!(ctx.lower(k), "," | ";" | "—" | "–" | "(")
+            || any(ctx.lower(k), &["following", "after", "amid", "despite", "as", "while", "when", "before", "in", "but", "and"]) && k > i + 1
     };
-    // Inverted: "…,” said X." / "…, said the ministry."
+    // Inverted: "…,” said X." / "…, said the ministry." (speech verbs only)
     if let Some(p) = prev {
-        if ctx.is_close_quote(p) || (ctx.lower(p) == "," && !is_apposition(ctx, p, sa)) {
+        if speechy && (ctx.is_close_quote(p) || (ctx.lower(p) == "," && appositive_np(ctx, p, sa).is_none())) {
             if let Some((na, nb)) = fwd_np(ctx, after, sb) {
                 let k = skip_mods(ctx, nb, sb);
                 if ends_here(k) && na == after {
@@ -606,19 +624,34 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
                     return (!c.content.is_empty()).then_some(c);
                 }
             }
-            if ctx.lower(p) == "," {
-                // "X, who …, said" handled below via apposition; otherwise give up.
-            } else {
-                return None;
-            }
+        }
+        if ctx.is_close_quote(p) && !speechy {
+            return None;
         }
     }
     // Speaker before the cue.
     let p = prev?;
-    let (a, b) = if ctx.lower(p) == "," {
+    // Coordinated verbs: "X accused … and said …" take the subject of the first.
+    if any(ctx.lower(p), &["and", "but"]) && p > sa && !ctx.is_sep(p - 1) || (ctx.lower(p) == "," && any(ctx.lower(p + 1), &["and", "but"])) {
+        let mut j = after_aud;
+        if matches!(class, CueClass::Weak | CueClass::Belief | CueClass::Finding) && !clause_follows(ctx, j, sb, class) {
+            return None;
+        }
+        if ctx.lower(j) == "that" || ctx.lower(j) == ":" {
+            j += 1;
+        }
+        if j + 1 >= sb {
+            return None;
+        }
+        c.inherit = true;
+        c.forward_from = ctx.tok(j).map(|t| t.span.start());
+        return Some(c);
+    }
+    let ((a, b), outer_a) = if ctx.lower(p) == "," {
         appositive_np(ctx, p, sa)?
     } else {
-        back_np(ctx, p, sa)?
+        let np = back_np(ctx, p, sa)?;
+        (np, np.0)
     };
     let head = ctx.lower(b - 1);
     match class {
@@ -634,25 +667,38 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
         }
         _ => {}
     }
+    if nounish && (a..b).any(|x| ctx.tok(x).is_some_and(|t| !t.cap && t.is_word() && (t.lower.ends_with("ed") || t.lower.ends_with("ing")))) {
+        return None;
+    }
     c.speaker = Some(SpkRef { span: np_span(ctx, a, b) });
-    c.attr.push(np_span(ctx, a, b).cover(c.cue));
+    if i <= b + 3 {
+        c.attr.push(np_span(ctx, a, b).cover(c.cue));
+    } else {
+        c.attr.push(np_span(ctx, a, b));
+    }
     // Content-first: "…, X said." — the speaker follows a separator and the attribution ends.
-    if a > sa && ctx.is_sep(a - 1) && ends_here(after) {
+    if outer_a > sa && ctx.is_sep(outer_a - 1) && (ends_here(after_aud) || ends_here(after)) {
         c.content_first = true;
-        c.sep = Some(ctx.tok(a - 1)?.span.start());
-        c.content = content_before(ctx, seg.span.start(), sa, a - 1);
-        split_quote_after(ctx, &mut c, after, sb);
+        c.sep = Some(ctx.tok(outer_a - 1)?.span.start());
+        c.content = content_before(ctx, seg.span.start(), sa, outer_a - 1);
+        split_quote_after(ctx, &mut c, after_aud, sb);
         return (!c.content.is_empty()).then_some(c);
     }
     // Speaker first, content after the cue.
-    let mut j = after;
-    if class == CueClass::Tell {
-        j = skip_audience(ctx, j, sb);
+    let mut j = after_aud;
+    if class == CueClass::Tell && j == after && !any(ctx.lower(j), &["that", ":"]) {
+        // "told" with no audience is not reporting ("tells a different story").
+        return None;
     }
     if matches!(class, CueClass::Weak | CueClass::Belief | CueClass::Finding) && !clause_follows(ctx, j, sb, class) {
         return None;
     }
     if ctx.lower(j) == "that" || ctx.lower(j) == ":" || ctx.lower(j) == "," && ctx.is_open_quote(j + 1) {
+        j += 1;
+    }
+    // "said that, according to Y, …": the content starts after the inner attribution.
+    if ctx.lower(j) == "," && ctx.lower(j + 1) == "according" {
+        c.relay_inside = true;
         j += 1;
     }
     if j >= sb || !(ctx.is_word(j) || ctx.is_open_quote(j)) {
@@ -667,16 +713,11 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     Some(c)
 }
 
-/// "X, his spokesman, said" / "X, who …, said": is the comma at p the end of an appositive?
-fn is_apposition(ctx: &Ctx, p: usize, sa: usize) -> bool {
-    appositive_np(ctx, p, sa).is_some()
-}
-
-/// The speaker of "NP1, APPOSITIVE, cue".
-fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<(usize, usize)> {
-    // find the previous comma within 12 tokens
+/// The speaker of "NP1, APPOSITIVE, cue", and where NP1 starts.
+fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<((usize, usize), usize)> {
+    // the previous comma: within 14 tokens, or 30 for a relative clause
     let mut q = p.checked_sub(1)?;
-    let lim = p.saturating_sub(14).max(sa);
+    let lim = p.saturating_sub(30).max(sa);
     while q > lim && ctx.lower(q) != "," {
         q -= 1;
     }
@@ -684,7 +725,12 @@ fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<(usize, usize)> {
         return None;
     }
     let first = ctx.tok(q + 1)?;
-    let starts_ok = any(&first.lower, &["who", "which", "the", "a", "an", "his", "her", "its", "their", "a", "himself", "herself", "also", "whose"])
+    let relative = any(&first.lower, &["who", "which", "whose", "also", "speaking", "writing", "citing", "quoting", "according"]);
+    if !relative && p - q > 14 {
+        return None;
+    }
+    let starts_ok = relative
+        || any(&first.lower, &["the", "a", "an", "his", "her", "its", "their", "himself", "herself"])
         || first.cap
         || crate::lexicon::ROLES.contains_key(&first.lower);
     if !starts_ok {
@@ -694,19 +740,19 @@ fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<(usize, usize)> {
     // NP1 must start the sentence or follow a separator, and look like a name or a definite NP.
     let (a, b) = np1;
     let boundary = a == sa || ctx.is_sep(a - 1) || ctx.is_open_quote(a - 1) || ctx.lower(a - 1) == ":";
-    let named = (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap)) || any(ctx.lower(a), DEFINITE);
+    let named = (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap)) || any(ctx.lower(a), DEFINITE) || any(ctx.lower(a), DETS);
     if !(boundary && named) {
         return None;
     }
-    if any(&first.lower, &["who", "which", "whose", "also"]) {
-        return Some(np1);
+    if relative {
+        return Some((np1, a));
     }
     // Prefer the part that carries a proper name.
     let np1_named = (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap && !(x == sa && any(&t.lower, DETS))));
     if np1_named {
-        Some(np1)
+        Some((np1, a))
     } else {
-        Some((q + 1, p))
+        Some(((q + 1, p), a))
     }
 }
 
@@ -825,6 +871,8 @@ fn colon_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize) -> Option<Cand> {
         forward_from: None,
         via: Vec::new(),
         dropped: false,
+        inherit: false,
+        relay_inside: false,
         cue_tok: k,
     })
 }
@@ -875,12 +923,36 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
             }
         }
     }
-    // Participles take the speaker of the attribution they continue.
-    for p in 0..cands.len() {
-        if cands[p].entry.class != CueClass::Part || cands[p].dropped {
+    // "X said that, according to Y, …" → Y via X.
+    for h in 0..cands.len() {
+        if !cands[h].relay_inside || cands[h].dropped {
             continue;
         }
-        let host = (0..p).rev().find(|&h| !cands[h].dropped && cands[h].speaker.is_some() && cands[h].entry.class != CueClass::Part);
+        let from = cands[h].forward_from.unwrap_or(0);
+        let hc = cands[h].cue;
+        if let Some(a) = (0..cands.len()).find(|&a| !cands[a].dropped && cands[a].entry.class == CueClass::According && cands[a].cue.start() > hc.start() && cands[a].cue.start() <= from) {
+            let inner = cands[a].speaker;
+            cands[h].forward_from = cands[a].forward_from.or(cands[h].forward_from);
+            let inner_via = cands[a].via.clone();
+            let attr = cands[a].attr.clone();
+            let outer = cands[h].speaker.take();
+            if let Some(o) = outer {
+                cands[h].via.insert(0, o);
+            }
+            for (k, v) in inner_via.into_iter().enumerate() {
+                cands[h].via.insert(k, v);
+            }
+            cands[h].speaker = inner;
+            cands[h].attr.extend(attr);
+            cands[a].dropped = true;
+        }
+    }
+    // Participles take the speaker of the attribution they continue.
+    for p in 0..cands.len() {
+        if !(cands[p].entry.class == CueClass::Part || cands[p].inherit) || cands[p].dropped {
+            continue;
+        }
+        let host = (0..p).rev().find(|&h| !cands[h].dropped && cands[h].speaker.is_some() && cands[h].entry.class != CueClass::Part && !cands[h].inherit);
         match host {
             Some(h) => {
                 cands[p].speaker = cands[h].speaker;
@@ -913,6 +985,11 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
             continue;
         }
         let mut end = seg_end;
+        if let Some(semi) = ctx.text.get(from..seg_end).and_then(|t| {
+            t.match_indices(';').map(|(k, _)| from + k).find(|&k| ctx.quote_at(k).is_none())
+        }) {
+            end = semi;
+        }
         for &(cue_start, b) in &bounds {
             if cue_start > from && b > from && b < end {
                 end = b;

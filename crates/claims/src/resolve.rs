@@ -47,7 +47,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let (sa, sb) = ctx.tok_range(seg.span);
             let mut i = sa;
             while i < sb {
-                let starts = is_cap_word(ctx, i) && !(any(ctx.lower(i), DETS) || any(ctx.lower(i), PREPS) || any(ctx.lower(i), BACK_STOP) || any(ctx.lower(i), PRONOUNS) || any(ctx.lower(i), &["according", "meanwhile", "however", "but", "and", "it's", "there", "earlier", "later"]));
+                let w0 = ctx.lower(i);
+                let before_role = !is_cap_word(ctx, i + 1) && ROLES.contains_key(ctx.lower(i + 1)) && i + 1 < sb;
+                let sentence_initial_common = i == sa && (w0.ends_with("ing") || w0.ends_with("ed") || w0.ends_with("ly") || any(w0, NUMBER_WORDS) || before_role);
+                let starts = is_cap_word(ctx, i) && !sentence_initial_common && !(any(ctx.lower(i), DETS) || any(ctx.lower(i), PREPS) || any(ctx.lower(i), BACK_STOP) || any(ctx.lower(i), PRONOUNS) || any(ctx.lower(i), &["according", "meanwhile", "however", "but", "and", "it's", "there", "earlier", "later"]));
                 if !starts {
                     i += 1;
                     continue;
@@ -142,6 +145,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // Pronouns.
         if lower.len() == 1 && any(lower[0], &["he", "she", "they", "it", "we"]) {
             let w = lower[0];
+            if matches!(w, "he" | "she") {
+                if let Some(r) = self.previous_subject(span) {
+                    return r;
+                }
+            }
             let hit = self.history.iter().rev().find(|h| match w {
                 "he" | "she" => h.class == Some(RoleClass::Person) && !h.plural,
                 "it" => matches!(h.class, Some(RoleClass::Media | RoleClass::Gov | RoleClass::Org)) && !h.plural,
@@ -158,7 +166,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 return mk(e.1, Some(e.0), Some(e.2), false, Vec::new());
             }
             if matches!(w, "he" | "she") {
-                if let Some(n) = self.names.iter().rev().find(|n| n.span.end() <= span.start() && n.class == Some(RoleClass::Person)) {
+                if let Some(n) = self.names.iter().rev().find(|n| n.span.end() <= span.start() && n.class == Some(RoleClass::Person) && !self.is_place(n.span)) {
                     return mk(n.text.clone(), None, Some(RoleClass::Person), false, n.descs.clone());
                 }
             }
@@ -168,7 +176,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let e = b;
         let name_head = e > a && (is_cap_word(ctx, e - 1) || ctx.tok(e - 1).is_some_and(|t| t.kind == crate::text::TK::Num) && e >= a + 2 && is_cap_word(ctx, e - 2));
         let np_descs: Vec<String> = lower.iter().filter(|w| !any(w, DETS)).map(|w| w.to_string()).collect();
-        if name_head && !(b - a == 1 && any(lower[0], DETS)) {
+        // "the Head of State": a capitalised role is still a role.
+        let caps_role = {
+            let joined = lower.iter().filter(|w| !any(w, DETS)).copied().collect::<Vec<_>>().join(" ");
+            ROLES.contains_key(&joined) && lower.first().is_some_and(|w| any(w, DEFINITE))
+        };
+        // "A doctor at Ostrin General Hospital": the head is the common noun before the name.
+        let pp_head = {
+            let mut s0 = e;
+            while s0 > a && (is_cap_word(ctx, s0 - 1) || ctx.tok(s0 - 1).is_some_and(|t| t.kind == crate::text::TK::Num) || any(ctx.lower(s0 - 1), &["of", "for"]) && s0 - 1 > a && is_cap_word(ctx, s0 - 2)) {
+                s0 -= 1;
+            }
+            s0 > a + 1 && any(ctx.lower(s0 - 1), &["at", "of", "in", "from", "for", "with", "the"]) && (a..s0 - 1).any(|k| ctx.tok(k).is_some_and(|t| t.is_word() && !t.cap && !any(&t.lower, DETS) && !any(&t.lower, PREPS)))
+                && (a..s0).all(|k| ctx.lower(k) != "'s")
+        };
+        if name_head && !caps_role && !pp_head && !(b - a == 1 && any(lower[0], DETS)) {
             let mut s = e - 1;
             while s > a && (is_cap_word(ctx, s - 1) || ctx.tok(s - 1).is_some_and(|t| t.kind == crate::text::TK::Num) || (any(ctx.lower(s - 1), &["of", "for", "de", "al"]) && s - 1 > a && is_cap_word(ctx, s - 2))) {
                 s -= 1;
@@ -191,18 +213,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 return mk(name, Some(id), class, false, descs);
             }
             // A surname seen before in full: "Ukibai" → "Aidos Ukibai".
-            let full = self
-                .names
-                .iter()
-                .filter(|n| n.text.len() > own.len() && (n.text.ends_with(&format!(" {own}")) || n.text.ends_with(&format!("-{own}"))))
-                .map(|n| n.text.clone())
-                .next();
-            let name = full.unwrap_or(own);
+            let name = self.full_name(&own);
             return mk(name, None, class0.or(Some(RoleClass::Person)), false, descs);
         }
         // Definite role nouns: "the state broadcaster", "his press secretary", "the leader".
         let role = role_of(&lower);
-        let definite = lower.first().is_some_and(|w| any(w, DEFINITE));
+        let possessor = lower.iter().position(|w| *w == "'s");
+        let definite = lower.first().is_some_and(|w| any(w, DEFINITE)) || possessor.is_some();
         if let (Some((rw, rclass)), true) = (role.clone(), definite) {
             if let Some((id, name, class)) = self.entity_for(span, false) {
                 if class_compatible(rclass, class) {
@@ -212,12 +229,97 @@ impl<'c, 'a> Resolver<'c, 'a> {
             if let Some(r) = self.resolve_role(span, &rw, rclass, &lower) {
                 return r;
             }
+            // "his spokesman", "Halden's party": name it by its owner.
+            let owner = match possessor {
+                Some(k) if k > 0 => {
+                    let ospan = Span::new(ctx.tok(a).map(|t| t.span.start()).unwrap_or(span.start()), ctx.tok(a + k - 1).map(|t| t.span.end()).unwrap_or(span.start()));
+                    let o = self.resolve_inner(ospan);
+                    Some(o.speaker.name)
+                }
+                _ => match lower.first().copied() {
+                    Some("his" | "her") => self.last_person(span).map(|r| r.speaker.name),
+                    Some("its" | "their") => self.history.iter().rev().find(|h| matches!(h.class, Some(RoleClass::Gov | RoleClass::Org | RoleClass::Media))).map(|h| h.speaker.name.clone()),
+                    _ => None,
+                },
+            };
+            if let Some(o) = owner {
+                let tail: Vec<&str> = ctx.slice(span).split_whitespace().skip(possessor.map(|_| 0).unwrap_or(1)).collect();
+                let tail = tail.join(" ");
+                let tail = match possessor {
+                    Some(_) => tail.split_once("'s ").or_else(|| tail.split_once("’s ")).map(|x| x.1.to_string()).unwrap_or(tail.clone()),
+                    None => tail,
+                };
+                return mk(format!("{o}'s {tail}"), None, Some(rclass), false, np_descs);
+            }
             return mk(clean_name(&text), None, Some(rclass), rw.ends_with('s'), np_descs);
         }
-        let class = role.map(|r| r.1).or(Some(RoleClass::Org));
-        let plural = lower.last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+        let plural = lower.last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss")) || lower.first().is_some_and(|w| any(w, &["some", "many", "others", "most", "several", "both"]));
+        let class = role.map(|r| r.1);
         let class = if plural && class == Some(RoleClass::Person) { Some(RoleClass::Org) } else { class };
         mk(clean_name(&text), None, class, plural, np_descs)
+    }
+
+    /// A person named at the start of the previous sentence of the same paragraph, when no
+    /// other speaker came between: "Mayor X called for calm. He said …".
+    fn previous_subject(&self, span: Span) -> Option<Resolved> {
+        let ctx = self.ctx;
+        let doc = ctx.doc;
+        let si = doc.segment_index_at(span.start())?;
+        let prev = doc.layers.segments.get(si.checked_sub(1)?)?;
+        if doc.paragraph_index_at(prev.span.start()) != doc.paragraph_index_at(span.start()) {
+            return None;
+        }
+        // A speaker already quoted in that sentence wins (the usual "…,” he added").
+        if self.history.iter().any(|h| prev.span.contains_offset(h.offset)) {
+            return None;
+        }
+        let (pa, _) = ctx.tok_range(prev.span);
+        let n = self.names.iter().find(|n| prev.span.contains(n.span) && ctx.tok_range(n.span).0 <= pa + 4)?;
+        if n.class != Some(RoleClass::Person) || self.is_place(n.span) {
+            return None;
+        }
+        if let Some((id, name, class)) = self.entity_for(n.span, false) {
+            if class != RoleClass::Person {
+                return None;
+            }
+            return Some(Resolved {
+                speaker: Speaker { text: ctx.slice(span).to_string(), span, entity: Some(id), name },
+                class: Some(RoleClass::Person),
+                plural: false,
+                descs: n.descs.clone(),
+                offset: span.start(),
+            });
+        }
+        let full = self.full_name(&n.text);
+        Some(Resolved {
+            speaker: Speaker { text: ctx.slice(span).to_string(), span, entity: Some(full.clone()), name: full },
+            class: Some(RoleClass::Person),
+            plural: false,
+            descs: n.descs.clone(),
+            offset: span.start(),
+        })
+    }
+
+    fn last_person(&self, span: Span) -> Option<Resolved> {
+        if let Some(r) = self.previous_subject(span) {
+            return Some(r);
+        }
+        self.history.iter().rev().find(|h| h.class == Some(RoleClass::Person) && !h.plural).cloned()
+    }
+
+    fn full_name(&self, own: &str) -> String {
+        self.names
+            .iter()
+            .filter(|n| n.text.len() > own.len() && (n.text.ends_with(&format!(" {own}")) || n.text.ends_with(&format!("-{own}"))))
+            .map(|n| n.text.clone())
+            .next()
+            .unwrap_or_else(|| own.to_string())
+    }
+
+    fn is_place(&self, span: Span) -> bool {
+        self.ctx.doc.layers.entities.iter().any(|e| {
+            matches!(e.kind, EntityType::Place) && e.mentions.iter().any(|m| m.span.overlaps(span))
+        })
     }
 
     fn descs_of(&self, name: &str, span: Span) -> Option<Vec<String>> {
@@ -267,14 +369,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let seg_of = |off: usize| ctx.doc.segment_index_at(off).unwrap_or(0);
         let here = seg_of(span.start());
         let nation: Vec<&str> = (ctx.tok_range(span).0..ctx.tok_range(span).1)
-            .filter(|&k| is_cap_word(ctx, k))
+            .filter(|&k| is_cap_word(ctx, k) && ctx.lower(k + 1) != "'s" && !ROLES.contains_key(ctx.lower(k)) && !any(ctx.lower(k), &["of", "head", "state"]))
             .map(|k| ctx.lower(k))
             .collect();
         let role_words: Vec<&str> = role.split(' ').collect();
+        let synonyms: Vec<&str> = if role == "head of state" { vec!["president"] } else { Vec::new() };
         let fits = |n: &NameEntry| -> bool {
             let has_role = n.descs.windows(role_words.len()).any(|w| w.iter().map(String::as_str).eq(role_words.iter().copied()))
                 || (class == RoleClass::Media && n.class == Some(RoleClass::Media))
-                || (class == RoleClass::Gov && n.text.to_lowercase().split_whitespace().any(|w| role_words.contains(&w)));
+                || synonyms.iter().any(|w| n.descs.iter().any(|d| d == w))
+                || (matches!(class, RoleClass::Gov | RoleClass::Org) && n.text.to_lowercase().split_whitespace().any(|w| role_words.contains(&w)));
             let nat_ok = nation.is_empty() || nation.iter().all(|x| n.descs.iter().any(|d| same_nation(d, x)) || same_nation(&n.text.to_lowercase(), x));
             has_role && nat_ok && n.span.start() != span.start()
         };
@@ -306,6 +410,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
             return Some(r);
         }
+        // Organisations: the last one quoted of the same kind ("the group", "the agency").
+        if class != RoleClass::Person && lower.first() == Some(&"the") {
+            if let Some(h) = self.history.iter().rev().find(|h| h.class == Some(class) && h.speaker.name.chars().next().is_some_and(char::is_uppercase)) {
+                let mut r = h.clone();
+                r.speaker.text = ctx.slice(span).to_string();
+                r.speaker.span = span;
+                r.offset = span.start();
+                return Some(r);
+            }
+        }
         // Person roles: the leader last quoted.
         if class == RoleClass::Person && any(role, &["leader", "president", "prime minister", "premier", "chancellor"]) && lower.first() == Some(&"the") {
             if let Some(h) = self.history.iter().rev().find(|h| h.class == Some(RoleClass::Person) && !h.plural && h.speaker.name.chars().next().is_some_and(char::is_uppercase)) {
@@ -330,6 +444,12 @@ fn class_compatible(role: RoleClass, ent: RoleClass) -> bool {
 /// The role noun a phrase ends in ("press secretary", "broadcaster").
 fn role_of(lower: &[&str]) -> Option<(String, RoleClass)> {
     let n = lower.len();
+    if n >= 3 {
+        let three = format!("{} {} {}", lower[n - 3], lower[n - 2], lower[n - 1]);
+        if let Some(c) = ROLES.get(&three) {
+            return Some((three, *c));
+        }
+    }
     if n >= 2 {
         let two = format!("{} {}", lower[n - 2], lower[n - 1]);
         if let Some(c) = ROLES.get(&two) {

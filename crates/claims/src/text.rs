@@ -215,7 +215,8 @@ mod tests {
     #[test]
     fn quotes_pair_and_run_on() {
         let text = "“One. Two,” she said. “Three\nAnd “four” here";
-        let paras = vec![Span::new(0, 33), Span::new(34, text.len())];
+        let nl = text.find('\n').unwrap_or(text.len());
+        let paras = vec![Span::new(0, nl), Span::new(nl + 1, text.len())];
         let q = quotes(text, &paras);
         assert_eq!(q.len(), 3);
         assert_eq!(&text[q[0].inner.start()..q[0].inner.end()], "One. Two,");

@@ -131,7 +131,16 @@ pub const ORG_WORDS: &[&str] = &[
 ];
 pub const MEDIA_WORDS: &[&str] = &[
     "news", "tv", "television", "radio", "times", "post", "press", "broadcasting", "channel",
-    "daily", "herald", "journal", "gazette", "tribune", "telegraph", "media", "wire",
+    "daily", "herald", "journal", "gazette", "tribune", "telegraph", "media", "wire", "courier",
+    "chronicle", "observer", "standard", "inquirer", "bulletin", "express", "mail", "globe",
+    "sun", "star", "mirror", "review", "dispatch", "monitor", "gazeta", "pravda",
+];
+
+pub const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "hundreds", "thousands", "dozens", "several", "some", "many", "most",
 ];
 
 /// Nationality-compatible: "Kazakh" ~ "Kazakhstan", "Russian" ~ "Russia".

@@ -6,6 +6,7 @@
 //! an input or a line of one could not be read (the rest is still written), 2 on usage errors.
 
 mod extract;
+mod store_cmds;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -30,6 +31,20 @@ enum Cmd {
     /// Score a stage against gold annotations.
     #[command(subcommand)]
     Eval(EvalCmd),
+    /// Run the pipeline over documents and keep them and their records in a store.
+    Ingest(store_cmds::IngestArgs),
+    /// Series of a figure per source over time, with the best current estimate.
+    Figures(store_cmds::FiguresArgs),
+    /// Figures for the same metric, group, place and day that disagree.
+    Conflicts(store_cmds::ConflictsArgs),
+    /// Events merged across articles, in date order.
+    Timeline(store_cmds::TimelineArgs),
+    /// Full-text search over stored documents and records.
+    Search(store_cmds::SearchArgs),
+    /// Export a record table as CSV, JSON Lines or Parquet.
+    Export(store_cmds::ExportArgs),
+    /// Re-run the current pipeline over stored documents with older records.
+    Reprocess(store_cmds::ReprocessArgs),
 }
 
 #[derive(Subcommand)]
@@ -61,6 +76,13 @@ fn main() -> ExitCode {
             };
             r.map(|()| ExitCode::SUCCESS)
         }
+        Cmd::Ingest(a) => store_cmds::ingest(a),
+        Cmd::Figures(a) => store_cmds::figures(a),
+        Cmd::Conflicts(a) => store_cmds::conflicts(a),
+        Cmd::Timeline(a) => store_cmds::timeline(a),
+        Cmd::Search(a) => store_cmds::search(a),
+        Cmd::Export(a) => store_cmds::export_cmd(a),
+        Cmd::Reprocess(a) => store_cmds::reprocess(a),
     };
     match result {
         Ok(code) => code,

@@ -885,6 +885,11 @@ impl<'a, 'd> State<'a, 'd> {
                 country_owner = true;
             } else if let Some(cc) = DEMONYM.get(y.text) {
                 country_of_mod = Some((*cc).to_string());
+            } else if !(lexicon::is("role_modifier", l)
+                || lexicon::is("nominal_modifier", l)
+                || DESCRIPTOR.keys().any(|k| k.split_whitespace().any(|p| p == l)))
+            {
+                return None;
             }
             mods.push(l.to_string());
             i += 1;

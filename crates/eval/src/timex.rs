@@ -20,9 +20,12 @@ use std::path::{Path, PathBuf};
 /// Arguments of `newsledger eval timex`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Gold annotations: a TimeML `.tml` file, a MEANTIME CAT `.xml` file, or a directory
-    /// searched recursively for both.
+    /// Gold annotations: a TimeML `.tml` file, a MEANTIME CAT `.xml` file, a directory
+    /// searched recursively for both, or a `timexes.jsonl` of our corpus (with `--docs`).
     pub gold: PathBuf,
+    /// Documents (`.jsonl`: id, published, text) that a `timexes.jsonl` gold refers to.
+    #[arg(long)]
+    pub docs: Option<PathBuf>,
     /// Score the MEANTIME document-creation-time mention on the dateline too.
     #[arg(long)]
     pub with_dct: bool,
@@ -158,6 +161,13 @@ pub fn score_doc(gold: &GoldDoc, sys: &[Timex], errors: Option<&mut Vec<String>>
             Some(gi) => {
                 let g = gtx[gi];
                 c.relaxed += 1;
+                if g.span != s.span {
+                    errs.push(format!(
+                        "  EXTENT sys={:?} gold={:?}",
+                        s.text,
+                        slice(g.span)
+                    ));
+                }
                 if kind_name(s.kind) == g.kind {
                     c.type_ok += 1;
                 }
@@ -466,8 +476,81 @@ pub fn system_timexes(p: &Pipeline, g: &GoldDoc) -> Vec<Timex> {
     doc.layers.timexes
 }
 
+/// Our corpus gold: `{"doc", "text", "type", "value"}` lines in document order, matched to
+/// the documents' text left to right (a text not found after the previous match is searched
+/// from the start).
+pub fn load_jsonl(gold: &Path, docs: &Path) -> Result<Vec<GoldDoc>> {
+    #[derive(serde::Deserialize)]
+    struct D {
+        id: String,
+        published: Option<String>,
+        text: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct G {
+        doc: String,
+        text: String,
+        #[serde(rename = "type")]
+        kind: String,
+        value: String,
+    }
+    let group = docs
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut out: Vec<GoldDoc> = Vec::new();
+    let src =
+        std::fs::read_to_string(docs).with_context(|| format!("reading {}", docs.display()))?;
+    for line in src.lines().filter(|l| !l.trim().is_empty()) {
+        let d: D = serde_json::from_str(line).context("a document line")?;
+        out.push(GoldDoc {
+            id: d.id,
+            group: group.clone(),
+            text: d.text,
+            dct: d.published.as_deref().and_then(parse_date),
+            timexes: Vec::new(),
+            ignore: Vec::new(),
+        });
+    }
+    let src =
+        std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
+    let mut cursor: BTreeMap<String, usize> = BTreeMap::new();
+    for line in src.lines().filter(|l| !l.trim().is_empty()) {
+        let g: G = serde_json::from_str(line).context("a gold line")?;
+        let Some(doc) = out.iter_mut().find(|d| d.id == g.doc) else {
+            eprintln!("warning: gold for unknown document {}", g.doc);
+            continue;
+        };
+        let from = cursor.get(&g.doc).copied().unwrap_or(0);
+        let at = doc
+            .text
+            .get(from..)
+            .and_then(|t| t.find(&g.text))
+            .map(|i| i + from)
+            .or_else(|| doc.text.find(&g.text));
+        let Some(at) = at else {
+            eprintln!("warning: {:?} not found in {}", g.text, g.doc);
+            continue;
+        };
+        cursor.insert(g.doc.clone(), at + g.text.len());
+        doc.timexes.push(GoldTimex {
+            span: Span::new(at, at + g.text.len()),
+            kind: g.kind,
+            value: g.value,
+        });
+    }
+    for d in &mut out {
+        d.timexes.sort_by_key(|t| t.span);
+    }
+    out.retain(|d| !d.timexes.is_empty());
+    Ok(out)
+}
+
 pub fn run(args: &Args) -> Result<()> {
-    let docs = load(&args.gold)?;
+    let docs = match &args.docs {
+        Some(d) => load_jsonl(&args.gold, d)?,
+        None => load(&args.gold)?,
+    };
     anyhow::ensure!(
         !docs.is_empty(),
         "no .tml or .xml gold files under {}",

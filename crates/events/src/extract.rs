@@ -5,8 +5,7 @@
 use crate::lexicon::{Entry, Form, LEXICON};
 use crate::sent::Sent;
 use newsledger_model::{
-    Actor, Claim, Document, EntityType, EventStatus, MentionKind, Span, TimexType,
-    TokenKind,
+    Actor, Claim, Document, EntityType, EventStatus, MentionKind, Span, TimexType, TokenKind,
 };
 
 /// A trigger accepted by the lexicon checks: entry index and token range `[a, b)`.
@@ -142,6 +141,25 @@ fn options_ok(s: &Sent, c: &Cand) -> bool {
     {
         return false;
     }
+    if o.lower && s.cap(c.a) {
+        return false;
+    }
+    if !o.nearany.is_empty() {
+        let lo = c.a.saturating_sub(5).max(ca);
+        let hi = (c.b + 5).min(cb);
+        let hit = |i: usize| {
+            (i < c.a || i >= c.b)
+                && (s.platform.get(i).copied().unwrap_or(false)
+                    || o.nearany.iter().any(|k| s.member_at(i, k).is_some()))
+        };
+        if !(lo..hi).any(hit) {
+            return false;
+        }
+    }
+    // A label in a key-figures block ("Killed: 52") is a toll, not an event.
+    if s.low(c.b) == ":" && c.a == 0 {
+        return false;
+    }
     if o.pair && !is_pair(s, c) {
         return false;
     }
@@ -157,8 +175,7 @@ fn base_licensed(s: &Sent, a: usize) -> bool {
     let Some(p) = s.prev_nq(a) else {
         return false;
     };
-    if s.is(p, "to_like") || s.is(p, "pronoun") && matches!(s.low(p), "they" | "we" | "i" | "you")
-    {
+    if s.is(p, "to_like") || s.is(p, "pronoun") && matches!(s.low(p), "they" | "we" | "i" | "you") {
         return true;
     }
     let (ca, _) = s.clause(a);
@@ -170,7 +187,7 @@ fn base_licensed(s: &Sent, a: usize) -> bool {
 fn is_pair(s: &Sent, c: &Cand) -> bool {
     let (ca, cb) = s.clause(c.a);
     let lo = c.a.saturating_sub(12).max(ca);
-    let and_before = (lo..c.a).any(|i| s.low(i) == "and" && i > 0 && s.cap(i - 1));
+    let and_before = (lo..c.a).any(|i| s.low(i) == "and" && i > lo);
     let with_after = (c.b..(c.b + 6).min(cb)).any(|i| matches!(s.low(i), "with" | "between"));
     let name_after = s.next_nq(c.b).is_some_and(|j| {
         j < cb && (s.cap(j) || (matches!(s.low(j), "his" | "her" | "their") && j + 1 < cb))
@@ -365,7 +382,7 @@ pub fn right_np(s: &Sent, b: usize, in_time: &[bool]) -> Option<Np> {
 pub fn is_count(s: &Sent, np: Np) -> bool {
     let (mut i, end) = np;
     while i < end {
-        if s.is(i, "det") || s.is_quote(i) {
+        if (s.is(i, "det") || s.is_quote(i)) && s.member_at(i, "count").is_none() {
             i += 1;
             continue;
         }
@@ -391,6 +408,30 @@ pub fn is_count(s: &Sent, np: Np) -> bool {
         }
     }
     false
+}
+
+/// The noun phrase as written, with no entity.
+pub fn text_actor(doc: &Document, s: &Sent, np: Np) -> Actor {
+    Actor {
+        text: doc.slice(s.span_of(np.0, np.1)).to_string(),
+        entity: None,
+    }
+}
+
+/// A possessor ("his", "Tokayev's"): the entity it mentions, or the word as written.
+pub fn owner_actor(doc: &Document, s: &Sent, p: usize) -> Actor {
+    let span = s.span_of(p, p + 1);
+    for e in &doc.layers.entities {
+        for m in &e.mentions {
+            if span.contains(m.span) || m.span.contains(span) {
+                return Actor {
+                    text: doc.slice(m.span).to_string(),
+                    entity: Some(e.id.clone()),
+                };
+            }
+        }
+    }
+    text_actor(doc, s, (p, p + 1))
 }
 
 /// Resolve a noun phrase to an actor: an entity mentioned in its first conjunct (person or
@@ -458,7 +499,12 @@ fn actor_in(doc: &Document, s: &Sent, np: Np) -> Option<Actor> {
             }
         }
     }
-    let (_, _, id, sp) = best?;
+    let (rank, _, id, sp) = best?;
+    // Only a modifier matched ("the city's main office", "a Russia-led bloc"): the phrase
+    // itself is the actor.
+    if rank == 2 {
+        return None;
+    }
     Some(Actor {
         text: doc.slice(sp).to_string(),
         entity: Some(id.to_string()),
@@ -494,11 +540,21 @@ pub fn modality(s: &Sent, c: &Cand) -> Modality {
     if in_window("generic", c.a.saturating_sub(3).max(lo)) {
         return Modality::Skip;
     }
+    // "those killed", "the detained": the people, not an event.
+    if c.entry().form.is_verb()
+        && s.prev_nq(c.a)
+            .is_some_and(|p| p >= ca && matches!(s.low(p), "those" | "the"))
+    {
+        return Modality::Skip;
+    }
     // Infinitive complements: the controlling verb decides.
     let prev = s.prev_nq(c.a);
     if prev.is_some_and(|p| s.low(p) == "to") && c.entry().form == Form::Base {
         let p = prev.unwrap_or(0);
         let lo2 = p.saturating_sub(8).max(ca);
+        if (lo2..p).any(|i| s.is(i, "defiance")) {
+            return Modality::Status(EventStatus::Occurred);
+        }
         if (lo2..p).any(|i| s.is(i, "ordered")) || (lo2..p).any(|i| is_order_at(s, i)) {
             return Modality::Status(EventStatus::Ordered);
         }
@@ -606,7 +662,10 @@ pub fn place_cands(doc: &Document, s: &Sent) -> Vec<PlaceCand> {
                 continue;
             };
             // A token that runs past the mention is an adjective use ("Russia-led").
-            if s.toks.get(tok).is_some_and(|t| t.span.start() < m.span.start()) {
+            if s.toks
+                .get(tok)
+                .is_some_and(|t| t.span.start() < m.span.start())
+            {
                 continue;
             }
             let (ca, _) = s.clause(tok);
@@ -650,4 +709,3 @@ pub fn pick_place(s: &Sent, cands: &[PlaceCand], a: usize) -> Option<String> {
         })
         .map(|p| p.entity.clone())
 }
-

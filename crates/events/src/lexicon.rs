@@ -53,6 +53,8 @@ pub struct Opts {
     pub next: Vec<String>,
     pub prev: Vec<String>,
     pub near: Vec<String>,
+    pub nearany: Vec<String>,
+    pub lower: bool,
     pub subj: Vec<String>,
     pub count: bool,
     pub order: bool,
@@ -106,6 +108,8 @@ fn parse_opts(s: &str) -> Opts {
             "next" => o.next.push(v),
             "prev" => o.prev.push(v),
             "near" => o.near.push(v),
+            "nearany" => o.nearany.push(v),
+            "lower" => o.lower = true,
             "subj" => o.subj.push(v),
             "count" => o.count = true,
             "order" => o.order = true,
@@ -220,6 +224,7 @@ mod tests {
                 .chain(&o.next)
                 .chain(&o.prev)
                 .chain(&o.near)
+                .chain(&o.nearany)
                 .chain(&o.subj)
             {
                 assert!(lx.classes.contains_key(c), "unknown cue class {c}");

@@ -23,12 +23,13 @@ mod lexicon;
 mod sent;
 
 use extract::{
-    actor_of, clause_hedged, covering_claim, datable, find_triggers, is_count, left_np,
-    modality, pick_place, place_cands, right_np, second_conjunct, Cand, Modality, Np,
+    actor_of, clause_hedged, covering_claim, datable, find_triggers, is_count, left_np, modality,
+    owner_actor, pick_place, place_cands, right_np, second_conjunct, text_actor, Cand, Modality,
+    Np,
 };
 use lexicon::Form;
 use newsledger_model::{
-    Actors, Document, Event, EventStatus, Layer, Span, Stage, Timex, Trigger,
+    Actors, Document, Event, EventStatus, Layer, SegmentKind, Span, Stage, Timex, Trigger,
 };
 use sent::Sent;
 use std::collections::HashSet;
@@ -136,7 +137,7 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
         .iter()
         .filter_map(|c| c.timex.as_deref())
         .collect();
-    let mut out: Vec<Event> = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     let mut narrative: Dated = (None, None);
     let mut cur_para: Option<usize> = None;
     let segs: Vec<Span> = doc.content_segments().map(|s| s.span).collect();
@@ -151,8 +152,13 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
             continue;
         }
         let places = place_cands(doc, &ctx.s);
-        for c in find_triggers(&ctx.s) {
-            if let Some(ev) = build(doc, &ctx, &c, &places, &narrative) {
+        let cands = find_triggers(&ctx.s);
+        let trigger_spans: Vec<Span> = cands
+            .iter()
+            .map(|c| ctx.s.span_of(trigger_start(&ctx.s, c), c.b))
+            .collect();
+        for c in &cands {
+            if let Some(ev) = build(doc, &ctx, c, &places, &narrative, &trigger_spans) {
                 out.push(ev);
             }
         }
@@ -162,32 +168,154 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
             }
         }
     }
-    dedup(&mut out);
+    let mut out = dedup(out);
+    drop_headline_repeats(doc, &mut out);
     for (i, e) in out.iter_mut().enumerate() {
         e.id = format!("v{}", i + 1);
     }
     out
 }
 
-/// Drop repeated mentions of one event: same type and trigger span, or a later mention
-/// of the same type with the same actors, place and date.
-fn dedup(events: &mut Vec<Event>) {
-    let mut kept: Vec<Event> = Vec::new();
-    for e in events.drain(..) {
+/// Headlines and subheadings restate the body: keep a headline event only when the body
+/// has no event of its type.
+fn drop_headline_repeats(doc: &Document, events: &mut Vec<Event>) {
+    let is_head = |e: &Event| {
+        doc.segment_at(e.trigger.span.start())
+            .is_some_and(|s| matches!(s.kind, SegmentKind::Headline | SegmentKind::Subheading))
+    };
+    let body: HashSet<String> = events
+        .iter()
+        .filter(|e| !is_head(e))
+        .map(|e| e.kind.clone())
+        .collect();
+    events.retain(|e| !is_head(e) || !body.contains(&e.kind));
+}
+
+/// An extracted event with what the deduplication needs to know about its mention.
+struct Found {
+    event: Event,
+    /// The trigger is a noun ("the protests", "his resignation").
+    nominal: bool,
+    /// The date came from the event's own sentence.
+    own_date: bool,
+}
+
+fn entity_of(a: &Option<newsledger_model::Actor>) -> Option<&str> {
+    a.as_ref().and_then(|a| a.entity.as_deref())
+}
+
+/// Drop repeated mentions of one event. A later nominal mention that adds nothing (no
+/// date, place or actors of its own: "amid the protests"), or names the same agent as an
+/// earlier event of its type ("following his resignation"), refers back to it; so does a
+/// later mention with identical actors, place, date and status.
+fn dedup(found: Vec<Found>) -> Vec<Event> {
+    let mut kept: Vec<Found> = Vec::new();
+    for f in found {
+        let e = &f.event;
         let dup = kept.iter().any(|k| {
-            k.kind == e.kind
-                && (k.trigger.span.overlaps(e.trigger.span)
-                    || (k.actors == e.actors
-                        && k.actors.agent.is_some()
-                        && k.place == e.place
-                        && k.date == e.date
-                        && k.status == e.status))
+            let k = &k.event;
+            if k.kind != e.kind {
+                return false;
+            }
+            if k.trigger.span.overlaps(e.trigger.span) {
+                return true;
+            }
+            let same_agent = entity_of(&e.actors.agent).is_some()
+                && entity_of(&e.actors.agent) == entity_of(&k.actors.agent);
+            if f.nominal && same_agent {
+                return true;
+            }
+            if f.nominal
+                && e.actors.agent.is_none()
+                && e.actors.target.is_none()
+                && (e.place.is_none() || e.place == k.place)
+            {
+                return true;
+            }
+            k.actors == e.actors
+                && k.actors.agent.is_some()
+                && k.place == e.place
+                && k.date == e.date
+                && k.status == e.status
         });
         if !dup {
-            kept.push(e);
+            kept.push(f);
         }
     }
-    *events = kept;
+    kept.into_iter().map(|f| f.event).collect()
+}
+
+/// A place the entity stage did not resolve: a capitalised name right after "in", "at",
+/// "near" (or "the town of") in the event's clause, that is no other entity and no date.
+fn name_after_locative(doc: &Document, ctx: &SentCtx<'_>, a: usize) -> Option<String> {
+    let s = &ctx.s;
+    let (ca, cb) = s.clause(a);
+    let taken = |i: usize| {
+        s.toks.get(i).is_some_and(|t| {
+            doc.layers
+                .entities
+                .iter()
+                .any(|e| e.mentions.iter().any(|m| m.span.overlaps(t.span)))
+        })
+    };
+    let mut best: Option<(usize, String)> = None;
+    for i in ca..cb {
+        if !matches!(s.low(i), "in" | "at" | "near" | "outside") {
+            continue;
+        }
+        let mut j = i + 1;
+        // "the town of X", "the city of X"
+        if s.low(j) == "the"
+            && matches!(
+                s.low(j + 1),
+                "town" | "city" | "village" | "region" | "province"
+            )
+            && s.low(j + 2) == "of"
+        {
+            j += 3;
+        }
+        let start = j;
+        while j < cb
+            && s.cap(j)
+            && !s.is_punct(j)
+            && !ctx.in_time.get(j).copied().unwrap_or(true)
+            && !taken(j)
+            && s.toks
+                .get(j)
+                .is_some_and(|t| t.kind == newsledger_model::TokenKind::Word)
+            && !s.low(j).ends_with("'s")
+        {
+            j += 1;
+        }
+        if j > start && j - start <= 3 {
+            let d = if i >= a { i - a } else { a - i + 8 };
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, doc.slice(s.span_of(start, j)).to_string()));
+            }
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+/// The word before a participle is a noun-like word, not an auxiliary or adverb: the
+/// participle modifies it ("protesters detained") rather than being its verb with an
+/// elided object.
+fn subj_np_hint(s: &Sent, a: usize) -> bool {
+    s.prev_nq(a).is_some_and(|p| {
+        !s.is_punct(p) && !s.is(p, "adverb") && !s.is(p, "be_aux") && !s.is(p, "pronoun")
+    })
+}
+
+/// A declared nominal takes its declaring verb: "declared January 10 a day of mourning".
+fn trigger_start(s: &Sent, c: &Cand) -> usize {
+    let e = c.entry();
+    if e.form == Form::Noun && matches!(e.kind.as_str(), "declaration" | "order") {
+        let (ca, _) = s.clause(c.a);
+        if let Some(v) = s.rfind_in(c.a.saturating_sub(6).max(ca), c.a, "declare_verb") {
+            return v;
+        }
+    }
+    c.a
 }
 
 fn build(
@@ -196,7 +324,8 @@ fn build(
     c: &Cand,
     places: &[extract::PlaceCand],
     narrative: &Dated,
-) -> Option<Event> {
+    trigger_spans: &[Span],
+) -> Option<Found> {
     let s = &ctx.s;
     let e = c.entry();
     let kind = e.kind.as_str();
@@ -206,15 +335,8 @@ fn build(
     };
     let (ca, cb) = s.clause(c.a);
 
-    // A declared nominal takes its declaring verb: "declared January 10 a day of mourning".
-    let mut ta = c.a;
-    let mut form = e.form;
-    if kind == "declaration" && form == Form::Noun {
-        if let Some(v) = s.rfind_in(c.a.saturating_sub(6).max(ca), c.a, "declare_verb") {
-            ta = v;
-            form = Form::Past;
-        }
-    }
+    let ta = trigger_start(s, c);
+    let form = if ta < c.a { Form::Past } else { e.form };
     let trig_span = s.span_of(ta, c.b);
 
     // ---- actors
@@ -246,6 +368,16 @@ fn build(
             }
         }
         passive = passive && matches!(form, Form::Past | Form::Participle);
+        // A participle with no object after a noun is a reduced passive: "thousands of
+        // protesters detained", "a statue toppled".
+        if form == Form::Past
+            && !passive
+            && transitive(kind)
+            && right_np(s, c.b, in_time).is_none()
+            && subj_np_hint(s, ta)
+        {
+            passive = true;
+        }
         if form == Form::Participle || (form == Form::Past && by_np.is_some()) {
             passive = passive || by_np.is_some() || form == Form::Participle;
         }
@@ -257,7 +389,14 @@ fn build(
             None
         };
         if passive {
-            actors.target = subj_np.map(|np| actor_of(doc, s, np));
+            actors.target = subj_np.map(|np| {
+                if kind == "demolition" {
+                    // The thing torn down, not the person it depicts.
+                    text_actor(doc, s, np)
+                } else {
+                    actor_of(doc, s, np)
+                }
+            });
             actors.agent = by_np.map(|np| actor_of(doc, s, np));
         } else {
             actors.agent = subj_np.map(|np| actor_of(doc, s, np));
@@ -282,19 +421,21 @@ fn build(
         }
     } else {
         // Nominal: "X's resignation", "the arrest of X", "clashes with police".
-        let possessor = s.prev_nq(c.a).filter(|&p| {
-            p >= ca && (s.is(p, "possessive") || s.low(p).ends_with("'s"))
-        });
+        let possessor = s
+            .prev_nq(c.a)
+            .filter(|&p| p >= ca && (s.is(p, "possessive") || s.low(p).ends_with("'s")));
         let of_np = (s.low(c.b) == "of")
             .then(|| right_np(s, c.b + 1, in_time))
             .flatten();
-        let owner = possessor.map(|p| actor_of(doc, s, (p, p + 1)));
+        let owner = possessor.map(|p| owner_actor(doc, s, p));
         let of_actor = of_np.map(|np| actor_of(doc, s, np));
         if nominal_of_is_target(kind) {
             actors.target = owner.or(of_actor);
             actors.agent = by_np.map(|np| actor_of(doc, s, np));
         } else {
-            actors.agent = owner.or(of_actor).or_else(|| by_np.map(|np| actor_of(doc, s, np)));
+            actors.agent = owner
+                .or(of_actor)
+                .or_else(|| by_np.map(|np| actor_of(doc, s, np)));
             if matches!(kind, "clash" | "consultation") {
                 actors.target = with_np.map(|np| actor_of(doc, s, np));
             }
@@ -320,9 +461,23 @@ fn build(
                 .any(|h| h.kind != "scare_quote" && h.span.overlaps(clause_span))
         });
 
+    // A hedged report of an event ("reportedly", "unconfirmed reports of") leaves it
+    // contested: claimed, not occurred.
+    if hedged && status == EventStatus::Occurred {
+        status = EventStatus::Claimed;
+    }
+
     // ---- date
     let dist = |i: usize| if i >= c.a { i - c.a } else { c.a - i };
-    let usable = |(_, t): &&(usize, &Timex)| !trig_span.contains(t.span);
+    // A timex inside a trigger is the declared object ("declared 10 June a day of
+    // mourning"), not when the event happened.
+    // "since Saturday", "their February level" bound or describe, they do not date.
+    let usable = |(i, t): &&(usize, &Timex)| {
+        !trigger_spans.iter().any(|sp| sp.contains(t.span))
+            && !s.prev_nq(*i).is_some_and(|p| {
+                s.is(p, "since_like") || s.is(p, "possessive") || s.low(p).ends_with("'s")
+            })
+    };
     let in_clause = ctx
         .timexes
         .iter()
@@ -335,7 +490,9 @@ fn build(
             .filter(usable)
             .min_by_key(|(i, _)| dist(*i))
     };
-    let (date, timex) = if let Some((_, t)) = in_clause.or_else(in_sentence) {
+    let own = in_clause.or_else(in_sentence);
+    let own_date = own.is_some();
+    let (date, timex) = if let Some((_, t)) = own {
         (Some(t.value.clone()), Some(t.id.clone()))
     } else if narrative.0.is_some() {
         narrative.clone()
@@ -348,7 +505,7 @@ fn build(
         )
     };
 
-    Some(Event {
+    let event = Event {
         id: String::new(),
         kind: kind.to_string(),
         trigger: Trigger {
@@ -356,13 +513,18 @@ fn build(
             span: trig_span,
         },
         actors,
-        place: pick_place(s, places, c.a),
+        place: pick_place(s, places, c.a).or_else(|| name_after_locative(doc, ctx, c.a)),
         date,
         timex,
         status,
         claim: claim.map(|cl| cl.id.clone()),
         hedged,
         span: clause_span,
+    };
+    Some(Found {
+        event,
+        nominal: e.form == Form::Noun && ta == c.a,
+        own_date,
     })
 }
 

@@ -21,6 +21,8 @@ pub struct Sent {
     pub clause_of: Vec<usize>,
     /// Token ranges `[a, b)` of each clause.
     pub clauses: Vec<(usize, usize)>,
+    /// Tokens inside a mention of a PLATFORM entity (a messaging app, a social network).
+    pub platform: Vec<bool>,
 }
 
 fn fold(s: &str) -> String {
@@ -43,8 +45,10 @@ fn simple_tokens(text: &str, span: Span) -> Vec<(Span, TokenKind)> {
     let mut cur: Option<(usize, usize, bool)> = None;
     for (i, c) in s.char_indices() {
         let inner = matches!(c, '-' | '\'' | '’') && cur.is_some();
-        if c.is_alphanumeric() || (inner && s[i + c.len_utf8()..].starts_with(char::is_alphanumeric))
-        {
+        let next_alnum = s
+            .get(i + c.len_utf8()..)
+            .is_some_and(|r| r.starts_with(char::is_alphanumeric));
+        if c.is_alphanumeric() || (inner && next_alnum) {
             cur = match cur {
                 Some((a, _, num)) => Some((a, i + c.len_utf8(), num && c.is_ascii_digit())),
                 None => Some((i, i + c.len_utf8(), c.is_ascii_digit())),
@@ -52,7 +56,11 @@ fn simple_tokens(text: &str, span: Span) -> Vec<(Span, TokenKind)> {
             continue;
         }
         if let Some((a, b, num)) = cur.take() {
-            let k = if num { TokenKind::Number } else { TokenKind::Word };
+            let k = if num {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
             out.push((Span::new(a, b).offset(span.start()), k));
         }
         if !c.is_whitespace() {
@@ -63,7 +71,11 @@ fn simple_tokens(text: &str, span: Span) -> Vec<(Span, TokenKind)> {
         }
     }
     if let Some((a, b, num)) = cur {
-        let k = if num { TokenKind::Number } else { TokenKind::Word };
+        let k = if num {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
         out.push((Span::new(a, b).offset(span.start()), k));
     }
     out
@@ -92,11 +104,21 @@ impl Sent {
                 }
             })
             .collect();
+        let platform = toks
+            .iter()
+            .map(|t| {
+                doc.layers.entities.iter().any(|e| {
+                    e.kind == newsledger_model::EntityType::Platform
+                        && e.mentions.iter().any(|m| m.span.overlaps(t.span))
+                })
+            })
+            .collect();
         let mut s = Sent {
             span,
             toks,
             clause_of: Vec::new(),
             clauses: Vec::new(),
+            platform,
         };
         s.split_clauses();
         s
@@ -115,9 +137,7 @@ impl Sent {
     }
 
     pub fn is_punct(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct)
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
     }
 
     pub fn cap(&self, i: usize) -> bool {
@@ -154,8 +174,7 @@ impl Sent {
         }
         c.phrases.iter().any(|p| {
             p.len() <= i + 1
-                && p
-                    .iter()
+                && p.iter()
                     .enumerate()
                     .all(|(k, w)| self.low(i + 1 + k - p.len()) == w)
         })
@@ -195,7 +214,10 @@ impl Sent {
     }
 
     pub fn span_of(&self, a: usize, b: usize) -> Span {
-        match (self.toks.get(a), b.checked_sub(1).and_then(|e| self.toks.get(e))) {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|e| self.toks.get(e)),
+        ) {
             (Some(x), Some(y)) if a < b => Span::new(x.span.start(), y.span.end()),
             _ => Span::new(self.span.start(), self.span.start()),
         }

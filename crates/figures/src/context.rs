@@ -148,7 +148,15 @@ fn clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
     }
     let mut a = 0;
     let mut b = s.len();
-    for pat in [";", ", and ", ", but ", " but ", ", while ", " while ", " whereas "] {
+    for pat in [
+        ";",
+        ", and ",
+        ", but ",
+        " but ",
+        ", while ",
+        " while ",
+        " whereas ",
+    ] {
         for (i, _) in low.match_indices(pat) {
             if i + pat.len() <= rel_a {
                 a = a.max(i + pat.len());
@@ -161,8 +169,22 @@ fn clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
 }
 
 const CUE_WORDS: &[&str] = &[
-    "said", "says", "say", "told", "reported", "reports", "announced", "added", "stated",
-    "according", "claimed", "confirmed", "tweeted", "wrote", "posted", "statement",
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "added",
+    "stated",
+    "according",
+    "claimed",
+    "confirmed",
+    "tweeted",
+    "wrote",
+    "posted",
+    "statement",
 ];
 
 fn near_cue(doc: &Document, sentence: Span, t: Span) -> bool {
@@ -193,7 +215,9 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
         .layers
         .timexes
         .iter()
-        .filter(|t| d.sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter(|t| {
+            d.sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
+        })
         .collect();
     // explicit "as of"
     for t in &in_sentence {
@@ -201,7 +225,11 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
         let b = before.trim_end();
         let sentence_initial_by =
             b.ends_with("by") && b.trim_start_matches(|c: char| !c.is_alphabetic()) == "by";
-        if b.ends_with("as of") || b.ends_with("as at") || b.ends_with("as of late") || sentence_initial_by {
+        if b.ends_with("as of")
+            || b.ends_with("as at")
+            || b.ends_with("as of late")
+            || sentence_initial_by
+        {
             if let Some(v) = date_value(&t.value) {
                 return (Some(v), AsOfFrom::AsOf);
             }
@@ -227,12 +255,22 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
             .unwrap_or("");
         if matches!(
             prev_word,
-            "since" | "from" | "until" | "till" | "before" | "began" | "started" | "begun"
-                | "beginning" | "starting"
+            "since"
+                | "from"
+                | "until"
+                | "till"
+                | "before"
+                | "began"
+                | "started"
+                | "begun"
+                | "beginning"
+                | "starting"
         ) {
             continue;
         }
-        let Some(v) = date_value(&t.value) else { continue };
+        let Some(v) = date_value(&t.value) else {
+            continue;
+        };
         let dist = if t.span.end() <= d.span.start() {
             d.span.start() - t.span.end()
         } else {
@@ -246,11 +284,12 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
         return (Some(v), AsOfFrom::Moment);
     }
     if let Some(c) = claim {
-        let v = c
-            .date
-            .as_deref()
-            .and_then(date_value)
-            .or_else(|| c.timex.as_deref().and_then(|id| doc.timex(id)).and_then(|t| date_value(&t.value)));
+        let v = c.date.as_deref().and_then(date_value).or_else(|| {
+            c.timex
+                .as_deref()
+                .and_then(|id| doc.timex(id))
+                .and_then(|t| date_value(&t.value))
+        });
         if let Some(v) = v {
             return (Some(v), AsOfFrom::Statement);
         }
@@ -279,7 +318,8 @@ fn place_in(doc: &Document, within: Span, near: usize) -> Option<String> {
             continue;
         }
         for m in &e.mentions {
-            if !within.contains(m.span) || m.kind == MentionKind::Pronoun || doc.is_residue(m.span) {
+            if !within.contains(m.span) || m.kind == MentionKind::Pronoun || doc.is_residue(m.span)
+            {
                 continue;
             }
             let rank = place_rank(e.subtype.as_deref());
@@ -303,7 +343,11 @@ fn main_place(doc: &Document) -> Option<String> {
         .iter()
         .filter(|e| e.kind == EntityType::Place && e.subtype.as_deref() == Some("country"))
         .map(|e| {
-            let n = e.mentions.iter().filter(|m| !doc.is_residue(m.span)).count();
+            let n = e
+                .mentions
+                .iter()
+                .filter(|m| !doc.is_residue(m.span))
+                .count();
             (n, e)
         })
         .filter(|(n, _)| *n >= 2)
@@ -396,7 +440,41 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
                 parent: None,
                 cand: c,
             };
-            if let Some(p) = d.cand.shares_with.map(|p| base + p).and_then(|p| drafts.get(p)) {
+            if d.cand.needs_parent {
+                // a breakdown of the last figure of the sentence before
+                let prev_seg = prev_content_seg(doc, si);
+                let Some(pi) = drafts
+                    .iter()
+                    .rposition(|p| Some(p.seg) == prev_seg && p.para == para)
+                else {
+                    continue;
+                };
+                let p = &drafts[pi];
+                if d.cand.metric.is_empty() {
+                    d.cand.metric = p.cand.metric;
+                }
+                if d.cand.group_text.is_empty() {
+                    d.cand.group_text = p.cand.group_text.clone();
+                    d.cand.group_class = p.cand.group_class;
+                }
+                if claim_for(doc, span).is_none() {
+                    d.parent = Some(pi);
+                    d.claim = p.claim.clone();
+                    d.sources = p.sources.clone();
+                    d.as_of = p.as_of.clone();
+                    d.as_of_from = p.as_of_from;
+                    d.place = p.place.clone();
+                    d.hedged = d.hedged || hedged_near(text, d.cand.span);
+                    drafts.push(d);
+                    continue;
+                }
+            }
+            if let Some(p) = d
+                .cand
+                .shares_with
+                .map(|p| base + p)
+                .and_then(|p| drafts.get(p))
+            {
                 // "18 killed and 748 injured": one group, place, date and source
                 d.parent = d.cand.shares_with.map(|p| base + p);
                 d.claim = p.claim.clone();
@@ -554,8 +632,7 @@ fn merge_restatements(drafts: Vec<Draft>) -> Vec<Draft> {
             if a.seg == d.seg || !same_bounds(&a.cand, &d.cand) {
                 continue;
             }
-            let sources_ok =
-                a.sources.is_empty() || d.sources.is_empty() || a.sources == d.sources;
+            let sources_ok = a.sources.is_empty() || d.sources.is_empty() || a.sources == d.sources;
             if !sources_ok {
                 continue;
             }

@@ -39,33 +39,215 @@ pub struct Candidate {
     pub hedged: bool,
     /// Which shape matched, for debugging and tests.
     pub shape: &'static str,
+    /// A breakdown whose figure is in an earlier sentence ("Five of them were police
+    /// officers."): `metric` is empty and the caller takes it from that figure.
+    pub needs_parent: bool,
 }
 
 /// Words that never belong to a counted noun phrase.
 const STOP: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "will", "would",
-    "could", "may", "might", "must", "should", "can", "do", "does", "did", "and", "or", "but",
-    "nor", "in", "on", "at", "of", "from", "to", "by", "with", "for", "during", "after",
-    "before", "near", "across", "including", "among", "as", "that", "who", "which", "whom",
-    "whose", "the", "a", "an", "this", "these", "those", "it", "its", "their", "his", "her",
-    "our", "there", "here", "also", "all", "both", "said", "say", "says", "told", "according",
-    "than", "while", "when", "where", "what", "whether", "into", "onto", "over", "under",
-    "about", "around", "since", "until", "up", "down", "out", "off", "per", "via", "amid",
-    "following", "despite", "inside", "outside", "throughout", "within", "without", "against",
-    "toward", "towards", "between", "through", "upon", "not", "no", "so", "yet", "just",
-    "only", "still", "now", "then", "later", "earlier", "again", "ever", "even", "already",
-    "reportedly", "allegedly", "remain", "remains", "remained", "reported", "them", "whom",
-    "more", "last", "this", "each", "they", "we", "you", "he", "she", "i",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "can",
+    "do",
+    "does",
+    "did",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "in",
+    "on",
+    "at",
+    "of",
+    "from",
+    "to",
+    "by",
+    "with",
+    "for",
+    "during",
+    "after",
+    "before",
+    "near",
+    "across",
+    "including",
+    "among",
+    "as",
+    "that",
+    "who",
+    "which",
+    "whom",
+    "whose",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "there",
+    "here",
+    "also",
+    "all",
+    "both",
+    "said",
+    "say",
+    "says",
+    "told",
+    "according",
+    "than",
+    "while",
+    "when",
+    "where",
+    "what",
+    "whether",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "about",
+    "around",
+    "since",
+    "until",
+    "up",
+    "down",
+    "out",
+    "off",
+    "per",
+    "via",
+    "amid",
+    "following",
+    "despite",
+    "inside",
+    "outside",
+    "throughout",
+    "within",
+    "without",
+    "against",
+    "toward",
+    "towards",
+    "between",
+    "through",
+    "upon",
+    "not",
+    "no",
+    "so",
+    "yet",
+    "just",
+    "only",
+    "still",
+    "now",
+    "then",
+    "later",
+    "earlier",
+    "again",
+    "ever",
+    "even",
+    "already",
+    "reportedly",
+    "allegedly",
+    "remain",
+    "remains",
+    "remained",
+    "reported",
+    "them",
+    "whom",
+    "more",
+    "last",
+    "this",
+    "each",
+    "they",
+    "we",
+    "you",
+    "he",
+    "she",
+    "i",
+    "once",
+    "suspected",
+    "accused",
+    "linked",
+    "wanted",
+    "aged",
+    "alive",
+    "if",
+    "because",
+    "after",
+    "who",
 ];
 
 /// Auxiliaries and adverbs allowed between the counted noun and the metric.
 const AUX: &[&str] = &[
-    "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "remain",
-    "remains", "remained", "left", "made", "reported", "said", "believed", "thought", "feared",
-    "confirmed", "known", "to", "also", "now", "all", "both", "already", "still", "since",
-    "initially", "later", "either", "officially", "so", "far", "reportedly", "allegedly",
-    "apparently", "presumably", "possibly", "probably", "subsequently", "eventually", "then",
-    "later", "either", "each", "themselves", "likely", "feared",
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "being",
+    "remain",
+    "remains",
+    "remained",
+    "left",
+    "made",
+    "reported",
+    "said",
+    "believed",
+    "thought",
+    "feared",
+    "confirmed",
+    "known",
+    "to",
+    "also",
+    "now",
+    "all",
+    "both",
+    "already",
+    "still",
+    "since",
+    "initially",
+    "later",
+    "either",
+    "officially",
+    "so",
+    "far",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "presumably",
+    "possibly",
+    "probably",
+    "subsequently",
+    "eventually",
+    "then",
+    "later",
+    "either",
+    "each",
+    "themselves",
+    "likely",
+    "feared",
 ];
 
 const MODALS: &[&str] = &[
@@ -75,19 +257,89 @@ const MODALS: &[&str] = &[
 /// Prepositions that may open a phrase between the counted noun and its verb
 /// ("18 people in the capital were killed").
 const PREPS: &[&str] = &[
-    "in", "at", "from", "across", "near", "on", "inside", "outside", "around", "throughout",
-    "within", "along", "aboard", "during", "among", "of",
+    "in",
+    "at",
+    "from",
+    "across",
+    "near",
+    "on",
+    "inside",
+    "outside",
+    "around",
+    "throughout",
+    "within",
+    "along",
+    "aboard",
+    "during",
+    "among",
+    "of",
 ];
 
 /// Link words between a toll head and its count ("rose to", "stood at", "of").
 const LINKS: &[&str] = &[
-    "to", "at", "of", "reached", "hit", "is", "was", "are", "were", "stands", "stood",
-    "stand", "now", "has", "have", "had", "risen", "rose", "climbed", "jumped", "increased",
-    "surged", "soared", "grown", "grew", "passed", "surpassed", "exceeded", "topped",
-    "crossed", "totalled", "totaled", "totals", "total", "numbered", "number", "reaching",
-    "climbing", "rising", "bringing", "brings", "brought", "raising", "raised", "already",
-    "officially", "further", "again", "climb", "rise", "reach", "stands", "put", "puts",
-    "placed", "places", "sits", "sat", "remains", "remained", "went", "gone", "up",
+    "to",
+    "at",
+    "of",
+    "reached",
+    "hit",
+    "is",
+    "was",
+    "are",
+    "were",
+    "stands",
+    "stood",
+    "stand",
+    "now",
+    "has",
+    "have",
+    "had",
+    "risen",
+    "rose",
+    "climbed",
+    "jumped",
+    "increased",
+    "surged",
+    "soared",
+    "grown",
+    "grew",
+    "passed",
+    "surpassed",
+    "exceeded",
+    "topped",
+    "crossed",
+    "totalled",
+    "totaled",
+    "totals",
+    "total",
+    "numbered",
+    "number",
+    "reaching",
+    "climbing",
+    "rising",
+    "bringing",
+    "brings",
+    "brought",
+    "raising",
+    "raised",
+    "already",
+    "officially",
+    "further",
+    "again",
+    "climb",
+    "rise",
+    "reach",
+    "stands",
+    "put",
+    "puts",
+    "placed",
+    "places",
+    "sits",
+    "sat",
+    "remains",
+    "remained",
+    "went",
+    "gone",
+    "up",
 ];
 
 /// Heads of a toll phrase that carry no metric of their own ("toll", "number of …").
@@ -143,6 +395,22 @@ fn parse_group(toks: &[Tok], start: usize) -> GroupParse {
         if !t.is_word() || is_stop(t) || words >= 6 {
             break;
         }
+        if LEX
+            .numbers
+            .contains_key(t.lower.split('-').next().unwrap_or(""))
+            && words > 0
+        {
+            break;
+        }
+        // "people defied the order": a verb after the head noun ends the phrase
+        if words > 0
+            && t.lower.ends_with("ed")
+            && LEX.groups.longest_ending_at(toks, j).is_some()
+            && LEX.groups.longest_at(toks, j).is_none()
+            && LEX.groups.longest_at(toks, j + 1).is_none()
+        {
+            break;
+        }
         if let Some((_, m)) = metric_at(toks, j) {
             // a metric word ends the noun phrase, unless it is also a person noun
             // ("hostages", "detainees") that heads it
@@ -173,6 +441,22 @@ fn parse_group(toks: &[Tok], start: usize) -> GroupParse {
             nogroup: false,
         };
     };
+    // "members and supporters": a coordinated person noun extends the phrase
+    let mut lw = lw;
+    if toks
+        .get(lw + 1)
+        .is_some_and(|t| t.lower == "and" || t.lower == "or")
+        && LEX.groups.longest_ending_at(toks, lw + 1).is_some()
+    {
+        if let Some((e, _)) = LEX.groups.longest_at(toks, lw + 2) {
+            let next_is_count = toks
+                .get(lw + 2)
+                .is_some_and(|t| t.is_num() || LEX.numbers.contains_key(t.lower.as_ref()));
+            if !next_is_count {
+                lw = e - 1;
+            }
+        }
+    }
     // the head is the last word; a closing quote right after it belongs to the phrase
     let mut last = lw;
     if toks.get(lw + 1).is_some_and(is_quote) {
@@ -183,8 +467,50 @@ fn parse_group(toks: &[Tok], start: usize) -> GroupParse {
     while begin < lw && toks.get(begin).is_some_and(is_quote) && last == lw {
         begin += 1;
     }
-    let class = LEX.groups.longest_ending_at(toks, lw + 1).map(|(_, c)| *c);
+    let mut class = LEX.groups.longest_ending_at(toks, lw + 1).map(|(_, c)| *c);
     let nogroup = matches!(nonfig_at(toks, lw), Some(NonFigure::NoGroup));
+    // "members of the security forces", "supporters of the opposition leader",
+    // "participants in the riots": the phrase after the head says who they are
+    let head = toks.get(lw).map(|t| t.lower.as_ref()).unwrap_or("");
+    if last == lw
+        && matches!(
+            head,
+            "members" | "member" | "supporters" | "participants" | "relatives" | "families"
+        )
+        && toks
+            .get(lw + 1)
+            .is_some_and(|t| t.lower == "of" || (t.lower == "in" && head == "participants"))
+    {
+        let mut k = lw + 2;
+        let mut inner_last = None;
+        while let Some(t) = toks.get(k) {
+            if k > lw + 6
+                || !t.is_word()
+                || (is_stop(t) && !matches!(t.lower.as_ref(), "the" | "its" | "their"))
+            {
+                break;
+            }
+            if metric_at(toks, k).is_some() {
+                break;
+            }
+            inner_last = Some(k);
+            k += 1;
+        }
+        if let Some(il) = inner_last {
+            if let Some((_, c)) = LEX.groups.longest_ending_at(toks, il + 1) {
+                if *c != "unspecified" {
+                    class = Some(c);
+                }
+            }
+            return GroupParse {
+                end: il + 1,
+                toks: Some((begin, il)),
+                class: class.unwrap_or("unspecified"),
+                things: class.is_none(),
+                nogroup,
+            };
+        }
+    }
     GroupParse {
         end: last + 1,
         toks: Some((begin, last)),
@@ -267,11 +593,25 @@ fn require_ok(req: Require, g: &GroupParse, toks: &[Tok]) -> bool {
         Require::Crowd => {
             !matches!(
                 head,
-                "spectators" | "fans" | "runners" | "athletes" | "players" | "voters" | "guests"
-                    | "visitors" | "tourists" | "pilgrims" | "worshippers" | "worshipers"
+                "spectators"
+                    | "fans"
+                    | "runners"
+                    | "athletes"
+                    | "players"
+                    | "voters"
+                    | "guests"
+                    | "visitors"
+                    | "tourists"
+                    | "pilgrims"
+                    | "worshippers"
+                    | "worshipers"
             ) && matches!(g.class, "protesters" | "unspecified" | "civilians")
         }
         Require::Armed => g.toks.is_some() && g.class == "militants",
+        Require::Alive => {
+            g.toks.is_some()
+                && (g.end..g.end + 3).any(|i| toks.get(i).is_some_and(|t| t.lower == "alive"))
+        }
     }
 }
 
@@ -340,8 +680,23 @@ fn not_a_count(toks: &[Tok], np: &NumPhrase) -> bool {
             && prev.map_or(true, |p| {
                 matches!(
                     p.lower.as_ref(),
-                    "in" | "since" | "from" | "until" | "by" | "of" | "the" | "early" | "late"
-                        | "mid" | "before" | "after" | "during" | "and" | "to" | "," | "’s" | "'s"
+                    "in" | "since"
+                        | "from"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "the"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "and"
+                        | "to"
+                        | ","
+                        | "’s"
+                        | "'s"
                 ) || is_calendar(&p.lower)
             })
         {
@@ -388,7 +743,10 @@ fn not_a_count(toks: &[Tok], np: &NumPhrase) -> bool {
         {
             return true;
         }
-        if matches!(p.lower.as_ref(), "no." | "number" | "No" | "page" | "article" | "route") {
+        if matches!(
+            p.lower.as_ref(),
+            "no." | "number" | "No" | "page" | "article" | "route"
+        ) {
             return true;
         }
     }
@@ -406,11 +764,44 @@ fn not_a_count(toks: &[Tok], np: &NumPhrase) -> bool {
 fn is_calendar(w: &str) -> bool {
     matches!(
         w,
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar"
-            | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
-            | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-            | "sunday" | "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec."
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "jan."
+            | "feb."
+            | "aug."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
     )
 }
 
@@ -431,31 +822,57 @@ struct Reading {
 /// count [of] noun-phrase [pp] [aux] metric
 fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
     let mut j = np.end;
-    let mut after_of = false;
     // breakdowns: "12 of them police", "two of whom were children", "two of those killed"
     if toks.get(j).is_some_and(|t| t.lower == "of") {
         let w2 = toks.get(j + 1).map(|t| t.lower.as_ref()).unwrap_or("");
+        if np.needs_group {
+            // "some of them", "some of the missing": a determiner, not a count
+            return None;
+        }
         if matches!(w2, "them" | "whom" | "these" | "those" | "the" | "which") {
             let mut k = j + 2;
-            // "of those killed were children", "of the dead were children"
+            // "of those killed were children", "41 of the deaths occurred in …"
             if let Some((me, m)) = metric_at(toks, k).filter(|(_, m)| m.pp || m.toll || m.noun) {
                 if matches!(w2, "those" | "the" | "these") {
                     k = me;
-                    let (ae, _, _, neg) = parse_aux(toks, k);
-                    if neg {
-                        return None;
-                    }
-                    let g = parse_group(toks, ae);
-                    if g.things || g.nogroup {
-                        return None;
-                    }
+                    let copula = toks.get(k).is_some_and(|t| {
+                        matches!(
+                            t.lower.as_ref(),
+                            "were" | "was" | "are" | "is" | "included" | "include" | "includes"
+                        )
+                    });
+                    let g = if copula {
+                        let (ae, _, _, neg) = parse_aux(toks, k);
+                        if neg {
+                            return None;
+                        }
+                        let ae = if toks.get(ae).is_some_and(|t| t.lower.starts_with("includ")) {
+                            ae + 1
+                        } else {
+                            ae
+                        };
+                        parse_group(toks, ae)
+                    } else {
+                        parse_group(toks, k)
+                    };
+                    let g = if g.things || g.nogroup || !copula {
+                        GroupParse {
+                            end: k,
+                            toks: None,
+                            class: "unspecified",
+                            things: false,
+                            nogroup: false,
+                        }
+                    } else {
+                        g
+                    };
                     return Some(Reading {
                         metric: m.metric,
-                        group: g.clone(),
+                        end: g.end.max(k),
+                        group: g,
                         adjacent_group: false,
                         hedged: false,
                         parent: false,
-                        end: g.end.max(ae),
                         shape: "breakdown-of-metric",
                     });
                 }
@@ -466,11 +883,28 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
                 if neg {
                     return None;
                 }
+                // "12 of them were killed", "of whom 160 remain in hospital": own metric
+                if let Some((me, m)) = metric_at(toks, ae).filter(|(_, m)| m.pp || m.vi) {
+                    return Some(Reading {
+                        metric: m.metric,
+                        group: GroupParse {
+                            end: ae,
+                            toks: None,
+                            class: "unspecified",
+                            things: false,
+                            nogroup: false,
+                        },
+                        adjacent_group: false,
+                        hedged: false,
+                        parent: true,
+                        end: me,
+                        shape: "breakdown-own-metric",
+                    });
+                }
                 let g = parse_group(toks, ae);
                 if g.things || g.nogroup {
                     return None;
                 }
-                // "12 of them were killed": own metric
                 if let Some((me, m)) = metric_at(toks, g.end).filter(|(_, m)| m.pp || m.vi) {
                     return Some(Reading {
                         metric: m.metric,
@@ -484,26 +918,26 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
                 }
                 return Some(Reading {
                     metric: "",
-                    group: g.clone(),
+                    end: g.end.max(ae),
+                    group: g,
                     adjacent_group: false,
                     hedged: false,
                     parent: true,
-                    end: g.end.max(ae),
                     shape: "breakdown-of-them",
                 });
             }
             // "two of the officers were killed"
             j += 2;
-            after_of = true;
+        } else if matches!(w2, "its" | "their" | "our" | "his" | "her") {
+            // "27 of its members", "Eighteen of our patients"
+            j += 2;
         } else if np.kind == ValueKind::Vague || !np.digits {
             // "dozens of protesters", "thousands of people"
             j += 1;
-            after_of = true;
         } else {
             return None;
         }
     }
-    let _ = after_of;
     let g = parse_group(toks, j);
     if g.things || g.nogroup {
         return None;
@@ -511,12 +945,16 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
     if np.needs_group && g.toks.is_none() {
         return None;
     }
-    let adjacent_group = g.toks.is_some();
+    let adjacent_group = g.toks.is_some() && g.toks.is_some_and(|(a, _)| a <= np.end + 2);
     let mut k = g.end;
     // "3 police officers and 2 civilians were killed": skip coordinated counts
     if g.toks.is_some() {
         let mut hops = 0;
-        while hops < 3 && toks.get(k).is_some_and(|t| t.lower == "and" || t.text == ",") {
+        while hops < 3
+            && toks
+                .get(k)
+                .is_some_and(|t| t.lower == "and" || t.text == ",")
+        {
             let Some(np2) = parse_at(toks, text, k + 1) else {
                 break;
             };
@@ -528,9 +966,9 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
             hops += 1;
         }
     }
-    // count noun: "18 deaths", "50 arrests", "30 hostages"
+    // count noun: "18 deaths", "50 arrests"
     if g.toks.is_none() {
-        if let Some((me, m)) = metric_at(toks, k).filter(|(_, m)| m.noun) {
+        if let Some((me, m)) = metric_at(toks, k).filter(|(_, m)| m.noun && !m.pp) {
             return Some(Reading {
                 metric: m.metric,
                 group: g,
@@ -541,23 +979,6 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
                 shape: "count-noun",
             });
         }
-    } else if let Some(l) = g.toks.map(|(_, l)| l) {
-        // "30 hostages", "500 detainees" as the head noun
-        if let Some((ms, m)) = LEX.metrics.longest_ending_at(toks, l + 1) {
-            if m.noun && ms >= j && metric_at(toks, k).is_none() {
-                let (ae, _, _, _) = parse_aux(toks, k);
-                let _ = ae;
-                return Some(Reading {
-                    metric: m.metric,
-                    group: g.clone(),
-                    adjacent_group: true,
-                    hedged: false,
-                    parent: false,
-                    end: g.end,
-                    shape: "count-noun-head",
-                });
-            }
-        }
     }
     // parenthetical: ", including five children," / "(mostly civilians)"
     if let Some(t) = toks.get(k) {
@@ -567,8 +988,19 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
             if t.text == "("
                 || matches!(
                     opener,
-                    "including" | "mostly" | "mainly" | "most" | "many" | "among" | "all"
-                        | "some" | "both" | "largely" | "nearly" | "almost" | "half"
+                    "including"
+                        | "mostly"
+                        | "mainly"
+                        | "most"
+                        | "many"
+                        | "among"
+                        | "all"
+                        | "some"
+                        | "both"
+                        | "largely"
+                        | "nearly"
+                        | "almost"
+                        | "half"
                 )
             {
                 let mut m = k + 1;
@@ -603,19 +1035,40 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
         }
         let mut group = g.clone();
         let mut end = me;
-        // "18 wounded soldiers", "30 dead protesters"
+        let mut metric = m.metric;
+        let mut require = m.require;
+        let mut hedged = hedged;
         if group.toks.is_none() {
             let g2 = parse_group(toks, me);
             if g2.toks.is_some() && !g2.things && !g2.nogroup {
-                end = g2.end;
-                group = g2;
+                // "several wounded patients had died": the participle is an adjective
+                let (ae2, forecast2, hedged2, negated2) = parse_aux(toks, g2.end);
+                let later = metric_at(toks, ae2).filter(|(_, m2)| m2.pp || m2.vi);
+                if ae == start && ae2 > g2.end && later.is_some() {
+                    if forecast2 || negated2 {
+                        return None;
+                    }
+                    let (me2, m2) = later?;
+                    metric = m2.metric;
+                    require = m2.require;
+                    hedged = hedged || hedged2;
+                    end = me2;
+                    group = GroupParse {
+                        toks: g2.toks.map(|(_, b)| (ae, b)),
+                        ..g2
+                    };
+                } else {
+                    // "18 wounded soldiers", "30 dead protesters"
+                    end = g2.end;
+                    group = g2;
+                }
             }
         }
-        if !require_ok(m.require, &group, toks) {
+        if !require_ok(require, &group, toks) {
             return None;
         }
         Some(Reading {
-            metric: m.metric,
+            metric,
             group,
             adjacent_group,
             hedged,
@@ -627,15 +1080,20 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
     if let Some(r) = try_at(k) {
         return Some(r);
     }
-    // "18 people in the capital were killed"
-    if toks
-        .get(k)
-        .is_some_and(|t| PREPS.contains(&t.lower.as_ref()) && t.lower != "of" || t.lower == "of" && g.toks.is_some())
-    {
+    // "18 people in the capital were killed", "23 people suspected of looting were detained"
+    let opens_phrase = |t: &Tok| {
+        (PREPS.contains(&t.lower.as_ref()) && t.lower != "of")
+            || (t.lower == "of" && g.toks.is_some())
+            || matches!(
+                t.lower.as_ref(),
+                "suspected" | "accused" | "linked" | "wanted" | "who" | "aged"
+            )
+    };
+    if toks.get(k).is_some_and(opens_phrase) {
         let mut m = k + 1;
-        while m < k + 8 {
+        while m < k + 9 {
             let Some(x) = toks.get(m) else { break };
-            if !(x.is_word() || matches!(x.text, "’" | "'" | "-")) || x.is_num() {
+            if !(x.is_word() || matches!(x.text, "’" | "'" | "-")) {
                 break;
             }
             if metric_at(toks, m).is_some_and(|(_, e)| e.pp || e.vi)
@@ -643,6 +1101,10 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
             {
                 if let Some(r) = try_at(m) {
                     return Some(r);
+                }
+                if toks.get(k).is_some_and(|t| t.lower == "who") {
+                    // "who had gathered": the relative clause's verb is the metric
+                    break;
                 }
                 break;
             }
@@ -657,7 +1119,9 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
                 "seriously" | "critically" | "severely" | "gravely" | "badly" | "fatally"
             )
         })
-        && toks.get(k + 1).map_or(true, |t| t.is_punct() || t.lower == "and")
+        && toks
+            .get(k + 1)
+            .map_or(true, |t| t.is_punct() || t.lower == "and")
     {
         return Some(Reading {
             metric: "",
@@ -668,6 +1132,69 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
             end: k + 1,
             shape: "breakdown-severity",
         });
+    }
+    // "two bodies were recovered", "received 14 bodies"
+    let head = g
+        .toks
+        .and_then(|(_, l)| toks.get(l))
+        .map(|t| t.lower.as_ref())
+        .unwrap_or("");
+    if head == "bodies" {
+        return Some(Reading {
+            metric: "killed",
+            end: g.end,
+            group: GroupParse {
+                class: "unspecified",
+                ..g
+            },
+            adjacent_group,
+            hedged: false,
+            parent: false,
+            shape: "bodies",
+        });
+    }
+    // a crowd: protesters counted at an event, or people gathering
+    if g.toks.is_some() || np.kind == ValueKind::Vague {
+        let crowd_head = matches!(
+            head,
+            "protesters" | "protestors" | "demonstrators" | "marchers"
+        );
+        let mut m = k;
+        let mut verb = false;
+        while m < k + 10 {
+            let Some(x) = toks.get(m) else { break };
+            if x.is_num() || matches!(x.text, ";" | ":" | "(") {
+                break;
+            }
+            if matches!(
+                x.lower.as_ref(),
+                "gather"
+                    | "gathered"
+                    | "rally"
+                    | "rallied"
+                    | "march"
+                    | "marched"
+                    | "protest"
+                    | "protested"
+                    | "demonstrate"
+                    | "demonstrated"
+            ) {
+                verb = true;
+                break;
+            }
+            m += 1;
+        }
+        if (crowd_head || verb) && require_ok(Require::Crowd, &g, toks) {
+            return Some(Reading {
+                metric: "participants",
+                end: g.end,
+                group: g,
+                adjacent_group,
+                hedged: false,
+                parent: false,
+                shape: "crowd",
+            });
+        }
     }
     None
 }
@@ -721,14 +1248,28 @@ fn read_left_verb(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
 }
 
 /// toll link count: "the death toll rose to 300", "the number of detainees reached 3,000"
-fn read_left_toll(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+fn read_left_toll(
+    toks: &[Tok],
+    np: &NumPhrase,
+    blocked: &[bool],
+    prev_metric: Option<&'static str>,
+) -> Option<Reading> {
     let mut k = np.start;
     let mut links = 0;
-    while k > 0 && links < 6 {
+    let mut skipped = 0;
+    while k > 0 && links < 6 && skipped < 8 {
         let t = toks.get(k - 1)?;
         if LINKS.contains(&t.lower.as_ref()) || (t.lower.ends_with("ly") && t.lower.len() > 4) {
             k -= 1;
             links += 1;
+        } else if links > 0
+            && (blocked.get(k - 1).copied().unwrap_or(false)
+                || matches!(t.text, ",")
+                || matches!(t.lower.as_ref(), "on" | "again" | "by" | "late" | "early"))
+        {
+            // "rose again on Tuesday, to 19": a date and a comma inside the link
+            k -= 1;
+            skipped += 1;
         } else {
             break;
         }
@@ -750,9 +1291,14 @@ fn read_left_toll(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
         }
         if matches!(nonfig_at(toks, h - 1), Some(NonFigure::Forecast))
             || MODALS.contains(&t.lower.as_ref())
-            || matches!(t.lower.as_ref(), "said" | "says" | "and" | "but" | "while")
         {
             return None;
+        }
+        if matches!(
+            t.lower.as_ref(),
+            "said" | "says" | "and" | "but" | "while" | "that" | "reported" | "told"
+        ) {
+            break;
         }
         if TOLL_NOUNS.contains(&t.lower.as_ref()) {
             toll_noun = true;
@@ -780,7 +1326,23 @@ fn read_left_toll(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
         h -= 1;
         steps += 1;
     }
-    let metric = metric?;
+    let vote_words = toks.iter().any(|t| {
+        matches!(
+            t.lower.as_ref(),
+            "vote" | "votes" | "ballot" | "ballots" | "election" | "poll" | "polls" | "turnout"
+        )
+    });
+    let metric = match metric {
+        Some(m) => m,
+        None if toll_noun && !vote_words => prev_metric.or_else(|| {
+            let head_count = (h..link_start).any(|i| {
+                toks.get(i)
+                    .is_some_and(|t| matches!(t.lower.as_ref(), "count" | "toll" | "tally"))
+            });
+            head_count.then_some("killed")
+        })?,
+        None => return None,
+    };
     // a bare participle ("killed rose to") is only a toll inside "number of …"
     if !toll_noun {
         let head_is_toll = (h..link_start).any(|i| {
@@ -810,6 +1372,92 @@ fn read_left_toll(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
     })
 }
 
+/// "Killed: at least 52 people" in a fact box.
+fn read_bulletin(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let colon = np.start.checked_sub(1).and_then(|i| toks.get(i))?;
+    if colon.text != ":" {
+        return None;
+    }
+    let (me, m) = LEX.metrics.longest_ending_at(toks, np.start - 1)?;
+    let lead = toks.get(..me)?;
+    if !lead.iter().all(|t| t.is_punct()) {
+        return None;
+    }
+    let mut j = np.end;
+    if toks.get(j).is_some_and(|t| t.lower == "of") && !np.digits {
+        j += 1;
+    }
+    let g = parse_group(toks, j);
+    if g.things || g.nogroup {
+        return None;
+    }
+    Some(Reading {
+        metric: m.metric,
+        adjacent_group: g.toks.is_some(),
+        end: g.end.max(np.end),
+        group: g,
+        hedged: false,
+        parent: false,
+        shape: "bulletin",
+    })
+}
+
+/// Counts that lean on the figure just before them: "41 in the capital, 7 in the north and
+/// 4 in the south"; "rose to 41 on Friday and to 44 on Sunday"; "up from 31".
+fn read_elliptic(
+    toks: &[Tok],
+    np: &NumPhrase,
+    out: &[Candidate],
+    ends: &[usize],
+) -> Option<Reading> {
+    let prev = out.last()?;
+    let pe = *ends.last()?;
+    if np.start < pe || np.start - pe > 14 || toks.get(pe..np.start)?.iter().any(|t| t.text == ";")
+    {
+        return None;
+    }
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_ref()).unwrap_or("");
+    let before = np.start.checked_sub(1).map(w).unwrap_or("");
+    let before2 = np.start.checked_sub(2).map(w).unwrap_or("");
+    let empty = GroupParse {
+        end: np.end,
+        toks: None,
+        class: "unspecified",
+        things: false,
+        nogroup: false,
+    };
+    // place ellipsis
+    if matches!(w(np.end), "in" | "at") && matches!(before, "," | "and") {
+        return Some(Reading {
+            metric: prev.metric,
+            group: empty,
+            adjacent_group: false,
+            hedged: false,
+            parent: true,
+            end: np.end,
+            shape: "breakdown-place",
+        });
+    }
+    if prev.shape == "toll-link-count" {
+        let again = (matches!(before, "to" | "at") && matches!(before2, "and" | ","))
+            || (before == "from" && matches!(before2, "up" | "down" | "rise" | "rising" | ","));
+        let g = parse_group(toks, np.end);
+        let g = if g.things || g.nogroup { empty } else { g };
+        if again {
+            return Some(Reading {
+                metric: prev.metric,
+                adjacent_group: g.toks.is_some(),
+                end: g.end.max(np.end),
+                group: g,
+                hedged: false,
+                parent: false,
+                shape: "toll-link-count",
+            });
+        }
+    }
+    None
+}
+
 /// "killing 19 children and two teachers": a count coordinated with a verb's object.
 fn read_coordinated_object(
     toks: &[Tok],
@@ -819,7 +1467,7 @@ fn read_coordinated_object(
 ) -> Option<Reading> {
     let prev = out.last()?;
     let pend = *rends.last()?;
-    if prev.shape != "verb-count" || pend + 1 != np.start {
+    if !matches!(prev.shape, "verb-count" | "breakdown-including") || pend + 1 != np.start {
         return None;
     }
     if !toks
@@ -839,7 +1487,7 @@ fn read_coordinated_object(
         group: g,
         hedged: false,
         parent: false,
-        shape: "verb-count",
+        shape: prev.shape,
     })
 }
 
@@ -853,12 +1501,14 @@ fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
             .start
             .checked_sub(2)
             .and_then(|i| toks.get(i))
-            .is_some_and(|t| t.lower == "among"),
+            .is_some_and(|t| t.lower == "among" || t.lower == "of"),
         "were" | "was" | "are" => {
             // among the dead were N …
             let mut found = false;
             for back in 2..6 {
-                let Some(i) = np.start.checked_sub(back) else { break };
+                let Some(i) = np.start.checked_sub(back) else {
+                    break;
+                };
                 if let Some((_, m)) = metric_at(toks, i).filter(|(_, m)| m.pp || m.toll) {
                     let among = (1..4).any(|b| {
                         i.checked_sub(b)
@@ -914,12 +1564,19 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
     let mut ends: Vec<usize> = Vec::new();
     // token index just after each candidate's reading
     let mut rends: Vec<usize> = Vec::new();
+    let blocked_tok: Vec<bool> = toks
+        .iter()
+        .map(|t| blocked.iter().any(|&(a, b)| a < t.end && t.start < b))
+        .collect();
+    let stats = (0..toks.len()).any(|x| matches!(nonfig_at(&toks, x), Some(NonFigure::Stats)));
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         let maybe = t.is_num()
             || (t.is_word()
-                && (LEX.numbers.contains_key(t.lower.split('-').next().unwrap_or(""))
+                && (LEX
+                    .numbers
+                    .contains_key(t.lower.split('-').next().unwrap_or(""))
                     || LEX.vague.longest_at(&toks, i).is_some()
                     || LEX.pre_qualifiers.longest_at(&toks, i).is_some()
                     || t.lower == "between"));
@@ -940,11 +1597,52 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             i = np.end.max(i + 1);
             continue;
         }
-        let reading = read_left_toll(&toks, &np)
+        // "the toll could reach 100": a forecast, whatever follows
+        let forecast = (1..=4).any(|b| {
+            np.start
+                .checked_sub(b)
+                .and_then(|x| toks.get(x))
+                .is_some_and(|t| {
+                    matches!(
+                        t.lower.as_ref(),
+                        "reach"
+                            | "rise"
+                            | "climb"
+                            | "exceed"
+                            | "top"
+                            | "hit"
+                            | "surpass"
+                            | "pass"
+                            | "double"
+                            | "increase"
+                            | "grow"
+                    ) && (1..=3).any(|c| {
+                        (np.start - b)
+                            .checked_sub(c)
+                            .and_then(|y| toks.get(y))
+                            .is_some_and(|m| {
+                                MODALS.contains(&m.lower.as_ref())
+                                    || matches!(
+                                        nonfig_at(&toks, np.start - b - c),
+                                        Some(NonFigure::Forecast)
+                                    )
+                                    || m.lower == "to"
+                            })
+                    })
+                })
+        });
+        if forecast {
+            i = np.end.max(i + 1);
+            continue;
+        }
+        let prev_metric = out.last().map(|c| c.metric);
+        let reading = read_bulletin(&toks, &np)
+            .or_else(|| read_left_toll(&toks, &np, &blocked_tok, prev_metric))
             .or_else(|| read_left_breakdown(&toks, &np))
             .or_else(|| read_left_verb(&toks, &np))
             .or_else(|| read_right(&toks, sentence, &np))
-            .or_else(|| read_coordinated_object(&toks, &np, &out, &rends));
+            .or_else(|| read_coordinated_object(&toks, &np, &out, &rends))
+            .or_else(|| read_elliptic(&toks, &np, &out, &ends));
         let Some(r) = reading else {
             i = np.end.max(i + 1);
             continue;
@@ -955,9 +1653,9 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
                 .checked_sub(b)
                 .is_some_and(|x| matches!(nonfig_at(&toks, x), Some(NonFigure::Cancel)))
         });
-        let cancel_after = (r.end..r.end + 3)
-            .any(|x| matches!(nonfig_at(&toks, x), Some(NonFigure::Cancel)));
-        if (cancel_before || cancel_after) && r.shape.starts_with("count-noun") {
+        let cancel_after =
+            (r.end..r.end + 3).any(|x| matches!(nonfig_at(&toks, x), Some(NonFigure::Cancel)));
+        if (cancel_before || cancel_after || stats) && r.shape.starts_with("count-noun") {
             i = np.end.max(i + 1);
             continue;
         }
@@ -977,7 +1675,18 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             }
             None => (String::new(), "unspecified"),
         };
-        if r.parent {
+        let mut needs_parent = false;
+        if r.parent && prev.filter(|&p| gap_ok(p)).is_none() {
+            // "Five of them were police officers." after the figure's own sentence
+            let initial = toks
+                .get(..np.start)
+                .is_some_and(|b| b.iter().all(|t| t.is_punct() || is_quote(t)));
+            if !initial || !r.shape.starts_with("breakdown") {
+                i = np.end.max(i + 1);
+                continue;
+            }
+            needs_parent = true;
+        } else if r.parent {
             let Some(p) = prev.filter(|&p| gap_ok(p)) else {
                 i = np.end.max(i + 1);
                 continue;
@@ -997,9 +1706,13 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
                 shares_with = Some(p);
             }
         }
-        if metric.is_empty() {
+        if metric.is_empty() && !needs_parent {
             i = np.end.max(i + 1);
             continue;
+        }
+        if metric == "participants" && gclass == "unspecified" {
+            // a crowd counted at an event is a crowd of protesters unless named otherwise
+            gclass = "protesters";
         }
         let value_span = span_of(&toks, np.start, np.end.saturating_sub(1));
         let span_end = if r.adjacent_group {
@@ -1023,6 +1736,7 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             shares_with,
             hedged,
             shape: r.shape,
+            needs_parent,
         });
         ends.push(np.end);
         rends.push(r.end);
@@ -1038,7 +1752,10 @@ fn clause_bounds(toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
         if t.text == ";" {
             return true;
         }
-        if matches!(t.lower.as_ref(), "but" | "while" | "whereas" | "although" | "though") {
+        if matches!(
+            t.lower.as_ref(),
+            "but" | "while" | "whereas" | "although" | "though"
+        ) {
             return true;
         }
         t.text == ","
@@ -1065,7 +1782,10 @@ fn hedge_in_clause(toks: &[Tok], a: usize, b: usize) -> bool {
             if toks.get(i).is_some_and(|t| t.lower == "likely")
                 && toks.get(he).is_some_and(|t| t.lower == "to")
                 && toks.get(he + 1).is_some_and(|t| {
-                    matches!(t.lower.as_ref(), "rise" | "climb" | "increase" | "grow" | "go")
+                    matches!(
+                        t.lower.as_ref(),
+                        "rise" | "climb" | "increase" | "grow" | "go"
+                    )
                 })
             {
                 continue;

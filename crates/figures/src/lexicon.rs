@@ -72,7 +72,6 @@ impl<V> PhraseMap<V> {
         }
         None
     }
-
 }
 
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -87,6 +86,8 @@ pub enum Require {
     Security,
     Crowd,
     Armed,
+    /// "pulled six people alive from the rubble"
+    Alive,
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +130,7 @@ pub enum NonFigure {
     Cancel,
     Forecast,
     NoGroup,
+    Stats,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +209,7 @@ fn build() -> Lexicon {
             "security" => Require::Security,
             "crowd" => Require::Crowd,
             "armed" => Require::Armed,
+            "alive" => Require::Alive,
             _ => Require::Any,
         };
         metrics.insert(
@@ -298,6 +301,7 @@ fn build() -> Lexicon {
             "cancel" => NonFigure::Cancel,
             "forecast" => NonFigure::Forecast,
             "nogroup" => NonFigure::NoGroup,
+            "stats" => NonFigure::Stats,
             _ => continue,
         };
         nonfigure.insert(p, t);

@@ -171,10 +171,8 @@ fn words_at(toks: &[Tok], i: usize) -> Option<(usize, Core)> {
             break;
         }
         let parts: Vec<&str> = t.lower.split('-').collect();
-        let vals: Option<Vec<NumWord>> = parts
-            .iter()
-            .map(|p| LEX.numbers.get(*p).copied())
-            .collect();
+        let vals: Option<Vec<NumWord>> =
+            parts.iter().map(|p| LEX.numbers.get(*p).copied()).collect();
         let Some(vals) = vals else { break };
         for v in vals {
             match v {
@@ -200,7 +198,14 @@ fn words_at(toks: &[Tok], i: usize) -> Option<(usize, Core)> {
     if v == 0 || v > MAX_COUNT {
         return None;
     }
-    Some((j, if approx { Core::Approx(v) } else { Core::Exact(v) }))
+    Some((
+        j,
+        if approx {
+            Core::Approx(v)
+        } else {
+            Core::Exact(v)
+        },
+    ))
 }
 
 fn vague_at(toks: &[Tok], i: usize) -> Option<(usize, Core)> {
@@ -221,8 +226,13 @@ fn core_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, Core)> {
     // "several hundred" / "a dozen" before plain number words
     if let Some(v) = vague_at(toks, i) {
         // "some 5,800": "some" before a number is a qualifier, not a count
-        if !(matches!(v.1, Core::Vague { needs_group: true, .. })
-            && toks.get(v.0).is_some_and(|t| t.is_num()))
+        if !(matches!(
+            v.1,
+            Core::Vague {
+                needs_group: true,
+                ..
+            }
+        ) && toks.get(v.0).is_some_and(|t| t.is_num()))
         {
             return Some(v);
         }
@@ -387,7 +397,10 @@ mod tests {
     #[test]
     fn digits_and_separators() {
         use ValueKind::*;
-        assert_eq!(p("3,000 people"), Some((Exact, 3000, Some(3000), "3,000".into())));
+        assert_eq!(
+            p("3,000 people"),
+            Some((Exact, 3000, Some(3000), "3,000".into()))
+        );
         assert_eq!(p("3 000 people").map(|x| x.1), Some(3000));
         assert_eq!(p("3\u{2009}000 people").map(|x| x.1), Some(3000));
         assert_eq!(p("3.000 people").map(|x| x.1), Some(3000));
@@ -404,40 +417,112 @@ mod tests {
         assert_eq!(p("two hundred and five people").map(|x| x.1), Some(205));
         assert_eq!(p("twenty-five people").map(|x| x.1), Some(25));
         assert_eq!(p("three million people").map(|x| x.1), Some(3_000_000));
-        assert_eq!(p("a dozen people"), Some((Approx, 12, Some(12), "a dozen".into())));
-        assert_eq!(p("a thousand people").map(|x| (x.0, x.1)), Some((Approx, 1000)));
-        assert_eq!(p("two dozen people").map(|x| (x.0, x.1)), Some((Approx, 24)));
+        assert_eq!(
+            p("a dozen people"),
+            Some((Approx, 12, Some(12), "a dozen".into()))
+        );
+        assert_eq!(
+            p("a thousand people").map(|x| (x.0, x.1)),
+            Some((Approx, 1000))
+        );
+        assert_eq!(
+            p("two dozen people").map(|x| (x.0, x.1)),
+            Some((Approx, 24))
+        );
     }
 
     #[test]
     fn qualifiers_and_ranges() {
         use ValueKind::*;
-        assert_eq!(p("more than 3,000 protesters").map(|x| (x.0, x.1, x.2)), Some((AtLeast, 3000, None)));
-        assert_eq!(p("3,000+ protesters").map(|x| (x.0, x.1, x.3)), Some((AtLeast, 3000, "3,000+".into())));
-        assert_eq!(p("up to 50 people").map(|x| (x.0, x.1, x.2)), Some((AtMost, 0, Some(50))));
-        assert_eq!(p("some 5,800 people").map(|x| (x.0, x.1)), Some((Approx, 5800)));
-        assert_eq!(p("a total of 18 people").map(|x| (x.0, x.1, x.3)), Some((Exact, 18, "a total of 18".into())));
-        assert_eq!(p("20 to 30 people").map(|x| (x.0, x.1, x.2)), Some((Range, 20, Some(30))));
-        assert_eq!(p("between 20 and 30 people").map(|x| (x.0, x.1, x.2)), Some((Range, 20, Some(30))));
-        assert_eq!(p("20-30 people").map(|x| (x.0, x.1, x.2)), Some((Range, 20, Some(30))));
-        assert_eq!(p("as many as 40 or 50").map(|x| (x.0, x.1, x.2)), Some((Range, 40, Some(50))));
-        assert_eq!(p("at least 20-25 people").map(|x| (x.0, x.1, x.2)), Some((Range, 20, Some(25))));
-        assert_eq!(p("more 1,500 people").map(|x| (x.0, x.1)), Some((AtLeast, 1500)));
-        assert_eq!(p("more than a dozen").map(|x| (x.0, x.1, x.2)), Some((AtLeast, 12, None)));
-        assert_eq!(p("3,000-plus people").map(|x| (x.0, x.1)), Some((AtLeast, 3000)));
-        assert_eq!(p("another 20 people").map(|x| (x.0, x.1)), Some((Exact, 20)));
-        assert_eq!(p("nearly 10,000 people").map(|x| (x.0, x.1)), Some((Approx, 10000)));
-        assert_eq!(p("2 to 3 million people").map(|x| (x.0, x.1, x.2)), Some((Range, 2_000_000, Some(3_000_000))));
+        assert_eq!(
+            p("more than 3,000 protesters").map(|x| (x.0, x.1, x.2)),
+            Some((AtLeast, 3000, None))
+        );
+        assert_eq!(
+            p("3,000+ protesters").map(|x| (x.0, x.1, x.3)),
+            Some((AtLeast, 3000, "3,000+".into()))
+        );
+        assert_eq!(
+            p("up to 50 people").map(|x| (x.0, x.1, x.2)),
+            Some((AtMost, 0, Some(50)))
+        );
+        assert_eq!(
+            p("some 5,800 people").map(|x| (x.0, x.1)),
+            Some((Approx, 5800))
+        );
+        assert_eq!(
+            p("a total of 18 people").map(|x| (x.0, x.1, x.3)),
+            Some((Exact, 18, "a total of 18".into()))
+        );
+        assert_eq!(
+            p("20 to 30 people").map(|x| (x.0, x.1, x.2)),
+            Some((Range, 20, Some(30)))
+        );
+        assert_eq!(
+            p("between 20 and 30 people").map(|x| (x.0, x.1, x.2)),
+            Some((Range, 20, Some(30)))
+        );
+        assert_eq!(
+            p("20-30 people").map(|x| (x.0, x.1, x.2)),
+            Some((Range, 20, Some(30)))
+        );
+        assert_eq!(
+            p("as many as 40 or 50").map(|x| (x.0, x.1, x.2)),
+            Some((Range, 40, Some(50)))
+        );
+        assert_eq!(
+            p("at least 20-25 people").map(|x| (x.0, x.1, x.2)),
+            Some((Range, 20, Some(25)))
+        );
+        assert_eq!(
+            p("more 1,500 people").map(|x| (x.0, x.1)),
+            Some((AtLeast, 1500))
+        );
+        assert_eq!(
+            p("more than a dozen").map(|x| (x.0, x.1, x.2)),
+            Some((AtLeast, 12, None))
+        );
+        assert_eq!(
+            p("3,000-plus people").map(|x| (x.0, x.1)),
+            Some((AtLeast, 3000))
+        );
+        assert_eq!(
+            p("another 20 people").map(|x| (x.0, x.1)),
+            Some((Exact, 20))
+        );
+        assert_eq!(
+            p("nearly 10,000 people").map(|x| (x.0, x.1)),
+            Some((Approx, 10000))
+        );
+        assert_eq!(
+            p("2 to 3 million people").map(|x| (x.0, x.1, x.2)),
+            Some((Range, 2_000_000, Some(3_000_000)))
+        );
     }
 
     #[test]
     fn vague() {
         use ValueKind::*;
-        assert_eq!(p("Dozens have").map(|x| (x.0, x.1, x.2)), Some((Vague, 24, Some(99))));
-        assert_eq!(p("tens of thousands of people").map(|x| (x.1, x.2)), Some((20000, Some(99999))));
-        assert_eq!(p("hundreds of thousands").map(|x| (x.1, x.2)), Some((200000, Some(999999))));
-        assert_eq!(p("several hundred people").map(|x| (x.1, x.2)), Some((200, Some(999))));
-        assert_eq!(p("millions of people").map(|x| (x.1, x.2)), Some((2000000, None)));
+        assert_eq!(
+            p("Dozens have").map(|x| (x.0, x.1, x.2)),
+            Some((Vague, 24, Some(99)))
+        );
+        assert_eq!(
+            p("tens of thousands of people").map(|x| (x.1, x.2)),
+            Some((20000, Some(99999)))
+        );
+        assert_eq!(
+            p("hundreds of thousands").map(|x| (x.1, x.2)),
+            Some((200000, Some(999999)))
+        );
+        assert_eq!(
+            p("several hundred people").map(|x| (x.1, x.2)),
+            Some((200, Some(999)))
+        );
+        assert_eq!(
+            p("millions of people").map(|x| (x.1, x.2)),
+            Some((2000000, None))
+        );
         assert_eq!(p("about a dozen").map(|x| (x.0, x.1)), Some((Approx, 12)));
         assert_eq!(p("a few").map(|x| (x.1, x.2)), Some((3, Some(9))));
     }

@@ -12,12 +12,18 @@ fn d(s: &str) -> Vec<(&'static str, ValueKind, u64, Option<u64>, &'static str)> 
 }
 
 fn metrics(s: &str) -> Vec<(&'static str, u64)> {
-    detect(s, &[]).into_iter().map(|c| (c.metric, c.low)).collect()
+    detect(s, &[])
+        .into_iter()
+        .map(|c| (c.metric, c.low))
+        .collect()
 }
 
 #[test]
 fn smoke() {
-    assert_eq!(metrics("At least 26 people were killed in the flooding."), vec![("killed", 26)]);
+    assert_eq!(
+        metrics("At least 26 people were killed in the flooding."),
+        vec![("killed", 26)]
+    );
 }
 
 #[test]

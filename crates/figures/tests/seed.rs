@@ -61,17 +61,105 @@ fn seed_has_exactly_the_eleven_figures() {
     use ValueKind::*;
     // (metric, kind, low, high, class, as_of, sources)
     let want: Vec<(&str, ValueKind, u64, Option<u64>, &str, &str, Vec<&str>)> = vec![
-        ("detained", Vague, 3, Some(9), "officials", "2022-01-08", vec!["National Security Committee", "Khabar 24"]),
-        ("killed", Vague, 24, Some(99), "unspecified", "2022-01-08", vec![]),
-        ("injured", Vague, 200, Some(999), "unspecified", "2022-01-08", vec![]),
-        ("detained", Vague, 2000, Some(9999), "protesters", "2022-01-08", vec![]),
-        ("killed", Vague, 24, Some(99), "protesters", "2022-01-06", vec!["Almaty police official"]),
-        ("injured", Vague, 200, Some(999), "protesters", "2022-01-06", vec!["Almaty police official"]),
-        ("killed", Exact, 18, Some(18), "security_forces", "2022-01-07", vec!["Interior Ministry", "Khabar 24"]),
-        ("injured", Exact, 748, Some(748), "security_forces", "2022-01-07", vec!["Interior Ministry", "Khabar 24"]),
-        ("killed", Exact, 26, Some(26), "militants", "2022-01-07", vec!["Khabar 24"]),
-        ("injured", Exact, 18, Some(18), "militants", "2022-01-07", vec!["Khabar 24"]),
-        ("detained", AtLeast, 3000, None, "protesters", "2022-01-07", vec!["Khabar 24"]),
+        (
+            "detained",
+            Vague,
+            3,
+            Some(9),
+            "officials",
+            "2022-01-08",
+            vec!["National Security Committee", "Khabar 24"],
+        ),
+        (
+            "killed",
+            Vague,
+            24,
+            Some(99),
+            "unspecified",
+            "2022-01-08",
+            vec![],
+        ),
+        (
+            "injured",
+            Vague,
+            200,
+            Some(999),
+            "unspecified",
+            "2022-01-08",
+            vec![],
+        ),
+        (
+            "detained",
+            Vague,
+            2000,
+            Some(9999),
+            "protesters",
+            "2022-01-08",
+            vec![],
+        ),
+        (
+            "killed",
+            Vague,
+            24,
+            Some(99),
+            "protesters",
+            "2022-01-06",
+            vec!["Almaty police official"],
+        ),
+        (
+            "injured",
+            Vague,
+            200,
+            Some(999),
+            "protesters",
+            "2022-01-06",
+            vec!["Almaty police official"],
+        ),
+        (
+            "killed",
+            Exact,
+            18,
+            Some(18),
+            "security_forces",
+            "2022-01-07",
+            vec!["Interior Ministry", "Khabar 24"],
+        ),
+        (
+            "injured",
+            Exact,
+            748,
+            Some(748),
+            "security_forces",
+            "2022-01-07",
+            vec!["Interior Ministry", "Khabar 24"],
+        ),
+        (
+            "killed",
+            Exact,
+            26,
+            Some(26),
+            "militants",
+            "2022-01-07",
+            vec!["Khabar 24"],
+        ),
+        (
+            "injured",
+            Exact,
+            18,
+            Some(18),
+            "militants",
+            "2022-01-07",
+            vec!["Khabar 24"],
+        ),
+        (
+            "detained",
+            AtLeast,
+            3000,
+            None,
+            "protesters",
+            "2022-01-07",
+            vec!["Khabar 24"],
+        ),
     ];
     let got: Vec<_> = figs
         .iter()
@@ -97,7 +185,10 @@ fn seed_has_exactly_the_eleven_figures() {
         }
         assert!(!f.hedged, "{} is not hedged", f.id);
         assert!(
-            matches!(f.place.as_deref(), None | Some("Kazakhstan") | Some("Almaty")),
+            matches!(
+                f.place.as_deref(),
+                None | Some("Kazakhstan") | Some("Almaty")
+            ),
             "{} place {:?}",
             f.id,
             f.place

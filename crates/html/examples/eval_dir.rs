@@ -23,12 +23,21 @@ fn main() {
         .unwrap_or_default();
     names.sort();
     for p in names {
-        let name = p.file_name().and_then(|s| s.to_str()).unwrap_or("").to_string();
-        let Some(stem) = name.strip_suffix(".html") else { continue };
+        let name = p
+            .file_name()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let Some(stem) = name.strip_suffix(".html") else {
+            continue;
+        };
         let (expected, url) = match &gt {
             Some(g) => match g.get(stem) {
                 Some(v) => (
-                    v.get("articleBody").and_then(|x| x.as_str()).unwrap_or("").to_string(),
+                    v.get("articleBody")
+                        .and_then(|x| x.as_str())
+                        .unwrap_or("")
+                        .to_string(),
                     v.get("url").and_then(|x| x.as_str()).map(str::to_string),
                 ),
                 None => continue,
@@ -38,16 +47,25 @@ fn main() {
                 Err(_) => continue,
             },
         };
-        let Ok(bytes) = std::fs::read(&p) else { continue };
+        let Ok(bytes) = std::fs::read(&p) else {
+            continue;
+        };
         pages.push((stem.to_string(), bytes, expected, url));
     }
-    let reps: usize = std::env::var("REPS").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
+    let reps: usize = std::env::var("REPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
     let t = std::time::Instant::now();
     let mut outs = Vec::new();
     for _ in 0..reps {
         outs.clear();
         for (_, b, _, url) in &pages {
-            outs.push(newsledger_html::extract_article(b, url.as_deref()).map(|a| a.text).unwrap_or_default());
+            outs.push(
+                newsledger_html::extract_article(b, url.as_deref())
+                    .map(|a| a.text)
+                    .unwrap_or_default(),
+            );
         }
     }
     let el = t.elapsed().as_secs_f64() / reps as f64;
@@ -68,8 +86,15 @@ fn main() {
     }
     let (p, r, f) = prf(&sh);
     let (tp, tr, tf) = prf(&tok);
-    println!("pages {}  shingle P={p:.3} R={r:.3} F1={f:.3}  token P={tp:.3} R={tr:.3} F1={tf:.3}", pages.len());
-    println!("speed {:.0} pages/s  {:.1} MB/s (one core)", pages.len() as f64 / el, bytes as f64 / 1e6 / el);
+    println!(
+        "pages {}  shingle P={p:.3} R={r:.3} F1={f:.3}  token P={tp:.3} R={tr:.3} F1={tf:.3}",
+        pages.len()
+    );
+    println!(
+        "speed {:.0} pages/s  {:.1} MB/s (one core)",
+        pages.len() as f64 / el,
+        bytes as f64 / 1e6 / el
+    );
     if let Some(out) = args.get(2) {
         let _ = std::fs::write(out, serde_json::to_string(&out_json).unwrap_or_default());
     }

@@ -106,7 +106,10 @@ pub struct BatchSummary {
 
 fn is_page(p: &Path) -> bool {
     matches!(
-        p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("html" | "htm" | "xhtml")
     )
 }

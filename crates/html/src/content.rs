@@ -41,19 +41,24 @@ static JUNK: Lazy<Regex> = Lazy::new(|| {
             None => exact.push(regex::escape(l)),
         }
     }
-    Regex::new(&format!("^(?:{})$|^(?:{})", exact.join("|"), prefix.join("|")))
-        .expect("static junk word list")
+    Regex::new(&format!(
+        "^(?:{})$|^(?:{})",
+        exact.join("|"),
+        prefix.join("|")
+    ))
+    .expect("static junk word list")
 });
 
-static BODY: Lazy<AhoCorasick> = Lazy::new(|| {
-    AhoCorasick::new(data_lines(BODY_WORDS)).expect("static body word list")
-});
+static BODY: Lazy<AhoCorasick> =
+    Lazy::new(|| AhoCorasick::new(data_lines(BODY_WORDS)).expect("static body word list"));
 
 /// Furniture-line patterns: (for paragraphs under 250 chars, for paragraphs under 1200 chars).
 static FURNITURE_LINES: Lazy<(RegexSet, RegexSet)> = Lazy::new(|| {
     // ASCII word boundaries keep the sets on the fast DFA path for non-ASCII text.
     let compile = |l: &str| format!("(?i){}", l.replace(r"\b", r"(?-u:\b)"));
-    let short = data_lines(BOILERPLATE).filter(|l| !l.starts_with("long: ")).map(compile);
+    let short = data_lines(BOILERPLATE)
+        .filter(|l| !l.starts_with("long: "))
+        .map(compile);
     let long = data_lines(BOILERPLATE)
         .filter_map(|l| l.strip_prefix("long: "))
         .map(compile);
@@ -129,6 +134,8 @@ struct Block {
     lead_sentence: bool,
     /// Matches a furniture-line pattern.
     furniture: bool,
+    /// Inside furniture: never scored or output, seen only by the teaser test.
+    dead: bool,
     heading: Option<u8>,
 }
 
@@ -144,13 +151,26 @@ fn is_link_title(b: &Block) -> bool {
     (b.heading.is_some() && ld > 0.6) || (b.len >= 40 && ld > 0.8)
 }
 
+/// A "Read more" link closing a teaser card.
+fn is_read_more(b: &Block) -> bool {
+    if b.len > 40 || link_density(b) < 0.6 {
+        return false;
+    }
+    let t = b.text.to_lowercase();
+    ["read more", "continue reading", "read the full", "full story", "read on", "more »"]
+        .iter()
+        .any(|p| t.starts_with(p))
+}
+
 /// Blocks that belong to teaser cards for other stories: a small container (at most five
-/// blocks, under 1000 characters) that opens with a linked headline, and blocks that open
+/// blocks, under 1000 characters) that opens with a linked headline or holds a "Read more"
+/// link, and blocks that open
 /// with a long link followed by a summary ("Headline Summary of the other story…") when a
 /// page has several of them.
 fn mark_teasers(dom: &Dom, blocks: &[Block]) -> Vec<bool> {
     let n = dom.nodes.len();
     let mut count = vec![0u32; n];
+    let mut more = vec![0u32; n];
     let mut chars = vec![0usize; n];
     let mut first = vec![u32::MAX; n];
     for (bi, b) in blocks.iter().enumerate() {
@@ -163,6 +183,11 @@ fn mark_teasers(dom: &Dom, blocks: &[Block]) -> Vec<bool> {
         }
         if let Some(f) = first.get_mut(o) {
             *f = (*f).min(bi as u32);
+        }
+        if is_read_more(b) {
+            if let Some(m) = more.get_mut(o) {
+                *m += 1;
+            }
         }
     }
     for i in (1..n).rev() {
@@ -181,12 +206,16 @@ fn mark_teasers(dom: &Dom, blocks: &[Block]) -> Vec<bool> {
         if let Some(v) = first.get_mut(p) {
             *v = (*v).min(f);
         }
+        let m = more.get(i).copied().unwrap_or(0);
+        if let Some(v) = more.get_mut(p) {
+            *v += m;
+        }
     }
     let mut out = vec![false; blocks.len()];
     let mut lead_teasers = Vec::new();
     for (bi, b) in blocks.iter().enumerate() {
         let ld = link_density(b);
-        if b.heading.is_some() || ld > 0.5 {
+        if b.dead || b.heading.is_some() || ld > 0.5 {
             continue;
         }
         if b.lead_link >= 30 && !b.lead_sentence && ld >= 0.1 && b.len < 400 {
@@ -200,7 +229,9 @@ fn mark_teasers(dom: &Dom, blocks: &[Block]) -> Vec<bool> {
                 break;
             }
             let f = first.get(a).copied().unwrap_or(u32::MAX) as usize;
-            if f < bi && blocks.get(f).is_some_and(is_link_title) {
+            if (f < bi && blocks.get(f).is_some_and(is_link_title))
+                || more.get(a).copied().unwrap_or(0) > 0
+            {
                 if let Some(o) = out.get_mut(bi) {
                     *o = true;
                 }
@@ -244,7 +275,9 @@ fn furniture_tag(t: Tag) -> bool {
     )
 }
 
-pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
+/// The article's paragraphs. With `whole_page`, every non-furniture paragraph of the input
+/// (for fragments such as a feed item's content, which hold nothing but the story).
+pub fn extract(dom: &Dom, meta: &PageMeta, whole_page: bool) -> Vec<String> {
     let n = dom.nodes.len();
     if n == 0 {
         return Vec::new();
@@ -303,7 +336,11 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
         let p = node.parent as usize;
         let parent_dead = i > 0 && dead.get(p).copied().unwrap_or(false);
         let parent_link = i > 0 && in_link.get(p).copied().unwrap_or(false);
-        let parent_heading = if i > 0 { heading.get(p).copied().unwrap_or(0) } else { 0 };
+        let parent_heading = if i > 0 {
+            heading.get(p).copied().unwrap_or(0)
+        } else {
+            0
+        };
         let a = dom.attrs(i);
         let by_tag = furniture_tag(node.tag);
         let hard_tag = matches!(
@@ -373,12 +410,27 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
                 break;
             }
         }
+        // Furniture is kept as dead blocks when it is block-level: it never scores or
+        // reaches the output, but the teaser test needs to see a card's linked headline
+        // even when the headline sits in a <header>.
         if dead.get(i).copied().unwrap_or(true) {
-            if node.tag.is_block() || node.tag == Tag::Media {
-                flush(&mut cur, &mut blocks);
+            let parent_dead = i > 0 && dead.get(node.parent as usize).copied().unwrap_or(true);
+            let hard = matches!(
+                node.tag,
+                Tag::Head
+                    | Tag::Title
+                    | Tag::Template
+                    | Tag::Control
+                    | Tag::Media
+                    | Tag::Iframe
+            );
+            if hard || (!parent_dead && !node.tag.is_block()) {
+                if node.tag.is_block() || node.tag == Tag::Media {
+                    flush(&mut cur, &mut blocks);
+                }
+                i = (node.end as usize).max(i + 1);
+                continue;
             }
-            i = (node.end as usize).max(i + 1);
-            continue;
         }
         match node.tag {
             Tag::Text => {
@@ -398,6 +450,7 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
                         in_lead: true,
                         lead_sentence: false,
                         furniture: false,
+                        dead: dead.get(i).copied().unwrap_or(true),
                         heading: match heading.get(i).copied().unwrap_or(0) {
                             0 => None,
                             h => Some(h),
@@ -439,16 +492,23 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
         i += 1;
     }
     flush(&mut cur, &mut blocks);
-    if blocks.is_empty() {
+    if blocks.iter().all(|b| b.dead) {
         return Vec::new();
     }
 
-    let teaser = mark_teasers(dom, &blocks);
+    let teaser = if whole_page {
+        vec![false; blocks.len()]
+    } else {
+        mark_teasers(dom, &blocks)
+    };
 
     // Pass 3: container.
     let mut good = vec![0f64; n];
     let mut other = vec![0f64; n];
     for (bi, b) in blocks.iter().enumerate() {
+        if b.dead {
+            continue;
+        }
         let ld = b.link_len as f64 / b.len.max(1) as f64;
         let o = b.owner as usize;
         let (g, x) = if teaser.get(bi).copied().unwrap_or(false) {
@@ -506,6 +566,9 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
             best = i;
         }
     }
+    if whole_page {
+        best = 0;
+    }
     let range = best..dom.nodes.get(best).map_or(n, |x| x.end as usize);
     if std::env::var_os("NEWSLEDGER_HTML_DEBUG").is_some() {
         let mut path = Vec::new();
@@ -517,11 +580,23 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
             j = dom.nodes.get(j).map_or(0, |x| x.parent as usize);
         }
         path.reverse();
-        eprintln!("best {best} score {best_score:.0} good {:.0} other {:.0}: {}", good.get(best).copied().unwrap_or(0.0), other.get(best).copied().unwrap_or(0.0), path.join(" > "));
+        eprintln!(
+            "best {best} score {best_score:.0} good {:.0} other {:.0}: {}",
+            good.get(best).copied().unwrap_or(0.0),
+            other.get(best).copied().unwrap_or(0.0),
+            path.join(" > ")
+        );
         for b in &blocks {
             let ld = b.link_len as f64 / b.len.max(1) as f64;
             let inside = range.contains(&(b.first as usize));
-            eprintln!("  [{}{}] owner {} len {} ld {ld:.2} {:?}", if inside { "*" } else { " " }, b.heading.map_or(String::new(), |h| format!("h{h}")), b.owner, b.len, b.text.chars().take(90).collect::<String>());
+            eprintln!(
+                "  [{}{}] owner {} len {} ld {ld:.2} {:?}",
+                if inside { "*" } else { " " },
+                b.heading.map_or(String::new(), |h| format!("h{h}")),
+                b.owner,
+                b.len,
+                b.text.chars().take(90).collect::<String>()
+            );
         }
     }
 
@@ -530,7 +605,10 @@ pub fn extract(dom: &Dom, meta: &PageMeta) -> Vec<String> {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
     for (bi, b) in blocks.iter().enumerate() {
-        if !range.contains(&(b.first as usize)) || teaser.get(bi).copied().unwrap_or(false) {
+        if b.dead
+            || !range.contains(&(b.first as usize))
+            || teaser.get(bi).copied().unwrap_or(false)
+        {
             continue;
         }
         let ld = b.link_len as f64 / b.len.max(1) as f64;
@@ -570,8 +648,12 @@ mod tests {
     #[test]
     fn furniture_lines() {
         assert!(is_furniture_line("Advertisement"));
-        assert!(is_furniture_line("Read more: Floods close the northern road"));
+        assert!(is_furniture_line(
+            "Read more: Floods close the northern road"
+        ));
         assert!(is_furniture_line("Sign up for our morning briefing"));
-        assert!(!is_furniture_line("Officials said 40 people had been evacuated."));
+        assert!(!is_furniture_line(
+            "Officials said 40 people had been evacuated."
+        ));
     }
 }

@@ -132,6 +132,19 @@ pub fn extract_article_with(html: &[u8], opts: Options<'_>) -> Result<Article, H
     Ok(article)
 }
 
+/// Text of an HTML fragment that holds nothing but a story (a feed item's content, an
+/// `articleBody` in markup): every paragraph, minus furniture lines, link lists and hidden
+/// parts, separated by blank lines. Plain text without tags comes back with its whitespace
+/// collapsed per paragraph.
+pub fn fragment_text(html: &str) -> String {
+    let stripped = prestrip::strip(html);
+    let doc = scraper::Html::parse_document(&stripped.html);
+    let dom = dom::Dom::from_html(&doc);
+    drop(doc);
+    let meta = meta::PageMeta::default();
+    content::extract(&dom, &meta, true).join("\n\n")
+}
+
 /// Extract the article from a page already decoded to text.
 pub fn extract_from_str(html: &str, url: Option<&str>) -> Result<Article, HtmlError> {
     let stripped = prestrip::strip(html);
@@ -139,7 +152,7 @@ pub fn extract_from_str(html: &str, url: Option<&str>) -> Result<Article, HtmlEr
     let dom = dom::Dom::from_html(&doc);
     drop(doc);
     let meta = meta::extract(&dom, &stripped.json_ld, url);
-    let paragraphs = content::extract(&dom, &meta);
+    let paragraphs = content::extract(&dom, &meta, false);
     let mut warnings = Vec::new();
     let dom_len: usize = paragraphs.iter().map(|p| p.len()).sum();
     let mut text = paragraphs.join("\n\n");

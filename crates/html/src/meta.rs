@@ -26,12 +26,10 @@ pub struct PageMeta {
     pub h1: Vec<String>,
 }
 
-static ISO_DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_])").expect("static regex")
-});
-static SLASH_DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\b").expect("static regex")
-});
+static ISO_DATE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_])").expect("static regex"));
+static SLASH_DATE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\b").expect("static regex"));
 static URL_DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|_|\.|$)")
         .expect("static regex")
@@ -178,7 +176,10 @@ fn ld_objects(v: Value, out: &mut Vec<Value>) {
 }
 
 fn parse_ld(src: &str) -> Option<Value> {
-    let t = src.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
+    let t = src
+        .trim()
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("]]>");
     if let Ok(v) = serde_json::from_str(t) {
         return Some(v);
     }
@@ -212,13 +213,11 @@ fn read_json_ld(scripts: &[String]) -> Ld {
     let (arts, others): (Vec<&Value>, Vec<&Value>) = objs.iter().partition(|v| is_article_type(v));
     for o in arts.iter().chain(others.iter()) {
         let art = is_article_type(o);
-        if art || ld.published.is_none() {
-            if ld.published.is_none() {
-                ld.published = o
-                    .get("datePublished")
-                    .and_then(Value::as_str)
-                    .and_then(parse_date);
-            }
+        if ld.published.is_none() {
+            ld.published = o
+                .get("datePublished")
+                .and_then(Value::as_str)
+                .and_then(parse_date);
         }
         if art {
             if ld.headline.is_none() {
@@ -230,7 +229,9 @@ fn read_json_ld(scripts: &[String]) -> Ld {
                 }
             }
             if ld.publisher.is_none() {
-                ld.publisher = o.get("publisher").and_then(|p| names_of(p).into_iter().next());
+                ld.publisher = o
+                    .get("publisher")
+                    .and_then(|p| names_of(p).into_iter().next());
             }
             if ld.body.is_none() {
                 ld.body = o
@@ -238,7 +239,8 @@ fn read_json_ld(scripts: &[String]) -> Ld {
                     .and_then(Value::as_str)
                     .map(str::to_string);
             }
-        } else if o.get("@type").and_then(Value::as_str) == Some("WebSite") && ld.site_name.is_none()
+        } else if o.get("@type").and_then(Value::as_str) == Some("WebSite")
+            && ld.site_name.is_none()
         {
             ld.site_name = o.get("name").and_then(Value::as_str).and_then(clean);
         }
@@ -429,7 +431,11 @@ pub fn extract(dom: &Dom, json_ld: &[String], url: Option<&str>) -> PageMeta {
         .or(ld.headline)
         .or_else(|| m("twitter:title").and_then(clean))
         .or_else(|| h1.first().cloned())
-        .or_else(|| title_tag.as_deref().map(|t| clean_title(t, outlet.as_deref())))
+        .or_else(|| {
+            title_tag
+                .as_deref()
+                .map(|t| clean_title(t, outlet.as_deref()))
+        })
         .map(|t| clean_title(&t, outlet.as_deref()));
 
     let byline = if !ld.authors.is_empty() {
@@ -487,10 +493,16 @@ mod tests {
     #[test]
     fn titles_lose_outlet_suffix() {
         assert_eq!(
-            clean_title("Dam breaks in the north | The Daily Lantern", Some("The Daily Lantern")),
+            clean_title(
+                "Dam breaks in the north | The Daily Lantern",
+                Some("The Daily Lantern")
+            ),
             "Dam breaks in the north"
         );
         assert_eq!(clean_title("No separator here", None), "No separator here");
-        assert_eq!(host_of("https://www.lantern.example/a/b"), Some("lantern.example".into()));
+        assert_eq!(
+            host_of("https://www.lantern.example/a/b"),
+            Some("lantern.example".into())
+        );
     }
 }

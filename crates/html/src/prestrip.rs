@@ -33,7 +33,10 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 fn is_tag_end(b: Option<&u8>) -> bool {
-    matches!(b, None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'))
+    matches!(
+        b,
+        None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
+    )
 }
 
 const RAW: [&[u8]; 4] = [b"script", b"style", b"svg", b"noscript"];
@@ -44,7 +47,10 @@ pub fn strip(src: &str) -> Stripped {
     let mut json_ld = Vec::new();
     let mut copied = 0usize;
     let mut i = 0usize;
-    while let Some(rel) = bytes.get(i..).and_then(|s| s.iter().position(|&b| b == b'<')) {
+    while let Some(rel) = bytes
+        .get(i..)
+        .and_then(|s| s.iter().position(|&b| b == b'<'))
+    {
         let lt = i + rel;
         if starts_with_ci(bytes, lt, b"<!--") {
             let end = src
@@ -67,7 +73,10 @@ pub fn strip(src: &str) -> Stripped {
             i = lt + 1;
             continue;
         };
-        let Some(gt) = bytes.get(lt..).and_then(|s| s.iter().position(|&b| b == b'>')) else {
+        let Some(gt) = bytes
+            .get(lt..)
+            .and_then(|s| s.iter().position(|&b| b == b'>'))
+        else {
             break;
         };
         let open_end = lt + gt + 1;

@@ -78,7 +78,11 @@ pub fn counts(expected: &str, predicted: &str, n: usize) -> Counts {
     }
     let s = tp + fp + fn_;
     if s > 0.0 {
-        Counts { tp: tp / s, fp: fp / s, fn_: fn_ / s }
+        Counts {
+            tp: tp / s,
+            fp: fp / s,
+            fn_: fn_ / s,
+        }
     } else {
         Counts::default()
     }
@@ -89,16 +93,38 @@ pub fn prf(docs: &[Counts]) -> (f64, f64, f64) {
     let prec: Vec<f64> = docs
         .iter()
         .filter(|c| c.tp + c.fp > 0.0)
-        .map(|c| if c.fp == 0.0 && c.fn_ == 0.0 { 1.0 } else { c.tp / (c.tp + c.fp) })
+        .map(|c| {
+            if c.fp == 0.0 && c.fn_ == 0.0 {
+                1.0
+            } else {
+                c.tp / (c.tp + c.fp)
+            }
+        })
         .collect();
     let rec: Vec<f64> = docs
         .iter()
         .filter(|c| c.tp + c.fn_ > 0.0)
-        .map(|c| if c.fp == 0.0 && c.fn_ == 0.0 { 1.0 } else { c.tp / (c.tp + c.fn_) })
+        .map(|c| {
+            if c.fp == 0.0 && c.fn_ == 0.0 {
+                1.0
+            } else {
+                c.tp / (c.tp + c.fn_)
+            }
+        })
         .collect();
-    let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+    let mean = |v: &[f64]| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
     let (p, r) = (mean(&prec), mean(&rec));
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -108,12 +134,19 @@ mod tests {
 
     #[test]
     fn perfect_partial_and_empty() {
-        let c = counts("the river rose two metres overnight", "the river rose two metres overnight", 1);
+        let c = counts(
+            "the river rose two metres overnight",
+            "the river rose two metres overnight",
+            1,
+        );
         assert_eq!(prf(&[c]), (1.0, 1.0, 1.0));
         let c = counts("a b c d", "a b x y", 1);
         let (p, r, _) = prf(&[c]);
         assert!((p - 0.5).abs() < 1e-9 && (r - 0.5).abs() < 1e-9);
         assert_eq!(counts("", "", 4), Counts::default());
-        assert_eq!(tokens("Zürich, 3,000 — don't"), vec!["Zürich", "3", "000", "don", "t"]);
+        assert_eq!(
+            tokens("Zürich, 3,000 — don't"),
+            vec!["Zürich", "3", "000", "don", "t"]
+        );
     }
 }

@@ -33,11 +33,15 @@ fn text_matches_expected_on_every_page() {
     for stem in &names {
         let a = extract_article(&page(&format!("{stem}.html")), None)
             .unwrap_or_else(|e| panic!("{stem}: {e}"));
-        let expected = std::fs::read_to_string(data_dir().join(format!("{stem}.txt")))
-            .expect("expected text");
+        let expected =
+            std::fs::read_to_string(data_dir().join(format!("{stem}.txt"))).expect("expected text");
         let c = counts(&expected, &a.text, 1);
         let (p, r, f) = prf(&[c]);
-        assert!(f >= 0.9, "{stem}: token P={p:.3} R={r:.3} F1={f:.3}\n---\n{}", a.text);
+        assert!(
+            f >= 0.9,
+            "{stem}: token P={p:.3} R={r:.3} F1={f:.3}\n---\n{}",
+            a.text
+        );
         all.push(counts(&expected, &a.text, 4));
     }
     let (_, _, f) = prf(&all);
@@ -79,12 +83,20 @@ fn furniture_is_left_out() {
         "World",
         "river correspondent",
     ] {
-        assert!(!a.text.contains(furniture), "{furniture:?} leaked into:\n{}", a.text);
+        assert!(
+            !a.text.contains(furniture),
+            "{furniture:?} leaked into:\n{}",
+            a.text
+        );
     }
     assert!(a.text.starts_with("ORVANA — The Kessel river"));
     assert_eq!(a.paragraphs().count(), 7);
     let t = extract_article(&page("teaser-cards.html"), None).expect("article");
-    assert!(!t.text.contains("Rail freight"), "teaser card leaked:\n{}", t.text);
+    assert!(
+        !t.text.contains("Rail freight"),
+        "teaser card leaked:\n{}",
+        t.text
+    );
     assert!(!t.text.contains("Heatwave"));
 }
 
@@ -114,7 +126,10 @@ fn json_ld_body_rescues_script_rendered_pages() {
 
 #[test]
 fn bad_input_gives_clear_errors() {
-    assert_eq!(extract_article(&page("bad/empty.html"), None), Err(HtmlError::Empty));
+    assert_eq!(
+        extract_article(&page("bad/empty.html"), None),
+        Err(HtmlError::Empty)
+    );
     assert!(matches!(
         extract_article(&page("bad/binary.html"), None),
         Err(HtmlError::Binary(0))
@@ -135,9 +150,25 @@ fn bad_input_gives_clear_errors() {
 #[test]
 fn url_gives_date_and_outlet_when_the_page_does_not() {
     let html = b"<html><body><article><p>The bridge on the Tamsin road will close for six weeks from Monday while crews replace its deck, the roads office said.</p></article></body></html>";
-    let a = extract_article(html, Some("https://www.valleypost.example/local/2030/07/02/bridge"))
-        .expect("article");
-    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2030-07-02"));
+    let a = extract_article(
+        html,
+        Some("https://www.valleypost.example/local/2030/07/02/bridge"),
+    )
+    .expect("article");
+    assert_eq!(
+        a.published.map(|d| d.to_string()).as_deref(),
+        Some("2030-07-02")
+    );
     assert_eq!(a.outlet.as_deref(), Some("valleypost.example"));
     assert!(a.document_text().starts_with("The bridge") || a.title.is_some());
+}
+
+#[test]
+fn fragments_keep_every_paragraph() {
+    let t = newsledger_html::fragment_text(
+        "<p>The dam held overnight, engineers said.</p><p>Short.</p><div class=\"share\"><a href=\"#\">Share on X</a></div><p>Read more: <a href=\"/x\">Other story</a></p>",
+    );
+    assert_eq!(t, "The dam held overnight, engineers said.\n\nShort.");
+    assert_eq!(newsledger_html::fragment_text("plain   words\nhere"), "plain words here");
+    assert_eq!(newsledger_html::fragment_text(""), "");
 }

@@ -15,8 +15,11 @@ static PATTERNS: Lazy<RegexSet> = Lazy::new(|| {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
+            // ASCII word boundaries keep the set on the lazy DFA: Unicode `\b` makes the
+            // regex engine fall back to a slow NFA simulation on non-ASCII text.
+            let l = l.replace("\\b", "(?-u:\\b)");
             if l.starts_with("(?-i)") {
-                l.to_string()
+                l
             } else {
                 format!("(?i){l}")
             }
@@ -40,10 +43,15 @@ pub fn residue_spans(text: &str, paragraphs: &[Span], segments: &[Segment]) -> V
             out.push(p);
         }
     }
+    // Paragraph-level residue is sorted and disjoint: look a segment's paragraph up by
+    // binary search rather than scanning every residue span per segment.
+    let whole = out.len();
     for s in segments {
         let sp = s.span;
+        let i = out[..whole].partition_point(|r| r.end() <= sp.start());
+        let inside = out[..whole].get(i).is_some_and(|r| r.contains(sp));
         if sp.len() <= MAX_RESIDUE_SENTENCE
-            && !out.iter().any(|r: &Span| r.contains(sp))
+            && !inside
             && text.get(sp.start()..sp.end()).is_some_and(is_residue_text)
         {
             out.push(sp);

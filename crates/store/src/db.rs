@@ -80,7 +80,6 @@ pub(crate) enum Dialect {
 }
 
 pub(crate) trait Db: Send {
-    fn dialect(&self) -> Dialect;
     fn execute(&mut self, sql: &str, params: &[Val]) -> Result<u64>;
     fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Vec<Val>>>;
     /// Run statements without parameters (transactions, migrations).
@@ -143,10 +142,6 @@ impl rusqlite::ToSql for Val {
 }
 
 impl Db for SqliteDb {
-    fn dialect(&self) -> Dialect {
-        Dialect::Sqlite
-    }
-
     fn execute(&mut self, sql: &str, params: &[Val]) -> Result<u64> {
         let sql = self.sql(sql);
         let mut st = self.conn.prepare_cached(&sql)?;
@@ -267,10 +262,6 @@ fn pg_val(row: &postgres::Row, i: usize) -> Result<Val> {
 }
 
 impl Db for PgDb {
-    fn dialect(&self) -> Dialect {
-        Dialect::Postgres
-    }
-
     fn execute(&mut self, sql: &str, params: &[Val]) -> Result<u64> {
         let st = self.prepare(sql)?;
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params

@@ -3,25 +3,31 @@
 //! Wire copy is republished verbatim or with trivial edits (a changed dateline, a credit line,
 //! different line breaks). Counting each copy as a separate report would make one agency's
 //! number look independently confirmed, so the store keys texts by a hash of their
-//! *normalised* form (case and white space folded) and detects near-copies with a 64-bit
-//! simhash over word 3-shingles. A near-copy whose numbers differ is NOT a copy: an updated
-//! toll in otherwise identical text is exactly the news an analyst needs, so the multiset of
-//! numbers must match too.
+//! *normalised* form (case and white space folded) and detects near-copies by MinHash over
+//! word 3-shingles (estimated Jaccard similarity ≥ 0.8), found through 16 LSH bands of 4
+//! rows. A near-copy whose numbers differ is NOT a copy: an updated toll in otherwise
+//! identical text is exactly the news an analyst needs, so the multiset of numbers must
+//! match too.
 
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 
-/// Largest simhash Hamming distance still called a near-duplicate.
-pub const NEAR_DUP_BITS: u32 = 3;
-/// Texts shorter than this many words are only ever matched exactly: simhash is unreliable
-/// on a handful of shingles.
+/// Smallest estimated Jaccard similarity of shingle sets still called a near-copy.
+pub const NEAR_DUP_JACCARD: f64 = 0.8;
+/// Texts shorter than this many words are only ever matched exactly: a handful of
+/// shingles says little.
 pub const NEAR_DUP_MIN_WORDS: usize = 40;
+const PERMUTATIONS: usize = 64;
+const BANDS: usize = 16;
+const ROWS: usize = PERMUTATIONS / BANDS;
 
 /// Everything the store needs to know about a text to find its copies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fingerprint {
     /// Hex SHA-256 of the normalised text.
     pub hash: String,
-    pub simhash: u64,
+    /// MinHash signature of the word 3-shingles.
+    pub minhash: Vec<u32>,
     /// Hex SHA-256 of the sorted numbers in the text.
     pub numbers: String,
     pub words: usize,
@@ -46,34 +52,81 @@ impl Fingerprint {
         nums.sort();
         Fingerprint {
             hash: hex(&Sha256::digest(norm.as_bytes())),
-            simhash: simhash(&words),
+            minhash: minhash(&words),
             numbers: hex(&Sha256::digest(nums.join(" ").as_bytes())),
             words: words.len(),
         }
     }
 
-    /// The four 16-bit bands of the simhash. Two hashes within 3 bits of each other share
-    /// at least one band exactly (pigeonhole), so an index on each band finds candidates.
-    pub fn bands(&self) -> [i64; 4] {
-        bands(self.simhash)
+    /// LSH band keys: two texts with Jaccard ≥ 0.8 share at least one with probability
+    /// above 0.999. Empty for texts too short to be near-matched.
+    pub fn band_keys(&self) -> Vec<i64> {
+        if self.words < NEAR_DUP_MIN_WORDS {
+            return Vec::new();
+        }
+        self.minhash
+            .chunks(ROWS)
+            .take(BANDS)
+            .enumerate()
+            .map(|(b, rows)| {
+                let mut parts = vec![b.to_string()];
+                parts.extend(rows.iter().map(u32::to_string));
+                let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+                (hash64(&refs) >> 1) as i64
+            })
+            .collect()
     }
 
-    /// True when `other` is a near-copy of this text (see the module doc).
-    pub fn near(&self, other_simhash: u64, other_numbers: &str, other_words: usize) -> bool {
+    /// Estimated Jaccard similarity of two signatures.
+    pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+        if a.is_empty() || a.len() != b.len() {
+            return 0.0;
+        }
+        a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64
+    }
+
+    /// True when a stored text is a near-copy of this one (see the module doc).
+    pub fn near(&self, other_minhash: &[u32], other_numbers: &str, other_words: usize) -> bool {
         self.words >= NEAR_DUP_MIN_WORDS
             && other_words >= NEAR_DUP_MIN_WORDS
             && self.numbers == other_numbers
-            && (self.simhash ^ other_simhash).count_ones() <= NEAR_DUP_BITS
+            && Fingerprint::similarity(&self.minhash, other_minhash) >= NEAR_DUP_JACCARD
+    }
+
+    /// The signature as stored: hex, 8 digits per value.
+    pub fn minhash_hex(&self) -> String {
+        self.minhash.iter().map(|v| format!("{v:08x}")).collect()
+    }
+
+    pub fn parse_minhash(s: &str) -> Vec<u32> {
+        (0..s.len() / 8)
+            .filter_map(|i| s.get(i * 8..i * 8 + 8))
+            .filter_map(|h| u32::from_str_radix(h, 16).ok())
+            .collect()
     }
 }
 
-pub fn bands(h: u64) -> [i64; 4] {
-    [
-        (h & 0xffff) as i64,
-        ((h >> 16) & 0xffff) as i64,
-        ((h >> 32) & 0xffff) as i64,
-        ((h >> 48) & 0xffff) as i64,
-    ]
+fn minhash(words: &[&str]) -> Vec<u32> {
+    let words: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let shingles: HashSet<u64> = if words.len() < 3 {
+        std::iter::once(hash64(&words)).collect()
+    } else {
+        words.windows(3).map(hash64).collect()
+    };
+    (0..PERMUTATIONS)
+        .map(|i| {
+            let seed = mix(0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1));
+            shingles
+                .iter()
+                .map(|&h| (mix(h ^ seed) >> 32) as u32)
+                .min()
+                .unwrap_or(u32::MAX)
+        })
+        .collect()
 }
 
 /// Lower-case, fold typographic quotes and dashes, drop punctuation other than inside words,
@@ -117,40 +170,16 @@ fn hash64(parts: &[&str]) -> u64 {
         h ^= 0x20;
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    // splitmix64 finaliser
+    mix(h)
+}
+
+/// splitmix64 finaliser.
+fn mix(mut h: u64) -> u64 {
     h ^= h >> 30;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^= h >> 27;
     h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
     h ^ (h >> 31)
-}
-
-fn simhash(words: &[&str]) -> u64 {
-    let words: Vec<&str> = words
-        .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut acc = [0i64; 64];
-    let mut add = |h: u64| {
-        for (i, a) in acc.iter_mut().enumerate() {
-            if h >> i & 1 == 1 {
-                *a += 1;
-            } else {
-                *a -= 1;
-            }
-        }
-    };
-    if words.len() < 3 {
-        add(hash64(&words));
-    } else {
-        for w in words.windows(3) {
-            add(hash64(w));
-        }
-    }
-    acc.iter()
-        .enumerate()
-        .fold(0u64, |h, (i, &a)| if a > 0 { h | 1 << i } else { h })
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -187,14 +216,20 @@ mod tests {
         let edited = format!("MARROW (Our Wire) - {BASE}\nReporting by our desk; editing by staff.");
         let b = Fingerprint::of(&edited);
         assert_ne!(a.hash, b.hash);
-        assert!(a.near(b.simhash, &b.numbers, b.words), "distance {}", (a.simhash ^ b.simhash).count_ones());
+        assert!(
+            a.near(&b.minhash, &b.numbers, b.words),
+            "similarity {}",
+            Fingerprint::similarity(&a.minhash, &b.minhash)
+        );
+        let shared = a.band_keys().iter().filter(|k| b.band_keys().contains(k)).count();
+        assert!(shared > 0);
     }
 
     #[test]
     fn updated_number_is_not_a_copy() {
         let a = Fingerprint::of(BASE);
         let b = Fingerprint::of(&BASE.replace("Eleven people", "Fourteen people").replace("40 were", "52 were"));
-        assert!(!a.near(b.simhash, &b.numbers, b.words));
+        assert!(!a.near(&b.minhash, &b.numbers, b.words));
     }
 
     #[test]
@@ -206,16 +241,10 @@ mod tests {
             attention would now turn to next month's inflation figures, due after the holiday, \
             and to the budget the finance minister is to present to parliament.";
         let b = Fingerprint::of(other);
-        assert!((a.simhash ^ b.simhash).count_ones() > 10);
-        assert!(!a.near(b.simhash, &b.numbers, b.words));
-    }
-
-    #[test]
-    fn bands_cover_close_hashes() {
-        let h = 0x1234_5678_9abc_def0u64;
-        let g = h ^ 0b1011; // three bits differ, all in band 0
-        let (a, b) = (bands(h), bands(g));
-        assert!(a.iter().zip(b.iter()).any(|(x, y)| x == y));
+        assert!(Fingerprint::similarity(&a.minhash, &b.minhash) < 0.2);
+        assert!(!a.near(&b.minhash, &b.numbers, b.words));
+        let back = Fingerprint::parse_minhash(&a.minhash_hex());
+        assert_eq!(back, a.minhash);
     }
 
     #[test]

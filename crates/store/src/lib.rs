@@ -33,6 +33,8 @@ pub mod fingerprint;
 pub mod identity;
 mod rows;
 pub mod sql;
+#[doc(hidden)]
+pub mod testing;
 
 use newsledger_model::{Document, FigureValue};
 use serde::Serialize;

@@ -3,6 +3,7 @@
 //! publication date: values are computed later in `resolve`, in document order.
 
 use crate::lexicon::LEX;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
@@ -165,8 +166,14 @@ struct Patterns {
     qn: Regex,
     season: Regex,
     short_year: Regex,
+    holiday: Regex,
+    fiscal: Regex,
     coordinated: Regex,
-    fixed: Regex,
+    /// The fixed phrases of `relative.tsv`, any case; word boundaries are checked after.
+    fixed: AhoCorasick,
+    /// Words without which a sentence cannot hold a timex (besides digits): a cheap
+    /// first pass so most sentences skip the patterns.
+    triggers: AhoCorasick,
     word: Regex,
 }
 
@@ -185,7 +192,6 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
     let num = number_alt();
     let unit = unit_alt();
     let mods = mod_alt();
-    let fixed = alternation(LEX.relative.iter().map(|r| r.phrase.clone()));
     let p = Patterns {
         mdy: Regex::new(&format!(
             r"\b(?P<m>{m_any})\s*(?P<d>{DAY})\b(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"
@@ -220,21 +226,21 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
         century: Regex::new(r"\b(?i:the\s+)?(?P<n>[0-9]{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b")
             .ok()?,
         weekday: Regex::new(&format!(
-            r"\b(?:(?P<rel>(?i:last|next|this|this coming|this past|coming|past|previous))\s+)?(?P<wd>{wds})\b(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"
+            r"\b(?:(?P<rel>(?i:last|next|this|this coming|this past|coming|past|previous|early|late|every|each))\s+)?(?P<wd>{wds})\b(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"
         ))
         .ok()?,
         clock_ampm: Regex::new(
-            r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s*(?P<z>UTC|GMT|local time)\b)?",
+            r"\b(?:(?P<about>(?i:about|around|approximately))\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s*(?P<z>UTC|GMT|local time)\b)?",
         )
         .ok()?,
         clock_colon: Regex::new(
-            r"\b(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])\b(?:\s*(?P<z>UTC|GMT|local time|[ECMP][SD]T|BST|CET|CEST|MSK|IST)\b)?",
+            r"\b(?:(?P<about>(?i:about|around|approximately))\s+)?(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])\b(?:\s*(?P<z>UTC|GMT|local time|[ECMP][SD]T|BST|CET|CEST|MSK|IST)\b)?",
         )
         .ok()?,
         clock_mil: Regex::new(r"\b(?P<h>[01][0-9]|2[0-3])(?P<mi>[0-5][0-9])\s*(?P<z>GMT|UTC|hours|hrs|local time)\b").ok()?,
         noon: Regex::new(r"\b(?i:noon|midday|midnight)\b").ok()?,
         duration: Regex::new(&format!(
-            r"\b(?:(?P<mod>{mods})\s+)?(?P<pp>(?i:the\s+(?:past|last|next|first|previous|coming|following|final|same|last\s+few|past\s+few)\s+))?(?P<num>{num})[\s-]+(?P<adj>(?i:straight|consecutive|full|long|more|whole|trading|working|business)\s+)?(?P<u>{unit})\b(?P<tail>\s+(?i:ago|later|earlier|old)\b|-old\b|\s+of\b)?"
+            r"\b(?:(?P<mod>{mods})\s+)?(?P<pp>(?i:the\s+(?:(?:past|last|next|first|previous|coming|following|final|same|last\s+few|past\s+few)\s+)?))?(?P<num>{num})[\s-]+(?P<adj>(?i:straight|consecutive|full|long|more|whole|trading|working|business)\s+)?(?P<u>{unit})\b(?P<tail>\s+(?i:ago|later|earlier|old)\b|-old\b|\s+of\b)?"
         ))
         .ok()?,
         bare_unit: Regex::new(
@@ -251,11 +257,28 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
         )
         .ok()?,
         short_year: Regex::new(r"['’](?P<yy>[0-9]{2})\b").ok()?,
+        holiday: Regex::new(&format!(
+            r"\b(?:{})(?:\s*,?\s*(?P<y>{YEAR})\b)?",
+            alternation(LEX.holidays.keys().cloned())
+        ))
+        .ok()?,
+        fiscal: Regex::new(&format!(
+            r"\b(?:(?i:fiscal)\s+(?:(?i:year)\s+)?|FY\s?)(?P<y>{YEAR}|[0-9]{{2}})\b"
+        ))
+        .ok()?,
         coordinated: Regex::new(&format!(
             r"\b(?P<n1>{num})\s+(?i:and|or|to)\s+(?:{num})[\s-]+(?P<u>{unit})\b"
         ))
         .ok()?,
-        fixed: Regex::new(&format!(r"(?i)\b(?:{fixed})\b")).ok()?,
+        fixed: AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(LEX.relative.iter().map(|r| r.phrase.as_str()))
+            .ok()?,
+        triggers: AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(trigger_words())
+            .ok()?,
         word: Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*").ok()?,
     };
     Some(p)
@@ -460,11 +483,46 @@ pub fn duration_value(n: Option<f64>, code: &str) -> String {
     }
 }
 
+/// Lower-case words that any timex needs (a digit aside): names, units, and the content
+/// words of the fixed phrases.
+fn trigger_words() -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    v.extend(LEX.months.iter().map(|m| m.name.to_lowercase()));
+    v.extend(LEX.weekdays.keys().cloned());
+    v.extend(LEX.units.keys().cloned());
+    v.extend(LEX.numbers.keys().filter(|k| k.len() > 2).cloned());
+    v.extend(
+        LEX.holidays
+            .keys()
+            .filter_map(|h| h.split_whitespace().last().map(str::to_lowercase)),
+    );
+    for w in [
+        "centur", "spring", "summer", "autumn", "fall", "winter", "fiscal", "half", "noon",
+        "midday", "midnight", "fy",
+    ] {
+        v.push(w.to_string());
+    }
+    const STOP: &[&str] = &["the", "a", "an", "of", "in", "at", "this", "that", "these"];
+    for r in &LEX.relative {
+        for w in r.phrase.split_whitespace() {
+            if !STOP.contains(&w) {
+                v.push(w.to_string());
+            }
+        }
+    }
+    v.sort();
+    v.dedup();
+    v
+}
+
 /// Every candidate expression in `text` (one sentence, or any text), overlaps settled.
 pub fn candidates(text: &str) -> Vec<Cand> {
     let Some(p) = PAT.as_ref() else {
         return Vec::new();
     };
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !p.triggers.is_match(text) {
+        return Vec::new();
+    }
     let mut out: Vec<Cand> = Vec::new();
     let mut push = |start: usize, end: usize, reading: Reading| {
         if end > start {
@@ -744,13 +802,11 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             }
             let d = s.as_str().get(..1).map(|d| format!("19{d}"));
             if let Some(v) = d {
-                let w = all.as_str().trim_start();
-                let start = if w.to_lowercase().starts_with("and ")
-                    || w.to_lowercase().starts_with("or ")
-                {
-                    s.start()
-                } else {
+                // "the 80s" / "and 80s" keep only the decade; "'80s" keeps its apostrophe.
+                let start = if all.as_str().starts_with(['\'', '’']) {
                     all.start()
+                } else {
+                    s.start()
                 };
                 push(start, all.end(), Reading::Prefix(v));
             }
@@ -799,6 +855,14 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             _ => "NI",
         });
         let rel_lc = c.name("rel").map(|x| x.as_str().to_lowercase());
+        if matches!(rel_lc.as_deref(), Some("every" | "each")) {
+            push(
+                all.start(),
+                all.end(),
+                Reading::Set(format!("XXXX-WXX-{wd}")),
+            );
+            continue;
+        }
         push(
             all.start(),
             all.end(),
@@ -897,7 +961,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
         // "a second time" is an ordinal, "three quarters of" a fraction.
         if (code == "TS" && matches!(numtxt.as_str(), "a" | "an"))
             || (code == "Q"
-                && (tail.as_deref() == Some("of")
+                && ((tail.as_deref() == Some("of") && c.name("adj").is_none())
                     || (c.name("pp").is_none()
                         && c.name("adj").is_none()
                         && !numtxt.starts_with(|ch: char| ch.is_ascii_digit()))))
@@ -914,8 +978,16 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             Some(_) => all.end(),
             None => all.end(),
         };
-        let modifier = c
-            .name("mod")
+        // "over the next four years": with "the next/past", over/under are prepositions.
+        let (start, mod_m) = match (c.name("mod"), c.name("pp")) {
+            (Some(m), Some(pp))
+                if matches!(m.as_str().to_lowercase().as_str(), "over" | "under") =>
+            {
+                (pp.start(), None)
+            }
+            (m, _) => (all.start(), m),
+        };
+        let modifier = mod_m
             .and_then(|m| {
                 let lc = m.as_str().to_lowercase();
                 LEX.modifiers
@@ -924,6 +996,13 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                     .map(|x| x.1.clone())
             })
             .map(|s| leak_mod(&s));
+        // "a day of mourning" names an occasion, not a length of time.
+        if tail.as_deref() == Some("of")
+            && matches!(numtxt.as_str(), "a" | "an" | "one")
+            && code == "D"
+        {
+            continue;
+        }
         match tail.as_deref() {
             Some("old") => continue,
             Some("ago") => {
@@ -973,13 +1052,31 @@ pub fn candidates(text: &str) -> Vec<Cand> {
         // "twice a day", "$3 a year": a frequency, not a duration.
         if matches!(numtxt.as_str(), "a" | "an") && c.name("mod").is_none() {
             let pw = prev_word(text, all.start()).map(str::to_lowercase);
-            if matches!(
-                pw.as_deref(),
-                Some("once" | "twice" | "thrice" | "times" | "million" | "billion" | "per")
-            ) || text
-                .get(..all.start())
-                .and_then(|b| b.trim_end().chars().next_back())
-                .is_some_and(|ch| ch.is_ascii_digit() || ch == '%')
+            let money = pw
+                .as_deref()
+                .is_some_and(|w| w.starts_with(['$', '€', '£']) || w.ends_with('%'));
+            if money
+                || matches!(
+                    pw.as_deref(),
+                    Some(
+                        "once"
+                            | "twice"
+                            | "thrice"
+                            | "times"
+                            | "million"
+                            | "billion"
+                            | "per"
+                            | "percent"
+                            | "cent"
+                            | "dollars"
+                            | "euros"
+                            | "pounds"
+                    )
+                )
+                || text
+                    .get(..all.start())
+                    .and_then(|b| b.trim_end().chars().next_back())
+                    .is_some_and(|ch| ch == '%')
             {
                 push(
                     all.start(),
@@ -990,7 +1087,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             }
         }
         push(
-            all.start(),
+            start,
             end,
             Reading::Duration {
                 value: duration_value(n, code),
@@ -1006,6 +1103,12 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             continue;
         };
         let tail = c.name("tail").map(|t| t.as_str().trim().to_lowercase());
+        // "the minutes of the meeting" are a record, not a span of time.
+        if um.as_str().eq_ignore_ascii_case("minutes")
+            && prev_word(text, all.start()).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            continue;
+        }
         match tail.as_deref() {
             Some("old") => continue,
             Some("ago") => push(
@@ -1109,6 +1212,46 @@ pub fn candidates(text: &str) -> Vec<Cand> {
         let _ = modifier;
         push(all.start(), all.end(), Reading::Season { code, rel });
     }
+    for c in p.holiday.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let name = all
+            .as_str()
+            .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ',' || ch.is_whitespace());
+        let Some(&(m, d)) = LEX.holidays.get(name) else {
+            continue;
+        };
+        push(
+            all.start(),
+            all.end(),
+            Reading::Date {
+                y: num(&c, "y"),
+                m,
+                d,
+                rel: None,
+                modifier: None,
+                yrel: None,
+            },
+        );
+    }
+    for c in p.fiscal.captures_iter(text) {
+        let (Some(all), Some(ys)) = (c.get(0), c.name("y")) else {
+            continue;
+        };
+        let Ok(mut y) = ys.as_str().parse::<i32>() else {
+            continue;
+        };
+        if ys.as_str().len() == 2 {
+            y += if y < 50 { 2000 } else { 1900 };
+        }
+        push(
+            all.start(),
+            all.end(),
+            Reading::Literal {
+                kind: "DATE",
+                value: format!("FY{y:04}"),
+            },
+        );
+    }
     for c in p.short_year.captures_iter(text) {
         let (Some(all), Some(yy)) = (c.get(0), num::<i32>(&c, "yy")) else {
             continue;
@@ -1173,22 +1316,25 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for m in p.fixed.find_iter(text) {
-        let key = m.as_str().to_lowercase();
-        let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-        let Some(&i) = LEX.relative_by_phrase.get(&key) else {
-            continue;
-        };
-        // "soon-to-open", "now-defunct": part of a compound adjective.
-        if matches!(char_after(text, m.end()), Some('-'))
-            || !fixed_ok(text, m.start(), m.end(), &key)
-        {
-            continue;
+    // Every phrase occurrence, overlapping ones included: when a long phrase fails its
+    // context check ("the day before the vote"), the shorter one inside it can still count;
+    // `settle` keeps the longest of those that pass.
+    for m in p.fixed.find_overlapping_iter(text) {
+        let (ms, me) = (m.start(), m.end());
+        let i = m.pattern().as_usize();
+        let key = LEX.relative.get(i).map(|r| r.phrase.as_str()).unwrap_or("");
+        let boundary = |ch: Option<char>| !ch.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let ok = boundary(char_before(text, ms))
+            && boundary(char_after(text, me))
+            // "soon-to-open", "now-defunct": part of a compound adjective.
+            && !matches!(char_after(text, me), Some('-'))
+            && fixed_ok(text, ms, me, key);
+        if ok {
+            push(ms, me, Reading::Fixed(i));
         }
-        push(m.start(), m.end(), Reading::Fixed(i));
     }
 
-    settle(out)
+    settle(text, out)
 }
 
 fn leak_mod(s: &str) -> &'static str {
@@ -1257,6 +1403,35 @@ fn fixed_ok(text: &str, start: usize, end: usize, key: &str) -> bool {
                     | "will"
             )
         ),
+        "the year" => {
+            matches!(
+                pw.as_deref(),
+                Some("in" | "for" | "during" | "throughout" | "through" | "of" | "all")
+            ) && !matches!(
+                nw.as_deref(),
+                Some(
+                    "of" | "when"
+                        | "that"
+                        | "before"
+                        | "after"
+                        | "ended"
+                        | "ending"
+                        | "ago"
+                        | "in"
+                        | "which"
+                        | "to"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "earlier"
+                        | "later"
+                        | "before,"
+                        | "since"
+                )
+            )
+        }
         "recent" | "current" => {
             // "the current crisis", "recent talks"; not "its five current models".
             (key == "recent" || pw.as_deref() == Some("the"))
@@ -1308,6 +1483,13 @@ fn year_ok(text: &str, s: usize, e: usize, y: i32, qualified: bool) -> bool {
     }
     if qualified {
         return (1000..=2100).contains(&y);
+    }
+    // "© 2031 Example Media": a copyright line, not a date in the story.
+    if text.get(..s).is_some_and(|b| {
+        let b = b.trim_end();
+        b.ends_with('©') || b.ends_with("(c)") || b.to_lowercase().ends_with("copyright")
+    }) {
+        return false;
     }
     let nw = next_word(text, e);
     if let Some(nw) = nw {
@@ -1363,7 +1545,7 @@ fn year_ok(text: &str, s: usize, e: usize, y: i32, qualified: bool) -> bool {
 }
 
 /// Keep the longest candidates; among equal lengths the earliest pattern wins.
-fn settle(mut v: Vec<Cand>) -> Vec<Cand> {
+fn settle(text: &str, mut v: Vec<Cand>) -> Vec<Cand> {
     let order: Vec<usize> = {
         let mut idx: Vec<usize> = (0..v.len()).collect();
         idx.sort_by_key(|&i| {
@@ -1384,24 +1566,51 @@ fn settle(mut v: Vec<Cand>) -> Vec<Cand> {
     let mut k = keep.into_iter();
     v.retain(|_| k.next().unwrap_or(false));
     v.sort_by_key(|c| c.start);
-    merge(v)
+    merge(text, v)
+}
+
+fn gap_is(text: &str, a: usize, b: usize, comma: bool) -> bool {
+    b >= a
+        && b - a <= 3
+        && text
+            .get(a..b)
+            .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || (comma && c == ',')))
 }
 
 /// Joins a weekday with the date right after it ("Saturday, January 8") and a clock time
 /// with the day right after it ("3 p.m. Saturday").
-fn merge(v: Vec<Cand>) -> Vec<Cand> {
+fn merge(text: &str, v: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(v.len());
     for c in v {
         if let Some(last) = out.last_mut() {
-            let gap_ok = c.start >= last.end && c.start - last.end <= 3;
-            if gap_ok {
+            let with_comma = gap_is(text, last.end, c.start, true);
+            let spaced = gap_is(text, last.end, c.start, false);
+            if with_comma {
                 match (&last.reading, &c.reading) {
                     (Reading::Weekday { part: None, .. }, Reading::Date { d, .. }) if *d > 0 => {
                         last.end = c.end;
                         last.reading = c.reading.clone();
                         continue;
                     }
-                    (Reading::Clock { day: None, .. }, next) if is_day(next) => {
+                    (
+                        day,
+                        Reading::Clock {
+                            day: None,
+                            h,
+                            mi,
+                            zone,
+                        },
+                    ) if is_date_with_day(day) => {
+                        last.reading = Reading::Clock {
+                            h: *h,
+                            mi: *mi,
+                            zone: *zone,
+                            day: Some(Box::new(day.clone())),
+                        };
+                        last.end = c.end;
+                        continue;
+                    }
+                    (Reading::Clock { day: None, .. }, next) if spaced && is_day(next) => {
                         if let Reading::Clock { h, mi, zone, .. } = last.reading.clone() {
                             last.end = c.end;
                             last.reading = Reading::Clock {
@@ -1420,6 +1629,11 @@ fn merge(v: Vec<Cand>) -> Vec<Cand> {
         out.push(c);
     }
     out
+}
+
+/// A written calendar date with its day ("5 March 2031", "March 4").
+fn is_date_with_day(r: &Reading) -> bool {
+    matches!(r, Reading::Date { d, .. } if *d > 0)
 }
 
 /// Readings that name one day (a time can attach to them).

@@ -11,6 +11,7 @@ const MODIFIERS: &str = include_str!("../../../data/time/modifiers.tsv");
 const RELATIVE: &str = include_str!("../../../data/time/relative.tsv");
 const CONTEXT: &str = include_str!("../../../data/time/context.tsv");
 const BLOCKERS: &str = include_str!("../../../data/time/blockers.tsv");
+const HOLIDAYS: &str = include_str!("../../../data/time/holidays.tsv");
 
 fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
     src.lines()
@@ -45,7 +46,6 @@ pub struct Lexicon {
     pub units: HashMap<String, Unit>,
     pub modifiers: Vec<(String, String)>,
     pub relative: Vec<Relative>,
-    pub relative_by_phrase: HashMap<String, usize>,
     pub future_cues: HashSet<String>,
     pub past_cues: HashSet<String>,
     pub present_cues: HashSet<String>,
@@ -54,6 +54,8 @@ pub struct Lexicon {
     pub before_weekday: HashSet<String>,
     pub count_noun: HashSet<String>,
     pub count_before: HashSet<String>,
+    /// Fixed-date holidays: name as written → (month, day).
+    pub holidays: HashMap<String, (u32, u32)>,
 }
 
 fn unit_code(code: &str) -> &'static str {
@@ -117,11 +119,6 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
             })
         })
         .collect();
-    let relative_by_phrase = relative
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.phrase.clone(), i))
-        .collect();
     let mut future_cues = HashSet::new();
     let mut past_cues = HashSet::new();
     let mut present_cues = HashSet::new();
@@ -160,7 +157,16 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
             _ => false,
         };
     }
+    let holidays = rows(HOLIDAYS)
+        .filter_map(|r| {
+            Some((
+                r.first()?.to_string(),
+                (r.get(1)?.parse().ok()?, r.get(2)?.parse().ok()?),
+            ))
+        })
+        .collect();
     Lexicon {
+        holidays,
         months,
         month_by_name,
         weekdays,
@@ -168,7 +174,6 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
         units,
         modifiers,
         relative,
-        relative_by_phrase,
         future_cues,
         past_cues,
         present_cues,

@@ -74,6 +74,7 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
         if cands.is_empty() {
             continue;
         }
+        let cues = resolve::Cues::new(sent);
         // Clock times take their day from a day named in the same sentence, so resolve
         // the rest first.
         let mut resolved: Vec<Option<resolve::Resolved>> = Vec::with_capacity(cands.len());
@@ -85,7 +86,7 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
                 resolved.push(None);
                 continue;
             }
-            let tense = resolve::tense_at(sent, c.start, c.end);
+            let tense = cues.tense_at(c.start, c.end);
             let r = resolver.resolve(&c.reading, tense, None);
             if let Some(r) = &r {
                 if let Some(id) = ids.last() {
@@ -97,7 +98,7 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
         for (k, c) in cands.iter().enumerate() {
             if matches!(c.reading, extract::Reading::Clock { .. }) {
                 let hint = nearest_day(&cands, &resolved, k);
-                let tense = resolve::tense_at(sent, c.start, c.end);
+                let tense = cues.tense_at(c.start, c.end);
                 if let Some(slot) = resolved.get_mut(k) {
                     *slot = resolver.resolve(&c.reading, tense, hint);
                 }
@@ -179,6 +180,7 @@ pub fn rough_sentences(text: &str) -> Vec<Span> {
                 let after = bytes.get(k + 2).map(|x| x.1);
                 matches!(next, Some(' '))
                     && after.is_some_and(|a| a.is_uppercase() || a == '“' || a == '"')
+                    && !abbreviation_before(text, i)
             }
             _ => false,
         };
@@ -194,6 +196,22 @@ pub fn rough_sentences(text: &str) -> Vec<Span> {
         out.push(Span::new(start, text.len()));
     }
     out
+}
+
+/// Whether the word ending at the period at `dot` is an abbreviation ("a.m.", "U.S.",
+/// "Jan.", "Mr.") rather than the end of a sentence.
+fn abbreviation_before(text: &str, dot: usize) -> bool {
+    let before = text.get(..dot).unwrap_or("");
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    word.contains('.')
+        || (word.chars().count() <= 3 && word.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Convenience for callers without a pipeline: timexes of a plain text.

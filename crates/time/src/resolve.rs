@@ -43,58 +43,115 @@ const NOT_PAST_ED: &[&str] = &[
     "tweed",
 ];
 
-/// The tense nearest to `[s, e)` in its sentence, from cue words (will, said, -ed…).
-pub fn tense_at(sentence: &str, s: usize, e: usize) -> Tense {
-    let ws = words(sentence);
-    let mut best: Option<(usize, Tense)> = None;
-    for (i, (off, w)) in ws.iter().enumerate() {
-        if *off >= s && *off < e {
-            continue;
-        }
-        let lc = w.to_lowercase();
-        let lc = lc.trim_end_matches('.');
-        let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
-        let next_is_to = ws
-            .get(i + 1)
-            .is_some_and(|(o, n)| n.eq_ignore_ascii_case("to") && *o < s);
-        let intent = LEX.intent_cues.contains(lc) && next_is_to;
-        let t = if intent || (LEX.future_cues.contains(lc) && (lower || lc != "may")) {
-            Tense::Future
-        } else if LEX.past_cues.contains(lc)
-            || (lc.len() >= 5 && lc.ends_with("ed") && !NOT_PAST_ED.contains(&lc) && lower)
-        {
-            Tense::Past
-        } else if LEX.present_cues.contains(lc) && lower {
-            Tense::Unknown
-        } else if lc == "to"
-            && ws
-                .get(i + 1)
-                .is_some_and(|(_, n)| n.eq_ignore_ascii_case("be"))
-            && i > 0
-            && ws.get(i - 1).is_some_and(|(_, p)| {
-                matches!(
-                    p.to_lowercase().as_str(),
-                    "is" | "are" | "going" | "due" | "set" | "expected"
+/// One word of a sentence, classified once for every expression in the sentence.
+struct CueWord {
+    off: usize,
+    lc: String,
+    /// A cue regardless of where the expression is.
+    fixed: Option<Tense>,
+    /// An intent verb ("plans", "vowed"), and the offset of the "to" right after it.
+    intent_to: Option<usize>,
+}
+
+/// The tense cues of one sentence.
+pub struct Cues {
+    words: Vec<CueWord>,
+}
+
+impl Cues {
+    pub fn new(sentence: &str) -> Self {
+        let ws = words(sentence);
+        let lcs: Vec<String> = ws
+            .iter()
+            .map(|(_, w)| w.to_lowercase().trim_end_matches('.').to_string())
+            .collect();
+        let mut out = Vec::with_capacity(ws.len());
+        for (i, (off, w)) in ws.iter().enumerate() {
+            let lc = lcs.get(i).cloned().unwrap_or_default();
+            let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+            let prev = i
+                .checked_sub(1)
+                .and_then(|j| lcs.get(j))
+                .map(String::as_str);
+            let next = lcs.get(i + 1).map(String::as_str);
+            let intent_to = (LEX.intent_cues.contains(&lc) && next == Some("to"))
+                .then(|| ws.get(i + 1).map(|x| x.0))
+                .flatten();
+            let future = LEX.future_cues.contains(&lc) && (lower || lc != "may");
+            // "should be completed", "has been held": the participle after be/been says
+            // nothing; the auxiliary or modal before it does.
+            let passive = matches!(prev, Some("be" | "been" | "being"));
+            let fixed = if future {
+                Some(Tense::Future)
+            } else if passive {
+                None
+            } else if LEX.past_cues.contains(&lc)
+                || (lc.len() >= 5
+                    && lc.ends_with("ed")
+                    && !NOT_PAST_ED.contains(&lc.as_str())
+                    && lower)
+            {
+                Some(Tense::Past)
+            } else if LEX.present_cues.contains(&lc) && lower {
+                Some(Tense::Unknown)
+            } else if lc == "to"
+                && next == Some("be")
+                && matches!(
+                    prev,
+                    Some("is" | "are" | "going" | "due" | "set" | "expected")
                 )
-            })
-        {
-            Tense::Future
-        } else {
-            continue;
-        };
-        let d = if *off < s {
-            s - off
-        } else {
-            off.saturating_sub(e)
-        };
-        // Cues after the expression weigh a little less than the ones before it.
-        let d = if *off >= e { d + 2 } else { d };
-        match best {
-            Some((bd, bt)) if bd < d || (bd == d && bt == Tense::Future) => {}
-            _ => best = Some((d, t)),
+            {
+                Some(Tense::Future)
+            } else {
+                None
+            };
+            out.push(CueWord {
+                off: *off,
+                lc,
+                fixed,
+                intent_to,
+            });
         }
+        Cues { words: out }
     }
-    best.map(|b| b.1).unwrap_or(Tense::Unknown)
+
+    /// The tense nearest to `[s, e)` (offsets in the sentence), from cue words (will,
+    /// said, -ed…).
+    pub fn tense_at(&self, s: usize, e: usize) -> Tense {
+        // "closed until Friday": a state that lasts up to the date points forward, unless
+        // the sentence is plainly told in the past ("was unable to reach it until Thursday").
+        let before = || self.words.iter().filter(|w| w.off < s);
+        if before()
+            .next_back()
+            .is_some_and(|w| matches!(w.lc.as_str(), "until" | "till" | "through"))
+            && !before().any(|w| matches!(w.lc.as_str(), "was" | "were" | "had" | "did" | "said"))
+        {
+            return Tense::Future;
+        }
+        let mut best: Option<(usize, Tense)> = None;
+        for w in &self.words {
+            if w.off >= s && w.off < e {
+                continue;
+            }
+            let t = match (w.intent_to, w.fixed) {
+                (Some(to), _) if to < s => Tense::Future,
+                (_, Some(t)) => t,
+                _ => continue,
+            };
+            let d = if w.off < s {
+                s - w.off
+            } else {
+                // The governing verb usually comes before "on Monday"; a cue after the
+                // expression counts only when nothing close precedes it.
+                w.off.saturating_sub(e) + 40
+            };
+            match best {
+                Some((bd, bt)) if bd < d || (bd == d && bt == Tense::Future) => {}
+                _ => best = Some((d, t)),
+            }
+        }
+        best.map(|b| b.1).unwrap_or(Tense::Unknown)
+    }
 }
 
 pub fn fmt_date(d: NaiveDate) -> String {
@@ -262,7 +319,7 @@ impl Resolver {
                     "SET" => TimexType::Set,
                     _ => TimexType::Date,
                 };
-                let (value, basis) = self.template(&row.template, &row.phrase);
+                let (value, basis) = self.template(&row.template, &row.phrase, tense);
                 Some(Resolved {
                     kind,
                     value,
@@ -356,7 +413,9 @@ impl Resolver {
                         "FA" => 2,
                         _ => 3,
                     };
-                    // Winter counts with the year it starts in (December).
+                    // Seasons in order (winter counts with the year it starts in, so
+                    // January is still last year's winter); pick the nearest occurrence in
+                    // the direction the tense says.
                     let (cur_year, cur) = match dct.month() {
                         1 | 2 => (dct.year() - 1, 3),
                         3..=5 => (dct.year(), 0),
@@ -364,26 +423,18 @@ impl Resolver {
                         9..=11 => (dct.year(), 2),
                         _ => (dct.year(), 3),
                     };
-                    let me = idx(code);
-                    let y = match (rel, tense) {
-                        (Some(Rel::Last), _) => {
-                            if me < cur {
-                                cur_year
-                            } else {
-                                cur_year - 1
-                            }
-                        }
-                        (Some(Rel::Next), _) => {
-                            if me > cur {
-                                cur_year
-                            } else {
-                                cur_year + 1
-                            }
-                        }
-                        (_, Tense::Future) if me < cur => cur_year + 1,
-                        (_, Tense::Past) if me > cur => cur_year - 1,
-                        _ => cur_year,
+                    let now = cur_year * 4 + cur;
+                    let (lo, hi) = match (rel, tense) {
+                        (Some(Rel::Last), _) => (-4, -1),
+                        (Some(Rel::Next), _) => (1, 4),
+                        (_, Tense::Past) => (-3, 0),
+                        (_, Tense::Future) => (0, 3),
+                        _ => (-1, 2),
                     };
+                    let me = idx(code);
+                    let y = (cur_year - 1..=cur_year + 1)
+                        .find(|y| (lo..=hi).contains(&(y * 4 + me - now)))
+                        .unwrap_or(cur_year);
                     Some(date(format!("{y:04}-{code}"), Basis::Dct, None))
                 }
             },
@@ -406,7 +457,7 @@ impl Resolver {
                         if year_rel.is_none() {
                             match tense {
                                 Tense::Future if *q < dq => yy += 1,
-                                Tense::Past if *q > dq => yy -= 1,
+                                Tense::Past | Tense::Unknown if *q > dq => yy -= 1,
                                 _ => {}
                             }
                         }
@@ -420,7 +471,28 @@ impl Resolver {
     }
 
     /// Evaluates a `relative.tsv` value template (see the file's header).
-    fn template(&self, t: &str, phrase: &str) -> (String, Basis) {
+    fn template(&self, t: &str, phrase: &str, tense: Tense) -> (String, Basis) {
+        // "the weekend" in a weekday report is the one before when told in the past
+        // tense, the coming one otherwise.
+        if t == "WKND" {
+            return match self.dct {
+                Some(dct) => {
+                    let wd = dct.weekday().number_from_monday();
+                    let back = match tense {
+                        Tense::Past => wd <= 5,
+                        Tense::Unknown => wd <= 3,
+                        Tense::Future => false,
+                    };
+                    let day = if back {
+                        dct.checked_sub_signed(Duration::days(7)).unwrap_or(dct)
+                    } else {
+                        dct
+                    };
+                    (format!("{}-WE", fmt_week(day)), Basis::Dct)
+                }
+                None => ("XXXX-WXX-WE".to_string(), Basis::Absolute),
+            };
+        }
         let base_len = t
             .find(|c: char| c == '+' || c == '-' || c.is_ascii_digit())
             .unwrap_or(0);

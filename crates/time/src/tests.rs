@@ -462,3 +462,262 @@ fn timeml_is_escaped_and_tagged() {
     ));
     assert!(x.contains(">Saturday</TIMEX3>."));
 }
+
+#[test]
+fn business_news_conventions() {
+    // 1998-10-28 was a Wednesday.
+    let dct = "1998-10-28";
+    has(
+        "The chain said Tuesday that third-quarter profit fell.",
+        dct,
+        "Tuesday",
+        "1998-10-27",
+    );
+    has(
+        "The chain said Tuesday that third-quarter profit fell.",
+        dct,
+        "third-quarter",
+        "1998-Q3",
+    );
+    has(
+        "Fourth-quarter sales rose sharply.",
+        "1999-01-20",
+        "Fourth-quarter",
+        "1998-Q4",
+    );
+    has(
+        "Revenue for the nine months rose 4%.",
+        dct,
+        "the nine months",
+        "P9M",
+    );
+    has(
+        "Profit doubled from a year earlier.",
+        dct,
+        "a year earlier",
+        "1997",
+    );
+    has(
+        "Net income for fiscal 1998 was flat.",
+        dct,
+        "fiscal 1998",
+        "FY1998",
+    );
+    has(
+        "Stocks ended higher in late trading Monday night.",
+        dct,
+        "Monday night",
+        "1998-10-26TNI",
+    );
+    has(
+        "Losses piled up over the past 12 months.",
+        dct,
+        "the past 12 months",
+        "P12M",
+    );
+    has(
+        "The plant will close over the next four years.",
+        dct,
+        "the next four years",
+        "P4Y",
+    );
+    has("Growth slowed in the 1980s.", dct, "1980s", "198");
+    has(
+        "He faces up to 10 years in prison.",
+        dct,
+        "up to 10 years",
+        "P10Y",
+    );
+    has(
+        "The talks stalled in mid-December.",
+        "1999-01-20",
+        "mid-December",
+        "1998-12",
+    );
+    has("Dividends are paid quarterly.", dct, "quarterly", "P3M");
+    has(
+        "The fund lost $3 a share, or 2% a year.",
+        dct,
+        "a year",
+        "P1Y",
+    );
+}
+
+#[test]
+fn weekends_holidays_seasons() {
+    // 2022-01-10 was a Monday.
+    has(
+        "Crowds gathered over the weekend.",
+        "2022-01-10",
+        "the weekend",
+        "2022-W01-WE",
+    );
+    has(
+        "Crowds will gather this weekend.",
+        "2022-01-10",
+        "this weekend",
+        "2022-W02-WE",
+    );
+    has(
+        "Shops were shut on Christmas Day.",
+        "2022-01-10",
+        "Christmas Day",
+        "2021-12-25",
+    );
+    has(
+        "Parliament meets again in the spring.",
+        "2022-01-10",
+        "spring",
+        "2022-SP",
+    );
+    has(
+        "The drought began last summer.",
+        "2022-01-10",
+        "last summer",
+        "2021-SU",
+    );
+    none("Activists of the Arab Spring met.", "2022-01-10");
+}
+
+#[test]
+fn tense_cues_pick_the_direction() {
+    // 2022-01-08 is a Saturday; cues are the words nearest the expression.
+    has(
+        "The party plans to hold a rally on Tuesday.",
+        "2022-01-08",
+        "Tuesday",
+        "2022-01-11",
+    );
+    has(
+        "The rally on Tuesday drew thousands, police said.",
+        "2022-01-08",
+        "Tuesday",
+        "2022-01-04",
+    );
+    has(
+        "Lawmakers agreed on Thursday to extend the curfew.",
+        "2022-01-08",
+        "Thursday",
+        "2022-01-06",
+    );
+    has(
+        "Officials say the vote is due in March.",
+        "2022-01-08",
+        "March",
+        "2022-03",
+    );
+    has(
+        "Officials said prices rose sharply in October.",
+        "2022-01-08",
+        "October",
+        "2021-10",
+    );
+    has(
+        "The contract runs out after October of next year.",
+        "2022-01-08",
+        "October of next year",
+        "2023-10",
+    );
+}
+
+#[test]
+fn clock_and_coordination() {
+    has(
+        "The market opened at 9:30 a.m. Monday.",
+        "2022-01-12",
+        "9:30 a.m. Monday",
+        "2022-01-10T09:30",
+    );
+    has(
+        "The court sat until midnight.",
+        "2022-01-12",
+        "midnight",
+        "2022-01-12T24:00",
+    );
+    has(
+        "The process could take between 60 and 90 days.",
+        "2022-01-12",
+        "60",
+        "P60D",
+    );
+    has(
+        "The process could take between 60 and 90 days.",
+        "2022-01-12",
+        "90 days",
+        "P90D",
+    );
+    has("Prices last peaked in '82.", "2022-01-12", "'82", "1982");
+    none("Apple shipped iLife '11 to stores.", "2022-01-12");
+}
+
+#[test]
+fn no_dates_in_counts_money_and_names() {
+    for t in [
+        "Rescuers pulled 1200 survivors from the rubble.",
+        "The index fell 2,015 points.",
+        "It cost $1999 to fix.",
+        "Turnout was 1984 per cent of nothing.",
+        "Around 1500 soldiers were deployed.",
+        "Three quarters of the town flooded.",
+        "She gave a second speech.",
+        "The Russell 2000 Index slid.",
+    ] {
+        none(t, "2022-01-08");
+    }
+}
+
+#[test]
+fn passives_sets_and_the_year() {
+    has(
+        "The sale should be completed in October.",
+        "2009-06-05",
+        "October",
+        "2009-10",
+    );
+    has(
+        "Markets are closed every Sunday.",
+        "2022-01-08",
+        "every Sunday",
+        "XXXX-WXX-7",
+    );
+    has(
+        "Sales rose 5% for the year.",
+        "2022-06-08",
+        "the year",
+        "2022",
+    );
+    none("It was the year of the flood.", "2022-06-08");
+}
+
+#[test]
+fn market_and_obituary_numbers() {
+    none("The index closed at 1950 on thin volume.", "2022-01-08");
+    none(
+        "The board approved the minutes of the meeting.",
+        "2022-01-08",
+    );
+    has(
+        "The author (1931-2022) wrote nine novels.",
+        "2022-01-08",
+        "1931",
+        "1931",
+    );
+    has(
+        "The author (1931-2022) wrote nine novels.",
+        "2022-01-08",
+        "2022",
+        "2022",
+    );
+    has(
+        "She was born in 1931 in a village.",
+        "2022-01-08",
+        "1931",
+        "1931",
+    );
+    has(
+        "The 2022 World Cup final was played on Sunday.",
+        "2022-12-19",
+        "Sunday",
+        "2022-12-18",
+    );
+}

@@ -6,11 +6,7 @@
 CREATE TABLE contents (
     id               INTEGER PRIMARY KEY,
     hash             TEXT    NOT NULL UNIQUE,
-    simhash          INTEGER NOT NULL,
-    band0            INTEGER NOT NULL,
-    band1            INTEGER NOT NULL,
-    band2            INTEGER NOT NULL,
-    band3            INTEGER NOT NULL,
+    minhash          TEXT    NOT NULL,
     numbers          TEXT    NOT NULL,
     words            INTEGER NOT NULL,
     dup_of           INTEGER REFERENCES contents(id),
@@ -21,11 +17,14 @@ CREATE TABLE contents (
     pipeline_version TEXT,
     processed_at     TEXT
 );
-CREATE INDEX contents_band0 ON contents(band0);
-CREATE INDEX contents_band1 ON contents(band1);
-CREATE INDEX contents_band2 ON contents(band2);
-CREATE INDEX contents_band3 ON contents(band3);
 CREATE INDEX contents_version ON contents(pipeline_version);
+
+-- MinHash LSH band keys of texts that can be near-copied (see fingerprint.rs).
+CREATE TABLE content_bands (
+    band_key   INTEGER NOT NULL,
+    content_id INTEGER NOT NULL REFERENCES contents(id)
+);
+CREATE INDEX content_bands_key ON content_bands(band_key);
 
 -- One row per place a text appeared: a URL (or input id) and its version there.
 CREATE TABLE documents (

@@ -1,0 +1,300 @@
+//! Attribution shapes in invented sentences (our own words): different outlets, crises and
+//! ways of attributing. Each test runs segment → claims (no time or entity layer), so they
+//! check the claims rules on their own.
+
+mod common;
+
+use common::run;
+use newsledger_model::{Claim, ClaimKind, Document};
+
+fn claims(text: &str) -> (Document, Vec<Claim>) {
+    let doc = run(text);
+    let c = doc.layers.claims.clone();
+    for x in &c {
+        eprintln!("{}", common::show(&doc, x));
+    }
+    (doc, c)
+}
+
+fn one(text: &str) -> (Document, Claim) {
+    let (doc, c) = claims(text);
+    assert_eq!(c.len(), 1, "expected one claim in {text:?}");
+    let first = c.into_iter().next().unwrap();
+    (doc, first)
+}
+
+fn content(doc: &Document, c: &Claim) -> Vec<String> {
+    c.content.iter().map(|s| doc.slice(*s).to_string()).collect()
+}
+
+#[test]
+fn speaker_first_with_that() {
+    let (doc, c) = one("The Red Crescent said that 40 families had lost their homes in the floods.");
+    assert_eq!(c.speaker.name, "Red Crescent");
+    assert_eq!(c.cue.text, "said");
+    assert_eq!(c.kind, ClaimKind::Indirect);
+    assert_eq!(content(&doc, &c), ["40 families had lost their homes in the floods"]);
+}
+
+#[test]
+fn content_first_with_comma() {
+    let (doc, c) = one("Two bridges were swept away overnight, the regional governor said.");
+    assert_eq!(c.speaker.text, "the regional governor");
+    assert_eq!(content(&doc, &c), ["Two bridges were swept away overnight"]);
+}
+
+#[test]
+fn inverted_said_with_appositive() {
+    let (doc, c) = one("\"The water came in seconds,\" said Marta Quell, a baker in the lower town.");
+    assert_eq!(c.speaker.name, "Marta Quell");
+    assert_eq!(c.kind, ClaimKind::Direct);
+    assert_eq!(content(&doc, &c), ["The water came in seconds"]);
+}
+
+#[test]
+fn according_to_front_and_back() {
+    let (_, c) = claims("According to the civil defence agency, 300 people were evacuated. The dam held, according to engineers at the site.");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].speaker.text, "the civil defence agency");
+    assert_eq!(c[0].cue.lemma, "according_to");
+    assert_eq!(c[1].speaker.name, "engineers at the site");
+}
+
+#[test]
+fn relay_quoting_gives_origin_first() {
+    let (_, c) = one("Eleven miners were rescued, the Nordwire agency reported, quoting the Mining Ministry.");
+    assert_eq!(c.source_chain(), ["Mining Ministry", "Nordwire agency"]);
+    assert!(c.cue.text.contains("quoting"));
+}
+
+#[test]
+fn relay_citing_before_verb() {
+    let (_, c) = one("The Daily Lantern, citing two officials, said the talks had collapsed.");
+    assert_eq!(c.speaker.name, "two officials");
+    assert_eq!(c.via.len(), 1);
+    assert_eq!(c.via[0].name, "Daily Lantern");
+}
+
+#[test]
+fn announced_according_to_nests() {
+    let (_, c) = one("Three ministers have resigned, the presidency announced, according to state radio RNB on Monday.");
+    assert_eq!(c.speaker.name, "presidency");
+    assert_eq!(c.cue.text, "announced");
+    assert_eq!(c.via.len(), 1);
+    assert_eq!(c.via[0].name, "RNB");
+}
+
+#[test]
+fn nested_statement_around_told() {
+    let (_, c) = one("Premier Osei told his cabinet that the roads would reopen soon, the government said in a statement.");
+    assert!(c.speaker.name.contains("Osei"));
+    assert_eq!(c.cue.text, "told");
+    assert_eq!(c.via[0].name, "government");
+    assert_eq!(c.medium.as_deref(), Some("statement"));
+}
+
+#[test]
+fn split_quote_across_sentences() {
+    let (doc, c) = one("“We have no power,” the mayor said. “We have no clean water either.”");
+    assert_eq!(c.kind, ClaimKind::Direct);
+    assert_eq!(content(&doc, &c), ["We have no power", "We have no clean water either."]);
+}
+
+#[test]
+fn split_quote_in_one_sentence() {
+    let (doc, c) = one("“The shelling stopped at dawn,” he told reporters, “but nobody trusts the truce.”");
+    assert_eq!(content(&doc, &c).len(), 2);
+    assert_eq!(doc.slice(c.speaker.span), "he");
+}
+
+#[test]
+fn multi_sentence_quote_before_cue() {
+    let (doc, c) = one("“Prices doubled in a week. People cannot pay,” the union leader said.");
+    assert_eq!(content(&doc, &c), ["Prices doubled in a week. People cannot pay"]);
+    assert_eq!(c.kind, ClaimKind::Direct);
+}
+
+#[test]
+fn partial_quote_is_mixed() {
+    let (_, c) = one("The minister said the strike was “a gift to our enemies” and would fail.");
+    assert_eq!(c.kind, ClaimKind::Mixed);
+}
+
+#[test]
+fn pronoun_resolves_to_last_speaker() {
+    let (_, c) = claims("Fire chief Anna Roth said 12 homes burned. “It was the worst night of my career,” she added.");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[1].speaker.text, "she");
+    assert_eq!(c[1].speaker.name, "Anna Roth");
+}
+
+#[test]
+fn untagged_quote_continues_speaker() {
+    let (doc, c) = claims("Colonel Idris Baye said the convoy was hit twice. “We lost two trucks. The drivers survived.”");
+    assert_eq!(c.len(), 1);
+    assert_eq!(content(&doc, &c[0]).len(), 2);
+}
+
+#[test]
+fn role_noun_resolves_to_outlet() {
+    let (_, c) = claims("Four people died, state television Kanal 7 reported. According to the broadcaster, 30 more were hurt.");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[1].speaker.text, "the broadcaster");
+    assert_eq!(c[1].speaker.name, "Kanal 7");
+}
+
+#[test]
+fn role_noun_resolves_to_ministry() {
+    let (_, c) = claims("The Health Ministry said 90 people were in hospital. The ministry later said the figure had risen to 110.");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[1].speaker.name, "Health Ministry");
+}
+
+#[test]
+fn role_noun_resolves_to_person_named_later() {
+    let (_, c) = claims("The governor is safe, her spokesman said on Monday. Her spokesman Piet Alvar said she had left the region.");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].speaker.name, "Piet Alvar");
+    assert_eq!(c[1].speaker.name, "Piet Alvar");
+}
+
+#[test]
+fn distance_cues() {
+    let (_, c) = one("The rebels claimed they had shot down a helicopter.");
+    assert!(c.cue.distance);
+    let (_, c) = one("Prosecutors alleged that the firm had ignored safety warnings.");
+    assert!(c.cue.distance);
+    let (_, c) = one("The company said it had followed every rule.");
+    assert!(!c.cue.distance);
+}
+
+#[test]
+fn hedges_attach_to_their_claims() {
+    let (_, c) = one("Militia fighters reportedly seized the airport, local radio said.");
+    assert_eq!(c.hedges.len(), 1);
+    assert_eq!(c.hedges[0].kind, "reportedly");
+    let (_, c) = one("The spokesman said the border was calm, without offering evidence.");
+    assert_eq!(c.hedges[0].kind, "no_evidence");
+}
+
+#[test]
+fn general_disclaimer_covers_named_speaker_only() {
+    let (_, c) = claims("Witnesses said the market was shelled. The army said its forces had been attacked first. The Globe has not corroborated the army's account.");
+    assert_eq!(c.len(), 2);
+    assert!(c[0].hedges.is_empty());
+    assert_eq!(c[1].hedges.len(), 1);
+    assert_eq!(c[1].hedges[0].kind, "not_corroborated");
+}
+
+#[test]
+fn disclaimer_without_agent_covers_previous_sentence() {
+    let (_, c) = claims("The rebels said 40 soldiers were killed. The claim could not be independently verified.");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].hedges.len(), 1);
+}
+
+#[test]
+fn scare_quotes_are_hedges() {
+    let (_, c) = one("Officials said 15 “foreign agitators” had been arrested.");
+    assert!(c.hedges.iter().any(|h| h.kind == "scare_quote"));
+}
+
+#[test]
+fn beliefs_and_findings() {
+    let (_, c) = one("Investigators believe the fire was started deliberately.");
+    assert_eq!(c.cue.lemma, "believe");
+    let (_, c) = one("A United Nations report found that 2,000 children had been displaced.");
+    assert_eq!(c.cue.lemma, "find");
+    let (_, c) = one("Recent polls show the ruling party losing ground.");
+    assert_eq!(c.cue.lemma, "show");
+}
+
+#[test]
+fn not_reporting() {
+    for t in [
+        "The president announced his resignation in March.",
+        "Police found two bodies in the river.",
+        "The report is due next week.",
+        "Reports of looting spread across the city.",
+        "Nobody has said anything yet.",
+        "The minister did not say when the curfew would end.",
+        "He is said to be in hiding.",
+        "The show starts at nine.",
+        "CNN has not corroborated any claims made by the army.",
+    ] {
+        let (_, c) = claims(t);
+        assert!(c.is_empty(), "no claim expected in {t:?}");
+    }
+}
+
+#[test]
+fn headline_present_tense() {
+    let (_, c) = one("Flood-hit mayor tells residents the worst is over");
+    assert_eq!(c.cue.text, "tells");
+    assert_eq!(c.speaker.text, "Flood-hit mayor");
+}
+
+#[test]
+fn colon_introduces_a_statement() {
+    let (_, c) = one("Relief chief: “We need helicopters, not promises”");
+    assert_eq!(c.cue.text, ":");
+    assert_eq!(c.kind, ClaimKind::Direct);
+}
+
+#[test]
+fn medium_words() {
+    let (_, c) = one("The prime minister said on Twitter that schools would stay closed.");
+    assert_eq!(c.medium.as_deref(), Some("twitter"));
+    let (_, c) = one("In a televised address, the king said the army would restore order.");
+    assert_eq!(c.medium.as_deref(), Some("televised_address"));
+    let (_, c) = one("The coach said at a news conference that he would not resign.");
+    assert_eq!(c.medium.as_deref(), Some("press_conference"));
+}
+
+#[test]
+fn participle_continues_attribution() {
+    let (_, c) = claims("The agency said 3,000 tents had arrived, adding that more were on the way.");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[1].cue.text, "adding");
+    assert_eq!(c[1].speaker.text, "The agency");
+}
+
+#[test]
+fn coordinated_verbs_share_the_subject() {
+    let (_, c) = claims("The regional police accused outside groups of stirring the riots and said 70 people were held.");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[1].speaker.text, "The regional police");
+}
+
+#[test]
+fn passive_quoted_as_saying() {
+    let (_, c) = one("The envoy was quoted by the Coastal Herald as saying that talks would resume.");
+    assert_eq!(c.speaker.name, "envoy");
+    assert_eq!(c.via[0].name, "Coastal Herald");
+}
+
+#[test]
+fn helpers_for_figures() {
+    let (doc, c) = claims("As of Sunday, 25 people had died, the Interior Ministry said. Aid reportedly reached 12 villages, local media said.");
+    assert_eq!(c.len(), 2);
+    let off = doc.text.find("25 people").unwrap();
+    let span = newsledger_model::Span::new(off, off + 9);
+    let cov = newsledger_claims::claim_covering(&doc, span).unwrap();
+    assert_eq!(cov.source_chain(), ["Interior Ministry"]);
+    assert!(newsledger_claims::hedges_for(&doc, span).is_empty());
+    let off2 = doc.text.find("12 villages").unwrap();
+    let span2 = newsledger_model::Span::new(off2, off2 + 11);
+    assert_eq!(newsledger_claims::hedges_for(&doc, span2).len(), 1);
+    assert_eq!(newsledger_claims::sentence_hedges(&doc, span2).len(), 1);
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in [
+        "", "said", "“", "”said", ", said .", "according to", "according to ,", "\"\"\"", "he added",
+        "’s said ’s", "Ä said “Ö”", "said: “", "quoting", "citing, quoting, according to",
+        "X, who, said", "— said —", "\u{200b}said\u{200b}", "told told told", ": “a”",
+    ] {
+        let _ = run(t);
+    }
+}
