@@ -183,19 +183,24 @@ function renderEstimates(items) {
 // One chart per origin source; inside it one line per (group, place).
 function renderSeries(series, metric) {
   if (!series.length) return note(`No ${metric} figures stored.`);
-  const byOrigin = new Map();
+  const grouped = new Map();
   for (const s of series) {
-    if (!byOrigin.has(s.origin)) byOrigin.set(s.origin, []);
-    byOrigin.get(s.origin).push(s);
+    if (!grouped.has(s.origin)) grouped.set(s.origin, []);
+    grouped.get(s.origin).push(s);
   }
+  // Most-cited sources first; the long tail of one-off sources is folded away below.
+  const articlesOf = (list) => list.reduce((n, s) => n + s.articles, 0);
+  const byOrigin = [...grouped.entries()].sort((a, b) => articlesOf(b[1]) - articlesOf(a[1]) || a[0].localeCompare(b[0]));
   // One shared time range, so charts of different sources line up.
   const times = series.flatMap((s) => s.points.map((p) => toTime(p.as_of))).filter((t) => t !== null);
   const xmin = Math.min(...times) - 43200, xmax = Math.max(...times) + 43200;
-  const wrap = el("div", { class: "charts", "data-charts": byOrigin.size });
+  const TOP = 9;
+  const wrap = el("div", { class: "charts", "data-charts": byOrigin.length });
+  const more = el("div", { class: "charts" });
   let colour = 0;
-  for (const [origin, list] of byOrigin) {
+  for (const [n, [origin, list]] of byOrigin.entries()) {
     const box = el("figure", { class: "chart", "data-origin": origin });
-    const articles = list.reduce((n, s) => n + s.articles, 0);
+    const articles = articlesOf(list);
     box.append(el("figcaption", {}, el("strong", {}, origin),
       el("span", { class: "muted" }, ` — ${list.length} series, ${articles} article${articles === 1 ? "" : "s"}`)));
     const xs = [...new Set(list.flatMap((s) => s.points.map((p) => toTime(p.as_of))).filter((t) => t !== null))].sort((a, b) => a - b);
@@ -226,7 +231,7 @@ function renderSeries(series, metric) {
     }
     table.append(tbody);
     box.append(el("details", {}, el("summary", {}, "values and evidence"), table));
-    wrap.append(box);
+    (n < TOP ? wrap : more).append(box);
     if (xs.length && window.uPlot) {
       const opts = {
         width: 520, height: 220,
@@ -245,6 +250,10 @@ function renderSeries(series, metric) {
     } else if (!xs.length) {
       plotDiv.append(note("No dated values to plot (see the table)."));
     }
+  }
+  if (byOrigin.length > TOP) {
+    return [wrap, el("details", { class: "more-sources" },
+      el("summary", {}, `${byOrigin.length - TOP} more sources`), more)];
   }
   return wrap;
 }

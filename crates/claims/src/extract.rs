@@ -527,6 +527,12 @@ fn skip_audience(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
         j += 1;
     }
     if j == start {
+        // "told his cabinet that …": a short object before "that".
+        if let Some(t) = (j + 1..(j + 5).min(sb)).find(|&k| ctx.lower(k) == "that") {
+            if (j..t).all(|k| ctx.is_word(k)) {
+                return t;
+            }
+        }
         return j;
     }
     skip_mods(ctx, j, sb)
@@ -540,6 +546,9 @@ fn clause_follows(ctx: &Ctx, j: usize, sb: usize, class: CueClass) -> bool {
         return true;
     }
     if w == "to" && class != CueClass::Finding {
+        return true;
+    }
+    if class == CueClass::Finding && ctx.is_word(j) && !any(w, PREPS) {
         return true;
     }
     if class == CueClass::Weak {
@@ -582,6 +591,22 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     let noun_pp = any(ctx.lower(i), &["report", "reports", "claims", "claim", "estimates", "estimate", "fears", "fear", "hopes", "hope", "notes"]) && any(ctx.lower(i + 1), &["of", "about", "from", "by", "on"]);
     if noun_pp || nounish && ctx.tok(i + 1).is_some_and(|t| CUES.contains_key(&t.lower) || any(&t.lower, FINITE)) {
         return None;
+    }
+    // Passive with an agent: "the 118 acknowledged by the ministry", "was announced by X".
+    if ctx.lower(i + 1) == "by" && i > sa && class != CueClass::Belief {
+        let (na, nb) = fwd_np(ctx, i + 2, sb)?;
+        if (na..nb).all(|k| ctx.timeish(k) || !ctx.is_word(k)) {
+            return None;
+        }
+        let mut j = i - 1;
+        while j > sa && (any(ctx.lower(j), BE) || any(ctx.lower(j), PRE_CUE_SKIP)) {
+            j -= 1;
+        }
+        let (ca, cb) = back_np(ctx, j, sa)?;
+        c.speaker = Some(SpkRef { span: np_span(ctx, na, nb) });
+        c.content = vec![np_span(ctx, ca, cb)];
+        c.attr.push(c.cue.cover(np_span(ctx, na, nb)));
+        return Some(c);
     }
     let prev = if i > sa { skip_back(ctx, i, sa) } else { None };
     if i > sa && prev.is_none() {
@@ -632,7 +657,7 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     // Speaker before the cue.
     let p = prev?;
     // Coordinated verbs: "X accused … and said …" take the subject of the first.
-    if any(ctx.lower(p), &["and", "but"]) && p > sa && !ctx.is_sep(p - 1) || (ctx.lower(p) == "," && any(ctx.lower(p + 1), &["and", "but"])) {
+    if any(ctx.lower(p), &["and", "but"]) && p > sa {
         let mut j = after_aud;
         if matches!(class, CueClass::Weak | CueClass::Belief | CueClass::Finding) && !clause_follows(ctx, j, sb, class) {
             return None;
@@ -654,18 +679,16 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
         (np, np.0)
     };
     let head = ctx.lower(b - 1);
-    match class {
-        CueClass::Finding => {
-            if !any(head, FINDING_SUBJ) {
-                return None;
-            }
-        }
-        CueClass::Belief => {
-            if any(head, &["it", "there", "this", "i", "we", "you"]) {
-                return None;
-            }
-        }
-        _ => {}
+    if any(ctx.lower(a), &["nobody", "none", "neither", "no", "nothing", "noone"]) {
+        return None;
+    }
+    let bad_subject = match class {
+        CueClass::Finding => !any(head, FINDING_SUBJ),
+        CueClass::Belief => any(head, &["it", "there", "this", "i", "we", "you"]),
+        _ => false,
+    };
+    if bad_subject {
+        return None;
     }
     if nounish && (a..b).any(|x| ctx.tok(x).is_some_and(|t| !t.cap && t.is_word() && (t.lower.ends_with("ed") || t.lower.ends_with("ing")))) {
         return None;
@@ -971,7 +994,11 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
         .iter()
         .filter(|c| !c.dropped)
         .filter_map(|c| {
-            let b = if c.content_first || matches!(c.entry.class, CueClass::Part | CueClass::Relay) {
+            let b = if c.inherit {
+                // "… and said …": the first verb's content ends before "and".
+                let (ta, _) = ctx.tok_range(c.cue);
+                (sa..ta).rev().find(|&k| any(ctx.lower(k), &["and", "but"])).and_then(|k| ctx.tok(k)).map(|t| t.span.start())
+            } else if c.content_first || matches!(c.entry.class, CueClass::Part | CueClass::Relay) {
                 c.sep.or_else(|| comma_before(ctx, c.cue.start()))
             } else {
                 None
@@ -1026,17 +1053,17 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
         let outer_via = cands[o].via.clone();
         let outer_attr = cands[o].attr.clone();
         let mut absorbed = false;
-        for k in 0..cands.len() {
-            if k == o || cands[k].dropped {
+        for (k, inner) in cands.iter_mut().enumerate() {
+            if k == o || inner.dropped {
                 continue;
             }
-            let sp = cands[k].span();
+            let sp = inner.span();
             if outer_content.iter().any(|oc| oc.contains(sp)) {
                 if let Some(s) = outer_spk {
-                    cands[k].via.push(s);
+                    inner.via.push(s);
                 }
-                cands[k].via.extend(outer_via.iter().copied());
-                cands[k].outer_attr.extend(outer_attr.iter().copied());
+                inner.via.extend(outer_via.iter().copied());
+                inner.outer_attr.extend(outer_attr.iter().copied());
                 absorbed = true;
             }
         }

@@ -5,6 +5,8 @@
 use crate::extract::Ctx;
 use crate::lexicon::{RoleClass, OUTLETS, ROLES};
 use crate::words::*;
+const CUE_WORDS: &[&str] = &["said", "says", "told", "according", "reported", "announced"];
+
 use newsledger_model::{EntityType, MentionKind, SegmentKind, Span, Speaker};
 
 /// A proper name seen in the document, with the descriptors written around it.
@@ -102,9 +104,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // An appositive after the name: "Ukibai, his press secretary,".
                 if ctx.lower(j) == "," && any(ctx.lower(j + 1), &["the", "his", "her", "its", "their", "a"]) {
                     let mut m = j + 2;
-                    while m < sb && m < j + 7 && ctx.tok(m).is_some_and(|t| t.is_word()) {
-                        descs.push(ctx.lower(m).to_string());
+                    let mut words = Vec::new();
+                    while m < sb && m < j + 8 && ctx.tok(m).is_some_and(|t| t.is_word()) {
+                        words.push(ctx.lower(m).to_string());
                         m += 1;
+                    }
+                    // Only a closed appositive: "X, the president, said".
+                    if m >= sb || matches!(ctx.lower(m), "," | "." | ")" | ";") {
+                        descs.extend(words);
                     }
                 }
                 let span = Span::new(
@@ -190,7 +197,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
             s0 > a + 1 && any(ctx.lower(s0 - 1), &["at", "of", "in", "from", "for", "with", "the"]) && (a..s0 - 1).any(|k| ctx.tok(k).is_some_and(|t| t.is_word() && !t.cap && !any(&t.lower, DETS) && !any(&t.lower, PREPS)))
                 && (a..s0).all(|k| ctx.lower(k) != "'s")
         };
-        if name_head && !caps_role && !pp_head && !(b - a == 1 && any(lower[0], DETS)) {
+        let lone_det = b - a == 1 && any(lower[0], DETS);
+        if name_head && !caps_role && !pp_head && !lone_det {
             let mut s = e - 1;
             while s > a && (is_cap_word(ctx, s - 1) || ctx.tok(s - 1).is_some_and(|t| t.kind == crate::text::TK::Num) || (any(ctx.lower(s - 1), &["of", "for", "de", "al"]) && s - 1 > a && is_cap_word(ctx, s - 2))) {
                 s -= 1;
@@ -274,7 +282,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return None;
         }
         let (pa, _) = ctx.tok_range(prev.span);
-        let n = self.names.iter().find(|n| prev.span.contains(n.span) && ctx.tok_range(n.span).0 <= pa + 4)?;
+        // The subject: a name among the first words that is not a possessor ("X's spokesman, Y").
+        let n = self.names.iter().find(|n| {
+            let (na, nb) = ctx.tok_range(n.span);
+            prev.span.contains(n.span) && na <= pa + 8 && ctx.lower(nb) != "'s" && (pa..na).all(|k| !any(ctx.lower(k), BACK_STOP) && !CUE_WORDS.contains(&ctx.lower(k)))
+        })?;
         if n.class != Some(RoleClass::Person) || self.is_place(n.span) {
             return None;
         }

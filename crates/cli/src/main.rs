@@ -45,6 +45,8 @@ enum Cmd {
     Export(store_cmds::ExportArgs),
     /// Re-run the current pipeline over stored documents with older records.
     Reprocess(store_cmds::ReprocessArgs),
+    /// Serve the store over HTTP: a JSON API and a web page (read-only by default).
+    Serve(newsledger_server::ServeArgs),
 }
 
 #[derive(Subcommand)]
@@ -83,6 +85,7 @@ fn main() -> ExitCode {
         Cmd::Search(a) => store_cmds::search(a),
         Cmd::Export(a) => store_cmds::export_cmd(a),
         Cmd::Reprocess(a) => store_cmds::reprocess(a),
+        Cmd::Serve(a) => newsledger_server::run_args(&a).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

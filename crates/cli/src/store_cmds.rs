@@ -385,8 +385,36 @@ fn place_label(p: &Option<String>) -> &str {
     p.as_deref().unwrap_or("(no place)")
 }
 
-fn out() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
-    std::io::BufWriter::new(std::io::stdout().lock())
+/// Stdout for the reading commands. A closed pipe (`| head`) ends the program quietly:
+/// nothing is being written to the store at that point.
+struct Out(std::io::BufWriter<std::io::StdoutLock<'static>>);
+
+impl Out {
+    fn pipe_closed<T>(r: std::io::Result<T>) -> std::io::Result<T> {
+        match r {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+            r => r,
+        }
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        Out::pipe_closed(self.0.write(buf))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Out::pipe_closed(self.0.flush())
+    }
+}
+
+impl Drop for Out {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+fn out() -> Out {
+    Out(std::io::BufWriter::new(std::io::stdout().lock()))
 }
 
 pub fn figures(a: FiguresArgs) -> anyhow::Result<ExitCode> {

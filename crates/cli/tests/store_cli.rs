@@ -64,7 +64,7 @@ fn stats(db: &str) -> newsledger_store::Stats {
 fn kill_9_mid_ingest_then_rerun_completes_with_nothing_lost_or_doubled() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("syn.jsonl");
-    let n = 3000;
+    let n = 500;
     write_corpus(&corpus, n);
     let db = dir.path().join("crash.db");
     let db_s = db.to_str().unwrap();
@@ -72,7 +72,7 @@ fn kill_9_mid_ingest_then_rerun_completes_with_nothing_lost_or_doubled() {
     drop(newsledger_store::open(db_s).unwrap());
 
     let mut child = bin()
-        .args(["ingest", "--batch", "8", "--db", db_s, corpus.to_str().unwrap()])
+        .args(["ingest", "--batch", "4", "--db", db_s, corpus.to_str().unwrap()])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -84,7 +84,7 @@ fn kill_9_mid_ingest_then_rerun_completes_with_nothing_lost_or_doubled() {
             break;
         }
         let s = stats(db_s);
-        if s.documents >= 40 {
+        if s.documents >= 20 {
             child.kill().unwrap(); // SIGKILL
             killed_at = Some(s.documents);
             break;

@@ -83,8 +83,9 @@ pub fn extract(doc: &Document) -> Vec<newsledger_model::Entity> {
         }
     }
     let mut cands = Vec::new();
-    for (i, seg) in segs.iter().enumerate() {
-        names::names_in(doc, &seg.words, i, &mut cands);
+    for (i, (seg, s)) in segs.iter().zip(doc.content_segments()).enumerate() {
+        let dateline = s.kind == SegmentKind::Dateline;
+        names::names_in(doc, &seg.words, i, dateline, &mut cands);
     }
     // A lone capitalised word at a sentence start or in a headline is kept only when
     // the body supports it, a lexicon or the gazetteer knows it.

@@ -14,18 +14,13 @@ use newsledger_model::{Document, Span};
 #[derive(Debug, Clone)]
 pub enum Reading {
     Known(Known),
-    /// A gazetteer place (index), with "X city" preferring the city.
-    Place {
-        name: String,
-        want_city: bool,
-    },
+    /// A gazetteer place, with "X city" preferring the city.
+    Place { name: String, want_city: bool },
     /// "X region": the region of that name; `base` is the place it is named after.
-    Region {
-        base: Option<u32>,
-    },
+    Region { base: Option<u32> },
     Landmark,
     Historical,
-    /// An organisation recognised by its head word (subtype).
+    /// An organisation recognised by its head word (subtype; empty when unknown).
     Org(&'static str),
     /// An all-caps acronym not in any lexicon.
     Acronym,
@@ -50,6 +45,12 @@ pub struct RoleRaw {
     pub owner: Option<Span>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    Place,
+    Org,
+}
+
 #[derive(Debug, Clone)]
 pub struct NameCand {
     pub span: Span,
@@ -69,6 +70,8 @@ pub struct NameCand {
     pub male: Option<bool>,
     /// The words of a person name, possessives stripped.
     pub tokens: Vec<String>,
+    /// Context that types an otherwise unknown name ("in Harnow", "automaker Chrysler").
+    pub cue: Option<(Cue, &'static str)>,
 }
 
 fn is_particle(w: &Word) -> bool {
@@ -83,13 +86,31 @@ fn continues_name(w: &Word) -> bool {
     w.cap && !NON_NAME.contains(w.text)
 }
 
+fn is_det(w: &Word) -> bool {
+    matches!(w.lower.as_str(), "the" | "a" | "an")
+}
+
+fn is_poss_pronoun(w: &Word) -> bool {
+    matches!(w.lower.as_str(), "his" | "her" | "its" | "their")
+}
+
+fn is_former(w: &Word) -> bool {
+    lexicon::is("former", &w.lower) || w.lower.starts_with("ex-") || w.lower.starts_with("then-")
+}
+
+fn is_tail_head(word: &str) -> bool {
+    ORG_HEAD
+        .get(word)
+        .is_some_and(|(_, p)| matches!(p, HeadPos::Tail | HeadPos::Both))
+}
+
 /// The longest role phrase starting at word `i`: (number of words, lexicon key).
 pub fn role_at(w: &[Word], i: usize) -> Option<(usize, &'static str)> {
     let max = *lexicon::ROLE_MAX_WORDS;
     let mut best = None;
     let mut phrase = String::new();
     for k in 0..max {
-        let x = w.get(i + k)?;
+        let Some(x) = w.get(i + k) else { break };
         if !x.is_word {
             break;
         }
@@ -135,20 +156,8 @@ fn country_of_word(w: &Word) -> Option<String> {
     None
 }
 
-fn is_former(w: &Word) -> bool {
-    lexicon::is("former", &w.lower) || w.lower.starts_with("ex-") || w.lower.starts_with("then-")
-}
-
-fn is_det(w: &Word) -> bool {
-    matches!(w.lower.as_str(), "the" | "a" | "an")
-}
-
-fn is_poss_pronoun(w: &Word) -> bool {
-    matches!(w.lower.as_str(), "his" | "her" | "its" | "their")
-}
-
 /// A role phrase standing right before the words at `end` (a person name or its title).
-/// `title` is the role inside the name chunk, when the chunk began with one.
+/// `title` is the role inside the name run, when the run began with one.
 pub fn role_before(
     doc: &Document,
     w: &[Word],
@@ -185,15 +194,12 @@ pub fn role_before(
     if rn.class == "honorific" && title.is_none() {
         return None;
     }
-    // Extend left over modifiers, demonyms, possessives and one determiner.
+    // Extend left over modifiers, demonyms, possessives; stop at a determiner.
     let mut owner = None;
     let mut steps = 0;
     while r0 > 0 && steps < 6 {
         let Some(x) = w.get(r0 - 1) else { break };
-        if !x.is_word {
-            break;
-        }
-        if is_det(x) {
+        if !x.is_word || is_det(x) {
             break;
         }
         if is_poss_pronoun(x) {
@@ -212,9 +218,9 @@ pub fn role_before(
         if !ok {
             break;
         }
-        // A possessive noun is preceded by its own determiner: "the country's".
         r0 -= 1;
         steps += 1;
+        // A possessive common noun comes with its own determiner: "the country's".
         if x.poss && !x.cap {
             if r0 > 0 && w.get(r0 - 1).is_some_and(is_det) {
                 r0 -= 1;
@@ -225,19 +231,17 @@ pub fn role_before(
     let span = span_of(w, r0, r1)?;
     let text = text_of(doc, w, r0, r1).to_string();
     let slice = w.get(r0..r1)?;
-    let former = slice.iter().any(is_former);
-    let country = slice
-        .iter()
-        .filter(|x| x.cap || DEMONYM.contains_key(x.text))
-        .find_map(country_of_word);
     Some(RoleRaw {
         text,
         span,
         noun,
         class: rn.class,
         leader: rn.leader,
-        former,
-        country,
+        former: slice.iter().any(is_former),
+        country: slice
+            .iter()
+            .filter(|x| x.cap || DEMONYM.contains_key(x.text))
+            .find_map(country_of_word),
         owner,
     })
 }
@@ -312,15 +316,9 @@ fn role_after(doc: &Document, w: &[Word], b: usize) -> Option<RoleRaw> {
                     end = k;
                 }
             }
-            // The phrase must close: punctuation, a verb-like word after an appositive.
-            if appositive {
-                let closes = match w.get(end) {
-                    None => true,
-                    Some(x) => !x.is_word,
-                };
-                if !closes {
-                    return None;
-                }
+            // An appositive closes with punctuation.
+            if appositive && w.get(end).is_some_and(|x| x.is_word) {
+                return None;
             }
             let lead = if w
                 .get(start)
@@ -360,19 +358,113 @@ fn role_after(doc: &Document, w: &[Word], b: usize) -> Option<RoleRaw> {
     }
 }
 
+/// What the words around `w[a..b]` say about the type of an unknown name.
+fn context_cue(w: &[Word], a: usize, b: usize) -> Option<(Cue, &'static str)> {
+    let prev = a.checked_sub(1).and_then(|k| w.get(k));
+    let prev2 = a.checked_sub(2).and_then(|k| w.get(k));
+    let next = w.get(b);
+    let parse = |v: &'static str| -> Option<(Cue, &'static str)> {
+        let (t, s) = v.split_once(':')?;
+        Some((if t == "PLACE" { Cue::Place } else { Cue::Org }, s))
+    };
+    // "the town of Harnow", "the capital, Veldor"
+    if let (Some(p), Some(p2)) = (prev, prev2) {
+        if p.is("of") || p.is_punct(",") {
+            if let Some(v) = lexicon::value("class_noun", &p2.lower) {
+                if v.starts_with("PLACE") {
+                    return parse(v);
+                }
+            }
+        }
+    }
+    // "automaker Chrysler", "broadcaster Khabar"
+    if let Some(p) = prev {
+        if !p.cap {
+            if let Some(v) = lexicon::value("class_noun", &p.lower) {
+                if v.starts_with("ORG") {
+                    return parse(v);
+                }
+            }
+        }
+    }
+    // "Ryanair CEO Michael O'Leary", "NetWatch spokesman Ali Demir"
+    if b == a + 1 {
+        if let Some((len, noun)) = role_at(w, b) {
+            let class = ROLE.get(noun).map_or("", |r| r.class);
+            if matches!(class, "business" | "spokesperson") && w.get(b + len).is_some_and(|x| x.cap)
+            {
+                return Some((Cue::Org, ""));
+            }
+        }
+        // "in Harnow" (not "in Tokayev's …", not "in Harnow Street").
+        if prev.is_some_and(|p| lexicon::is("place_prep", &p.lower))
+            && !w.get(a).is_some_and(|x| x.poss)
+            && !next.is_some_and(|n| n.cap)
+        {
+            return Some((Cue::Place, ""));
+        }
+    }
+    None
+}
+
+/// "DaimlerChrysler", "NetWatch": an inner capital after lower case marks a brand, not a
+/// person ("McDonald", "DiCaprio" and "LeBron" are names).
+fn camel_case(t: &str) -> bool {
+    let cs: Vec<char> = t.chars().collect();
+    if cs.len() < 5 || !cs.first().is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
+    if ["Mc", "Mac", "De", "Di", "La", "Le", "Da", "Du", "O'", "O’", "Van", "Von"]
+        .iter()
+        .any(|p| t.starts_with(p))
+    {
+        return false;
+    }
+    cs.windows(2)
+        .enumerate()
+        .any(|(i, p)| i >= 2 && p[0].is_lowercase() && p[1].is_uppercase())
+}
+
 /// Does the lower-case word make "X <word>" a region?
-fn region_word(w: Option<&Word>) -> Option<()> {
-    let w = w?;
-    (w.is_word && !w.cap && lexicon::is("region_word", &w.lower)).then_some(())
+fn region_word(w: Option<&Word>) -> bool {
+    w.is_some_and(|w| w.is_word && !w.cap && lexicon::is("region_word", &w.lower))
+}
+
+/// Title-case form of an all-caps dateline word ("NUR-SULTAN" → "Nur-Sultan").
+fn title_case(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut up = true;
+    for c in t.chars() {
+        if up {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        up = !c.is_alphanumeric();
+    }
+    out
 }
 
 /// Every proper-name candidate of one segment.
-pub fn names_in(doc: &Document, w: &[Word], seg: usize, out: &mut Vec<NameCand>) {
+pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mut Vec<NameCand>) {
     let n = w.len();
     let mut i = 0;
     while i < n {
         let Some(x) = w.get(i) else { break };
         if !x.is_word || !x.cap {
+            i += 1;
+            continue;
+        }
+        // Datelines name their place in capitals: "VELDOR, March 10".
+        if dateline && x.upper && !KNOWN.contains_key(x.text) {
+            let t = title_case(x.text);
+            let mut c = if GAZ.lookup(&t).is_empty() {
+                cand(x.span, &t, seg, Reading::Single, false, w, i, i + 1)
+            } else {
+                cand(x.span, &t, seg, Reading::Place { name: t.clone(), want_city: true }, false, w, i, i + 1)
+            };
+            c.cue = Some((Cue::Place, "city"));
+            out.push(c);
             i += 1;
             continue;
         }
@@ -383,6 +475,10 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, out: &mut Vec<NameCand>)
                 let span = Span::new(x.span.start(), x.span.start() + head.len());
                 if let Some(r) = read_single_known(head) {
                     out.push(cand(span, head, seg, r, x.start, w, i, i + 1));
+                } else if tail == "based" && !x.start {
+                    let mut c = cand(span, head, seg, Reading::Single, false, w, i, i + 1);
+                    c.cue = Some((Cue::Place, ""));
+                    out.push(c);
                 }
                 i += 1;
                 continue;
@@ -393,22 +489,12 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, out: &mut Vec<NameCand>)
             let mut j = i + 1;
             while w
                 .get(j)
-                .is_some_and(|y| y.cap && !y.poss && !w.get(j - 1).is_some_and(|p| p.poss))
+                .is_some_and(|y| y.cap && !w.get(j - 1).is_some_and(|p| p.poss))
             {
                 j += 1;
             }
-            if let Some(y) = w.get(j) {
-                if y.cap && y.poss && !w.get(j - 1).is_some_and(|p| p.poss) {
-                    j += 1;
-                }
-            }
             let t = text_of(doc, w, i, j);
-            let last_head = j > i + 1
-                && w.get(j - 1).is_some_and(|y| {
-                    ORG_HEAD
-                        .get(y.text)
-                        .is_some_and(|(_, p)| matches!(p, HeadPos::Tail | HeadPos::Both))
-                });
+            let last_head = j > i + 1 && w.get(j - 1).is_some_and(|y| is_tail_head(y.text));
             if j > i + 1
                 && lexicon::NAME_MODIFIER.contains(x.text)
                 && (KNOWN.contains_key(t) || GAZ.historical.contains_key(t) || last_head)
@@ -516,6 +602,7 @@ fn cand(
         before_speech: next.is_some_and(|x| lexicon::is("speech_verb", &x.lower)),
         male: None,
         tokens: Vec::new(),
+        cue: None,
     }
 }
 
@@ -528,7 +615,7 @@ fn is_namey_token(x: &Word) -> bool {
         && x.text.chars().any(|c| c.is_lowercase())
 }
 
-/// Read the capitalised run `w[a..b]`.
+/// Read the capitalised run `w[a0..b]`.
 fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &mut Vec<NameCand>) {
     let mut a = a0;
     // Determiners and function words never begin a name; modifiers may begin a known one.
@@ -538,12 +625,7 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     let whole = text_of(doc, w, a, b);
     let whole_known = KNOWN.contains_key(whole)
         || GAZ.historical.contains_key(whole)
-        || (b > a + 1
-            && w.get(b - 1).is_some_and(|y| {
-                ORG_HEAD
-                    .get(y.text)
-                    .is_some_and(|(_, p)| matches!(p, HeadPos::Tail | HeadPos::Both))
-            }));
+        || (b > a + 1 && w.get(b - 1).is_some_and(|y| is_tail_head(y.text)));
     while a < b
         && w.get(a).is_some_and(|x| {
             NON_NAME.contains(x.text) && !(whole_known && lexicon::NAME_MODIFIER.contains(x.text))
@@ -554,8 +636,9 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     if a >= b {
         return;
     }
-    let Some(first) = w.get(a) else { return };
-    let Some(last) = w.get(b - 1) else { return };
+    let (Some(first), Some(last)) = (w.get(a), w.get(b - 1)) else {
+        return;
+    };
     let weak = first.start;
     let text = text_of(doc, w, a, b);
     let Some(span) = span_of(w, a, b) else { return };
@@ -564,16 +647,7 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     // 1. Lexicon names.
     let the_text = format!("The {text}");
     if let Some(k) = KNOWN.get(text).or_else(|| KNOWN.get(the_text.as_str())) {
-        out.push(cand(
-            span,
-            text,
-            seg,
-            Reading::Known(k.clone()),
-            weak,
-            w,
-            a,
-            b,
-        ));
+        out.push(cand(span, text, seg, Reading::Known(k.clone()), weak, w, a, b));
         return;
     }
     if GAZ.historical.contains_key(text) {
@@ -586,39 +660,46 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     }
     // 2. Organisations by head word.
     if len >= 2 {
+        let two = w.get(b - 2).map(|p| format!("{} {}", p.text, last.text));
+        if let Some((sub, _)) = two.as_deref().and_then(|t| ORG_HEAD.get(t)) {
+            out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
+            return;
+        }
         if let Some((sub, pos)) = ORG_HEAD.get(last.text) {
             if matches!(pos, HeadPos::Tail | HeadPos::Both) {
-                out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
+                let centre_place = matches!(last.text, "Centre" | "Center")
+                    && w.get(b - 2)
+                        .is_some_and(|p| lexicon::is("centre_landmark", p.text));
+                let reading = if centre_place {
+                    Reading::Landmark
+                } else {
+                    Reading::Org(sub)
+                };
+                out.push(cand(span, text, seg, reading, weak, w, a, b));
                 return;
             }
         }
-        if let Some((sub, pos)) = ORG_HEAD.get(first.text) {
-            if matches!(pos, HeadPos::Head | HeadPos::Both)
-                && w.get(a + 1).is_some_and(|x| x.is("of"))
-            {
-                out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
-                return;
+        for k in a + 1..b.saturating_sub(1) {
+            if w.get(k).is_some_and(|x| x.is("of")) {
+                if let Some((sub, pos)) = w.get(k - 1).and_then(|x| ORG_HEAD.get(x.text)) {
+                    if matches!(pos, HeadPos::Head | HeadPos::Both) {
+                        out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
+                        return;
+                    }
+                }
             }
         }
     }
-    // 2b. A known organisation or place followed by a person's name in one run
-    // ("National Security Committee Karim Massimov"): split after the organisation.
+    // 2b. A known organisation followed by a person's name in one run ("National Security
+    // Committee Karim Massimov"): split after the organisation.
     if len >= 3 {
         for k in (a + 1..b - 1).rev() {
             let left = text_of(doc, w, a, k);
-            let org_tail = k - a >= 2
-                && w.get(k - 1).is_some_and(|x| {
-                    ORG_HEAD
-                        .get(x.text)
-                        .is_some_and(|(_, p)| matches!(p, HeadPos::Tail | HeadPos::Both))
-                });
+            let org_tail = k - a >= 2 && w.get(k - 1).is_some_and(|x| is_tail_head(x.text));
             if KNOWN.contains_key(left) || org_tail {
-                let rest_is_name = (k..b).all(|q| {
-                    w.get(q)
-                        .is_some_and(|x| is_namey_token(x) || is_particle(x))
-                }) && b - k >= 2;
-                let rest_titled = role_at(w, k).is_some();
-                if rest_is_name || rest_titled {
+                let rest_is_name = b - k >= 2
+                    && (k..b).all(|q| w.get(q).is_some_and(|x| is_namey_token(x) || is_particle(x)));
+                if rest_is_name || role_at(w, k).is_some() {
                     classify(doc, w, a, k, seg, out);
                     classify(doc, w, k, b, seg, out);
                     return;
@@ -627,60 +708,44 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         }
     }
     // 3. A title inside the run splits it: [place/org/demonym] TITLE [person name].
-    let mut t = a;
-    while t < b {
-        if let Some((len_t, noun)) = role_at(w, t) {
-            if t + len_t <= b {
-                let left_ok = (a..t).all(|k| {
-                    w.get(k).is_some_and(|x| {
-                        DEMONYM.contains_key(x.text)
-                            || KNOWN.contains_key(x.text)
-                            || !GAZ.lookup(x.text).is_empty()
-                            || ORG_HEAD.contains_key(x.text)
-                            || lexicon::is("role_modifier", &x.lower)
-                    })
-                }) || (t > a && read_left(doc, w, a, t).is_some());
-                if left_ok {
-                    if t > a {
-                        classify_left(doc, w, a, t, seg, out);
-                    }
-                    let pa = t + len_t;
-                    if pa < b {
-                        let role = role_before(doc, w, pa, Some((t, pa, noun)));
-                        push_person(doc, w, pa, b, seg, false, true, role, out);
-                    }
-                    return;
-                }
-            }
+    for t in a..b {
+        let Some((len_t, noun)) = role_at(w, t) else {
+            continue;
+        };
+        if t + len_t > b {
+            continue;
         }
-        t += 1;
+        let left_ok = (a..t).all(|k| {
+            w.get(k).is_some_and(|x| {
+                DEMONYM.contains_key(x.text)
+                    || KNOWN.contains_key(x.text)
+                    || !GAZ.lookup(x.text).is_empty()
+                    || ORG_HEAD.contains_key(x.text)
+                    || lexicon::is("role_modifier", &x.lower)
+            })
+        }) || (t > a && read_left(doc, w, a, t));
+        if !left_ok {
+            continue;
+        }
+        if t > a {
+            classify_left(doc, w, a, t, seg, out);
+        }
+        let pa = t + len_t;
+        if pa < b {
+            let role = role_before(doc, w, pa, Some((t, pa, noun)));
+            push_person(doc, w, pa, b, seg, role, out);
+        }
+        return;
     }
     // 4. Regions and landmarks by pattern.
     if len >= 2
         && matches!(
             last.text,
-            "Region"
-                | "Province"
-                | "Oblast"
-                | "Governorate"
-                | "Prefecture"
-                | "State"
-                | "District"
-                | "County"
+            "Region" | "Province" | "Oblast" | "Governorate" | "Prefecture" | "State" | "District" | "County"
         )
     {
-        let base_text = text_of(doc, w, a, b - 1);
-        let base = GAZ.best(base_text, &[], false);
-        out.push(cand(
-            span,
-            text,
-            seg,
-            Reading::Region { base },
-            weak,
-            w,
-            a,
-            b,
-        ));
+        let base = GAZ.best(text_of(doc, w, a, b - 1), &[], false);
+        out.push(cand(span, text, seg, Reading::Region { base }, weak, w, a, b));
         return;
     }
     if len >= 2
@@ -692,7 +757,7 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     // 5. Gazetteer places ("Almaty", "New York"), "X region", "X city". A demonym is never
     // a place mention, even where some town shares its spelling.
     if !GAZ.lookup(text).is_empty() && !DEMONYM.contains_key(text) {
-        if region_word(w.get(b)).is_some() {
+        if region_word(w.get(b)) {
             let base = GAZ.best(text, &[], false);
             let is_country = base
                 .and_then(|i| GAZ.place(i))
@@ -700,35 +765,50 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
             if !is_country {
                 if let Some(sp) = span_of(w, a, b + 1) {
                     let t2 = text_of(doc, w, a, b + 1);
-                    out.push(cand(
-                        sp,
-                        t2,
-                        seg,
-                        Reading::Region { base },
-                        weak,
-                        w,
-                        a,
-                        b + 1,
-                    ));
+                    out.push(cand(sp, t2, seg, Reading::Region { base }, weak, w, a, b + 1));
                     return;
                 }
             }
         }
         let want_city = w.get(b).is_some_and(|x| x.is("city"));
-        out.push(cand(
-            span,
-            text,
-            seg,
-            Reading::Place {
-                name: text.to_string(),
-                want_city,
-            },
-            weak,
-            w,
-            a,
-            b,
-        ));
+        let reading = Reading::Place {
+            name: text.to_string(),
+            want_city,
+        };
+        out.push(cand(span, text, seg, reading, weak, w, a, b));
         return;
+    }
+    // "the Drovna region": a region the gazetteer does not know.
+    if let Some(rw) = w.get(b).filter(|x| region_word(Some(x))) {
+        let namey = (a..b).all(|k| w.get(k).is_some_and(is_namey_token));
+        if namey && !matches!(rw.lower.as_str(), "state" | "republic" | "department" | "territory") {
+            if let Some(sp) = span_of(w, a, b + 1) {
+                let t2 = text_of(doc, w, a, b + 1);
+                out.push(cand(sp, t2, seg, Reading::Region { base: None }, weak, w, a, b + 1));
+                return;
+            }
+        }
+    }
+    // A run after "the" is not a person ("the Eternal Flame"): a landmark after a place
+    // preposition, else an organisation.
+    let the_before = a.checked_sub(1).and_then(|k| w.get(k)).is_some_and(is_det);
+    if len >= 2 && the_before {
+        let namey = (a..b).all(|k| w.get(k).is_some_and(|x| is_namey_token(x) || is_particle(x)));
+        if namey {
+            let prep = a
+                .checked_sub(2)
+                .and_then(|k| w.get(k))
+                .is_some_and(|p| matches!(p.lower.as_str(), "at" | "in" | "near" | "outside" | "inside"));
+            let reading = if prep { Reading::Landmark } else { Reading::Org("") };
+            out.push(cand(span, text, seg, reading, weak, w, a, b));
+            return;
+        }
+    }
+    if len >= 2 {
+        if let Some((Cue::Org, sub)) = context_cue(w, a, b) {
+            out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
+            return;
+        }
     }
     // 6. Person names: two to five name-like words.
     if (2..=5).contains(&len) {
@@ -744,11 +824,14 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
             })
         });
         if namey && !has_country {
-            let role = role_before(doc, w, a, None).or_else(|| role_after(doc, w, b));
-            push_person(doc, w, a, b, seg, weak, false, role, out);
+            let role = role_before(doc, w, a, None);
+            push_person(doc, w, a, b, seg, role, out);
+            if let Some(c) = out.last_mut() {
+                c.weak = weak;
+            }
             return;
         }
-        // A run of known names side by side ("Kazakhstan Tokayev"): read word by word.
+        // Known names side by side ("Kazakhstan Tokayev"): read word by word.
         for k in a..b {
             classify(doc, w, k, k + 1, seg, out);
         }
@@ -759,8 +842,13 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
             out.push(cand(span, text, seg, Reading::Acronym, weak, w, a, b));
             return;
         }
+        if camel_case(first.text) && !weak {
+            out.push(cand(span, text, seg, Reading::Org(""), weak, w, a, b));
+            return;
+        }
         if is_namey_token(first) || first.upper {
             let mut c = cand(span, text, seg, Reading::Single, weak, w, a, b);
+            c.cue = context_cue(w, a, b);
             let role = role_before(doc, w, a, None).or_else(|| role_after(doc, w, b));
             if let Some(r) = role {
                 c.titled = r.class != "other";
@@ -773,46 +861,29 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
 }
 
 /// Can the words before a title be read as a place or organisation?
-fn read_left(doc: &Document, w: &[Word], a: usize, b: usize) -> Option<()> {
+fn read_left(doc: &Document, w: &[Word], a: usize, b: usize) -> bool {
     let t = text_of(doc, w, a, b);
-    if KNOWN.contains_key(t) || !GAZ.lookup(t).is_empty() {
-        return Some(());
-    }
-    let last = w.get(b.checked_sub(1)?)?;
-    ORG_HEAD.contains_key(last.text).then_some(())
+    KNOWN.contains_key(t)
+        || !GAZ.lookup(t).is_empty()
+        || b.checked_sub(1)
+            .and_then(|k| w.get(k))
+            .is_some_and(|x| ORG_HEAD.contains_key(x.text))
 }
 
-fn classify_left(
-    doc: &Document,
-    w: &[Word],
-    a: usize,
-    b: usize,
-    seg: usize,
-    out: &mut Vec<NameCand>,
-) {
+fn classify_left(doc: &Document, w: &[Word], a: usize, b: usize, seg: usize, out: &mut Vec<NameCand>) {
     let t = text_of(doc, w, a, b);
+    let weak = w.get(a).is_some_and(|x| x.start);
     if let Some(r) = read_single_known(t) {
         if let Some(span) = span_of(w, a, b) {
-            out.push(cand(
-                span,
-                t,
-                seg,
-                r,
-                w.get(a).is_some_and(|x| x.start),
-                w,
-                a,
-                b,
-            ));
+            out.push(cand(span, t, seg, r, weak, w, a, b));
         }
         return;
     }
-    if let Some(last) = w.get(b.saturating_sub(1)) {
-        if let Some((sub, _)) = ORG_HEAD.get(last.text) {
-            if let Some(span) = span_of(w, a, b) {
-                out.push(cand(span, t, seg, Reading::Org(sub), false, w, a, b));
-            }
-            return;
+    if let Some((sub, _)) = b.checked_sub(1).and_then(|k| w.get(k)).and_then(|x| ORG_HEAD.get(x.text)) {
+        if let Some(span) = span_of(w, a, b) {
+            out.push(cand(span, t, seg, Reading::Org(sub), false, w, a, b));
         }
+        return;
     }
     for k in a..b {
         if let Some(x) = w.get(k) {
@@ -823,23 +894,18 @@ fn classify_left(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn push_person(
     doc: &Document,
     w: &[Word],
     a: usize,
     b: usize,
     seg: usize,
-    weak: bool,
-    titled: bool,
     role: Option<RoleRaw>,
     out: &mut Vec<NameCand>,
 ) {
-    let (Some(span), text) = (span_of(w, a, b), text_of(doc, w, a, b)) else {
-        return;
-    };
-    let mut c = cand(span, text, seg, Reading::Person, weak, w, a, b);
-    c.titled = titled;
+    let Some(span) = span_of(w, a, b) else { return };
+    let text = text_of(doc, w, a, b);
+    let mut c = cand(span, text, seg, Reading::Person, false, w, a, b);
     c.tokens = (a..b)
         .filter_map(|k| w.get(k))
         .filter(|x| !is_particle(x))
@@ -849,11 +915,12 @@ fn push_person(
         c.reading = Reading::Single;
     }
     if let Some(r) = role {
+        c.titled = true;
         c.male = match r.noun {
             "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "spokesman" | "chairman"
             | "congressman" => Some(true),
-            "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess"
-            | "spokeswoman" | "chairwoman" | "congresswoman" => Some(false),
+            "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess" | "spokeswoman"
+            | "chairwoman" | "congresswoman" => Some(false),
             _ => None,
         };
         if r.class != "honorific" {

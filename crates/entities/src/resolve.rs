@@ -4,7 +4,7 @@
 
 use crate::gazetteer::{PlaceKind, GAZ};
 use crate::lexicon::{self, KnownKind, DEMONYM, DESCRIPTOR, ROLE};
-use crate::names::{role_at, NameCand, Reading, RoleRaw};
+use crate::names::{role_at, Cue, NameCand, Reading, RoleRaw};
 use crate::words::{span_of, Word};
 use newsledger_model::{Document, Entity, EntityType, Geo, Mention, MentionKind, Span};
 use std::collections::{HashMap, HashSet};
@@ -219,6 +219,7 @@ impl<'a, 'd> State<'a, 'd> {
             };
             assigned[k] = Some(ci);
         }
+        let mut late: Vec<usize> = Vec::new();
         for (k, c) in cands.iter().enumerate() {
             let ci = match (&c.reading, assigned.get(k).copied().flatten()) {
                 (_, Some(ci)) => Some(ci),
@@ -285,9 +286,9 @@ impl<'a, 'd> State<'a, 'd> {
                 }
                 (Reading::Org(sub), None) => {
                     let text = c.text.clone();
-                    let sub = *sub;
+                    let sub = (!sub.is_empty()).then_some(*sub);
                     Some(self.cluster(format!("O:{}", norm_org(&text)), || {
-                        Cluster::new(EntityType::Org, Some(sub), &text)
+                        Cluster::new(EntityType::Org, sub, &text)
                     }))
                 }
                 (Reading::Acronym, None) => {
@@ -306,6 +307,17 @@ impl<'a, 'd> State<'a, 'd> {
                 (Reading::Single, None) => {
                     if let Some(ci) = self.person_by_surname(&c.text) {
                         Some(ci)
+                    } else if let Some((cue, sub)) = c.cue.filter(|_| !c.titled) {
+                        let text = c.text.clone();
+                        let sub = (!sub.is_empty()).then_some(sub);
+                        match cue {
+                            Cue::Place => Some(self.cluster(format!("U:{text}"), || {
+                                Cluster::new(EntityType::Place, sub, &text)
+                            })),
+                            Cue::Org => Some(self.cluster(format!("O:{}", norm_org(&text)), || {
+                                Cluster::new(EntityType::Org, sub, &text)
+                            })),
+                        }
                     } else if c.titled {
                         let text = c.text.clone();
                         let ci = self.cluster(format!("P:{}", text.to_lowercase()), || {
@@ -315,7 +327,16 @@ impl<'a, 'd> State<'a, 'd> {
                         });
                         Some(ci)
                     } else {
-                        None
+                        // Typed elsewhere in the document ("in Harnow" … "Harnow's mayor").
+                        let known = self
+                            .keys
+                            .get(&format!("U:{}", c.text))
+                            .or_else(|| self.keys.get(&format!("O:{}", norm_org(&c.text))))
+                            .copied();
+                        if known.is_none() {
+                            late.push(k);
+                        }
+                        known
                     }
                 }
             };
@@ -339,6 +360,18 @@ impl<'a, 'd> State<'a, 'd> {
                 {
                     cl.name = c.text.clone();
                 }
+            }
+        }
+        // Lone words typed only by a later mention.
+        for k in late {
+            let Some(c) = cands.get(k) else { continue };
+            let ci = self
+                .keys
+                .get(&format!("U:{}", c.text))
+                .or_else(|| self.keys.get(&format!("O:{}", norm_org(&c.text))))
+                .copied();
+            if let Some(ci) = ci {
+                self.add(ci, Self::name_m(c));
             }
         }
         // Acronyms defined after their long form was used, and the reverse.

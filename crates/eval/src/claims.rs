@@ -177,11 +177,25 @@ pub fn run(args: &Args) -> Result<()> {
             };
             let ev = Span::new(off, off + g.evidence.len());
             let sents = sentences_touching(&doc, ev);
-            let cand = claims.iter().enumerate().find(|(k, c)| {
-                !used[*k]
-                    && doc.segment_index_at(c.cue.span.start()).is_some_and(|s| sents.contains(&s))
-                    && cue_matches(&doc, c, &g.cue)
-            });
+            // Prefer, in order: the cue word itself with the right speaker, the cue word,
+            // then the cue found elsewhere in the attribution.
+            let pool: Vec<(usize, &Claim)> = claims
+                .iter()
+                .enumerate()
+                .filter(|(k, c)| {
+                    !used[*k]
+                        && doc.segment_index_at(c.cue.span.start()).is_some_and(|s| sents.contains(&s))
+                        && cue_matches(&doc, c, &g.cue)
+                })
+                .collect();
+            let exact = |c: &Claim| c.cue.text.to_lowercase().contains(&g.cue.to_lowercase());
+            let spk = |c: &Claim| same_name(&c.speaker.name, &g.speaker) || same_name(&c.speaker.text, &g.speaker);
+            let cand = pool
+                .iter()
+                .find(|(_, c)| exact(c) && spk(c))
+                .or_else(|| pool.iter().find(|(_, c)| exact(c)))
+                .or_else(|| pool.first())
+                .copied();
             let Some((k, c)) = cand else {
                 if args.verbose {
                     println!("[{}] MISSED {:?} {:?} :: {:?}", g.doc, g.speaker, g.cue, g.evidence);

@@ -570,9 +570,22 @@ pub fn score_clusters(
         let mut gold_aliases: Vec<String> = g.aliases.iter().map(|a| a.to_lowercase()).collect();
         gold_aliases.sort();
         gold_aliases.dedup();
+        let roles: Vec<String> = e.roles.iter().map(|r| r.to_lowercase()).collect();
+        let strip = |x: &str| x.trim_start_matches("the ").to_string();
+        let found = |a: &str| {
+            // As written, without a leading "the", or a role title before a name it has
+            // ("president anselm korvath" = role "President" + name "Anselm Korvath").
+            f.contains(a)
+                || f.iter().any(|x| strip(x) == strip(a))
+                || f.iter().any(|x| {
+                    a.strip_suffix(x.as_str())
+                        .map(|pre| pre.trim().trim_end_matches(','))
+                        .is_some_and(|pre| !pre.is_empty() && roles.iter().any(|r| r == pre))
+                })
+        };
         for a in &gold_aliases {
             c.aliases_gold += 1;
-            if f.contains(a) {
+            if found(a) {
                 c.aliases_found += 1;
             } else {
                 errs.push(format!("  alias  {}: missing {:?}", g.name, a));

@@ -106,6 +106,24 @@ fn place_ok(doc: &Document, pred: &Option<String>, gold: &Option<String>) -> boo
     }
 }
 
+/// First occurrence of `needle` that starts and ends at word boundaries ("strike" must not
+/// land inside "strikers").
+fn find_word(text: &str, needle: &str) -> Option<usize> {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find(needle)) {
+        let a = from + i;
+        let b = a + needle.len();
+        let before = text.get(..a).and_then(|t| t.chars().next_back());
+        let after = text.get(b..).and_then(|t| t.chars().next());
+        if !is_word(before) && !is_word(after) {
+            return Some(a);
+        }
+        from = a + needle.chars().next().map_or(1, char::len_utf8);
+    }
+    text.find(needle)
+}
+
 fn status_str(e: &Event) -> String {
     serde_json::to_value(e.status)
         .ok()
@@ -185,7 +203,7 @@ pub fn run(args: &Args) -> Result<()> {
         let mut gold_hit = HashMap::new();
         for (gi, g) in golds.iter().enumerate() {
             per_type.entry(g.kind.clone()).or_default().gold += 1;
-            let Some(start) = doc.text.find(&g.trigger) else {
+            let Some(start) = find_word(&doc.text, &g.trigger) else {
                 if args.verbose {
                     println!("  ! {}: gold trigger {:?} not in text", g.doc, g.trigger);
                 }

@@ -85,12 +85,11 @@ pub fn find_triggers(s: &Sent) -> Vec<Cand> {
 fn options_ok(s: &Sent, c: &Cand) -> bool {
     let e = c.entry();
     let o = &e.opts;
-    let n = s.len();
     let (ca, cb) = s.clause(c.a);
-    if !o.ctx.iter().all(|k| s.find_in(0, n, k).is_some()) {
+    if !o.ctx.iter().all(|k| s.topic(k)) {
         return false;
     }
-    if o.veto.iter().any(|k| s.find_in(0, n, k).is_some()) {
+    if o.veto.iter().any(|k| s.topic(k)) {
         return false;
     }
     let next = s.next_nq(c.b);
@@ -160,6 +159,9 @@ fn options_ok(s: &Sent, c: &Cand) -> bool {
     if s.low(c.b) == ":" && c.a == 0 {
         return false;
     }
+    if o.declared && !is_declared(s, c) {
+        return false;
+    }
     if o.pair && !is_pair(s, c) {
         return false;
     }
@@ -167,6 +169,16 @@ fn options_ok(s: &Sent, c: &Cand) -> bool {
         return false;
     }
     true
+}
+
+/// A state of emergency, curfew or day of mourning is an event where it is declared or
+/// imposed ("declared a curfew", "a curfew was imposed", "a curfew will be in force"), not
+/// where it is only referred to ("in defiance of the state of emergency").
+fn is_declared(s: &Sent, c: &Cand) -> bool {
+    let (ca, cb) = s.clause(c.a);
+    s.find_in(c.a.saturating_sub(6).max(ca), c.a, "declare_verb")
+        .is_some()
+        || s.find_in(c.b, (c.b + 5).min(cb), "declare_after").is_some()
 }
 
 /// A bare verb is an event only after "to", a modal, "did", or a verb taking a bare
@@ -381,6 +393,9 @@ pub fn right_np(s: &Sent, b: usize, in_time: &[bool]) -> Option<Np> {
 /// Is the noun phrase just a quantity ("dozens", "more than 3,000 protesters")?
 pub fn is_count(s: &Sent, np: Np) -> bool {
     let (mut i, end) = np;
+    if s.find_in(i, (i + 3).min(end), "count_head").is_some() {
+        return true;
+    }
     while i < end {
         if (s.is(i, "det") || s.is_quote(i)) && s.member_at(i, "count").is_none() {
             i += 1;
@@ -610,7 +625,12 @@ pub fn covering_claim(doc: &Document, span: Span) -> Option<&Claim> {
 
 /// A timex usable as an event date: a calendar date/time with a resolved value.
 pub fn datable(kind: TimexType, value: &str) -> bool {
-    matches!(kind, TimexType::Date | TimexType::Time)
+    let day_part = ["TMO", "TAF", "TEV", "TNI", "TDT"]
+        .iter()
+        .any(|p| value.ends_with(p));
+    // Clock times ("from 22:00 to 06:00", "at 2 p.m.") say when in the day, and are often
+    // schedules; the day itself comes from a date.
+    (kind == TimexType::Date || (kind == TimexType::Time && day_part))
         && value.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 

@@ -158,7 +158,7 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
             .map(|c| ctx.s.span_of(trigger_start(&ctx.s, c), c.b))
             .collect();
         for c in &cands {
-            if let Some(ev) = build(doc, &ctx, c, &places, &narrative, &trigger_spans) {
+            if let Some(ev) = build(doc, &ctx, c, &places, &narrative, &trigger_spans, &cands) {
                 out.push(ev);
             }
         }
@@ -168,7 +168,7 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
             }
         }
     }
-    let mut out = dedup(out);
+    let mut out = dedup(doc, out);
     drop_headline_repeats(doc, &mut out);
     for (i, e) in out.iter_mut().enumerate() {
         e.id = format!("v{}", i + 1);
@@ -196,8 +196,6 @@ struct Found {
     event: Event,
     /// The trigger is a noun ("the protests", "his resignation").
     nominal: bool,
-    /// The date came from the event's own sentence.
-    own_date: bool,
 }
 
 fn entity_of(a: &Option<newsledger_model::Actor>) -> Option<&str> {
@@ -208,9 +206,16 @@ fn entity_of(a: &Option<newsledger_model::Actor>) -> Option<&str> {
 /// date, place or actors of its own: "amid the protests"), or names the same agent as an
 /// earlier event of its type ("following his resignation"), refers back to it; so does a
 /// later mention with identical actors, place, date and status.
-fn dedup(found: Vec<Found>) -> Vec<Event> {
+fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
+    // Body mentions first: a headline restating the story must not become the event the
+    // body's fuller mention is folded into.
+    let is_head = |f: &Found| {
+        doc.segment_at(f.event.trigger.span.start())
+            .is_some_and(|s| matches!(s.kind, SegmentKind::Headline | SegmentKind::Subheading))
+    };
+    let (head, body): (Vec<Found>, Vec<Found>) = found.into_iter().partition(is_head);
     let mut kept: Vec<Found> = Vec::new();
-    for f in found {
+    for f in body.into_iter().chain(head) {
         let e = &f.event;
         let dup = kept.iter().any(|k| {
             let k = &k.event;
@@ -242,7 +247,9 @@ fn dedup(found: Vec<Found>) -> Vec<Event> {
             kept.push(f);
         }
     }
-    kept.into_iter().map(|f| f.event).collect()
+    let mut out: Vec<Event> = kept.into_iter().map(|f| f.event).collect();
+    out.sort_by_key(|e| e.trigger.span);
+    out
 }
 
 /// A place the entity stage did not resolve: a capitalised name right after "in", "at",
@@ -325,6 +332,7 @@ fn build(
     places: &[extract::PlaceCand],
     narrative: &Dated,
     trigger_spans: &[Span],
+    all: &[Cand],
 ) -> Option<Found> {
     let s = &ctx.s;
     let e = c.entry();
@@ -334,6 +342,15 @@ fn build(
         Modality::Status(st) => st,
     };
     let (ca, cb) = s.clause(c.a);
+    // "marched … to protest": the purpose restates the event already found.
+    if e.form == Form::Base
+        && s.prev_nq(c.a).is_some_and(|p| s.low(p) == "to")
+        && all
+            .iter()
+            .any(|o| o.a < c.a && o.a >= ca && o.entry().kind == e.kind)
+    {
+        return None;
+    }
 
     let ta = trigger_start(s, c);
     let form = if ta < c.a { Form::Past } else { e.form };
@@ -341,9 +358,11 @@ fn build(
 
     // ---- actors
     let in_time = &ctx.in_time;
+    // "killed by gunfire" names the means, not who did it.
     let by_np: Option<Np> = (c.b..(c.b + 6).min(cb))
         .find(|&i| s.low(i) == "by")
-        .and_then(|i| right_np(s, i + 1, in_time));
+        .and_then(|i| right_np(s, i + 1, in_time))
+        .filter(|&(a, b)| s.find_in(a, b, "instrument").is_none());
     let with_np: Option<Np> = if matches!(s.low(c.b.saturating_sub(1)), "with" | "between") {
         right_np(s, c.b, in_time)
     } else {
@@ -373,6 +392,7 @@ fn build(
         if form == Form::Past
             && !passive
             && transitive(kind)
+            && !matches!(kind, "consultation" | "clash" | "order" | "accusation")
             && right_np(s, c.b, in_time).is_none()
             && subj_np_hint(s, ta)
         {
@@ -491,7 +511,6 @@ fn build(
             .min_by_key(|(i, _)| dist(*i))
     };
     let own = in_clause.or_else(in_sentence);
-    let own_date = own.is_some();
     let (date, timex) = if let Some((_, t)) = own {
         (Some(t.value.clone()), Some(t.id.clone()))
     } else if narrative.0.is_some() {
@@ -524,7 +543,6 @@ fn build(
     Some(Found {
         event,
         nominal: e.form == Form::Noun && ta == c.a,
-        own_date,
     })
 }
 

@@ -3,6 +3,7 @@
 
 use crate::lexicon::LEXICON;
 use newsledger_model::{Document, Span, TokenKind};
+use std::collections::HashSet;
 
 #[derive(Debug, Clone)]
 pub struct Tok {
@@ -23,6 +24,9 @@ pub struct Sent {
     pub clauses: Vec<(usize, usize)>,
     /// Tokens inside a mention of a PLATFORM entity (a messaging app, a social network).
     pub platform: Vec<bool>,
+    /// Lower-cased words of the surrounding paragraph, for topic checks ("is this about
+    /// security forces or about football?") that one sentence is too short to settle.
+    pub para_words: HashSet<String>,
 }
 
 fn fold(s: &str) -> String {
@@ -113,12 +117,30 @@ impl Sent {
                 })
             })
             .collect();
+        let para = doc
+            .paragraph_index_at(span.start())
+            .and_then(|i| doc.layers.paragraphs.get(i).copied())
+            .filter(|p| p.contains(span))
+            .unwrap_or(span);
+        let para_words = if doc.layers.tokens.is_empty() {
+            simple_tokens(&doc.text, para)
+                .into_iter()
+                .map(|(sp, _)| fold(doc.slice(sp)))
+                .collect()
+        } else {
+            doc.tokens_in(para)
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| fold(doc.slice(t.span)))
+                .collect()
+        };
         let mut s = Sent {
             span,
             toks,
             clause_of: Vec::new(),
             clauses: Vec::new(),
             platform,
+            para_words,
         };
         s.split_clauses();
         s
@@ -178,6 +200,16 @@ impl Sent {
                     .enumerate()
                     .all(|(k, w)| self.low(i + 1 + k - p.len()) == w)
         })
+    }
+
+    /// The sentence has a member of the class, or its paragraph has one of its words.
+    pub fn topic(&self, class: &str) -> bool {
+        self.find_in(0, self.len(), class).is_some()
+            || LEXICON
+                .class(class)
+                .words
+                .iter()
+                .any(|w| self.para_words.contains(w))
     }
 
     /// First position in `[a, b)` where a class member starts.

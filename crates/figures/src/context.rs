@@ -564,26 +564,26 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
 fn carry_as_of(doc: &Document, drafts: &mut [Draft]) {
     // segment → (paragraph, as-of value, sources of the figure that stated it)
     let mut stated: Vec<(usize, Option<usize>, String, Vec<String>)> = Vec::new();
-    for i in 0..drafts.len() {
-        let (seg, para) = (drafts[i].seg, drafts[i].para);
-        if drafts[i].own_as_of.is_none() && drafts[i].as_of_from > AsOfFrom::Moment {
+    for d in drafts.iter_mut() {
+        let (seg, para) = (d.seg, d.para);
+        if d.own_as_of.is_none() && d.as_of_from > AsOfFrom::Moment {
             let prev = prev_content_seg(doc, seg);
             let from = stated
                 .iter()
                 .rev()
                 .find(|(s, p, _, srcs)| {
-                    Some(*s) == prev && *p == para && chains_corefer(srcs, &drafts[i].sources)
+                    Some(*s) == prev && *p == para && chains_corefer(srcs, &d.sources)
                 })
                 .map(|x| x.2.clone());
             if let Some(v) = from {
-                drafts[i].as_of = Some(v);
-                drafts[i].as_of_from = AsOfFrom::Carried;
+                d.as_of = Some(v);
+                d.as_of_from = AsOfFrom::Carried;
             }
         }
-        let carries = drafts[i].own_as_of.is_some() || drafts[i].as_of_from == AsOfFrom::Carried;
+        let carries = d.own_as_of.is_some() || d.as_of_from == AsOfFrom::Carried;
         if carries {
-            if let Some(v) = drafts[i].as_of.clone() {
-                stated.push((seg, para, v, drafts[i].sources.clone()));
+            if let Some(v) = d.as_of.clone() {
+                stated.push((seg, para, v, d.sources.clone()));
             }
         }
     }

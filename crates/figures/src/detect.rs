@@ -350,6 +350,19 @@ fn metric_at<'l>(toks: &[Tok], i: usize) -> Option<(usize, &'l MetricEntry)> {
     LEX.metrics.longest_at(toks, i)
 }
 
+/// An -ly adverb ("reportedly", "seriously"), not a noun or adjective that ends so.
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "tally" | "family" | "rally" | "assembly" | "supply" | "july" | "italy" | "anomaly"
+                | "monopoly" | "reply" | "elderly" | "friendly" | "daily" | "weekly" | "monthly"
+                | "yearly" | "likely" | "unlikely" | "early" | "holy" | "ally" | "deadly"
+                | "costly" | "lonely" | "lovely" | "orderly" | "manly" | "burly" | "bodily"
+        )
+}
+
 fn is_stop(t: &Tok) -> bool {
     STOP.contains(&t.lower.as_ref())
 }
@@ -419,7 +432,7 @@ fn parse_group(toks: &[Tok], start: usize) -> GroupParse {
                 break;
             }
         }
-        if t.lower.ends_with("ly") && LEX.groups.longest_at(toks, j).is_none() {
+        if is_adverb(&t.lower) && LEX.groups.longest_at(toks, j).is_none() {
             // adverb ("reportedly", "seriously") unless an adjective before a person noun
             let next_is_group = toks
                 .get(j + 1)
@@ -555,7 +568,7 @@ fn parse_aux(toks: &[Tok], start: usize) -> (usize, bool, bool, bool) {
             negated = true;
         } else if matches!(w, "feared" | "believed" | "thought") {
             hedged = true;
-        } else if !(AUX.contains(&w) || (w.ends_with("ly") && w.len() > 4)) {
+        } else if !(AUX.contains(&w) || is_adverb(w)) {
             break;
         }
         n += 1;
@@ -574,7 +587,7 @@ fn mixed_after(toks: &[Tok], end: usize, metric: &str) -> bool {
     // "killed and seriously injured"
     while toks
         .get(k)
-        .is_some_and(|x| x.lower.ends_with("ly") && x.lower.len() > 4)
+        .is_some_and(|x| is_adverb(&x.lower))
     {
         k += 1;
     }
@@ -677,7 +690,7 @@ fn not_a_count(toks: &[Tok], np: &NumPhrase) -> bool {
         if core.text.len() == 4
             && np.kind == ValueKind::Exact
             && (1800..=2100).contains(&np.low)
-            && prev.map_or(true, |p| {
+            && prev.is_none_or(|p| {
                 matches!(
                     p.lower.as_ref(),
                     "in" | "since"
@@ -1121,7 +1134,7 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
         })
         && toks
             .get(k + 1)
-            .map_or(true, |t| t.is_punct() || t.lower == "and")
+            .is_none_or(|t| t.is_punct() || t.lower == "and")
     {
         return Some(Reading {
             metric: "",
@@ -1259,7 +1272,7 @@ fn read_left_toll(
     let mut skipped = 0;
     while k > 0 && links < 6 && skipped < 8 {
         let t = toks.get(k - 1)?;
-        if LINKS.contains(&t.lower.as_ref()) || (t.lower.ends_with("ly") && t.lower.len() > 4) {
+        if LINKS.contains(&t.lower.as_ref()) || is_adverb(&t.lower) {
             k -= 1;
             links += 1;
         } else if links > 0

@@ -29,7 +29,7 @@ impl<V> PhraseMap<V> {
         };
         let list = self.by_first.entry(first).or_default();
         list.push((words, v));
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
     }
 
     /// Longest phrase starting at token `i`; returns the token index just after it.

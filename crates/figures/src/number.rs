@@ -159,7 +159,7 @@ fn words_at(toks: &[Tok], i: usize) -> Option<(usize, Core)> {
         if !t.is_word() {
             break;
         }
-        if t.lower == "and" && seen && cur >= 100 || t.lower == "and" && seen && total > 0 {
+        if t.lower == "and" && seen && (cur >= 100 || total > 0) {
             // "two hundred and five": only when a number word follows
             if toks
                 .get(j + 1)

@@ -61,8 +61,7 @@ pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
         it.next();
         if is_word_char(c) {
             kind = Kind::Word;
-            loop {
-                let Some(&(j, d)) = it.peek() else { break };
+            while let Some(&(j, d)) = it.peek() {
                 if is_word_char(d) {
                     end = j + d.len_utf8();
                     it.next();
@@ -85,8 +84,7 @@ pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
             }
         } else if c.is_ascii_digit() {
             kind = Kind::Num;
-            loop {
-                let Some(&(j, d)) = it.peek() else { break };
+            while let Some(&(j, d)) = it.peek() {
                 if d.is_ascii_digit() {
                     end = j + 1;
                     it.next();

@@ -157,9 +157,16 @@ fn is_read_more(b: &Block) -> bool {
         return false;
     }
     let t = b.text.to_lowercase();
-    ["read more", "continue reading", "read the full", "full story", "read on", "more »"]
-        .iter()
-        .any(|p| t.starts_with(p))
+    [
+        "read more",
+        "continue reading",
+        "read the full",
+        "full story",
+        "read on",
+        "more »",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
 }
 
 /// Blocks that belong to teaser cards for other stories: a small container (at most five
@@ -417,12 +424,7 @@ pub fn extract(dom: &Dom, meta: &PageMeta, whole_page: bool) -> Vec<String> {
             let parent_dead = i > 0 && dead.get(node.parent as usize).copied().unwrap_or(true);
             let hard = matches!(
                 node.tag,
-                Tag::Head
-                    | Tag::Title
-                    | Tag::Template
-                    | Tag::Control
-                    | Tag::Media
-                    | Tag::Iframe
+                Tag::Head | Tag::Title | Tag::Template | Tag::Control | Tag::Media | Tag::Iframe
             );
             if hard || (!parent_dead && !node.tag.is_block()) {
                 if node.tag.is_block() || node.tag == Tag::Media {

@@ -5,7 +5,8 @@
 //! with a substring search is many times faster, and the tree that results is the same for
 //! everything the extractor reads. JSON-LD scripts are kept aside for the metadata.
 
-/// The page without scripts, styles, inline SVG, noscript blocks and comments, plus the
+/// The page without scripts, styles, inline SVG, noscript, template and select blocks and
+/// comments, plus the
 /// bodies of the JSON-LD scripts found on the way.
 pub struct Stripped {
     pub html: String,
@@ -39,7 +40,14 @@ fn is_tag_end(b: Option<&u8>) -> bool {
     )
 }
 
-const RAW: [&[u8]; 4] = [b"script", b"style", b"svg", b"noscript"];
+const RAW: [&[u8]; 6] = [
+    b"script",
+    b"style",
+    b"svg",
+    b"noscript",
+    b"template",
+    b"select",
+];
 
 pub fn strip(src: &str) -> Stripped {
     let bytes = src.as_bytes();
@@ -107,4 +115,24 @@ pub fn strip(src: &str) -> Stripped {
     }
     out.push_str(src.get(copied..).unwrap_or(""));
     Stripped { html: out, json_ld }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_raw_text_elements_and_keeps_json_ld() {
+        let s = strip(
+            "<p>a</p><SCRIPT>if (a<b) { x('</div>') }</script><style>p{}</style>\
+             <script type=\"application/ld+json\">{\"headline\":\"H\"}</script><!-- c --><p>b</p>\
+             <svg><path/></svg><scripted>kept</scripted>",
+        );
+        assert_eq!(s.html, "<p>a</p><p>b</p><scripted>kept</scripted>");
+        assert_eq!(s.json_ld, vec!["{\"headline\":\"H\"}".to_string()]);
+        // Unterminated: everything after the opening is dropped, nothing panics.
+        assert_eq!(strip("<p>x</p><script>never ends").html, "<p>x</p>");
+        assert_eq!(strip("<p>x</p><!-- open").html, "<p>x</p>");
+        assert_eq!(strip("<").html, "<");
+    }
 }

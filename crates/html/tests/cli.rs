@@ -3,30 +3,53 @@ use newsledger_html::cli::{text_batch, text_cmd};
 use std::path::PathBuf;
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests-data/html").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests-data/html")
+        .join(name)
 }
 
 #[test]
 fn one_page_as_text_and_json() {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(text_cmd(&data("river-flood.html"), false, None, &mut out, &mut err), 0);
+    assert_eq!(
+        text_cmd(&data("river-flood.html"), false, None, &mut out, &mut err),
+        0
+    );
     let text = String::from_utf8(out).expect("utf-8");
     assert!(text.starts_with("ORVANA — The Kessel river"));
     assert!(text.contains("\n\nWater reached"));
 
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(text_cmd(&data("river-flood.html"), true, None, &mut out, &mut err), 0);
+    assert_eq!(
+        text_cmd(&data("river-flood.html"), true, None, &mut out, &mut err),
+        0
+    );
     let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
     assert_eq!(v["published"], "2031-03-14");
     assert_eq!(v["outlet"], "The Harbour Ledger");
     assert_eq!(v["byline"], "Mira Talvek");
 
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(text_cmd(&data("bad/front-page.html"), false, None, &mut out, &mut err), 1);
+    assert_eq!(
+        text_cmd(
+            &data("bad/front-page.html"),
+            false,
+            None,
+            &mut out,
+            &mut err
+        ),
+        1
+    );
     let msg = String::from_utf8(err).expect("utf-8");
-    assert!(msg.contains("front-page.html: no article text found"), "{msg}");
+    assert!(
+        msg.contains("front-page.html: no article text found"),
+        "{msg}"
+    );
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(text_cmd(&data("missing.html"), false, None, &mut out, &mut err), 1);
+    assert_eq!(
+        text_cmd(&data("missing.html"), false, None, &mut out, &mut err),
+        1
+    );
 }
 
 #[test]

@@ -169,6 +169,9 @@ fn fragments_keep_every_paragraph() {
         "<p>The dam held overnight, engineers said.</p><p>Short.</p><div class=\"share\"><a href=\"#\">Share on X</a></div><p>Read more: <a href=\"/x\">Other story</a></p>",
     );
     assert_eq!(t, "The dam held overnight, engineers said.\n\nShort.");
-    assert_eq!(newsledger_html::fragment_text("plain   words\nhere"), "plain words here");
+    assert_eq!(
+        newsledger_html::fragment_text("plain   words\nhere"),
+        "plain words here"
+    );
     assert_eq!(newsledger_html::fragment_text(""), "");
 }

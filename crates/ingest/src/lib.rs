@@ -9,12 +9,16 @@
 //! byte offset into the text as given.
 
 mod date;
+mod feed;
 mod jsonl;
 mod text;
+mod warc;
+pub mod web;
 
 pub use date::parse_date;
 pub use jsonl::read_jsonl;
 pub use text::{decode_text, read_text_file};
+pub use web::{read_web_input, ReadOptions, ReadStats};
 
 use newsledger_model::{Document, Meta};
 use std::io::Read;
@@ -68,6 +72,12 @@ pub fn read_input(path: &str, meta: &TextMeta, sink: &mut dyn FnMut(Item)) {
         return;
     }
     let p = Path::new(path);
+    // Directories, HTML, WARC, feeds and gzip files: see `web`.
+    if web::handles(p) {
+        let mut stats = ReadStats::default();
+        web::read_web_input(p, meta, &ReadOptions::default(), &mut stats, sink);
+        return;
+    }
     let ext = p
         .extension()
         .and_then(|e| e.to_str())

@@ -169,7 +169,9 @@ mod tests {
         let ps = pieces(text, &ms);
         let joined: String = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(joined, text);
-        assert!(ps.iter().any(|p| p.text == "12 men" && p.focus == vec!["f1"]));
+        assert!(ps
+            .iter()
+            .any(|p| p.text == "12 men" && p.focus == vec!["f1"]));
         assert!(ps
             .iter()
             .any(|p| p.refs == vec!["f1".to_string(), "c1".to_string()]));

@@ -112,11 +112,15 @@ pub async fn post_documents(
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    read_jsonl(std::io::Cursor::new(lines), "document", &mut |item| match item {
-        Item::Doc(d) => docs.push(d),
-        Item::Warning(w) => warnings.push(w),
-        Item::Error(e) => errors.push(e),
-    });
+    read_jsonl(
+        std::io::Cursor::new(lines),
+        "document",
+        &mut |item| match item {
+            Item::Doc(d) => docs.push(d),
+            Item::Warning(w) => warnings.push(w),
+            Item::Error(e) => errors.push(e),
+        },
+    );
     if !errors.is_empty() {
         return Err(ApiError::bad_request(format!(
             "nothing stored: {}",

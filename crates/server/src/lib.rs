@@ -93,7 +93,45 @@ pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::R
         .await
 }
 
-/// `newsledger serve`: open the store at `db`, bind `addr` and serve until Ctrl-C.
+/// `newsledger serve`: the JSON API and the web page over a store.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// The store: a SQLite file path or a postgres:// URL.
+    #[arg(long, default_value = "newsledger.db")]
+    pub db: String,
+    /// Address to listen on. Keep it on loopback unless a proxy in front authenticates.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Accept POST /api/documents from clients sending `Authorization: Bearer TOKEN`
+    /// (at least 16 characters). Also read from NEWSLEDGER_WRITE_TOKEN, which keeps it out
+    /// of the process list. Without it the server is read-only.
+    #[arg(long, value_name = "TOKEN")]
+    pub write_token: Option<String>,
+    /// Allow pages from ORIGIN (e.g. https://desk.example, or * for any) to call the API.
+    /// Repeatable. Without it, no CORS headers are sent.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Vec<String>,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, default_value_t = DEFAULT_BODY_LIMIT)]
+    pub max_body: usize,
+}
+
+/// Run `newsledger serve` with parsed arguments.
+pub fn run_args(args: &ServeArgs) -> anyhow::Result<()> {
+    let write_token = args.write_token.clone().or_else(|| {
+        std::env::var("NEWSLEDGER_WRITE_TOKEN")
+            .ok()
+            .filter(|t| !t.trim().is_empty())
+    });
+    let config = Config {
+        write_token,
+        cors: args.cors.clone(),
+        body_limit: args.max_body,
+    };
+    run(&args.db, &args.addr, &config)
+}
+
+/// Open the store at `db`, bind `addr` and serve until Ctrl-C.
 pub fn run(db: &str, addr: &str, config: &Config) -> anyhow::Result<()> {
     let addr: SocketAddr = addr
         .parse()

@@ -165,7 +165,8 @@ impl Page {
 
 fn is_day(v: &str) -> bool {
     let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     match b.len() {
         4 => digits(0..4),
         7 => digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7),
@@ -194,7 +195,14 @@ mod tests {
         assert!(is_day("2031-03-02"));
         assert!(is_day("2031-03"));
         assert!(is_day("2031"));
-        for bad in ["", "31-03-02", "2031-3-2", "2031/03/02", "2031-03-02x", "２０３１"] {
+        for bad in [
+            "",
+            "31-03-02",
+            "2031-3-2",
+            "2031/03/02",
+            "2031-03-02x",
+            "２０３１",
+        ] {
             assert!(!is_day(bad), "{bad}");
         }
     }
@@ -220,7 +228,14 @@ mod tests {
         assert_eq!(next, None);
         let (items, next) = page.slice(Vec::<i32>::new());
         assert!(items.is_empty() && next.is_none());
-        for bad in ["limit=0", "limit=501", "limit=-1", "limit=x", "cursor=-3", "cursor=1e9"] {
+        for bad in [
+            "limit=0",
+            "limit=501",
+            "limit=-1",
+            "limit=x",
+            "cursor=-3",
+            "cursor=1e9",
+        ] {
             let p = Params::parse(Some(bad), &["limit", "cursor"]).unwrap();
             assert!(p.page().is_err(), "{bad}");
         }

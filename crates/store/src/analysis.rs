@@ -338,26 +338,45 @@ pub struct TimelineEntry {
     pub supports: Vec<Support>,
 }
 
-/// Merge events by type, place and day, keeping apart those whose known agents (or known
-/// targets) differ.
+/// Two agent keys can be the same actor: unless both are resolved entities ("e:" keys)
+/// whose names do not contain one another word for word ("korvath" ⊂ "anselm korvath").
+fn same_actor(a: &str, b: &str) -> bool {
+    let (Some(a), Some(b)) = (a.strip_prefix("e:"), b.strip_prefix("e:")) else {
+        return true;
+    };
+    let wa: BTreeSet<&str> = a.split(' ').collect();
+    let wb: BTreeSet<&str> = b.split(' ').collect();
+    wa.is_subset(&wb) || wb.is_subset(&wa)
+}
+
+/// Merge events reported by many articles: same type and day, places that do not differ
+/// (an event with no place joins one that has it), and agents that can be the same actor.
 pub fn timeline(rows: &[EventRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<TimelineEntry> {
     struct Acc {
         entry: TimelineEntry,
-        agent_keys: BTreeSet<String>,
+        place_key: Option<String>,
+        agent_keys: Vec<String>,
         target_keys: BTreeSet<String>,
         urls: BTreeSet<String>,
     }
-    let mut groups: BTreeMap<(Option<String>, String, Option<String>), Vec<Acc>> = BTreeMap::new();
-    for r in rows {
+    let mut groups: BTreeMap<(Option<String>, String), Vec<Acc>> = BTreeMap::new();
+    // Events with a place first, so that placeless reports join a placed entry.
+    let mut ordered: Vec<&EventRow> = rows.iter().collect();
+    ordered.sort_by_key(|r| (r.place_key.is_none(), r.id));
+    for r in ordered {
         let accs = groups
-            .entry((r.date_day.clone(), r.kind.clone(), r.place_key.clone()))
+            .entry((r.date_day.clone(), r.kind.clone()))
             .or_default();
         let fits = |a: &Acc| {
-            let ok = |keys: &BTreeSet<String>, k: &Option<String>| match k {
-                Some(k) => keys.is_empty() || keys.contains(k),
+            let place_ok = match (&a.place_key, &r.place_key) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            let agent_ok = match &r.agent_key {
+                Some(k) => a.agent_keys.iter().all(|x| same_actor(x, k)),
                 None => true,
             };
-            ok(&a.agent_keys, &r.agent_key) && ok(&a.target_keys, &r.target_key)
+            place_ok && agent_ok
         };
         let idx = match accs.iter().position(fits) {
             Some(i) => i,
@@ -366,13 +385,14 @@ pub fn timeline(rows: &[EventRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<
                     entry: TimelineEntry {
                         date: r.date_day.clone(),
                         kind: r.kind.clone(),
-                        place: r.place.clone(),
+                        place: None,
                         agents: Vec::new(),
                         targets: Vec::new(),
                         articles: 0,
                         supports: Vec::new(),
                     },
-                    agent_keys: BTreeSet::new(),
+                    place_key: None,
+                    agent_keys: Vec::new(),
                     target_keys: BTreeSet::new(),
                     urls: BTreeSet::new(),
                 });
@@ -380,8 +400,13 @@ pub fn timeline(rows: &[EventRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<
             }
         };
         let Some(a) = accs.get_mut(idx) else { continue };
+        if a.place_key.is_none() && r.place_key.is_some() {
+            a.place_key = r.place_key.clone();
+            a.entry.place = r.place.clone();
+        }
         if let (Some(k), Some(n)) = (&r.agent_key, &r.agent) {
-            if a.agent_keys.insert(k.clone()) {
+            if !a.agent_keys.contains(k) {
+                a.agent_keys.push(k.clone());
                 a.entry.agents.push(n.clone());
             }
         }
@@ -389,9 +414,6 @@ pub fn timeline(rows: &[EventRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<
             if a.target_keys.insert(k.clone()) {
                 a.entry.targets.push(n.clone());
             }
-        }
-        if a.entry.place.is_none() {
-            a.entry.place = r.place.clone();
         }
         a.urls.insert(r.doc.url_key.clone());
         a.entry.supports.push(Support {
@@ -414,6 +436,7 @@ pub fn timeline(rows: &[EventRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<
         .flatten()
         .map(|mut a| {
             a.entry.articles = a.urls.len();
+            a.entry.supports.sort_by_key(|s| (s.doc.published.clone(), s.doc.doc_id));
             a.entry
         })
         .collect();
@@ -449,5 +472,12 @@ mod tests {
         assert!(!disagree(&v(Range, 20, Some(30)), &v(Exact, 25, Some(25))));
         assert!(disagree(&v(Vague, 24, Some(99)), &v(Exact, 18, Some(18))));
         assert!(!disagree(&v(Vague, 2_000_000, None), &v(Exact, 3_000_000, Some(3_000_000))));
+    }
+
+    #[test]
+    fn actors_match_by_words_of_resolved_names() {
+        assert!(same_actor("e:korvath", "e:anselm korvath"));
+        assert!(!same_actor("e:police", "e:army"));
+        assert!(same_actor("t:signed a decree", "e:anselm korvath"));
     }
 }

@@ -4,22 +4,23 @@
 //! different line breaks). Counting each copy as a separate report would make one agency's
 //! number look independently confirmed, so the store keys texts by a hash of their
 //! *normalised* form (case and white space folded) and detects near-copies by MinHash over
-//! word 3-shingles (estimated Jaccard similarity ≥ 0.8), found through 16 LSH bands of 4
-//! rows. A near-copy whose numbers differ is NOT a copy: an updated toll in otherwise
-//! identical text is exactly the news an analyst needs, so the multiset of numbers must
-//! match too.
+//! word 3-shingles (estimated Jaccard similarity ≥ 0.6 — republished wire copy with a new
+//! headline, dateline, a few edited words and the republisher's footer scores about 0.7),
+//! found through 21 LSH bands of 3 rows. A near-copy whose numbers differ is NOT a copy: an
+//! updated toll in otherwise identical text is exactly the news an analyst needs, so the
+//! multiset of numbers must match too (years excepted: a copyright line adds one).
 
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 
 /// Smallest estimated Jaccard similarity of shingle sets still called a near-copy.
-pub const NEAR_DUP_JACCARD: f64 = 0.8;
+pub const NEAR_DUP_JACCARD: f64 = 0.6;
 /// Texts shorter than this many words are only ever matched exactly: a handful of
 /// shingles says little.
 pub const NEAR_DUP_MIN_WORDS: usize = 40;
 const PERMUTATIONS: usize = 64;
-const BANDS: usize = 16;
-const ROWS: usize = PERMUTATIONS / BANDS;
+const BANDS: usize = 21;
+const ROWS: usize = 3;
 
 /// Everything the store needs to know about a text to find its copies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +50,7 @@ impl Fingerprint {
         if !cur.is_empty() {
             nums.push(cur);
         }
+        nums.retain(|n| !(n.len() == 4 && ("1900".."2100").contains(&n.as_str())));
         nums.sort();
         Fingerprint {
             hash: hex(&Sha256::digest(norm.as_bytes())),
@@ -58,8 +60,8 @@ impl Fingerprint {
         }
     }
 
-    /// LSH band keys: two texts with Jaccard ≥ 0.8 share at least one with probability
-    /// above 0.999. Empty for texts too short to be near-matched.
+    /// LSH band keys: two texts with Jaccard ≥ 0.6 share at least one with probability
+    /// above 0.99 (0.3: 0.44; 0.1: 0.02). Empty for texts too short to be near-matched.
     pub fn band_keys(&self) -> Vec<i64> {
         if self.words < NEAR_DUP_MIN_WORDS {
             return Vec::new();
@@ -213,7 +215,12 @@ mod tests {
     #[test]
     fn near_copy_with_new_dateline_is_near() {
         let a = Fingerprint::of(BASE);
-        let edited = format!("MARROW (Our Wire) - {BASE}\nReporting by our desk; editing by staff.");
+        let edited = format!(
+            "Marrow embankment fails\nMARROW, Vessland (Our Wire) - {}\nShare this \
+             article\nThe Gazette carries copy from Our Wire. (c) 2031 Gazette Media",
+            BASE.replace("a regional official", "the regional official")
+                .replace("Volunteers brought", "Local volunteers brought")
+        );
         let b = Fingerprint::of(&edited);
         assert_ne!(a.hash, b.hash);
         assert!(

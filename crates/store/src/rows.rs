@@ -322,9 +322,13 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
                         .as_deref()
                         .and_then(|id| doc.entity(id))
                         .map_or_else(|| a.text.clone(), |e| e.name.clone());
+                    // "e:" keys come from resolved entities and can keep two events
+                    // apart; "t:" keys are raw text, too loose to do so.
+                    let resolved = a.entity.as_deref().and_then(|id| doc.entity(id)).is_some();
+                    let key = entity_key(doc, a.entity.as_deref(), &a.text);
                     (
                         Some(name),
-                        Some(entity_key(doc, a.entity.as_deref(), &a.text)),
+                        Some(format!("{}:{key}", if resolved { "e" } else { "t" })),
                     )
                 }
                 None => (None, None),

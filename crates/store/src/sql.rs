@@ -312,10 +312,12 @@ fn classify(
     let keys = fp.band_keys();
     if !known_url && !keys.is_empty() {
         let ph: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
+        // The texts sharing the most bands first: the likeliest copies.
         let sql = format!(
-            "SELECT DISTINCT c.id, c.minhash, c.numbers, c.words FROM content_bands b \
-             JOIN contents c ON c.id = b.content_id WHERE b.band_key IN ({}) \
-             AND c.dup_of IS NULL ORDER BY c.id LIMIT 200",
+            "SELECT c.id, c.minhash, c.numbers, c.words FROM contents c JOIN \
+             (SELECT content_id, COUNT(*) AS hits FROM content_bands WHERE band_key IN ({}) \
+              GROUP BY content_id ORDER BY hits DESC, content_id LIMIT 20) m \
+             ON m.content_id = c.id WHERE c.dup_of IS NULL ORDER BY m.hits DESC, c.id",
             ph.join(", ")
         );
         let params: Vec<Val> = keys.iter().map(|&k| Val::Int(k)).collect();
@@ -916,6 +918,19 @@ impl Store for SqlStore {
                 score: col(&r, 3).real().unwrap_or(0.0),
                 doc: doc_ref(&r, 4),
             });
+        }
+        // Scores of the two indexes are not on one scale: rank each against its own best.
+        for kind_is_doc in [true, false] {
+            let best = hits
+                .iter()
+                .filter(|h| (h.kind == "document") == kind_is_doc)
+                .map(|h| h.score)
+                .fold(f64::MIN, f64::max);
+            if best > 0.0 {
+                for h in hits.iter_mut().filter(|h| (h.kind == "document") == kind_is_doc) {
+                    h.score /= best;
+                }
+            }
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits.truncate(limit);

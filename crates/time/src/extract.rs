@@ -69,10 +69,24 @@ pub enum Reading {
         year_rel: Option<i32>,
         half: bool,
     },
+    /// "the first Saturday of the month": `n` is 1–4, or 0 for "last"; no month means the
+    /// DCT's.
+    NthWeekday {
+        n: u32,
+        wd: u32,
+        m: Option<u32>,
+        y: Option<i32>,
+    },
+    /// "the evening of March 4": a part of a named day (MO, AF, EV, NI).
+    DayPart {
+        part: &'static str,
+        day: Box<Reading>,
+    },
     /// A season without a year ("in spring", "last summer").
     Season {
         code: &'static str,
         rel: Option<Rel>,
+        modifier: Option<&'static str>,
     },
     Set(String),
     Literal {
@@ -152,6 +166,8 @@ struct Patterns {
     month: Regex,
     iso: Regex,
     slash: Regex,
+    /// Day-first dates with periods (08.01.2022), common outside the US.
+    dotted: Regex,
     year: Regex,
     decade: Regex,
     century: Regex,
@@ -167,6 +183,7 @@ struct Patterns {
     season: Regex,
     short_year: Regex,
     holiday: Regex,
+    nth_weekday: Regex,
     fiscal: Regex,
     coordinated: Regex,
     /// The fixed phrases of `relative.tsv`, any case; word boundaries are checked after.
@@ -215,6 +232,10 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
         ))
         .ok()?,
         slash: Regex::new(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})\b").ok()?,
+        dotted: Regex::new(&format!(
+            r"\b(?P<d>[0-9]{{1,2}})\.(?P<m>[0-9]{{1,2}})\.(?P<y>{YEAR})\b"
+        ))
+        .ok()?,
         year: Regex::new(&format!(
             r"\b(?:(?P<q>(?i:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of))[\s-]*|(?P<s>(?i:the\s+)?{SEASON}\s+(?:of\s+)?))?(?P<y>{YEAR})\b"
         ))
@@ -230,7 +251,7 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
         ))
         .ok()?,
         clock_ampm: Regex::new(
-            r"\b(?:(?P<about>(?i:about|around|approximately))\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s*(?P<z>UTC|GMT|local time)\b)?",
+            r"\b(?:(?P<about>(?i:about|around|approximately))\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s*(?P<z>UTC|GMT|local time|[ECMP][SD]T|BST|CET|CEST|MSK|IST)\b)?",
         )
         .ok()?,
         clock_colon: Regex::new(
@@ -257,6 +278,10 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
         )
         .ok()?,
         short_year: Regex::new(r"['’](?P<yy>[0-9]{2})\b").ok()?,
+        nth_weekday: Regex::new(&format!(
+            r"\b(?i:the)\s+(?P<o>(?i:first|second|third|fourth|last|1st|2nd|3rd|4th))\s+(?P<wd>{wds})\s+(?i:of)\s+(?:(?i:the|this)\s+(?i:month)|(?P<m>{m_full})(?:\s*,?\s*(?P<y>{YEAR})\b)?)"
+        ))
+        .ok()?,
         holiday: Regex::new(&format!(
             r"\b(?:{})(?:\s*,?\s*(?P<y>{YEAR})\b)?",
             alternation(LEX.holidays.keys().cloned())
@@ -311,6 +336,13 @@ pub fn prev_word(text: &str, at: usize) -> Option<&str> {
         .last()
         .map(|(i, _)| i)?;
     before.get(start..).filter(|w| !w.is_empty())
+}
+
+/// The word just before byte offset `at`, with its start offset.
+fn prev_word_at(text: &str, at: usize) -> Option<(usize, &str)> {
+    let w = prev_word(text, at)?;
+    let start = (w.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    Some((start, w))
 }
 
 /// The word just after byte offset `at` (skipping spaces), if any.
@@ -661,6 +693,16 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 None => continue,
                 Some(w) if is_capitalised(w) && !licensed => continue,
                 Some(_) if strict && !licensed => continue,
+                // "singer June Carter": a first name before a surname.
+                Some(_)
+                    if !licensed
+                        && next_word(text, mm.end()).is_some_and(|w| {
+                            is_capitalised(w)
+                                && text.get(mm.end()..).is_some_and(|t| t.starts_with(' '))
+                        }) =>
+                {
+                    continue
+                }
                 _ => {}
             }
             if strict {
@@ -766,6 +808,30 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
+    for c in p.dotted.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let (Some(d), Some(m), Some(y)) = (num::<u32>(&c, "d"), num::<u32>(&c, "m"), num(&c, "y"))
+        else {
+            continue;
+        };
+        if matches!(char_before(text, all.start()), Some(ch) if ch == '.' || ch.is_ascii_digit()) {
+            continue;
+        }
+        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            push(
+                all.start(),
+                all.end(),
+                Reading::Date {
+                    y: Some(y),
+                    m,
+                    d,
+                    rel: None,
+                    modifier: None,
+                    yrel: None,
+                },
+            );
+        }
+    }
     for c in p.year.captures_iter(text) {
         let (Some(all), Some(ym)) = (c.get(0), c.name("y")) else {
             continue;
@@ -840,6 +906,19 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 continue;
             }
         }
+        // "Saturday Night Live", "Monday Night Football": a name.
+        if let Some(pm) = c.name("part") {
+            if is_capitalised(pm.as_str())
+                && !is_capitalised(
+                    text.get(..wm.start())
+                        .and_then(|b| prev_word(b, b.len()))
+                        .unwrap_or("x"),
+                )
+                && next_word(text, pm.end()).is_some_and(is_capitalised)
+            {
+                continue;
+            }
+        }
         let part = c.name("part").map(|x| x.as_str().to_lowercase());
         if part.is_none() {
             if let Some(nw) = next_word(text, wm.end()) {
@@ -898,7 +977,9 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             Reading::Clock {
                 h: h24,
                 mi: num(&c, "mi").unwrap_or(0),
-                zone: c.name("z").is_some_and(|z| z.as_str() != "local time"),
+                zone: c
+                    .name("z")
+                    .is_some_and(|z| matches!(z.as_str(), "UTC" | "GMT")),
                 day: None,
             },
         );
@@ -978,8 +1059,16 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             Some(_) => all.end(),
             None => all.end(),
         };
+        // "the 10-year yield": a bare "the" before an adjectival "N-unit" belongs to the noun.
+        let adjectival_the = c
+            .name("pp")
+            .is_some_and(|pp| pp.as_str().trim().eq_ignore_ascii_case("the"))
+            && text
+                .get(numm.end()..um.start())
+                .is_some_and(|g| g.contains('-'));
         // "over the next four years": with "the next/past", over/under are prepositions.
         let (start, mod_m) = match (c.name("mod"), c.name("pp")) {
+            _ if adjectival_the => (numm.start(), None),
             (Some(m), Some(pp))
                 if matches!(m.as_str().to_lowercase().as_str(), "over" | "under") =>
             {
@@ -995,11 +1084,26 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                     .find(|x| x.0 == lc)
                     .map(|x| x.1.clone())
             })
-            .map(|s| leak_mod(&s));
+            .map(|s| static_mod(&s));
         // "a day of mourning" names an occasion, not a length of time.
         if tail.as_deref() == Some("of")
             && matches!(numtxt.as_str(), "a" | "an" | "one")
             && code == "D"
+        {
+            continue;
+        }
+        // "a median age of 43.6 years", "aged 58 years": ages, not spans of time.
+        let before_num = text
+            .get(..all.start())
+            .unwrap_or("")
+            .trim_end()
+            .to_lowercase();
+        if before_num
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(4)
+            .any(|w| matches!(w, "age" | "aged" | "ages"))
         {
             continue;
         }
@@ -1086,6 +1190,13 @@ pub fn candidates(text: &str) -> Vec<Cand> {
                 continue;
             }
         }
+        // "every two weeks": a frequency.
+        let every = prev_word_at(text, all.start())
+            .filter(|(_, w)| w.eq_ignore_ascii_case("every") || w.eq_ignore_ascii_case("each"));
+        if let (Some((from, _)), None, None) = (every, c.name("mod"), c.name("pp")) {
+            push(from, end, Reading::Set(duration_value(n, code)));
+            continue;
+        }
         push(
             start,
             end,
@@ -1103,6 +1214,14 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             continue;
         };
         let tail = c.name("tail").map(|t| t.as_str().trim().to_lowercase());
+        // A unit right after a number belongs to that number (or to an age we rejected).
+        if text
+            .get(..all.start())
+            .and_then(|b| b.trim_end().chars().next_back())
+            .is_some_and(|ch| ch.is_ascii_digit())
+        {
+            continue;
+        }
         // "the minutes of the meeting" are a record, not a span of time.
         if um.as_str().eq_ignore_ascii_case("minutes")
             && prev_word(text, all.start()).is_some_and(|w| w.eq_ignore_ascii_case("the"))
@@ -1203,14 +1322,72 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             {
                 continue;
             }
+            // "could spring a surprise": a verb after a modal, pronoun or "to".
+            let lic = pw.map(str::to_lowercase);
+            if matches!(
+                lic.as_deref(),
+                Some(
+                    "could"
+                        | "would"
+                        | "will"
+                        | "may"
+                        | "might"
+                        | "can"
+                        | "to"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "not"
+                        | "they"
+                        | "we"
+                        | "you"
+                        | "i"
+                        | "should"
+                        | "must"
+                )
+            ) {
+                continue;
+            }
         }
         let (rel, modifier) = match relw.as_deref() {
             Some("early") => (None, Some("START")),
             Some("late") => (None, Some("END")),
             r => (rel_of(r), None),
         };
-        let _ = modifier;
-        push(all.start(), all.end(), Reading::Season { code, rel });
+        push(
+            all.start(),
+            all.end(),
+            Reading::Season {
+                code,
+                rel,
+                modifier,
+            },
+        );
+    }
+    for c in p.nth_weekday.captures_iter(text) {
+        let (Some(all), Some(o), Some(w)) = (c.get(0), c.name("o"), c.name("wd")) else {
+            continue;
+        };
+        let n = match o.as_str().to_lowercase().as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            _ => 0,
+        };
+        let Some(wd) = LEX.weekdays.get(&w.as_str().to_lowercase()).copied() else {
+            continue;
+        };
+        push(
+            all.start(),
+            all.end(),
+            Reading::NthWeekday {
+                n,
+                wd,
+                m: c.name("m").and_then(|m| LEX.month(m.as_str())),
+                y: num(&c, "y"),
+            },
+        );
     }
     for c in p.holiday.captures_iter(text) {
         let Some(all) = c.get(0) else { continue };
@@ -1337,7 +1514,8 @@ pub fn candidates(text: &str) -> Vec<Cand> {
     settle(text, out)
 }
 
-fn leak_mod(s: &str) -> &'static str {
+/// A `mod` value from the data file as one of TimeML's fixed names.
+fn static_mod(s: &str) -> &'static str {
     match s {
         "APPROX" => "APPROX",
         "MORE_THAN" => "MORE_THAN",
@@ -1452,6 +1630,10 @@ fn fixed_ok(text: &str, start: usize, end: usize, key: &str) -> bool {
                 )
         }
         "per day" | "per week" | "per month" | "per year" => true,
+        // "the last quarter of an hour", "the past of the city".
+        "the last quarter" | "last quarter" | "this quarter" | "next quarter" => {
+            nw.as_deref() != Some("of")
+        }
         "overnight" => !matches!(pw.as_deref(), Some("an")),
         _ => true,
     }
@@ -1569,6 +1751,18 @@ fn settle(text: &str, mut v: Vec<Cand>) -> Vec<Cand> {
     merge(text, v)
 }
 
+/// The part of day a fixed phrase names when it reads "the morning/afternoon/evening/night".
+fn part_of_day(r: &Reading) -> Option<&'static str> {
+    let Reading::Fixed(i) = r else { return None };
+    match LEX.relative.get(*i)?.phrase.as_str() {
+        "the morning" => Some("MO"),
+        "the afternoon" => Some("AF"),
+        "the evening" => Some("EV"),
+        "the night" | "overnight" => Some("NI"),
+        _ => None,
+    }
+}
+
 fn gap_is(text: &str, a: usize, b: usize, comma: bool) -> bool {
     b >= a
         && b - a <= 3
@@ -1583,6 +1777,26 @@ fn merge(text: &str, v: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(v.len());
     for c in v {
         if let Some(last) = out.last_mut() {
+            // "the evening of March 4"
+            if let (Some(part), true) = (part_of_day(&last.reading), is_day(&c.reading)) {
+                // "the evening of March 4", "overnight on Friday", "overnight Friday".
+                let of = text.get(last.end..c.start).is_some_and(|g| {
+                    let g = g.trim();
+                    g.eq_ignore_ascii_case("of")
+                        || ((g.is_empty() || g.eq_ignore_ascii_case("on"))
+                            && text
+                                .get(last.start..last.end)
+                                .is_some_and(|t| t.eq_ignore_ascii_case("overnight")))
+                });
+                if of {
+                    last.reading = Reading::DayPart {
+                        part,
+                        day: Box::new(c.reading.clone()),
+                    };
+                    last.end = c.end;
+                    continue;
+                }
+            }
             let with_comma = gap_is(text, last.end, c.start, true);
             let spaced = gap_is(text, last.end, c.start, false);
             if with_comma {

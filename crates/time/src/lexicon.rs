@@ -19,10 +19,9 @@ fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// A month name as written; the number is looked up through [`Lexicon::month`].
 pub struct Month {
     pub name: String,
-    #[allow(dead_code)]
-    pub number: u32,
     pub full: bool,
 }
 
@@ -83,7 +82,6 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
             month_by_name.insert(n.to_lowercase(), num);
             months.push(Month {
                 name: n.to_string(),
-                number: num,
                 full,
             });
         }

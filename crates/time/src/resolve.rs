@@ -74,9 +74,13 @@ impl Cues {
                 .and_then(|j| lcs.get(j))
                 .map(String::as_str);
             let next = lcs.get(i + 1).map(String::as_str);
-            let intent_to = (LEX.intent_cues.contains(&lc) && next == Some("to"))
-                .then(|| ws.get(i + 1).map(|x| x.0))
-                .flatten();
+            let intent_to = if LEX.intent_cues.contains(&lc) {
+                (i + 1..i + 5)
+                    .find(|&j| lcs.get(j).is_some_and(|x| x == "to"))
+                    .and_then(|j| ws.get(j).map(|x| x.0))
+            } else {
+                None
+            };
             let future = LEX.future_cues.contains(&lc) && (lower || lc != "may");
             // "should be completed", "has been held": the participle after be/been says
             // nothing; the auxiliary or modal before it does.
@@ -143,7 +147,7 @@ impl Cues {
             } else {
                 // The governing verb usually comes before "on Monday"; a cue after the
                 // expression counts only when nothing close precedes it.
-                w.off.saturating_sub(e) + 40
+                w.off.saturating_sub(e) + 60
             };
             match best {
                 Some((bd, bt)) if bd < d || (bd == d && bt == Tense::Future) => {}
@@ -190,18 +194,38 @@ pub struct Resolved {
 /// The state carried through a document: the DCT and the last mentioned day.
 pub struct Resolver {
     pub dct: Option<NaiveDate>,
-    anchor: Option<(NaiveDate, String)>,
+    /// Day-precision dates mentioned so far, in order, with their (provisional) ids.
+    anchors: Vec<(NaiveDate, String)>,
 }
 
 impl Resolver {
     pub fn new(dct: Option<NaiveDate>) -> Self {
-        Resolver { dct, anchor: None }
+        Resolver {
+            dct,
+            anchors: Vec::new(),
+        }
     }
 
     /// The day relative expressions count from: the last mentioned day, else the DCT.
-    fn anchor(&self) -> Option<(NaiveDate, Basis)> {
-        match &self.anchor {
-            Some((d, id)) => Some((*d, Basis::Timex(id.clone()))),
+    /// Looking forward ("the following day", `days_ahead` > 0) in a story not told in the
+    /// future, a day that would land after the DCT skips back past the reporting dates
+    /// ("…, police said on Saturday. The next day…" in a Saturday report means the day
+    /// after the last event date, not Sunday).
+    fn anchor_for(&self, days_ahead: i64, tense: Tense) -> Option<(NaiveDate, Basis)> {
+        let basis = |(d, id): &(NaiveDate, String)| (*d, Basis::Timex(id.clone()));
+        if days_ahead > 0 && tense != Tense::Future {
+            if let Some(dct) = self.dct {
+                let fits = self.anchors.iter().rev().find(|(d, _)| {
+                    d.checked_add_signed(Duration::days(days_ahead))
+                        .is_some_and(|x| x <= dct)
+                });
+                if let Some(a) = fits {
+                    return Some(basis(a));
+                }
+            }
+        }
+        match self.anchors.last() {
+            Some(a) => Some(basis(a)),
             None => self.dct.map(|d| (d, Basis::Dct)),
         }
     }
@@ -210,7 +234,7 @@ impl Resolver {
     pub fn note(&mut self, value: &str, id: &str) {
         if let Some(d) = resolve_value_to_date(value) {
             if value.len() >= 10 && value.as_bytes().get(4) == Some(&b'-') && !value.contains('W') {
-                self.anchor = Some((d, id.to_string()));
+                self.anchors.push((d, id.to_string()));
             }
         }
     }
@@ -319,7 +343,13 @@ impl Resolver {
                     "SET" => TimexType::Set,
                     _ => TimexType::Date,
                 };
-                let (value, basis) = self.template(&row.template, &row.phrase, tense);
+                // Overnight in a forecast is the coming night, not the last one.
+                let template = if row.phrase == "overnight" && tense == Tense::Future {
+                    "D0TNI"
+                } else {
+                    row.template.as_str()
+                };
+                let (value, basis) = self.template(template, &row.phrase, tense);
                 Some(Resolved {
                     kind,
                     value,
@@ -356,10 +386,20 @@ impl Resolver {
                 from_anchor,
             } => {
                 let (base, basis) = if *from_anchor {
-                    self.anchor()?
+                    let ahead = if *unit == "D" && *sign > 0 {
+                        n.round() as i64
+                    } else {
+                        0
+                    };
+                    self.anchor_for(ahead, tense)?
                 } else {
                     (self.dct?, Basis::Dct)
                 };
+                // Beyond a few millennia there is no calendar value worth giving (and chrono
+                // would refuse it).
+                if !n.is_finite() || n.abs() > 1000.0 {
+                    return Some(date("PAST_REF".to_string(), Basis::Absolute, None));
+                }
                 let k = (n.round() as i64) * (*sign as i64);
                 let v = match *unit {
                     "D" => fmt_date(base.checked_add_signed(Duration::days(k))?),
@@ -404,8 +444,43 @@ impl Resolver {
                     modifier: None,
                 })
             }
-            Reading::Season { code, rel } => match self.dct {
-                None => Some(date(format!("XXXX-{code}"), Basis::Absolute, None)),
+            Reading::DayPart { part, day } => {
+                let r = self.resolve(day, tense, None)?;
+                Some(Resolved {
+                    kind: TimexType::Time,
+                    value: format!("{}T{part}", r.value),
+                    basis: r.basis,
+                    modifier: None,
+                })
+            }
+            Reading::NthWeekday { n, wd, m, y } => {
+                let (year, month, basis) = match (y, m, self.dct) {
+                    (Some(y), Some(m), _) => (*y, *m, Basis::Absolute),
+                    (None, Some(m), Some(dct)) => {
+                        (pick_year_for_month(dct, *m, None, tense), *m, Basis::Dct)
+                    }
+                    (None, None, Some(dct)) => (dct.year(), dct.month(), Basis::Dct),
+                    _ => return Some(date("XXXX-XX-XX".to_string(), Basis::Absolute, None)),
+                };
+                let wd = chrono::Weekday::try_from((*wd as u8).saturating_sub(1)).ok()?;
+                let d = if *n == 0 {
+                    let (ny, nm) = add_months(year, month, 1);
+                    let last = NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?;
+                    let back = (last.weekday().num_days_from_monday() as i64
+                        - wd.num_days_from_monday() as i64)
+                        .rem_euclid(7);
+                    last.checked_sub_signed(Duration::days(back))?
+                } else {
+                    NaiveDate::from_weekday_of_month_opt(year, month, wd, *n as u8)?
+                };
+                Some(date(fmt_date(d), basis, None))
+            }
+            Reading::Season {
+                code,
+                rel,
+                modifier,
+            } => match self.dct {
+                None => Some(date(format!("XXXX-{code}"), Basis::Absolute, *modifier)),
                 Some(dct) => {
                     let idx = |c: &str| match c {
                         "SP" => 0,
@@ -435,7 +510,7 @@ impl Resolver {
                     let y = (cur_year - 1..=cur_year + 1)
                         .find(|y| (lo..=hi).contains(&(y * 4 + me - now)))
                         .unwrap_or(cur_year);
-                    Some(date(format!("{y:04}-{code}"), Basis::Dct, None))
+                    Some(date(format!("{y:04}-{code}"), Basis::Dct, *modifier))
                 }
             },
             Reading::Quarter {
@@ -512,7 +587,8 @@ impl Resolver {
             .unwrap_or(0);
         let suffix = rest.get(num_len..).unwrap_or("");
         let (day, basis) = if base.starts_with('A') {
-            match self.anchor() {
+            let ahead = if base == "A" { n } else { 0 };
+            match self.anchor_for(ahead, tense) {
                 Some(a) => a,
                 None => return (fallback(base, suffix, phrase), Basis::Absolute),
             }
@@ -610,7 +686,9 @@ fn pick_year_for_month(dct: NaiveDate, m: u32, rel: Option<Rel>, tense: Tense) -
         (Some(Rel::Next), _) => (1, 12),
         (Some(Rel::This), _) => (-5, 6),
         (None, Tense::Past) => (-11, 0),
-        (None, Tense::Future) => (0, 11),
+        // Last month's name in a forward-looking sentence is still last month's
+        // ("to freeze prices at their February level" in March).
+        (None, Tense::Future) => (-1, 10),
         (None, Tense::Unknown) => (-9, 2),
     };
     let cur = dct.year() * 12 + dct.month() as i32 - 1;

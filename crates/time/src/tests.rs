@@ -721,3 +721,187 @@ fn market_and_obituary_numbers() {
         "2022-12-18",
     );
 }
+
+#[test]
+fn huge_numbers_do_not_overflow() {
+    for t in [
+        "It formed 4000000000 years ago.",
+        "99999999999999999999 days later it ended.",
+        "The 9999999999999999999999-year plan.",
+        "It ran for 1e400 years.",
+    ] {
+        let _ = find_timexes(t, d("2022-01-08"));
+    }
+}
+
+#[test]
+fn more_forms() {
+    has(
+        "Polls close at 8 p.m. EST on Tuesday.",
+        "2022-01-08",
+        "8 p.m. EST",
+        "2022-01-04T20:00",
+    );
+    has(
+        "The hearing lasted half an hour.",
+        "2022-01-08",
+        "half an hour",
+        "PT30M",
+    );
+    has(
+        "The law took effect on 08.01.2022 nationwide.",
+        "2022-01-10",
+        "08.01.2022",
+        "2022-01-08",
+    );
+    none("Rebels could spring a surprise attack.", "2022-01-08");
+    has(
+        "Talks resume in the spring.",
+        "2022-01-08",
+        "spring",
+        "2022-SP",
+    );
+}
+
+#[test]
+fn requests_point_forward() {
+    has(
+        "She urged supporters to rally in the capital on Monday.",
+        "2022-01-08",
+        "Monday",
+        "2022-01-10",
+    );
+    has(
+        "He told reporters on Monday that talks had failed.",
+        "2022-01-08",
+        "Monday",
+        "2022-01-03",
+    );
+}
+
+#[test]
+fn the_next_day_skips_reporting_dates() {
+    let t = "On January 5 crowds stormed the airport, police said on Saturday. The next day troops arrived.";
+    has(t, "2022-01-08", "The next day", "2022-01-06");
+    let t = "Crowds gathered on Thursday. The following day, troops arrived.";
+    has(t, "2022-01-08", "The following day", "2022-01-07");
+}
+
+#[test]
+fn nth_weekdays_and_parts_of_days() {
+    has(
+        "Crowds marched on the first Saturday of the month.",
+        "2031-03-11",
+        "the first Saturday of the month",
+        "2031-03-01",
+    );
+    has(
+        "Polls open on the last Sunday of March 2024.",
+        "2022-01-08",
+        "the last Sunday of March 2024",
+        "2024-03-31",
+    );
+    has(
+        "By the evening of March 4, the toll stood at 19.",
+        "2031-03-11",
+        "the evening of March 4",
+        "2031-03-04TEV",
+    );
+}
+
+#[test]
+fn frequencies() {
+    has(
+        "Inspectors visit every two weeks.",
+        "2022-01-08",
+        "every two weeks",
+        "P2W",
+    );
+    has(
+        "The pill is taken twice a day.",
+        "2022-01-08",
+        "a day",
+        "P1D",
+    );
+}
+
+#[test]
+fn quarters_of_hours_ages_and_adjectives() {
+    let got = tv("We collapsed in the last quarter of an hour.", "2031-02-15");
+    assert!(got.iter().all(|(_, v)| !v.contains('Q')), "{got:?}");
+    none("The median age rose to 43.6 years.", "2031-02-15");
+    has("The 10-year yield rose.", "2031-02-15", "10-year", "P10Y");
+    has("Temperatures will fall to minus 11 degrees in the region on Friday, the coldest night since 2019.", "2031-02-26", "Friday", "2031-02-28");
+}
+
+#[test]
+fn overnight() {
+    has(
+        "Frost will set in overnight on Friday.",
+        "2031-02-26",
+        "overnight on Friday",
+        "2031-02-28TNI",
+    );
+    has(
+        "Frost will set in overnight.",
+        "2031-02-26",
+        "overnight",
+        "2031-02-26TNI",
+    );
+    has(
+        "Shelling continued overnight.",
+        "2031-02-26",
+        "overnight",
+        "2031-02-25TNI",
+    );
+}
+
+#[test]
+fn names_that_look_like_dates() {
+    none("The singer June Carter recorded it.", "2022-01-08");
+    none("He hosted Saturday Night Live twice.", "2022-01-08");
+    has(
+        "Workers marched on May Day.",
+        "2022-05-03",
+        "May Day",
+        "2022-05-01",
+    );
+    has(
+        "Prices rose in August after the vote.",
+        "2022-10-03",
+        "August",
+        "2022-08",
+    );
+}
+
+#[test]
+fn stage_skips_residue_and_uses_segments() {
+    use newsledger_model::{Document, Meta, Segment, SegmentKind, Span, Stage};
+    let text = "Troops left on Friday.\nSubscribe by Monday for 50% off.\nThey return next week.";
+    let mut doc = Document::new(
+        "d",
+        text,
+        Meta {
+            published: d("2022-01-08"),
+            ..Meta::default()
+        },
+    );
+    let spans = [Span(0, 22), Span(23, 55), Span(56, text.len())];
+    doc.layers.segments = spans
+        .iter()
+        .map(|&span| Segment {
+            kind: SegmentKind::Sentence,
+            span,
+        })
+        .collect();
+    doc.layers.residue = vec![spans[1]];
+    TimeStage::new().process(&mut doc);
+    let got: Vec<(&str, &str)> = doc
+        .layers
+        .timexes
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(got, [("Friday", "2022-01-07"), ("next week", "2022-W02")]);
+    assert_eq!(doc.layers.timexes[1].id, "t2");
+}
