@@ -49,7 +49,7 @@ chrome() {
 
 FAIL=0
 check() { # check NAME FILE REGEX [MIN_COUNT]
-  local n; n="$(grep -oE "$3" "$2" | wc -l)"
+  local n; n="$( (grep -oE "$3" "$2" || true) | wc -l)"
   if [ "$n" -ge "${4:-1}" ]; then echo "  ok   $1 ($n)"; else echo "  FAIL $1 (found $n, want ≥ ${4:-1})"; FAIL=1; fi
 }
 

@@ -15,7 +15,10 @@ fn main() {
             let content: Vec<&str> = c.content.iter().map(|s| doc.slice(*s)).collect();
             let via: Vec<&str> = c.via.iter().map(|v| v.name.as_str()).collect();
             let h: Vec<&str> = c.hedges.iter().map(|h| h.text.as_str()).collect();
-            println!("{} [{}|{}] {} via={:?} {:?} h={:?} {:?}", c.id, c.speaker.text, c.speaker.name, c.cue.text, via, c.kind, h, content);
+            println!(
+                "{} [{}|{}] {} via={:?} {:?} h={:?} {:?}",
+                c.id, c.speaker.text, c.speaker.name, c.cue.text, via, c.kind, h, content
+            );
         }
     }
 }

@@ -74,7 +74,13 @@ impl<'a> Ctx<'a> {
             .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
             .map(|(i, t)| (t.span, i))
             .collect();
-        Ctx { doc, text, toks, quotes, timexes }
+        Ctx {
+            doc,
+            text,
+            toks,
+            quotes,
+            timexes,
+        }
     }
 
     pub fn slice(&self, s: Span) -> &'a str {
@@ -98,18 +104,23 @@ impl<'a> Ctx<'a> {
 
     /// The quotation whose inner text holds the offset.
     pub fn quote_at(&self, off: usize) -> Option<&Quote> {
-        self.quotes.iter().find(|q| q.inner.start() <= off && off < q.inner.end())
+        self.quotes
+            .iter()
+            .find(|q| q.inner.start() <= off && off < q.inner.end())
     }
 
     pub fn timeish(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
         if self.timexes.iter().any(|(s, _)| s.overlaps(t.span)) {
             return true;
         }
         if t.kind == crate::text::TK::Num {
             // "January 10", "10 January", "2019"
             let month = |k: Option<usize>| k.is_some_and(|k| any(self.lower(k), MONTHS));
-            let year = t.lower.len() == 4 && (t.lower.starts_with("19") || t.lower.starts_with("20"));
+            let year =
+                t.lower.len() == 4 && (t.lower.starts_with("19") || t.lower.starts_with("20"));
             return year || month(i.checked_sub(1)) || month(Some(i + 1));
         }
         any(&t.lower, DAYWORDS)
@@ -117,7 +128,11 @@ impl<'a> Ctx<'a> {
 
     fn is_open_quote(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.is_punct() && self.quotes.iter().any(|q| q.outer.start() == t.span.start())
+            t.is_punct()
+                && self
+                    .quotes
+                    .iter()
+                    .any(|q| q.outer.start() == t.span.start())
         })
     }
 
@@ -130,8 +145,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_sep(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
-        t.is_punct() && (matches!(self.slice(t.span), "," | "—" | "–" | ";") || self.is_close_quote(i))
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.is_punct()
+            && (matches!(self.slice(t.span), "," | "—" | "–" | ";") || self.is_close_quote(i))
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -204,18 +222,27 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
             let (na, mut nb) = fwd_np(ctx, i + 2, sb)?;
             let cue = t.span.cover(ctx.tok(i + 1)?.span);
             let mut c = base(cue);
-            c.speaker = Some(SpkRef { span: np_span(ctx, na, nb) });
+            c.speaker = Some(SpkRef {
+                span: np_span(ctx, na, nb),
+            });
             // "according to hospital sources quoted by the group"
             if any(ctx.lower(nb), &["quoted", "cited"]) && ctx.lower(nb + 1) == "by" {
                 if let Some((ra, rb)) = fwd_np(ctx, nb + 2, sb) {
-                    c.via.push(SpkRef { span: np_span(ctx, ra, rb) });
+                    c.via.push(SpkRef {
+                        span: np_span(ctx, ra, rb),
+                    });
                     nb = rb;
                 }
             }
             let after = skip_mods(ctx, nb, sb);
-            c.attr.push(Span::new(cue.start(), tok_end(ctx, after.max(nb), nb)));
+            c.attr
+                .push(Span::new(cue.start(), tok_end(ctx, after.max(nb), nb)));
             let seg_start = content_start(ctx, seg.span.start(), sa);
-            let before_end = if i > sa && ctx.is_sep(i - 1) { ctx.tok(i - 1)?.span.start() } else { t.span.start() };
+            let before_end = if i > sa && ctx.is_sep(i - 1) {
+                ctx.tok(i - 1)?.span.start()
+            } else {
+                t.span.start()
+            };
             if before_end > seg_start && i > sa {
                 c.content.push(Span::new(seg_start, before_end));
             }
@@ -236,8 +263,13 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
         CueClass::Relay => {
             let (na, nb) = fwd_np(ctx, i + 1, sb)?;
             let mut c = base(t.span);
-            c.speaker = Some(SpkRef { span: np_span(ctx, na, nb) });
-            c.attr.push(Span::new(t.span.start(), tok_end(ctx, skip_mods(ctx, nb, sb), nb)));
+            c.speaker = Some(SpkRef {
+                span: np_span(ctx, na, nb),
+            });
+            c.attr.push(Span::new(
+                t.span.start(),
+                tok_end(ctx, skip_mods(ctx, nb, sb), nb),
+            ));
             Some(c)
         }
         CueClass::Quoted => quoted(ctx, si, sa, sb, i, base(t.span)),
@@ -273,12 +305,17 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
 fn tok_end(ctx: &Ctx, j: usize, min_j: usize) -> usize {
     // End offset of token j-1 (the last token of a region [.., j)).
     let k = j.max(min_j);
-    ctx.tok(k.saturating_sub(1)).map(|t| t.span.end()).unwrap_or(0)
+    ctx.tok(k.saturating_sub(1))
+        .map(|t| t.span.end())
+        .unwrap_or(0)
 }
 
 fn np_span(ctx: &Ctx, a: usize, b: usize) -> Span {
     let s = ctx.tok(a).map(|t| t.span.start()).unwrap_or(0);
-    let e = ctx.tok(b.saturating_sub(1)).map(|t| t.span.end()).unwrap_or(s);
+    let e = ctx
+        .tok(b.saturating_sub(1))
+        .map(|t| t.span.end())
+        .unwrap_or(s);
     Span::new(s, e)
 }
 
@@ -304,7 +341,10 @@ fn skip_back(ctx: &Ctx, i: usize, sa: usize) -> Option<usize> {
         if any(w, NEG) {
             return None;
         }
-        let adverb = w.len() > 4 && w.ends_with("ly") && ctx.is_word(j) && !any(w, &["only", "family", "italy", "assembly"]);
+        let adverb = w.len() > 4
+            && w.ends_with("ly")
+            && ctx.is_word(j)
+            && !any(w, &["only", "family", "italy", "assembly"]);
         if any(w, PRE_CUE_SKIP) || adverb || (ctx.timeish(j) && ctx.is_word(j)) {
             if j == sa {
                 return None;
@@ -325,7 +365,13 @@ fn back_np(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
     if t.is_punct() {
         return None;
     }
-    if any(&t.lower, &["he", "she", "they", "it", "we", "some", "many", "others", "most", "several", "both"]) && (j == sa || !ctx.is_word(j - 1) || any(ctx.lower(j - 1), &["and", "but", "while"])) {
+    if any(
+        &t.lower,
+        &[
+            "he", "she", "they", "it", "we", "some", "many", "others", "most", "several", "both",
+        ],
+    ) && (j == sa || !ctx.is_word(j - 1) || any(ctx.lower(j - 1), &["and", "but", "while"]))
+    {
         return Some((j, j + 1));
     }
     let mut k = j as isize;
@@ -336,11 +382,16 @@ fn back_np(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
         let w = tk.lower.as_str();
         let ok = if tk.is_punct() {
             matches!(ctx.slice(tk.span), "-" | "&" | "/")
-                || (matches!(ctx.slice(tk.span), "'" | "’") && ctx.tok(ku.wrapping_sub(1)).is_some_and(|p| p.lower.ends_with('s')) && ku < j)
+                || (matches!(ctx.slice(tk.span), "'" | "’")
+                    && ctx
+                        .tok(ku.wrapping_sub(1))
+                        .is_some_and(|p| p.lower.ends_with('s'))
+                    && ku < j)
         } else if w == "'s" {
             true
         } else if w == "and" || w == "or" {
-            ctx.tok(ku.wrapping_sub(1)).is_some_and(|p| p.cap) && ctx.tok(ku + 1).is_some_and(|p| p.cap)
+            ctx.tok(ku.wrapping_sub(1)).is_some_and(|p| p.cap)
+                && ctx.tok(ku + 1).is_some_and(|p| p.cap)
         } else if any(w, BACK_STOP) || (CUES.contains_key(w) && ku != j) {
             false
         } else if !tk.cap && (w.ends_with("ed") || w.ends_with("ing")) && ku < j {
@@ -361,7 +412,12 @@ fn back_np(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
     // Trim leading prepositions, conjunctions and adverbs.
     while a < b {
         let w = ctx.lower(a);
-        if any(w, PREPS) || w == "and" || w == "or" || w == "'s" || (w.ends_with("ly") && w.len() > 4) {
+        if any(w, PREPS)
+            || w == "and"
+            || w == "or"
+            || w == "'s"
+            || (w.ends_with("ly") && w.len() > 4)
+        {
             a += 1;
         } else {
             break;
@@ -372,7 +428,11 @@ fn back_np(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
     for x in a + 1..b {
         let w = ctx.lower(x);
         let prev = ctx.lower(x - 1);
-        if any(w, &["the", "a", "an", "his", "her", "its", "their"]) && !any(prev, PREPS) && prev != "'s" && !any(prev, DETS) {
+        if any(w, &["the", "a", "an", "his", "her", "its", "their"])
+            && !any(prev, PREPS)
+            && prev != "'s"
+            && !any(prev, DETS)
+        {
             cut = x;
         }
     }
@@ -388,7 +448,8 @@ fn back_np(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
         return None;
     }
     // A bare time expression is not a speaker.
-    if (a..b).all(|x| ctx.timeish(x) || ctx.tok(x).is_some_and(|t| t.kind == crate::text::TK::Num)) {
+    if (a..b).all(|x| ctx.timeish(x) || ctx.tok(x).is_some_and(|t| t.kind == crate::text::TK::Num))
+    {
         return None;
     }
     Some((a, b))
@@ -408,10 +469,21 @@ pub fn fwd_np(ctx: &Ctx, a: usize, sb: usize) -> Option<(usize, usize)> {
             }
             break;
         }
-        if k > a && any(w, &["that", "who", "which", "whose", "where", "as", "when", "while", "saying", "adding", "because", "but", "after", "before", "amid"]) {
+        if k > a
+            && any(
+                w,
+                &[
+                    "that", "who", "which", "whose", "where", "as", "when", "while", "saying",
+                    "adding", "because", "but", "after", "before", "amid",
+                ],
+            )
+        {
             break;
         }
-        if CUES.contains_key(w) && k > a && !any(w, &["report", "reports", "claims", "estimates", "findings"]) {
+        if CUES.contains_key(w)
+            && k > a
+            && !any(w, &["report", "reports", "claims", "estimates", "findings"])
+        {
             break;
         }
         if k > a && any(w, FINITE) && w != "'s" {
@@ -423,18 +495,31 @@ pub fn fwd_np(ctx: &Ctx, a: usize, sb: usize) -> Option<(usize, usize)> {
             while m < sb && ctx.timeish(m) {
                 m += 1;
             }
-            let goes_on = ctx.tok(m).is_some_and(|x| x.is_word() && !any(&x.lower, &["that", "and", "in", "on", "at"])) && m < sb;
+            let goes_on = ctx
+                .tok(m)
+                .is_some_and(|x| x.is_word() && !any(&x.lower, &["that", "and", "in", "on", "at"]))
+                && m < sb;
             if !goes_on {
                 break;
             }
         }
-        if k > a && any(w, &["on", "in", "at", "late", "early", "last", "this", "earlier"]) && ctx.timeish(k + 1) {
+        if k > a
+            && any(
+                w,
+                &["on", "in", "at", "late", "early", "last", "this", "earlier"],
+            )
+            && ctx.timeish(k + 1)
+        {
             break;
         }
         k += 1;
     }
     let mut b = k;
-    while b > a && (any(ctx.lower(b - 1), PREPS) || any(ctx.lower(b - 1), DETS) || ctx.lower(b - 1) == "and") {
+    while b > a
+        && (any(ctx.lower(b - 1), PREPS)
+            || any(ctx.lower(b - 1), DETS)
+            || ctx.lower(b - 1) == "and")
+    {
         b -= 1;
     }
     let mut a2 = a;
@@ -456,7 +541,9 @@ fn skip_mods(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
     while j < sb && guard < 8 {
         guard += 1;
         let w = ctx.lower(j).to_string();
-        if ctx.timeish(j) && ctx.is_word(j) || ctx.tok(j).is_some_and(|t| t.kind == crate::text::TK::Num) && ctx.timeish(j) {
+        if ctx.timeish(j) && ctx.is_word(j)
+            || ctx.tok(j).is_some_and(|t| t.kind == crate::text::TK::Num) && ctx.timeish(j)
+        {
             j += 1;
             continue;
         }
@@ -480,8 +567,14 @@ fn skip_mods(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
                 if t.lower == "that" {
                     break;
                 }
-                let medium = crate::lexicon::MEDIA.iter().any(|(ws, _)| ws.iter().any(|x| x == &t.lower));
-                if any(&t.lower, AUDIENCE) || medium || ctx.timeish(m) || (t.cap && any(ctx.lower(m - 1), &["with", "to"])) {
+                let medium = crate::lexicon::MEDIA
+                    .iter()
+                    .any(|(ws, _)| ws.iter().any(|x| x == &t.lower));
+                if any(&t.lower, AUDIENCE)
+                    || medium
+                    || ctx.timeish(m)
+                    || (t.cap && any(ctx.lower(m - 1), &["with", "to"]))
+                {
                     last = Some(m);
                 }
                 m += 1;
@@ -489,12 +582,27 @@ fn skip_mods(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
             if let Some(l) = last {
                 j = l + 1;
                 // A proper name right after ("an interview with CNN") belongs to the phrase.
-                while j < sb && ctx.tok(j).is_some_and(|t| t.cap && t.is_word()) && any(ctx.lower(l), &["with", "to"]) {
+                while j < sb
+                    && ctx.tok(j).is_some_and(|t| t.cap && t.is_word())
+                    && any(ctx.lower(l), &["with", "to"])
+                {
                     j += 1;
                 }
                 continue;
             }
-            if any(&w, &["also", "again", "then", "separately", "publicly", "privately", "earlier", "later"]) {
+            if any(
+                &w,
+                &[
+                    "also",
+                    "again",
+                    "then",
+                    "separately",
+                    "publicly",
+                    "privately",
+                    "earlier",
+                    "later",
+                ],
+            ) {
                 j += 1;
                 continue;
             }
@@ -508,10 +616,17 @@ fn skip_mods(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
 fn skip_audience(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
     let start = j;
     if ctx.tok(j).is_some_and(|t| t.cap && t.is_word()) {
-        while j < sb && ctx.tok(j).is_some_and(|t| (t.cap && t.is_word()) || t.lower == "'s") {
+        while j < sb
+            && ctx
+                .tok(j)
+                .is_some_and(|t| (t.cap && t.is_word()) || t.lower == "'s")
+        {
             j += 1;
         }
-    } else if any(ctx.lower(j), &["the", "a", "state", "local", "his", "her", "their", "its"]) {
+    } else if any(
+        ctx.lower(j),
+        &["the", "a", "state", "local", "his", "her", "their", "its"],
+    ) {
         let mut m = j + 1;
         while m < sb && m < j + 4 && ctx.tok(m).is_some_and(|t| t.is_word()) {
             if ctx.tok(m).is_some_and(|t| t.cap) || any(ctx.lower(m), AUDIENCE) {
@@ -553,10 +668,21 @@ fn clause_follows(ctx: &Ctx, j: usize, sb: usize, class: CueClass) -> bool {
     }
     if class == CueClass::Weak {
         let mut m = j;
-        while any(ctx.lower(m), &["at", "least", "more", "than", "over", "nearly", "about", "some", "a", "total", "of", "around", "up", "to", "as", "many", "almost", "roughly", "another", "further", "only", "just", "no", "fewer", "between"]) && m < j + 4 {
+        while any(
+            ctx.lower(m),
+            &[
+                "at", "least", "more", "than", "over", "nearly", "about", "some", "a", "total",
+                "of", "around", "up", "to", "as", "many", "almost", "roughly", "another",
+                "further", "only", "just", "no", "fewer", "between",
+            ],
+        ) && m < j + 4
+        {
             m += 1;
         }
-        if (ctx.tok(m).is_some_and(|t| t.kind == crate::text::TK::Num) || any(ctx.lower(m), NUMBER_WORDS)) && !ctx.timeish(m) {
+        if (ctx.tok(m).is_some_and(|t| t.kind == crate::text::TK::Num)
+            || any(ctx.lower(m), NUMBER_WORDS))
+            && !ctx.timeish(m)
+        {
             return true;
         }
     }
@@ -581,15 +707,81 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     let class = c.entry.class;
     let seg = ctx.doc.layers.segments.get(si)?;
     // Noun uses: "any claims", "the report noted", "fears of".
-    let nounish = any(ctx.lower(i), &["report", "reports", "claims", "claim", "estimates", "estimate", "fears", "fear", "hopes", "hope", "finds", "shows", "show", "notes", "states", "warns", "tells", "says", "suspects", "suspect", "posts", "writes"]);
+    let nounish = any(
+        ctx.lower(i),
+        &[
+            "report",
+            "reports",
+            "claims",
+            "claim",
+            "estimates",
+            "estimate",
+            "fears",
+            "fear",
+            "hopes",
+            "hope",
+            "finds",
+            "shows",
+            "show",
+            "notes",
+            "states",
+            "warns",
+            "tells",
+            "says",
+            "suspects",
+            "suspect",
+            "posts",
+            "writes",
+        ],
+    );
     if i > sa {
         let p = ctx.lower(i - 1);
-        if any(p, DETS) || p == "'s" || nounish && any(p, &["unconfirmed", "initial", "earlier", "media", "news", "new", "further", "conflicting", "these", "such", "false", "similar"]) {
+        if any(p, DETS)
+            || p == "'s"
+            || nounish
+                && any(
+                    p,
+                    &[
+                        "unconfirmed",
+                        "initial",
+                        "earlier",
+                        "media",
+                        "news",
+                        "new",
+                        "further",
+                        "conflicting",
+                        "these",
+                        "such",
+                        "false",
+                        "similar",
+                    ],
+                )
+        {
             return None;
         }
     }
-    let noun_pp = any(ctx.lower(i), &["report", "reports", "claims", "claim", "estimates", "estimate", "fears", "fear", "hopes", "hope", "notes"]) && any(ctx.lower(i + 1), &["of", "about", "from", "by", "on"]);
-    if noun_pp || nounish && ctx.tok(i + 1).is_some_and(|t| CUES.contains_key(&t.lower) || any(&t.lower, FINITE)) {
+    let noun_pp = any(
+        ctx.lower(i),
+        &[
+            "report",
+            "reports",
+            "claims",
+            "claim",
+            "estimates",
+            "estimate",
+            "fears",
+            "fear",
+            "hopes",
+            "hope",
+            "notes",
+        ],
+    ) && any(ctx.lower(i + 1), &["of", "about", "from", "by", "on"]);
+    if noun_pp
+        || nounish
+            && ctx
+                .tok(i + 1)
+                .is_some_and(|t| CUES.contains_key(&t.lower) || any(&t.lower, FINITE))
+    {
         return None;
     }
     // Passive with an agent: "the 118 acknowledged by the ministry", "was announced by X".
@@ -603,7 +795,9 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
             j -= 1;
         }
         let (ca, cb) = back_np(ctx, j, sa)?;
-        c.speaker = Some(SpkRef { span: np_span(ctx, na, nb) });
+        c.speaker = Some(SpkRef {
+            span: np_span(ctx, na, nb),
+        });
         c.content = vec![np_span(ctx, ca, cb)];
         c.attr.push(c.cue.cover(np_span(ctx, na, nb)));
         return Some(c);
@@ -618,29 +812,60 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     }
     let speechy = matches!(class, CueClass::Say | CueClass::Tell);
     let after = skip_mods(ctx, i + 1, sb);
-    let after_aud = if class == CueClass::Tell { skip_audience(ctx, after, sb) } else { after };
-    c.attr.push(Span::new(c.cue.start(), tok_end(ctx, after_aud, i + 1)));
+    let after_aud = if class == CueClass::Tell {
+        skip_audience(ctx, after, sb)
+    } else {
+        after
+    };
+    c.attr
+        .push(Span::new(c.cue.start(), tok_end(ctx, after_aud, i + 1)));
     let ends_here = |k: usize| -> bool {
         // The attribution reaches the end of the sentence, or a comma/semicolon after which
         // the sentence goes on with something other than the content.
         let mut m = k;
-        while m < sb && ctx.tok(m).is_some_and(|t| t.is_punct() && matches!(ctx.slice(t.span), "." | "!" | "?" | "”" | "\"" | "’" | ")")) {
+        while m < sb
+            && ctx.tok(m).is_some_and(|t| {
+                t.is_punct()
+                    && matches!(ctx.slice(t.span), "." | "!" | "?" | "”" | "\"" | "’" | ")")
+            })
+        {
             m += 1;
         }
         if m >= sb {
             return true;
         }
         matches!(ctx.lower(k), "," | ";" | "—" | "–" | "(")
-            || any(ctx.lower(k), &["following", "after", "amid", "despite", "as", "while", "when", "before", "in", "but", "and"]) && k > i + 1
+            || any(
+                ctx.lower(k),
+                &[
+                    "following",
+                    "after",
+                    "amid",
+                    "despite",
+                    "as",
+                    "while",
+                    "when",
+                    "before",
+                    "in",
+                    "but",
+                    "and",
+                ],
+            ) && k > i + 1
     };
     // Inverted: "…,” said X." / "…, said the ministry." (speech verbs only)
     if let Some(p) = prev {
-        if speechy && (ctx.is_close_quote(p) || (ctx.lower(p) == "," && appositive_np(ctx, p, sa).is_none())) {
+        if speechy
+            && (ctx.is_close_quote(p)
+                || (ctx.lower(p) == "," && appositive_np(ctx, p, sa).is_none()))
+        {
             if let Some((na, nb)) = fwd_np(ctx, after, sb) {
                 let k = skip_mods(ctx, nb, sb);
                 if ends_here(k) && na == after {
-                    c.speaker = Some(SpkRef { span: np_span(ctx, na, nb) });
-                    c.attr.push(Span::new(ctx.tok(na)?.span.start(), tok_end(ctx, k, nb)));
+                    c.speaker = Some(SpkRef {
+                        span: np_span(ctx, na, nb),
+                    });
+                    c.attr
+                        .push(Span::new(ctx.tok(na)?.span.start(), tok_end(ctx, k, nb)));
                     c.content_first = true;
                     let sep_off = ctx.tok(p)?.span.start();
                     c.sep = Some(sep_off);
@@ -659,7 +884,9 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     // Coordinated verbs: "X accused … and said …" take the subject of the first.
     if any(ctx.lower(p), &["and", "but"]) && p > sa {
         let mut j = after_aud;
-        if matches!(class, CueClass::Weak | CueClass::Belief | CueClass::Finding) && !clause_follows(ctx, j, sb, class) {
+        if matches!(class, CueClass::Weak | CueClass::Belief | CueClass::Finding)
+            && !clause_follows(ctx, j, sb, class)
+        {
             return None;
         }
         if ctx.lower(j) == "that" || ctx.lower(j) == ":" {
@@ -679,7 +906,10 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
         (np, np.0)
     };
     let head = ctx.lower(b - 1);
-    if any(ctx.lower(a), &["nobody", "none", "neither", "no", "nothing", "noone"]) {
+    if any(
+        ctx.lower(a),
+        &["nobody", "none", "neither", "no", "nothing", "noone"],
+    ) {
         return None;
     }
     let bad_subject = match class {
@@ -690,10 +920,18 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     if bad_subject {
         return None;
     }
-    if nounish && (a..b).any(|x| ctx.tok(x).is_some_and(|t| !t.cap && t.is_word() && (t.lower.ends_with("ed") || t.lower.ends_with("ing")))) {
+    if nounish
+        && (a..b).any(|x| {
+            ctx.tok(x).is_some_and(|t| {
+                !t.cap && t.is_word() && (t.lower.ends_with("ed") || t.lower.ends_with("ing"))
+            })
+        })
+    {
         return None;
     }
-    c.speaker = Some(SpkRef { span: np_span(ctx, a, b) });
+    c.speaker = Some(SpkRef {
+        span: np_span(ctx, a, b),
+    });
     if i <= b + 3 {
         c.attr.push(np_span(ctx, a, b).cover(c.cue));
     } else {
@@ -713,10 +951,15 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
         // "told" with no audience is not reporting ("tells a different story").
         return None;
     }
-    if matches!(class, CueClass::Weak | CueClass::Belief | CueClass::Finding) && !clause_follows(ctx, j, sb, class) {
+    if matches!(class, CueClass::Weak | CueClass::Belief | CueClass::Finding)
+        && !clause_follows(ctx, j, sb, class)
+    {
         return None;
     }
-    if ctx.lower(j) == "that" || ctx.lower(j) == ":" || ctx.lower(j) == "," && ctx.is_open_quote(j + 1) {
+    if ctx.lower(j) == "that"
+        || ctx.lower(j) == ":"
+        || ctx.lower(j) == "," && ctx.is_open_quote(j + 1)
+    {
         j += 1;
     }
     // "said that, according to Y, …": the content starts after the inner attribution.
@@ -728,7 +971,21 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
         return None;
     }
     // A leading phrase "In a read-out …, X told" belongs to the attribution.
-    if a > sa && ctx.lower(a - 1) == "," && any(ctx.lower(sa), &["in", "on", "at", "during", "speaking", "writing", "addressing"]) {
+    if a > sa
+        && ctx.lower(a - 1) == ","
+        && any(
+            ctx.lower(sa),
+            &[
+                "in",
+                "on",
+                "at",
+                "during",
+                "speaking",
+                "writing",
+                "addressing",
+            ],
+        )
+    {
         let lead = Span::new(ctx.tok(sa)?.span.start(), ctx.tok(a - 1)?.span.start());
         c.attr.push(lead);
     }
@@ -748,12 +1005,30 @@ fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<((usize, usize), usiz
         return None;
     }
     let first = ctx.tok(q + 1)?;
-    let relative = any(&first.lower, &["who", "which", "whose", "also", "speaking", "writing", "citing", "quoting", "according"]);
+    let relative = any(
+        &first.lower,
+        &[
+            "who",
+            "which",
+            "whose",
+            "also",
+            "speaking",
+            "writing",
+            "citing",
+            "quoting",
+            "according",
+        ],
+    );
     if !relative && p - q > 14 {
         return None;
     }
     let starts_ok = relative
-        || any(&first.lower, &["the", "a", "an", "his", "her", "its", "their", "himself", "herself"])
+        || any(
+            &first.lower,
+            &[
+                "the", "a", "an", "his", "her", "its", "their", "himself", "herself",
+            ],
+        )
         || first.cap
         || crate::lexicon::ROLES.contains_key(&first.lower);
     if !starts_ok {
@@ -762,8 +1037,11 @@ fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<((usize, usize), usiz
     let np1 = back_np(ctx, q.checked_sub(1)?, sa)?;
     // NP1 must start the sentence or follow a separator, and look like a name or a definite NP.
     let (a, b) = np1;
-    let boundary = a == sa || ctx.is_sep(a - 1) || ctx.is_open_quote(a - 1) || ctx.lower(a - 1) == ":";
-    let named = (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap)) || any(ctx.lower(a), DEFINITE) || any(ctx.lower(a), DETS);
+    let boundary =
+        a == sa || ctx.is_sep(a - 1) || ctx.is_open_quote(a - 1) || ctx.lower(a - 1) == ":";
+    let named = (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap))
+        || any(ctx.lower(a), DEFINITE)
+        || any(ctx.lower(a), DETS);
     if !(boundary && named) {
         return None;
     }
@@ -771,7 +1049,10 @@ fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<((usize, usize), usiz
         return Some((np1, a));
     }
     // Prefer the part that carries a proper name.
-    let np1_named = (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap && !(x == sa && any(&t.lower, DETS))));
+    let np1_named = (a..b).any(|x| {
+        ctx.tok(x)
+            .is_some_and(|t| t.cap && !(x == sa && any(&t.lower, DETS)))
+    });
     if np1_named {
         Some((np1, a))
     } else {
@@ -781,7 +1062,9 @@ fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<((usize, usize), usiz
 
 /// Content before a separator at token p: a quote ending there, or the sentence up to it.
 fn content_before(ctx: &Ctx, seg_start: usize, sa: usize, p: usize) -> Vec<Span> {
-    let Some(pt) = ctx.tok(p) else { return Vec::new() };
+    let Some(pt) = ctx.tok(p) else {
+        return Vec::new();
+    };
     let start = content_start(ctx, seg_start, sa);
     // The separator may be ",”" or "”," or just "”".
     let mut close = None;
@@ -801,7 +1084,11 @@ fn content_before(ctx: &Ctx, seg_start: usize, sa: usize, p: usize) -> Vec<Span>
             return vec![s];
         }
     }
-    let s = trim_span(ctx.text, Span::new(start, pt.span.start()), &[',', ';', '—', '–']);
+    let s = trim_span(
+        ctx.text,
+        Span::new(start, pt.span.start()),
+        &[',', ';', '—', '–'],
+    );
     if s.is_empty() || s.end() <= start {
         Vec::new()
     } else {
@@ -813,7 +1100,11 @@ fn content_before(ctx: &Ctx, seg_start: usize, sa: usize, p: usize) -> Vec<Span>
 fn split_quote_after(ctx: &Ctx, c: &mut Cand, k: usize, sb: usize) {
     if ctx.lower(k) == "," && ctx.is_open_quote(k + 1) && k + 1 < sb {
         if let Some(t) = ctx.tok(k + 1) {
-            if let Some(q) = ctx.quotes.iter().find(|q| q.outer.start() == t.span.start()) {
+            if let Some(q) = ctx
+                .quotes
+                .iter()
+                .find(|q| q.outer.start() == t.span.start())
+            {
                 let s = trim_span(ctx.text, q.inner, &[]);
                 if !s.is_empty() {
                     c.content.push(s);
@@ -831,7 +1122,9 @@ fn quoted(ctx: &Ctx, _si: usize, sa: usize, sb: usize, i: usize, mut c: Cand) ->
     if passive {
         let p = i.checked_sub(2)?;
         let (a, b) = back_np(ctx, skip_back(ctx, p + 1, sa).unwrap_or(p), sa)?;
-        c.speaker = Some(SpkRef { span: np_span(ctx, a, b) });
+        c.speaker = Some(SpkRef {
+            span: np_span(ctx, a, b),
+        });
         if ctx.lower(j) == "by" {
             let (na, nb) = fwd_np(ctx, j + 1, sb)?;
             relay_np = Some(np_span(ctx, na, nb));
@@ -842,7 +1135,9 @@ fn quoted(ctx: &Ctx, _si: usize, sa: usize, sb: usize, i: usize, mut c: Cand) ->
         let (a, b) = back_np(ctx, p, sa)?;
         relay_np = Some(np_span(ctx, a, b));
         let (na, nb) = fwd_np(ctx, j, sb)?;
-        c.speaker = Some(SpkRef { span: np_span(ctx, na, nb) });
+        c.speaker = Some(SpkRef {
+            span: np_span(ctx, na, nb),
+        });
         j = nb;
     }
     j = skip_mods(ctx, j, sb);
@@ -874,18 +1169,28 @@ fn colon_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize) -> Option<Cand> {
     }
     let (a, b) = back_np(ctx, k - 1, sa)?;
     let boundary = a == sa || ctx.is_sep(a - 1);
-    let named = (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap)) || crate::lexicon::ROLES.contains_key(ctx.lower(b - 1));
+    let named = (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap))
+        || crate::lexicon::ROLES.contains_key(ctx.lower(b - 1));
     if !boundary || !named || b - a > 6 || CUES.contains_key(ctx.lower(k - 1)) {
         return None;
     }
     let t = ctx.tok(k)?;
-    let q = ctx.quotes.iter().find(|q| q.outer.start() == ctx.tok(k + 1).map(|t| t.span.start()).unwrap_or(0))?;
+    let q = ctx
+        .quotes
+        .iter()
+        .find(|q| q.outer.start() == ctx.tok(k + 1).map(|t| t.span.start()).unwrap_or(0))?;
     Some(Cand {
         seg: si,
         cue: t.span,
         cue_text_span: t.span,
-        entry: CueEntry { lemma: "colon".into(), class: CueClass::Say, distance: false },
-        speaker: Some(SpkRef { span: np_span(ctx, a, b) }),
+        entry: CueEntry {
+            lemma: "colon".into(),
+            class: CueClass::Say,
+            distance: false,
+        },
+        speaker: Some(SpkRef {
+            span: np_span(ctx, a, b),
+        }),
         content: vec![trim_span(ctx.text, q.inner, &[])],
         attr: vec![t.span],
         outer_attr: Vec::new(),
@@ -902,7 +1207,9 @@ fn colon_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize) -> Option<Cand> {
 
 /// Bound forward content, attach relays, and nest claims inside the content of outer ones.
 fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]) {
-    let Some(seg) = ctx.doc.layers.segments.get(si) else { return };
+    let Some(seg) = ctx.doc.layers.segments.get(si) else {
+        return;
+    };
     let seg_end = trim_span(ctx.text, seg.span, &['.', '!', '?']).end();
     let _ = (sa, sb);
     // Relays: "X reported, quoting Y" → Y via X.
@@ -912,8 +1219,19 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
         }
         let host = (0..r)
             .rev()
-            .find(|&h| !cands[h].dropped && !matches!(cands[h].entry.class, CueClass::Relay | CueClass::According | CueClass::Part))
-            .or_else(|| (r + 1..cands.len()).find(|&h| !cands[h].dropped && !matches!(cands[h].entry.class, CueClass::Relay | CueClass::According)));
+            .find(|&h| {
+                !cands[h].dropped
+                    && !matches!(
+                        cands[h].entry.class,
+                        CueClass::Relay | CueClass::According | CueClass::Part
+                    )
+            })
+            .or_else(|| {
+                (r + 1..cands.len()).find(|&h| {
+                    !cands[h].dropped
+                        && !matches!(cands[h].entry.class, CueClass::Relay | CueClass::According)
+                })
+            });
         match host {
             Some(h) => {
                 let rel = cands[r].clone();
@@ -933,7 +1251,12 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
             None => {
                 // "…, citing officials." with no reporting verb: the relay is the attribution.
                 let c = &mut cands[r];
-                let cut = ctx.text.get(..c.cue.start()).and_then(|s| s.trim_end().strip_suffix(',')).map(|s| s.len()).unwrap_or(c.cue.start());
+                let cut = ctx
+                    .text
+                    .get(..c.cue.start())
+                    .and_then(|s| s.trim_end().strip_suffix(','))
+                    .map(|s| s.len())
+                    .unwrap_or(c.cue.start());
                 let start = content_start(ctx, seg.span.start(), sa);
                 let s = trim_span(ctx.text, Span::new(start, cut.max(start)), &[',']);
                 if s.is_empty() {
@@ -953,7 +1276,12 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
         }
         let from = cands[h].forward_from.unwrap_or(0);
         let hc = cands[h].cue;
-        if let Some(a) = (0..cands.len()).find(|&a| !cands[a].dropped && cands[a].entry.class == CueClass::According && cands[a].cue.start() > hc.start() && cands[a].cue.start() <= from) {
+        if let Some(a) = (0..cands.len()).find(|&a| {
+            !cands[a].dropped
+                && cands[a].entry.class == CueClass::According
+                && cands[a].cue.start() > hc.start()
+                && cands[a].cue.start() <= from
+        }) {
             let inner = cands[a].speaker;
             cands[h].forward_from = cands[a].forward_from.or(cands[h].forward_from);
             let inner_via = cands[a].via.clone();
@@ -975,7 +1303,12 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
         if !(cands[p].entry.class == CueClass::Part || cands[p].inherit) || cands[p].dropped {
             continue;
         }
-        let host = (0..p).rev().find(|&h| !cands[h].dropped && cands[h].speaker.is_some() && cands[h].entry.class != CueClass::Part && !cands[h].inherit);
+        let host = (0..p).rev().find(|&h| {
+            !cands[h].dropped
+                && cands[h].speaker.is_some()
+                && cands[h].entry.class != CueClass::Part
+                && !cands[h].inherit
+        });
         match host {
             Some(h) => {
                 cands[p].speaker = cands[h].speaker;
@@ -997,7 +1330,11 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
             let b = if c.inherit {
                 // "… and said …": the first verb's content ends before "and".
                 let (ta, _) = ctx.tok_range(c.cue);
-                (sa..ta).rev().find(|&k| any(ctx.lower(k), &["and", "but"])).and_then(|k| ctx.tok(k)).map(|t| t.span.start())
+                (sa..ta)
+                    .rev()
+                    .find(|&k| any(ctx.lower(k), &["and", "but"]))
+                    .and_then(|k| ctx.tok(k))
+                    .map(|t| t.span.start())
             } else if c.content_first || matches!(c.entry.class, CueClass::Part | CueClass::Relay) {
                 c.sep.or_else(|| comma_before(ctx, c.cue.start()))
             } else {
@@ -1013,7 +1350,9 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
         }
         let mut end = seg_end;
         if let Some(semi) = ctx.text.get(from..seg_end).and_then(|t| {
-            t.match_indices(';').map(|(k, _)| from + k).find(|&k| ctx.quote_at(k).is_none())
+            t.match_indices(';')
+                .map(|(k, _)| from + k)
+                .find(|&k| ctx.quote_at(k).is_none())
         }) {
             end = semi;
         }
@@ -1024,13 +1363,19 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
         }
         // A quotation left open at the sentence end runs on to its close.
         if end == seg_end {
-            if let Some(q) = ctx.quotes.iter().find(|q| q.outer.start() >= from && q.outer.start() < end && q.outer.end() > seg.span.end()) {
+            if let Some(q) = ctx.quotes.iter().find(|q| {
+                q.outer.start() >= from && q.outer.start() < end && q.outer.end() > seg.span.end()
+            }) {
                 end = q.outer.end();
             }
         }
         let mut s = trim_span(ctx.text, Span::new(from, end), &[',', ';', '.', ':']);
         // Content that is exactly a quotation is the quoted words.
-        if let Some(q) = ctx.quotes.iter().find(|q| q.outer.start() == s.start() && q.outer.end() >= s.end().saturating_sub(1)) {
+        if let Some(q) = ctx
+            .quotes
+            .iter()
+            .find(|q| q.outer.start() == s.start() && q.outer.end() >= s.end().saturating_sub(1))
+        {
             s = trim_span(ctx.text, q.inner, &[]);
         }
         if !s.is_empty() {
@@ -1042,7 +1387,9 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
         }
     }
     // Nesting: a claim inside the content of another is relayed by it.
-    let mut order: Vec<usize> = (0..cands.len()).filter(|&k| !cands[k].dropped && cands[k].content_first).collect();
+    let mut order: Vec<usize> = (0..cands.len())
+        .filter(|&k| !cands[k].dropped && cands[k].content_first)
+        .collect();
     order.sort_by_key(|&k| cands[k].content.iter().map(|s| s.len()).sum::<usize>());
     for o in order {
         if cands[o].dropped {
@@ -1090,7 +1437,15 @@ fn subject_np(ctx: &Ctx, sa: usize, limit: usize) -> Option<SpkRef> {
     while b < limit && b < a + 8 {
         let Some(t) = ctx.tok(b) else { break };
         let w = t.lower.as_str();
-        if t.is_punct() || (b > a && (any(w, BACK_STOP) || (!t.cap && !any(w, DETS) && !crate::lexicon::ROLES.contains_key(w) && w != "'s" && !any(w, &["of", "state", "news", "local", "foreign", "former"])))) {
+        if t.is_punct()
+            || (b > a
+                && (any(w, BACK_STOP)
+                    || (!t.cap
+                        && !any(w, DETS)
+                        && !crate::lexicon::ROLES.contains_key(w)
+                        && w != "'s"
+                        && !any(w, &["of", "state", "news", "local", "foreign", "former"]))))
+        {
             break;
         }
         b += 1;
@@ -1098,6 +1453,10 @@ fn subject_np(ctx: &Ctx, sa: usize, limit: usize) -> Option<SpkRef> {
     if b == a {
         return None;
     }
-    let named = (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap) || crate::lexicon::ROLES.contains_key(ctx.lower(x))) || any(ctx.lower(a), &["he", "she", "they", "it"]);
-    named.then(|| SpkRef { span: np_span(ctx, a, b) })
+    let named = (a..b).any(|x| {
+        ctx.tok(x).is_some_and(|t| t.cap) || crate::lexicon::ROLES.contains_key(ctx.lower(x))
+    }) || any(ctx.lower(a), &["he", "she", "they", "it"]);
+    named.then(|| SpkRef {
+        span: np_span(ctx, a, b),
+    })
 }

@@ -108,17 +108,18 @@ pub static HEDGES: Lazy<HedgeLexicon> = Lazy::new(|| {
 
 /// Medium phrases as lower-case word sequences, longest first.
 pub static MEDIA: Lazy<Vec<(Vec<String>, String)>> = Lazy::new(|| {
-    let mut v: Vec<(Vec<String>, String)> = data_lines(include_str!("../../../data/claims/media.tsv"))
-        .filter_map(|l| {
-            let (p, m) = l.split_once('\t')?;
-            let words = p
-                .split(|c: char| c.is_whitespace() || c == ',')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect::<Vec<_>>();
-            Some((words, m.trim().to_string()))
-        })
-        .collect();
+    let mut v: Vec<(Vec<String>, String)> =
+        data_lines(include_str!("../../../data/claims/media.tsv"))
+            .filter_map(|l| {
+                let (p, m) = l.split_once('\t')?;
+                let words = p
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>();
+                Some((words, m.trim().to_string()))
+            })
+            .collect();
     v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     v
 });
@@ -167,7 +168,9 @@ mod tests {
         assert!(!CUES["said"].distance);
         assert_eq!(CUES["according"].class, CueClass::According);
         assert!(HEDGES.entries.len() > 30);
-        assert!(MEDIA.iter().any(|(w, m)| w == &["twitter"] && m == "twitter"));
+        assert!(MEDIA
+            .iter()
+            .any(|(w, m)| w == &["twitter"] && m == "twitter"));
         assert_eq!(ROLES.get("broadcaster"), Some(&RoleClass::Media));
         assert!(OUTLETS.contains("tass"));
     }

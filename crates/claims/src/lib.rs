@@ -45,7 +45,12 @@ impl Stage for ClaimStage {
         "claims"
     }
     fn needs(&self) -> &'static [Layer] {
-        &[Layer::Segments, Layer::Tokens, Layer::Timexes, Layer::Entities]
+        &[
+            Layer::Segments,
+            Layer::Tokens,
+            Layer::Timexes,
+            Layer::Entities,
+        ]
     }
     fn adds(&self) -> &'static [Layer] {
         &[Layer::Claims]
@@ -61,10 +66,22 @@ pub fn claim_covering(doc: &Document, span: Span) -> Option<&Claim> {
         .layers
         .claims
         .iter()
-        .filter_map(|c| c.content.iter().filter(|s| s.contains(span)).map(|s| (s.len(), c)).min_by_key(|x| x.0))
+        .filter_map(|c| {
+            c.content
+                .iter()
+                .filter(|s| s.contains(span))
+                .map(|s| (s.len(), c))
+                .min_by_key(|x| x.0)
+        })
         .min_by_key(|x| x.0)
         .map(|x| x.1);
-    by_content.or_else(|| doc.layers.claims.iter().filter(|c| c.span.contains(span)).min_by_key(|c| c.span.len()))
+    by_content.or_else(|| {
+        doc.layers
+            .claims
+            .iter()
+            .filter(|c| c.span.contains(span))
+            .min_by_key(|c| c.span.len())
+    })
 }
 
 /// Hedges of the covering claim that lie in the same sentence as the span, by the figures
@@ -72,7 +89,9 @@ pub fn claim_covering(doc: &Document, span: Span) -> Option<&Claim> {
 /// scare quotes are left out. Hedges in the next sentence count only when that sentence
 /// names the figure; for hedges in a sentence with no claim, use [`sentence_hedges`].
 pub fn hedges_for(doc: &Document, span: Span) -> Vec<&Hedge> {
-    let Some(c) = claim_covering(doc, span) else { return Vec::new() };
+    let Some(c) = claim_covering(doc, span) else {
+        return Vec::new();
+    };
     let seg = doc.segment_index_at(span.start());
     c.hedges
         .iter()
@@ -81,8 +100,15 @@ pub fn hedges_for(doc: &Document, span: Span) -> Vec<&Hedge> {
             let hs = doc.segment_index_at(h.span.start());
             hs == seg
                 || (hs.is_some() && hs == seg.map(|s| s + 1) && {
-                    let t = doc.layers.segments.get(hs.unwrap_or(0)).map(|s| doc.slice(s.span).to_lowercase()).unwrap_or_default();
-                    ["figure", "toll", "number", "tally", "count"].iter().any(|w| t.contains(w))
+                    let t = doc
+                        .layers
+                        .segments
+                        .get(hs.unwrap_or(0))
+                        .map(|s| doc.slice(s.span).to_lowercase())
+                        .unwrap_or_default();
+                    ["figure", "toll", "number", "tally", "count"]
+                        .iter()
+                        .any(|w| t.contains(w))
                 })
         })
         .collect()
@@ -101,8 +127,16 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
         let Some(sp) = c.speaker else { continue };
         let speaker = resolver.resolve(sp.span, true);
         let class = resolver.history.last().and_then(|h| h.class);
-        let descs = resolver.history.last().map(|h| h.descs.clone()).unwrap_or_default();
-        let via = c.via.iter().map(|v| resolver.resolve(v.span, false)).collect();
+        let descs = resolver
+            .history
+            .last()
+            .map(|h| h.descs.clone())
+            .unwrap_or_default();
+        let via = c
+            .via
+            .iter()
+            .map(|v| resolver.resolve(v.span, false))
+            .collect();
         let (date, timex) = date_of(&ctx, c);
         let kind = kind_of(&ctx, &c.content);
         claims.push(Claim {
@@ -137,7 +171,11 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
 fn attach_untagged_quotes(ctx: &Ctx, cands: &mut [Cand]) {
     let doc = ctx.doc;
     for q in &ctx.quotes {
-        if doc.is_residue(q.outer) || cands.iter().any(|c| c.content.iter().any(|s| s.overlaps(q.inner)) || c.cue.overlaps(q.outer)) {
+        if doc.is_residue(q.outer)
+            || cands
+                .iter()
+                .any(|c| c.content.iter().any(|s| s.overlaps(q.inner)) || c.cue.overlaps(q.outer))
+        {
             continue;
         }
         let inner = ctx.slice(q.inner).trim();
@@ -145,16 +183,32 @@ fn attach_untagged_quotes(ctx: &Ctx, cands: &mut [Cand]) {
         if words < 4 && !inner.ends_with(['.', '!', '?']) {
             continue;
         }
-        let Some(qp) = doc.paragraph_index_at(q.outer.start()) else { continue };
+        let Some(qp) = doc.paragraph_index_at(q.outer.start()) else {
+            continue;
+        };
         // The segment must not be a headline.
-        if doc.segment_at(q.outer.start()).is_some_and(|s| s.kind != newsledger_model::SegmentKind::Sentence) {
+        if doc
+            .segment_at(q.outer.start())
+            .is_some_and(|s| s.kind != newsledger_model::SegmentKind::Sentence)
+        {
             continue;
         }
-        let prev = cands.iter_mut().filter(|c| c.span().end() <= q.outer.start()).max_by_key(|c| c.span().end());
+        let prev = cands
+            .iter_mut()
+            .filter(|c| c.span().end() <= q.outer.start())
+            .max_by_key(|c| c.span().end());
         let Some(c) = prev else { continue };
         let cp = doc.paragraph_index_at(c.cue.start());
-        let para_start = doc.layers.paragraphs.get(qp).map(|p| p.start()).unwrap_or(0);
-        let opens_para = ctx.text.get(para_start..q.outer.start()).is_some_and(|s| s.trim().is_empty());
+        let para_start = doc
+            .layers
+            .paragraphs
+            .get(qp)
+            .map(|p| p.start())
+            .unwrap_or(0);
+        let opens_para = ctx
+            .text
+            .get(para_start..q.outer.start())
+            .is_some_and(|s| s.trim().is_empty());
         let quoted_before = c.content.iter().any(|s| ctx.quote_at(s.start()).is_some());
         let ok = cp == Some(qp) || (opens_para && quoted_before && cp.map(|p| p + 1) == Some(qp));
         if ok {
@@ -192,7 +246,11 @@ fn kind_of(ctx: &Ctx, content: &[Span]) -> ClaimKind {
 fn date_of(ctx: &Ctx, c: &Cand) -> (Option<String>, Option<String>) {
     for regions in [&c.attr, &c.outer_attr] {
         for r in regions.iter() {
-            if let Some((_, i)) = ctx.timexes.iter().find(|(s, _)| r.contains(*s) || r.overlaps(*s)) {
+            if let Some((_, i)) = ctx
+                .timexes
+                .iter()
+                .find(|(s, _)| r.contains(*s) || r.overlaps(*s))
+            {
                 if let Some(t) = ctx.doc.layers.timexes.get(*i) {
                     return (Some(t.value.clone()), Some(t.id.clone()));
                 }
@@ -212,11 +270,14 @@ fn medium_of(ctx: &Ctx, c: &Cand) -> Option<String> {
         for r in &set {
             let (a, b) = ctx.tok_range(*r);
             for k in a..b {
-                if ctx.tok(k).is_some_and(|t| t.span == c.cue) && any_of(ctx.lower(k), &["report", "reports"]) {
+                if ctx.tok(k).is_some_and(|t| t.span == c.cue)
+                    && any_of(ctx.lower(k), &["report", "reports"])
+                {
                     continue;
                 }
                 for (ws, m) in MEDIA.iter() {
-                    let hit = ws.iter().enumerate().all(|(x, w)| ctx.lower(k + x) == w) && k + ws.len() <= b;
+                    let hit = ws.iter().enumerate().all(|(x, w)| ctx.lower(k + x) == w)
+                        && k + ws.len() <= b;
                     if hit {
                         let off = ctx.tok(k).map(|t| t.span.start()).unwrap_or(0);
                         if best.as_ref().is_none_or(|(o, _)| off < *o) {
@@ -240,11 +301,28 @@ fn any_of(w: &str, set: &[&str]) -> bool {
 
 /// Agent words of a general disclaimer ("claims made by the government or president").
 const AGENT_WORDS: &[&str] = &[
-    "government", "president", "authorities", "officials", "ministry", "police", "military",
-    "army", "kremlin", "regime", "leader", "spokesman", "spokeswoman", "state", "prime",
+    "government",
+    "president",
+    "authorities",
+    "officials",
+    "ministry",
+    "police",
+    "military",
+    "army",
+    "kremlin",
+    "regime",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "state",
+    "prime",
 ];
 
-fn attach_hedges(ctx: &Ctx, claims: &mut [Claim], info: &[(Option<RoleClass>, Vec<String>, usize)]) {
+fn attach_hedges(
+    ctx: &Ctx,
+    claims: &mut [Claim],
+    info: &[(Option<RoleClass>, Vec<String>, usize)],
+) {
     let doc = ctx.doc;
     for (si, seg) in doc.layers.segments.iter().enumerate() {
         if doc.is_residue(seg.span) {
@@ -255,16 +333,28 @@ fn attach_hedges(ctx: &Ctx, claims: &mut [Claim], info: &[(Option<RoleClass>, Ve
             found.push((h, HedgeScope::Clause));
         }
         for (h, scope) in found {
-            let in_span: Vec<usize> = (0..claims.len()).filter(|&k| claims[k].span.contains(h.span)).collect();
+            let in_span: Vec<usize> = (0..claims.len())
+                .filter(|&k| claims[k].span.contains(h.span))
+                .collect();
             let targets: Vec<usize> = if !in_span.is_empty() {
                 if h.kind == "scare_quote" {
-                    let inner: Vec<usize> = in_span.iter().copied().filter(|&k| claims[k].content.iter().any(|s| s.overlaps(h.span))).collect();
-                    if inner.is_empty() { in_span } else { inner }
+                    let inner: Vec<usize> = in_span
+                        .iter()
+                        .copied()
+                        .filter(|&k| claims[k].content.iter().any(|s| s.overlaps(h.span)))
+                        .collect();
+                    if inner.is_empty() {
+                        in_span
+                    } else {
+                        inner
+                    }
                 } else {
                     in_span
                 }
             } else if scope == HedgeScope::Clause {
-                (0..claims.len()).filter(|&k| info.get(k).is_some_and(|i| i.2 == si)).collect()
+                (0..claims.len())
+                    .filter(|&k| info.get(k).is_some_and(|i| i.2 == si))
+                    .collect()
             } else {
                 disclaimer_targets(ctx, claims, info, si, seg.span, h.span)
             };
@@ -281,17 +371,35 @@ fn attach_hedges(ctx: &Ctx, claims: &mut [Claim], info: &[(Option<RoleClass>, Ve
 
 /// A disclaimer sentence covers the earlier claims (same or previous paragraph) by the
 /// agents it names; when it names none, the claims of the sentence before it.
-fn disclaimer_targets(ctx: &Ctx, claims: &[Claim], info: &[(Option<RoleClass>, Vec<String>, usize)], si: usize, seg: Span, hedge: Span) -> Vec<usize> {
+fn disclaimer_targets(
+    ctx: &Ctx,
+    claims: &[Claim],
+    info: &[(Option<RoleClass>, Vec<String>, usize)],
+    si: usize,
+    seg: Span,
+    hedge: Span,
+) -> Vec<usize> {
     let doc = ctx.doc;
     let after = ctx.slice(Span::new(hedge.end(), seg.end())).to_lowercase();
-    let words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let agents: Vec<&str> = words.iter().copied().filter(|w| AGENT_WORDS.contains(w)).collect();
+    let words: Vec<&str> = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let agents: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| AGENT_WORDS.contains(w))
+        .collect();
     let para = doc.paragraph_index_at(seg.start());
     let earlier: Vec<usize> = (0..claims.len())
         .filter(|&k| claims[k].span.end() <= hedge.start())
         .filter(|&k| {
             let p = doc.paragraph_index_at(claims[k].cue.span.start());
-            let opens_para = doc.paragraph_index_at(seg.start()) != si.checked_sub(1).and_then(|x| doc.layers.segments.get(x)).and_then(|s| doc.paragraph_index_at(s.span.start()));
+            let opens_para = doc.paragraph_index_at(seg.start())
+                != si
+                    .checked_sub(1)
+                    .and_then(|x| doc.layers.segments.get(x))
+                    .and_then(|s| doc.paragraph_index_at(s.span.start()));
             p == para || (opens_para && p.is_some() && p.map(|x| x + 1) == para)
         })
         .collect();
@@ -302,10 +410,27 @@ fn disclaimer_targets(ctx: &Ctx, claims: &[Claim], info: &[(Option<RoleClass>, V
             .filter(|&k| {
                 let c = &claims[k];
                 let name = c.speaker.name.to_lowercase();
-                let by_name = name.split_whitespace().any(|n| n.len() > 2 && words.contains(&n));
+                let by_name = name
+                    .split_whitespace()
+                    .any(|n| n.len() > 2 && words.contains(&n));
                 let (class, descs, _) = info.get(k).cloned().unwrap_or((None, Vec::new(), 0));
                 let by_role = descs.iter().any(|d| agents.contains(&d.as_str()))
-                    || (class == Some(RoleClass::Gov) && agents.iter().any(|a| matches!(*a, "government" | "authorities" | "officials" | "ministry" | "police" | "military" | "army" | "kremlin" | "regime" | "state")));
+                    || (class == Some(RoleClass::Gov)
+                        && agents.iter().any(|a| {
+                            matches!(
+                                *a,
+                                "government"
+                                    | "authorities"
+                                    | "officials"
+                                    | "ministry"
+                                    | "police"
+                                    | "military"
+                                    | "army"
+                                    | "kremlin"
+                                    | "regime"
+                                    | "state"
+                            )
+                        }));
                 by_name || by_role
             })
             .collect();
@@ -315,5 +440,7 @@ fn disclaimer_targets(ctx: &Ctx, claims: &[Claim], info: &[(Option<RoleClass>, V
     }
     // No agent named: the claims of the sentence before.
     let prev = si.checked_sub(1);
-    (0..claims.len()).filter(|&k| info.get(k).map(|i| Some(i.2)) == Some(prev) && earlier.contains(&k)).collect()
+    (0..claims.len())
+        .filter(|&k| info.get(k).map(|i| Some(i.2)) == Some(prev) && earlier.contains(&k))
+        .collect()
 }

@@ -50,9 +50,34 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let mut i = sa;
             while i < sb {
                 let w0 = ctx.lower(i);
-                let before_role = !is_cap_word(ctx, i + 1) && ROLES.contains_key(ctx.lower(i + 1)) && i + 1 < sb;
-                let sentence_initial_common = i == sa && (w0.ends_with("ing") || w0.ends_with("ed") || w0.ends_with("ly") || any(w0, NUMBER_WORDS) || before_role);
-                let starts = is_cap_word(ctx, i) && !sentence_initial_common && !(any(ctx.lower(i), DETS) || any(ctx.lower(i), PREPS) || any(ctx.lower(i), BACK_STOP) || any(ctx.lower(i), PRONOUNS) || any(ctx.lower(i), &["according", "meanwhile", "however", "but", "and", "it's", "there", "earlier", "later"]));
+                let before_role =
+                    !is_cap_word(ctx, i + 1) && ROLES.contains_key(ctx.lower(i + 1)) && i + 1 < sb;
+                let sentence_initial_common = i == sa
+                    && (w0.ends_with("ing")
+                        || w0.ends_with("ed")
+                        || w0.ends_with("ly")
+                        || any(w0, NUMBER_WORDS)
+                        || before_role);
+                let starts = is_cap_word(ctx, i)
+                    && !sentence_initial_common
+                    && !(any(ctx.lower(i), DETS)
+                        || any(ctx.lower(i), PREPS)
+                        || any(ctx.lower(i), BACK_STOP)
+                        || any(ctx.lower(i), PRONOUNS)
+                        || any(
+                            ctx.lower(i),
+                            &[
+                                "according",
+                                "meanwhile",
+                                "however",
+                                "but",
+                                "and",
+                                "it's",
+                                "there",
+                                "earlier",
+                                "later",
+                            ],
+                        ));
                 if !starts {
                     i += 1;
                     continue;
@@ -60,8 +85,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let mut j = i + 1;
                 while j < sb {
                     let ok = is_cap_word(ctx, j)
-                        || ctx.tok(j).is_some_and(|t| t.kind == crate::text::TK::Num) && is_cap_word(ctx, j - 1)
-                        || (any(ctx.lower(j), &["of", "de", "al", "bin", "for", "and"]) && is_cap_word(ctx, j + 1) && ctx.lower(j) != "and");
+                        || ctx.tok(j).is_some_and(|t| t.kind == crate::text::TK::Num)
+                            && is_cap_word(ctx, j - 1)
+                        || (any(ctx.lower(j), &["of", "de", "al", "bin", "for", "and"])
+                            && is_cap_word(ctx, j + 1)
+                            && ctx.lower(j) != "and");
                     if !ok {
                         break;
                     }
@@ -70,7 +98,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // Title words at the start are descriptors.
                 let mut a = i;
                 let mut descs: Vec<String> = Vec::new();
-                let orgish = (i..j).any(|k| any(ctx.lower(k), GOV_WORDS) || any(ctx.lower(k), ORG_WORDS) || any(ctx.lower(k), MEDIA_WORDS));
+                let orgish = (i..j).any(|k| {
+                    any(ctx.lower(k), GOV_WORDS)
+                        || any(ctx.lower(k), ORG_WORDS)
+                        || any(ctx.lower(k), MEDIA_WORDS)
+                });
                 while a + 1 < j && any(ctx.lower(a), TITLES) && !orgish {
                     descs.push(ctx.lower(a).to_string());
                     a += 1;
@@ -83,7 +115,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 while k > sa && n < 5 {
                     let p = k - 1;
                     let Some(t) = ctx.tok(p) else { break };
-                    if t.is_word() && !t.cap && !any(&t.lower, DETS) && !any(&t.lower, PREPS) && !any(&t.lower, BACK_STOP) {
+                    if t.is_word()
+                        && !t.cap
+                        && !any(&t.lower, DETS)
+                        && !any(&t.lower, PREPS)
+                        && !any(&t.lower, BACK_STOP)
+                    {
                         before.insert(0, t.lower.clone());
                         k = p;
                         n += 1;
@@ -102,7 +139,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 }
                 descs.extend(before);
                 // An appositive after the name: "Ukibai, his press secretary,".
-                if ctx.lower(j) == "," && any(ctx.lower(j + 1), &["the", "his", "her", "its", "their", "a"]) {
+                if ctx.lower(j) == ","
+                    && any(
+                        ctx.lower(j + 1),
+                        &["the", "his", "her", "its", "their", "a"],
+                    )
+                {
                     let mut m = j + 2;
                     let mut words = Vec::new();
                     while m < sb && m < j + 8 && ctx.tok(m).is_some_and(|t| t.is_word()) {
@@ -120,11 +162,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 );
                 let text = ctx.slice(span).to_string();
                 let class = guess_class(&text, &descs);
-                names.push(NameEntry { span, text, descs, class });
+                names.push(NameEntry {
+                    span,
+                    text,
+                    descs,
+                    class,
+                });
                 i = j;
             }
         }
-        Resolver { ctx, names, history: Vec::new() }
+        Resolver {
+            ctx,
+            names,
+            history: Vec::new(),
+        }
     }
 
     /// Resolve a speaker mention; `record` adds it to the speaker history (claims' speakers,
@@ -142,8 +193,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let text = ctx.slice(span).to_string();
         let (a, b) = ctx.tok_range(span);
         let lower: Vec<&str> = (a..b).map(|k| ctx.lower(k)).collect();
-        let mk = |name: String, entity: Option<String>, class: Option<RoleClass>, plural: bool, descs: Vec<String>| Resolved {
-            speaker: Speaker { text: text.clone(), span, entity: entity.or_else(|| Some(name.clone())), name },
+        let mk = |name: String,
+                  entity: Option<String>,
+                  class: Option<RoleClass>,
+                  plural: bool,
+                  descs: Vec<String>| Resolved {
+            speaker: Speaker {
+                text: text.clone(),
+                span,
+                entity: entity.or_else(|| Some(name.clone())),
+                name,
+            },
             class,
             plural,
             descs,
@@ -159,8 +219,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
             let hit = self.history.iter().rev().find(|h| match w {
                 "he" | "she" => h.class == Some(RoleClass::Person) && !h.plural,
-                "it" => matches!(h.class, Some(RoleClass::Media | RoleClass::Gov | RoleClass::Org)) && !h.plural,
-                _ => h.plural || matches!(h.class, Some(RoleClass::Gov | RoleClass::Org | RoleClass::Media)),
+                "it" => {
+                    matches!(
+                        h.class,
+                        Some(RoleClass::Media | RoleClass::Gov | RoleClass::Org)
+                    ) && !h.plural
+                }
+                _ => {
+                    h.plural
+                        || matches!(
+                            h.class,
+                            Some(RoleClass::Gov | RoleClass::Org | RoleClass::Media)
+                        )
+                }
             });
             if let Some(h) = hit {
                 let mut r = h.clone();
@@ -173,51 +244,112 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 return mk(e.1, Some(e.0), Some(e.2), false, Vec::new());
             }
             if matches!(w, "he" | "she") {
-                if let Some(n) = self.names.iter().rev().find(|n| n.span.end() <= span.start() && n.class == Some(RoleClass::Person) && !self.is_place(n.span)) {
-                    return mk(n.text.clone(), None, Some(RoleClass::Person), false, n.descs.clone());
+                if let Some(n) = self.names.iter().rev().find(|n| {
+                    n.span.end() <= span.start()
+                        && n.class == Some(RoleClass::Person)
+                        && !self.is_place(n.span)
+                }) {
+                    return mk(
+                        n.text.clone(),
+                        None,
+                        Some(RoleClass::Person),
+                        false,
+                        n.descs.clone(),
+                    );
                 }
             }
             return mk(text.clone(), None, None, w == "they", Vec::new());
         }
         // A proper name at the end of the phrase is its head.
         let e = b;
-        let name_head = e > a && (is_cap_word(ctx, e - 1) || ctx.tok(e - 1).is_some_and(|t| t.kind == crate::text::TK::Num) && e >= a + 2 && is_cap_word(ctx, e - 2));
-        let np_descs: Vec<String> = lower.iter().filter(|w| !any(w, DETS)).map(|w| w.to_string()).collect();
+        let name_head = e > a
+            && (is_cap_word(ctx, e - 1)
+                || ctx
+                    .tok(e - 1)
+                    .is_some_and(|t| t.kind == crate::text::TK::Num)
+                    && e >= a + 2
+                    && is_cap_word(ctx, e - 2));
+        let np_descs: Vec<String> = lower
+            .iter()
+            .filter(|w| !any(w, DETS))
+            .map(|w| w.to_string())
+            .collect();
         // "the Head of State": a capitalised role is still a role.
         let caps_role = {
-            let joined = lower.iter().filter(|w| !any(w, DETS)).copied().collect::<Vec<_>>().join(" ");
+            let joined = lower
+                .iter()
+                .filter(|w| !any(w, DETS))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
             ROLES.contains_key(&joined) && lower.first().is_some_and(|w| any(w, DEFINITE))
         };
         // "A doctor at Ostrin General Hospital": the head is the common noun before the name.
         let pp_head = {
             let mut s0 = e;
-            while s0 > a && (is_cap_word(ctx, s0 - 1) || ctx.tok(s0 - 1).is_some_and(|t| t.kind == crate::text::TK::Num) || any(ctx.lower(s0 - 1), &["of", "for"]) && s0 - 1 > a && is_cap_word(ctx, s0 - 2)) {
+            while s0 > a
+                && (is_cap_word(ctx, s0 - 1)
+                    || ctx
+                        .tok(s0 - 1)
+                        .is_some_and(|t| t.kind == crate::text::TK::Num)
+                    || any(ctx.lower(s0 - 1), &["of", "for"])
+                        && s0 - 1 > a
+                        && is_cap_word(ctx, s0 - 2))
+            {
                 s0 -= 1;
             }
-            s0 > a + 1 && any(ctx.lower(s0 - 1), &["at", "of", "in", "from", "for", "with", "the"]) && (a..s0 - 1).any(|k| ctx.tok(k).is_some_and(|t| t.is_word() && !t.cap && !any(&t.lower, DETS) && !any(&t.lower, PREPS)))
+            s0 > a + 1
+                && any(
+                    ctx.lower(s0 - 1),
+                    &["at", "of", "in", "from", "for", "with", "the"],
+                )
+                && (a..s0 - 1).any(|k| {
+                    ctx.tok(k).is_some_and(|t| {
+                        t.is_word() && !t.cap && !any(&t.lower, DETS) && !any(&t.lower, PREPS)
+                    })
+                })
                 && (a..s0).all(|k| ctx.lower(k) != "'s")
         };
         let lone_det = b - a == 1 && any(lower[0], DETS);
         if name_head && !caps_role && !pp_head && !lone_det {
             let mut s = e - 1;
-            while s > a && (is_cap_word(ctx, s - 1) || ctx.tok(s - 1).is_some_and(|t| t.kind == crate::text::TK::Num) || (any(ctx.lower(s - 1), &["of", "for", "de", "al"]) && s - 1 > a && is_cap_word(ctx, s - 2))) {
+            while s > a
+                && (is_cap_word(ctx, s - 1)
+                    || ctx
+                        .tok(s - 1)
+                        .is_some_and(|t| t.kind == crate::text::TK::Num)
+                    || (any(ctx.lower(s - 1), &["of", "for", "de", "al"])
+                        && s - 1 > a
+                        && is_cap_word(ctx, s - 2)))
+            {
                 s -= 1;
             }
-            let orgish = (s..e).any(|k| any(ctx.lower(k), GOV_WORDS) || any(ctx.lower(k), ORG_WORDS) || any(ctx.lower(k), MEDIA_WORDS));
+            let orgish = (s..e).any(|k| {
+                any(ctx.lower(k), GOV_WORDS)
+                    || any(ctx.lower(k), ORG_WORDS)
+                    || any(ctx.lower(k), MEDIA_WORDS)
+            });
             while s + 1 < e && any(ctx.lower(s), TITLES) && !orgish {
                 s += 1;
             }
             while s < e && any(ctx.lower(s), DETS) {
                 s += 1;
             }
-            let nspan = Span::new(ctx.tok(s).map(|t| t.span.start()).unwrap_or(span.start()), ctx.tok(e - 1).map(|t| t.span.end()).unwrap_or(span.end()));
+            let nspan = Span::new(
+                ctx.tok(s).map(|t| t.span.start()).unwrap_or(span.start()),
+                ctx.tok(e - 1).map(|t| t.span.end()).unwrap_or(span.end()),
+            );
             let own = ctx.slice(nspan).to_string();
             let entry_descs = self.descs_of(&own, nspan).unwrap_or_default();
             let mut descs = np_descs.clone();
             descs.extend(entry_descs);
             let class0 = guess_class(&own, &descs);
             if let Some((id, name, class)) = self.entity_for(nspan, false) {
-                let class = if class0 == Some(RoleClass::Media) { class0 } else { Some(class) };
+                let class = if class0 == Some(RoleClass::Media) {
+                    class0
+                } else {
+                    Some(class)
+                };
                 return mk(name, Some(id), class, false, descs);
             }
             // A surname seen before in full: "Ukibai" → "Aidos Ukibai".
@@ -240,30 +372,68 @@ impl<'c, 'a> Resolver<'c, 'a> {
             // "his spokesman", "Halden's party": name it by its owner.
             let owner = match possessor {
                 Some(k) if k > 0 => {
-                    let ospan = Span::new(ctx.tok(a).map(|t| t.span.start()).unwrap_or(span.start()), ctx.tok(a + k - 1).map(|t| t.span.end()).unwrap_or(span.start()));
+                    let ospan = Span::new(
+                        ctx.tok(a).map(|t| t.span.start()).unwrap_or(span.start()),
+                        ctx.tok(a + k - 1)
+                            .map(|t| t.span.end())
+                            .unwrap_or(span.start()),
+                    );
                     let o = self.resolve_inner(ospan);
                     Some(o.speaker.name)
                 }
                 _ => match lower.first().copied() {
                     Some("his" | "her") => self.last_person(span).map(|r| r.speaker.name),
-                    Some("its" | "their") => self.history.iter().rev().find(|h| matches!(h.class, Some(RoleClass::Gov | RoleClass::Org | RoleClass::Media))).map(|h| h.speaker.name.clone()),
+                    Some("its" | "their") => self
+                        .history
+                        .iter()
+                        .rev()
+                        .find(|h| {
+                            matches!(
+                                h.class,
+                                Some(RoleClass::Gov | RoleClass::Org | RoleClass::Media)
+                            )
+                        })
+                        .map(|h| h.speaker.name.clone()),
                     _ => None,
                 },
             };
             if let Some(o) = owner {
-                let tail: Vec<&str> = ctx.slice(span).split_whitespace().skip(possessor.map(|_| 0).unwrap_or(1)).collect();
+                let tail: Vec<&str> = ctx
+                    .slice(span)
+                    .split_whitespace()
+                    .skip(possessor.map(|_| 0).unwrap_or(1))
+                    .collect();
                 let tail = tail.join(" ");
                 let tail = match possessor {
-                    Some(_) => tail.split_once("'s ").or_else(|| tail.split_once("’s ")).map(|x| x.1.to_string()).unwrap_or(tail.clone()),
+                    Some(_) => tail
+                        .split_once("'s ")
+                        .or_else(|| tail.split_once("’s "))
+                        .map(|x| x.1.to_string())
+                        .unwrap_or(tail.clone()),
                     None => tail,
                 };
                 return mk(format!("{o}'s {tail}"), None, Some(rclass), false, np_descs);
             }
-            return mk(clean_name(&text), None, Some(rclass), rw.ends_with('s'), np_descs);
+            return mk(
+                clean_name(&text),
+                None,
+                Some(rclass),
+                rw.ends_with('s'),
+                np_descs,
+            );
         }
-        let plural = lower.last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss")) || lower.first().is_some_and(|w| any(w, &["some", "many", "others", "most", "several", "both"]));
+        let plural = lower
+            .last()
+            .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+            || lower
+                .first()
+                .is_some_and(|w| any(w, &["some", "many", "others", "most", "several", "both"]));
         let class = role.map(|r| r.1);
-        let class = if plural && class == Some(RoleClass::Person) { Some(RoleClass::Org) } else { class };
+        let class = if plural && class == Some(RoleClass::Person) {
+            Some(RoleClass::Org)
+        } else {
+            class
+        };
         mk(clean_name(&text), None, class, plural, np_descs)
     }
 
@@ -278,14 +448,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return None;
         }
         // A speaker already quoted in that sentence wins (the usual "…,” he added").
-        if self.history.iter().any(|h| prev.span.contains_offset(h.offset)) {
+        if self
+            .history
+            .iter()
+            .any(|h| prev.span.contains_offset(h.offset))
+        {
             return None;
         }
         let (pa, _) = ctx.tok_range(prev.span);
         // The subject: a name among the first words that is not a possessor ("X's spokesman, Y").
         let n = self.names.iter().find(|n| {
             let (na, nb) = ctx.tok_range(n.span);
-            prev.span.contains(n.span) && na <= pa + 8 && ctx.lower(nb) != "'s" && (pa..na).all(|k| !any(ctx.lower(k), BACK_STOP) && !CUE_WORDS.contains(&ctx.lower(k)))
+            prev.span.contains(n.span)
+                && na <= pa + 8
+                && ctx.lower(nb) != "'s"
+                && (pa..na)
+                    .all(|k| !any(ctx.lower(k), BACK_STOP) && !CUE_WORDS.contains(&ctx.lower(k)))
         })?;
         if n.class != Some(RoleClass::Person) || self.is_place(n.span) {
             return None;
@@ -295,7 +473,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 return None;
             }
             return Some(Resolved {
-                speaker: Speaker { text: ctx.slice(span).to_string(), span, entity: Some(id), name },
+                speaker: Speaker {
+                    text: ctx.slice(span).to_string(),
+                    span,
+                    entity: Some(id),
+                    name,
+                },
                 class: Some(RoleClass::Person),
                 plural: false,
                 descs: n.descs.clone(),
@@ -304,7 +487,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         let full = self.full_name(&n.text);
         Some(Resolved {
-            speaker: Speaker { text: ctx.slice(span).to_string(), span, entity: Some(full.clone()), name: full },
+            speaker: Speaker {
+                text: ctx.slice(span).to_string(),
+                span,
+                entity: Some(full.clone()),
+                name: full,
+            },
             class: Some(RoleClass::Person),
             plural: false,
             descs: n.descs.clone(),
@@ -316,13 +504,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if let Some(r) = self.previous_subject(span) {
             return Some(r);
         }
-        self.history.iter().rev().find(|h| h.class == Some(RoleClass::Person) && !h.plural).cloned()
+        self.history
+            .iter()
+            .rev()
+            .find(|h| h.class == Some(RoleClass::Person) && !h.plural)
+            .cloned()
     }
 
     fn full_name(&self, own: &str) -> String {
         self.names
             .iter()
-            .filter(|n| n.text.len() > own.len() && (n.text.ends_with(&format!(" {own}")) || n.text.ends_with(&format!("-{own}"))))
+            .filter(|n| {
+                n.text.len() > own.len()
+                    && (n.text.ends_with(&format!(" {own}"))
+                        || n.text.ends_with(&format!("-{own}")))
+            })
             .map(|n| n.text.clone())
             .next()
             .unwrap_or_else(|| own.to_string())
@@ -355,7 +551,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if pronoun {
                     m.span == span
                 } else {
-                    m.span.overlaps(span) && m.kind != MentionKind::Pronoun && (m.span.contains(span) || span.contains(m.span))
+                    m.span.overlaps(span)
+                        && m.kind != MentionKind::Pronoun
+                        && (m.span.contains(span) || span.contains(m.span))
                 }
             });
             if !hit {
@@ -376,26 +574,57 @@ impl<'c, 'a> Resolver<'c, 'a> {
         None
     }
 
-    fn resolve_role(&self, span: Span, role: &str, class: RoleClass, lower: &[&str]) -> Option<Resolved> {
+    fn resolve_role(
+        &self,
+        span: Span,
+        role: &str,
+        class: RoleClass,
+        lower: &[&str],
+    ) -> Option<Resolved> {
         let ctx = self.ctx;
         let seg_of = |off: usize| ctx.doc.segment_index_at(off).unwrap_or(0);
         let here = seg_of(span.start());
         let nation: Vec<&str> = (ctx.tok_range(span).0..ctx.tok_range(span).1)
-            .filter(|&k| is_cap_word(ctx, k) && ctx.lower(k + 1) != "'s" && !ROLES.contains_key(ctx.lower(k)) && !any(ctx.lower(k), &["of", "head", "state"]))
+            .filter(|&k| {
+                is_cap_word(ctx, k)
+                    && ctx.lower(k + 1) != "'s"
+                    && !ROLES.contains_key(ctx.lower(k))
+                    && !any(ctx.lower(k), &["of", "head", "state"])
+            })
             .map(|k| ctx.lower(k))
             .collect();
         let role_words: Vec<&str> = role.split(' ').collect();
-        let synonyms: Vec<&str> = if role == "head of state" { vec!["president"] } else { Vec::new() };
+        let synonyms: Vec<&str> = if role == "head of state" {
+            vec!["president"]
+        } else {
+            Vec::new()
+        };
         let fits = |n: &NameEntry| -> bool {
-            let has_role = n.descs.windows(role_words.len()).any(|w| w.iter().map(String::as_str).eq(role_words.iter().copied()))
+            let has_role = n
+                .descs
+                .windows(role_words.len())
+                .any(|w| w.iter().map(String::as_str).eq(role_words.iter().copied()))
                 || (class == RoleClass::Media && n.class == Some(RoleClass::Media))
                 || synonyms.iter().any(|w| n.descs.iter().any(|d| d == w))
-                || (matches!(class, RoleClass::Gov | RoleClass::Org) && n.text.to_lowercase().split_whitespace().any(|w| role_words.contains(&w)));
-            let nat_ok = nation.is_empty() || nation.iter().all(|x| n.descs.iter().any(|d| same_nation(d, x)) || same_nation(&n.text.to_lowercase(), x));
+                || (matches!(class, RoleClass::Gov | RoleClass::Org)
+                    && n.text
+                        .to_lowercase()
+                        .split_whitespace()
+                        .any(|w| role_words.contains(&w)));
+            let nat_ok = nation.is_empty()
+                || nation.iter().all(|x| {
+                    n.descs.iter().any(|d| same_nation(d, x))
+                        || same_nation(&n.text.to_lowercase(), x)
+                });
             has_role && nat_ok && n.span.start() != span.start()
         };
         let pick = |n: &NameEntry| Resolved {
-            speaker: Speaker { text: ctx.slice(span).to_string(), span, entity: Some(n.text.clone()), name: n.text.clone() },
+            speaker: Speaker {
+                text: ctx.slice(span).to_string(),
+                span,
+                entity: Some(n.text.clone()),
+                name: n.text.clone(),
+            },
             class: Some(class),
             plural: false,
             descs: n.descs.clone(),
@@ -403,7 +632,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         // Media: prefer an outlet described with a compatible word ("state television" for
         // "the state broadcaster").
-        let before = self.names.iter().rev().filter(|n| n.span.end() <= span.start());
+        let before = self
+            .names
+            .iter()
+            .rev()
+            .filter(|n| n.span.end() <= span.start());
         let mut best: Option<&NameEntry> = None;
         for n in before {
             if fits(n) {
@@ -412,7 +645,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
         if best.is_none() {
-            best = self.names.iter().find(|n| n.span.start() > span.start() && seg_of(n.span.start()) <= here + 2 && fits(n));
+            best = self.names.iter().find(|n| {
+                n.span.start() > span.start() && seg_of(n.span.start()) <= here + 2 && fits(n)
+            });
         }
         if let Some(n) = best {
             let mut r = pick(n);
@@ -424,7 +659,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         // Organisations: the last one quoted of the same kind ("the group", "the agency").
         if class != RoleClass::Person && lower.first() == Some(&"the") {
-            if let Some(h) = self.history.iter().rev().find(|h| h.class == Some(class) && h.speaker.name.chars().next().is_some_and(char::is_uppercase)) {
+            if let Some(h) = self.history.iter().rev().find(|h| {
+                h.class == Some(class)
+                    && h.speaker
+                        .name
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            }) {
                 let mut r = h.clone();
                 r.speaker.text = ctx.slice(span).to_string();
                 r.speaker.span = span;
@@ -433,8 +675,28 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
         // Person roles: the leader last quoted.
-        if class == RoleClass::Person && any(role, &["leader", "president", "prime minister", "premier", "chancellor"]) && lower.first() == Some(&"the") {
-            if let Some(h) = self.history.iter().rev().find(|h| h.class == Some(RoleClass::Person) && !h.plural && h.speaker.name.chars().next().is_some_and(char::is_uppercase)) {
+        if class == RoleClass::Person
+            && any(
+                role,
+                &[
+                    "leader",
+                    "president",
+                    "prime minister",
+                    "premier",
+                    "chancellor",
+                ],
+            )
+            && lower.first() == Some(&"the")
+        {
+            if let Some(h) = self.history.iter().rev().find(|h| {
+                h.class == Some(RoleClass::Person)
+                    && !h.plural
+                    && h.speaker
+                        .name
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            }) {
                 let mut r = h.clone();
                 r.speaker.text = ctx.slice(span).to_string();
                 r.speaker.span = span;
@@ -480,8 +742,31 @@ fn role_of(lower: &[&str]) -> Option<(String, RoleClass)> {
 pub fn guess_class(name: &str, descs: &[String]) -> Option<RoleClass> {
     let low = name.to_lowercase().replace('’', "'");
     let words: Vec<&str> = low.split_whitespace().collect();
-    let media_desc = descs.iter().any(|d| any(d, &["television", "tv", "broadcaster", "media", "agency", "newspaper", "channel", "radio", "outlet", "network", "daily", "wire", "news", "website"]));
-    if OUTLETS.contains(&low) || media_desc && !words.iter().any(|w| any(w, GOV_WORDS)) || words.iter().any(|w| any(w, MEDIA_WORDS)) {
+    let media_desc = descs.iter().any(|d| {
+        any(
+            d,
+            &[
+                "television",
+                "tv",
+                "broadcaster",
+                "media",
+                "agency",
+                "newspaper",
+                "channel",
+                "radio",
+                "outlet",
+                "network",
+                "daily",
+                "wire",
+                "news",
+                "website",
+            ],
+        )
+    });
+    if OUTLETS.contains(&low)
+        || media_desc && !words.iter().any(|w| any(w, GOV_WORDS))
+        || words.iter().any(|w| any(w, MEDIA_WORDS))
+    {
         return Some(RoleClass::Media);
     }
     if words.iter().any(|w| any(w, GOV_WORDS)) {
@@ -490,10 +775,18 @@ pub fn guess_class(name: &str, descs: &[String]) -> Option<RoleClass> {
     if words.iter().any(|w| any(w, ORG_WORDS)) {
         return Some(RoleClass::Org);
     }
-    if name.chars().count() >= 2 && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == ' ') {
+    if name.chars().count() >= 2
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == ' ')
+    {
         return Some(RoleClass::Org);
     }
-    if descs.iter().any(|d| ROLES.get(d.as_str()) == Some(&RoleClass::Person)) || (1..=4).contains(&words.len()) {
+    if descs
+        .iter()
+        .any(|d| ROLES.get(d.as_str()) == Some(&RoleClass::Person))
+        || (1..=4).contains(&words.len())
+    {
         return Some(RoleClass::Person);
     }
     None
@@ -509,5 +802,6 @@ pub fn clean_name(s: &str) -> String {
             break;
         }
     }
-    t.trim_matches(|c: char| c == ',' || c.is_whitespace()).to_string()
+    t.trim_matches(|c: char| c == ',' || c.is_whitespace())
+        .to_string()
 }

@@ -60,10 +60,17 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 j += 1;
                 continue;
             }
-            let next_alnum = chars.get(j + 1).map(|&(_, a)| a.is_alphanumeric()).unwrap_or(false);
+            let next_alnum = chars
+                .get(j + 1)
+                .map(|&(_, a)| a.is_alphanumeric())
+                .unwrap_or(false);
             if next_alnum {
                 let ok = if numeric {
-                    matches!(d, ',' | '.') && chars.get(j + 1).map(|&(_, a)| a.is_ascii_digit()).unwrap_or(false)
+                    matches!(d, ',' | '.')
+                        && chars
+                            .get(j + 1)
+                            .map(|&(_, a)| a.is_ascii_digit())
+                            .unwrap_or(false)
                 } else {
                     d == '-' || is_apos(d) || d == '.'
                 };
@@ -89,11 +96,19 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }
         }
         // Dotted abbreviations keep their final period: "U.S."
-        if poss.is_none() && !numeric && word.contains('.') && text.get(wend..).is_some_and(|r| r.starts_with('.')) {
+        if poss.is_none()
+            && !numeric
+            && word.contains('.')
+            && text.get(wend..).is_some_and(|r| r.starts_with('.'))
+        {
             wend += 1;
             j += 1;
         }
-        out.push(mk(text, Span::new(b, wend), if numeric { TK::Num } else { TK::Word }));
+        out.push(mk(
+            text,
+            Span::new(b, wend),
+            if numeric { TK::Num } else { TK::Word },
+        ));
         if let Some(p) = poss {
             out.push(mk(text, p, TK::Word));
         }
@@ -133,9 +148,15 @@ fn is_close(c: char) -> bool {
 pub fn quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     let mut out = Vec::new();
     let whole = [Span::new(0, text.len())];
-    let paras: &[Span] = if paragraphs.is_empty() { &whole } else { paragraphs };
+    let paras: &[Span] = if paragraphs.is_empty() {
+        &whole
+    } else {
+        paragraphs
+    };
     for p in paras {
-        let Some(pt) = text.get(p.start()..p.end()) else { continue };
+        let Some(pt) = text.get(p.start()..p.end()) else {
+            continue;
+        };
         let mut open: Option<(usize, usize)> = None; // (byte of mark, len)
         let mut straight_open: Option<usize> = None;
         for (k, c) in pt.char_indices() {
@@ -144,27 +165,42 @@ pub fn quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                 if let Some((ob, ol)) = open.take() {
                     // A new opening mark before the close: the earlier quote ran to here.
                     let end = trim_back(text, ob + ol, b);
-                    out.push(Quote { outer: Span::new(ob, end), inner: Span::new(ob + ol, end) });
+                    out.push(Quote {
+                        outer: Span::new(ob, end),
+                        inner: Span::new(ob + ol, end),
+                    });
                 }
                 open = Some((b, c.len_utf8()));
             } else if is_close(c) {
                 if let Some((ob, ol)) = open.take() {
-                    out.push(Quote { outer: Span::new(ob, b + c.len_utf8()), inner: Span::new(ob + ol, b) });
+                    out.push(Quote {
+                        outer: Span::new(ob, b + c.len_utf8()),
+                        inner: Span::new(ob + ol, b),
+                    });
                 }
             } else if c == '"' {
                 match straight_open.take() {
-                    Some(ob) => out.push(Quote { outer: Span::new(ob, b + 1), inner: Span::new(ob + 1, b) }),
+                    Some(ob) => out.push(Quote {
+                        outer: Span::new(ob, b + 1),
+                        inner: Span::new(ob + 1, b),
+                    }),
                     None => straight_open = Some(b),
                 }
             }
         }
         if let Some((ob, ol)) = open {
             let end = trim_back(text, ob + ol, p.end());
-            out.push(Quote { outer: Span::new(ob, end), inner: Span::new(ob + ol, end) });
+            out.push(Quote {
+                outer: Span::new(ob, end),
+                inner: Span::new(ob + ol, end),
+            });
         }
         if let Some(ob) = straight_open {
             let end = trim_back(text, ob + 1, p.end());
-            out.push(Quote { outer: Span::new(ob, end), inner: Span::new(ob + 1, end) });
+            out.push(Quote {
+                outer: Span::new(ob, end),
+                inner: Span::new(ob + 1, end),
+            });
         }
     }
     out.sort_by_key(|q| q.outer.start());
@@ -208,7 +244,10 @@ mod tests {
     fn possessive_is_split() {
         let t = tokenize("Russia’s President said 3,000 people.");
         let w: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
-        assert_eq!(w, ["russia", "'s", "president", "said", "3,000", "people", "."]);
+        assert_eq!(
+            w,
+            ["russia", "'s", "president", "said", "3,000", "people", "."]
+        );
         assert!(t[0].cap);
     }
 

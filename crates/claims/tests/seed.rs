@@ -32,18 +32,31 @@ const TABLE: &[(usize, &str, &str, &str)] = &[
 
 #[test]
 fn seed_table_with_segments_only() {
-    let Some(text) = shared_text(SEED) else { return };
+    let Some(text) = shared_text(SEED) else {
+        return;
+    };
     check(&text, common::run(&text));
 }
 
 #[test]
 fn seed_table_full_pipeline() {
-    let Some(text) = shared_text(SEED) else { return };
+    let Some(text) = shared_text(SEED) else {
+        return;
+    };
     let doc = common::run_full(&text, "2022-01-08");
     let line_of = |off: usize| text[..off].matches('\n').count() + 1;
     // Dates come from the time stage: the attribution clause's own timex.
-    for (line, cue, date) in [(3, "told", "2022-01-08"), (12, "announced", "2022-01-08"), (16, "said", "2022-01-07"), (23, "said", "2022-01-05")] {
-        let c = doc.layers.claims.iter().find(|c| line_of(c.cue.span.start()) == line && c.cue.text == cue);
+    for (line, cue, date) in [
+        (3, "told", "2022-01-08"),
+        (12, "announced", "2022-01-08"),
+        (16, "said", "2022-01-07"),
+        (23, "said", "2022-01-05"),
+    ] {
+        let c = doc
+            .layers
+            .claims
+            .iter()
+            .find(|c| line_of(c.cue.span.start()) == line && c.cue.text == cue);
         let got = c.and_then(|c| c.date.clone());
         eprintln!("line {line} {cue}: date {got:?}");
         if !doc.layers.timexes.is_empty() {

@@ -24,16 +24,23 @@ fn one(text: &str) -> (Document, Claim) {
 }
 
 fn content(doc: &Document, c: &Claim) -> Vec<String> {
-    c.content.iter().map(|s| doc.slice(*s).to_string()).collect()
+    c.content
+        .iter()
+        .map(|s| doc.slice(*s).to_string())
+        .collect()
 }
 
 #[test]
 fn speaker_first_with_that() {
-    let (doc, c) = one("The Red Crescent said that 40 families had lost their homes in the floods.");
+    let (doc, c) =
+        one("The Red Crescent said that 40 families had lost their homes in the floods.");
     assert_eq!(c.speaker.name, "Red Crescent");
     assert_eq!(c.cue.text, "said");
     assert_eq!(c.kind, ClaimKind::Indirect);
-    assert_eq!(content(&doc, &c), ["40 families had lost their homes in the floods"]);
+    assert_eq!(
+        content(&doc, &c),
+        ["40 families had lost their homes in the floods"]
+    );
 }
 
 #[test]
@@ -45,7 +52,8 @@ fn content_first_with_comma() {
 
 #[test]
 fn inverted_said_with_appositive() {
-    let (doc, c) = one("\"The water came in seconds,\" said Marta Quell, a baker in the lower town.");
+    let (doc, c) =
+        one("\"The water came in seconds,\" said Marta Quell, a baker in the lower town.");
     assert_eq!(c.speaker.name, "Marta Quell");
     assert_eq!(c.kind, ClaimKind::Direct);
     assert_eq!(content(&doc, &c), ["The water came in seconds"]);
@@ -62,7 +70,9 @@ fn according_to_front_and_back() {
 
 #[test]
 fn relay_quoting_gives_origin_first() {
-    let (_, c) = one("Eleven miners were rescued, the Nordwire agency reported, quoting the Mining Ministry.");
+    let (_, c) = one(
+        "Eleven miners were rescued, the Nordwire agency reported, quoting the Mining Ministry.",
+    );
     assert_eq!(c.source_chain(), ["Mining Ministry", "Nordwire agency"]);
     assert!(c.cue.text.contains("quoting"));
 }
@@ -97,12 +107,16 @@ fn nested_statement_around_told() {
 fn split_quote_across_sentences() {
     let (doc, c) = one("“We have no power,” the mayor said. “We have no clean water either.”");
     assert_eq!(c.kind, ClaimKind::Direct);
-    assert_eq!(content(&doc, &c), ["We have no power", "We have no clean water either."]);
+    assert_eq!(
+        content(&doc, &c),
+        ["We have no power", "We have no clean water either."]
+    );
 }
 
 #[test]
 fn split_quote_in_one_sentence() {
-    let (doc, c) = one("“The shelling stopped at dawn,” he told reporters, “but nobody trusts the truce.”");
+    let (doc, c) =
+        one("“The shelling stopped at dawn,” he told reporters, “but nobody trusts the truce.”");
     assert_eq!(content(&doc, &c).len(), 2);
     assert_eq!(doc.slice(c.speaker.span), "he");
 }
@@ -110,7 +124,10 @@ fn split_quote_in_one_sentence() {
 #[test]
 fn multi_sentence_quote_before_cue() {
     let (doc, c) = one("“Prices doubled in a week. People cannot pay,” the union leader said.");
-    assert_eq!(content(&doc, &c), ["Prices doubled in a week. People cannot pay"]);
+    assert_eq!(
+        content(&doc, &c),
+        ["Prices doubled in a week. People cannot pay"]
+    );
     assert_eq!(c.kind, ClaimKind::Direct);
 }
 
@@ -188,7 +205,9 @@ fn general_disclaimer_covers_named_speaker_only() {
 
 #[test]
 fn disclaimer_without_agent_covers_previous_sentence() {
-    let (_, c) = claims("The rebels said 40 soldiers were killed. The claim could not be independently verified.");
+    let (_, c) = claims(
+        "The rebels said 40 soldiers were killed. The claim could not be independently verified.",
+    );
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].hedges.len(), 1);
 }
@@ -253,7 +272,8 @@ fn medium_words() {
 
 #[test]
 fn participle_continues_attribution() {
-    let (_, c) = claims("The agency said 3,000 tents had arrived, adding that more were on the way.");
+    let (_, c) =
+        claims("The agency said 3,000 tents had arrived, adding that more were on the way.");
     assert_eq!(c.len(), 2);
     assert_eq!(c[1].cue.text, "adding");
     assert_eq!(c[1].speaker.text, "The agency");
@@ -268,7 +288,8 @@ fn coordinated_verbs_share_the_subject() {
 
 #[test]
 fn passive_quoted_as_saying() {
-    let (_, c) = one("The envoy was quoted by the Coastal Herald as saying that talks would resume.");
+    let (_, c) =
+        one("The envoy was quoted by the Coastal Herald as saying that talks would resume.");
     assert_eq!(c.speaker.name, "envoy");
     assert_eq!(c.via[0].name, "Coastal Herald");
 }
@@ -291,9 +312,25 @@ fn helpers_for_figures() {
 #[test]
 fn never_panics_on_odd_input() {
     for t in [
-        "", "said", "“", "”said", ", said .", "according to", "according to ,", "\"\"\"", "he added",
-        "’s said ’s", "Ä said “Ö”", "said: “", "quoting", "citing, quoting, according to",
-        "X, who, said", "— said —", "\u{200b}said\u{200b}", "told told told", ": “a”",
+        "",
+        "said",
+        "“",
+        "”said",
+        ", said .",
+        "according to",
+        "according to ,",
+        "\"\"\"",
+        "he added",
+        "’s said ’s",
+        "Ä said “Ö”",
+        "said: “",
+        "quoting",
+        "citing, quoting, according to",
+        "X, who, said",
+        "— said —",
+        "\u{200b}said\u{200b}",
+        "told told told",
+        ": “a”",
     ] {
         let _ = run(t);
     }

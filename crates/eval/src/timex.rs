@@ -685,7 +685,7 @@ mod tests {
         assert_eq!(g.ignore.len(), 1);
         let sys = vec![Timex {
             id: "t1".into(),
-            span: Span::new(16, 21),
+            span: Span::new(22, 27),
             text: "today".into(),
             kind: TimexType::Date,
             value: "2010-05-03".into(),

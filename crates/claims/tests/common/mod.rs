@@ -35,7 +35,16 @@ pub fn show(doc: &Document, c: &Claim) -> String {
     let hedges: Vec<&str> = c.hedges.iter().map(|h| h.kind.as_str()).collect();
     format!(
         "{} [{}|{}] cue={} kind={:?} via={:?} medium={:?} date={:?} hedges={:?} content={:?}",
-        c.id, c.speaker.text, c.speaker.name, c.cue.text, c.kind, via, c.medium, c.date, hedges, content
+        c.id,
+        c.speaker.text,
+        c.speaker.name,
+        c.cue.text,
+        c.kind,
+        via,
+        c.medium,
+        c.date,
+        hedges,
+        content
     )
 }
 
