@@ -44,7 +44,7 @@ chrome() {
     --disable-background-networking --disable-component-update --disable-sync \
     --hide-scrollbars --user-data-dir="$dir" \
     --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" \
-    --window-size=1400,2200 --virtual-time-budget=15000 "$@" 2>>"$OUT/chromium.log"
+    --window-size="${SIZE:-1400,2200}" --virtual-time-budget=15000 "$@" 2>>"$OUT/chromium.log"
 }
 
 FAIL=0
@@ -55,7 +55,7 @@ check() { # check NAME FILE REGEX [MIN_COUNT]
 
 echo "browser-test: story view"
 chrome --dump-dom "$BASE/#/?metric=killed" >"$OUT/story.html"
-chrome --screenshot="$OUT/story.png" "$BASE/#/?metric=killed" >/dev/null
+SIZE=1400,4800 chrome --screenshot="$OUT/story.png" "$BASE/#/?metric=killed" >/dev/null
 check "page scripts ran to the end" "$OUT/story.html" '<body[^>]*data-ready="1"'
 check "one chart per source" "$OUT/story.html" '<figure class="chart"' 2
 check "uPlot drew the charts" "$OUT/story.html" 'class="uplot' 2

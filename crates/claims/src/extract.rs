@@ -73,7 +73,9 @@ impl<'a> Ctx<'a> {
             .enumerate()
             .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
             .map(|(i, t)| (t.span, i))
-            .collect();
+            .collect::<Vec<_>>();
+        let mut timexes = timexes;
+        timexes.sort_by_key(|(s, _)| (s.start(), s.end()));
         Ctx {
             doc,
             text,
@@ -104,16 +106,22 @@ impl<'a> Ctx<'a> {
 
     /// The quotation whose inner text holds the offset.
     pub fn quote_at(&self, off: usize) -> Option<&Quote> {
-        self.quotes
-            .iter()
-            .find(|q| q.inner.start() <= off && off < q.inner.end())
+        // Quotes are sorted by start and do not nest: the candidate is the last one that
+        // starts at or before the offset.
+        let k = self.quotes.partition_point(|q| q.inner.start() <= off);
+        k.checked_sub(1)
+            .and_then(|k| self.quotes.get(k))
+            .filter(|q| off < q.inner.end())
     }
 
     pub fn timeish(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        if self.timexes.iter().any(|(s, _)| s.overlaps(t.span)) {
+        let k = self
+            .timexes
+            .partition_point(|(s, _)| s.end() <= t.span.start());
+        if self.timexes.get(k).is_some_and(|(s, _)| s.overlaps(t.span)) {
             return true;
         }
         if t.kind == crate::text::TK::Num {
@@ -220,6 +228,10 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
                 return None;
             }
             let (na, mut nb) = fwd_np(ctx, i + 2, sb)?;
+            // "according to plan", "according to the law": not a source.
+            if any(ctx.lower(nb - 1), NOT_SOURCES) {
+                return None;
+            }
             let cue = t.span.cover(ctx.tok(i + 1)?.span);
             let mut c = base(cue);
             c.speaker = Some(SpkRef {
@@ -296,9 +308,42 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
             c.attr.push(t.span);
             Some(c)
         }
-        CueClass::Say | CueClass::Tell | CueClass::Weak | CueClass::Belief | CueClass::Finding => {
-            verb_claim(ctx, si, sa, sb, i, base(t.span))
+        CueClass::Put => {
+            // "Organisers put the crowd at 80,000", "the group put the number of dead at 11".
+            if !any(
+                ctx.lower(i + 1),
+                &["the", "its", "their", "his", "her", "a"],
+            ) {
+                return None;
+            }
+            let at = (i + 2..(i + 12).min(sb)).find(|&k| ctx.lower(k) == "at")?;
+            let num = |k: usize| {
+                ctx.tok(k).is_some_and(|t| t.kind == crate::text::TK::Num)
+                    || any(ctx.lower(k), NUMBER_WORDS)
+            };
+            if !(at + 1..(at + 5).min(sb)).any(num) {
+                return None;
+            }
+            let p = skip_back(ctx, i, sa)?;
+            let (a, b) = if ctx.lower(p) == "," {
+                appositive_np(ctx, p, sa)?.0
+            } else {
+                back_np(ctx, p, sa)?
+            };
+            let mut c = base(t.span);
+            c.speaker = Some(SpkRef {
+                span: np_span(ctx, a, b),
+            });
+            c.attr.push(np_span(ctx, a, b).cover(t.span));
+            c.forward_from = ctx.tok(i + 1).map(|t| t.span.start());
+            Some(c)
         }
+        CueClass::Say
+        | CueClass::Tell
+        | CueClass::Weak
+        | CueClass::Belief
+        | CueClass::Finding
+        | CueClass::QuoteOnly => verb_claim(ctx, si, sa, sb, i, base(t.span)),
     }
 }
 
@@ -541,6 +586,11 @@ fn skip_mods(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
     while j < sb && guard < 8 {
         guard += 1;
         let w = ctx.lower(j).to_string();
+        // "said on condition of anonymity"
+        if w == "on" && ctx.lower(j + 1) == "condition" && ctx.lower(j + 2) == "of" {
+            j += 4;
+            continue;
+        }
         if ctx.timeish(j) && ctx.is_word(j)
             || ctx.tok(j).is_some_and(|t| t.kind == crate::text::TK::Num) && ctx.timeish(j)
         {
@@ -559,7 +609,7 @@ fn skip_mods(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
             // Look ahead for an audience, channel or time word inside a short phrase.
             let mut last = None;
             let mut m = j + 1;
-            while m < sb && m <= j + 6 {
+            while m < sb && m <= j + 5 {
                 let Some(t) = ctx.tok(m) else { break };
                 if t.is_punct() && !matches!(ctx.slice(t.span), "-") {
                     break;
@@ -567,15 +617,26 @@ fn skip_mods(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
                 if t.lower == "that" {
                     break;
                 }
-                let medium = crate::lexicon::MEDIA
-                    .iter()
-                    .any(|(ws, _)| ws.iter().any(|x| x == &t.lower));
+                let medium = crate::lexicon::MEDIUM_HEADS.contains(t.lower.as_str());
+                // Time words count right after the preposition ("on Friday", "late on
+                // Friday", "in the morning"), not deep inside a clause.
+                let near_time = ctx.timeish(m)
+                    && (m == j + 1
+                        || (m == j + 2
+                            && any(
+                                ctx.lower(j + 1),
+                                &["the", "this", "last", "next", "on", "a"],
+                            )));
                 if any(&t.lower, AUDIENCE)
                     || medium
-                    || ctx.timeish(m)
+                    || near_time
                     || (t.cap && any(ctx.lower(m - 1), &["with", "to"]))
                 {
                     last = Some(m);
+                }
+                // Past a verb-like word the phrase is a clause, not a modifier.
+                if !t.cap && m > j + 1 && (t.lower.ends_with("ed") || any(&t.lower, FINITE)) {
+                    break;
                 }
                 m += 1;
             }
@@ -666,7 +727,7 @@ fn clause_follows(ctx: &Ctx, j: usize, sb: usize, class: CueClass) -> bool {
     if class == CueClass::Finding && ctx.is_word(j) && !any(w, PREPS) {
         return true;
     }
-    if class == CueClass::Weak {
+    if matches!(class, CueClass::Weak | CueClass::Finding | CueClass::Belief) {
         let mut m = j;
         while any(
             ctx.lower(m),
@@ -736,7 +797,8 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     );
     if i > sa {
         let p = ctx.lower(i - 1);
-        if any(p, DETS)
+        if any(p, NOUN_DETS)
+            || (nounish && any(p, DETS))
             || p == "'s"
             || nounish
                 && any(
@@ -810,6 +872,34 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
             return None;
         }
     }
+    if class == CueClass::QuoteOnly {
+        // "“…,” she continued." — only as the tag of a quotation.
+        let p = skip_back(ctx, i, sa)?;
+        let (a, b) = if ctx.is_close_quote(p) {
+            let (na, nb) = fwd_np(ctx, i + 1, sb)?;
+            (na, nb)
+        } else {
+            back_np(ctx, p, sa)?
+        };
+        let sep = if ctx.is_close_quote(p) {
+            p
+        } else {
+            a.checked_sub(1)?
+        };
+        if !(ctx.is_close_quote(sep)
+            || ctx.is_close_quote(sep.saturating_sub(1)) && ctx.lower(sep) == ",")
+        {
+            return None;
+        }
+        c.speaker = Some(SpkRef {
+            span: np_span(ctx, a, b),
+        });
+        c.attr.push(np_span(ctx, a, b).cover(c.cue));
+        c.content_first = true;
+        c.sep = Some(ctx.tok(sep)?.span.start());
+        c.content = content_before(ctx, seg.span.start(), sa, sep);
+        return (!c.content.is_empty()).then_some(c);
+    }
     let speechy = matches!(class, CueClass::Say | CueClass::Tell);
     let after = skip_mods(ctx, i + 1, sb);
     let after_aud = if class == CueClass::Tell {
@@ -881,6 +971,33 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     }
     // Speaker before the cue.
     let p = prev?;
+    // A relative clause: "The union, which says it speaks for …, said …".
+    if any(ctx.lower(p), &["who", "which"]) && p > sa {
+        let q = if ctx.lower(p - 1) == "," { p - 1 } else { p };
+        let (a, b) = back_np(ctx, q.checked_sub(1)?, sa)?;
+        if !(a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap)) && !any(ctx.lower(a), DEFINITE) {
+            return None;
+        }
+        let mut j = after_aud;
+        if matches!(class, CueClass::Weak | CueClass::Belief | CueClass::Finding)
+            && !clause_follows(ctx, j, sb, class)
+        {
+            return None;
+        }
+        if ctx.lower(j) == "that" {
+            j += 1;
+        }
+        // The clause ends at the next comma.
+        let end = (j..sb).find(|&k| ctx.lower(k) == ",")?;
+        if end <= j + 1 || any(ctx.lower(j), &["not", "for", "to"]) {
+            return None;
+        }
+        c.speaker = Some(SpkRef {
+            span: np_span(ctx, a, b),
+        });
+        c.content = vec![np_span(ctx, j, end)];
+        return Some(c);
+    }
     // Coordinated verbs: "X accused … and said …" take the subject of the first.
     if any(ctx.lower(p), &["and", "but"]) && p > sa {
         let mut j = after_aud;
@@ -1212,6 +1329,12 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
     };
     let seg_end = trim_span(ctx.text, seg.span, &['.', '!', '?']).end();
     let _ = (sa, sb);
+    // Where relays start: forward content stops before ", citing Y".
+    let relay_bounds: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| c.entry.class == CueClass::Relay)
+        .filter_map(|c| Some((c.cue.start(), comma_before(ctx, c.cue.start())?)))
+        .collect();
     // Relays: "X reported, quoting Y" → Y via X.
     for r in 0..cands.len() {
         if cands[r].entry.class != CueClass::Relay {
@@ -1240,9 +1363,23 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
                     hc.via.insert(0, sp);
                 }
                 hc.speaker = rel.speaker;
-                // The cue covers both verbs: "reported, quoting".
-                hc.cue = hc.cue.cover(rel.cue);
-                hc.cue_text_span = hc.cue;
+                // Adjacent verbs make one cue: "reported, quoting"; otherwise the host's verb
+                // stays the cue.
+                let gap =
+                    ctx.tok_range(Span::new(
+                        hc.cue.end().min(rel.cue.start()),
+                        rel.cue.start().max(hc.cue.end()),
+                    ))
+                    .1 - ctx
+                        .tok_range(Span::new(
+                            hc.cue.end().min(rel.cue.start()),
+                            rel.cue.start().max(hc.cue.end()),
+                        ))
+                        .0;
+                if gap <= 4 {
+                    hc.cue = hc.cue.cover(rel.cue);
+                    hc.cue_text_span = hc.cue;
+                }
                 hc.cue_tok = rel.cue_tok;
                 hc.entry = rel.entry;
                 hc.attr.extend(rel.attr);
@@ -1349,6 +1486,11 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
             continue;
         }
         let mut end = seg_end;
+        for &(cue_start, b) in &relay_bounds {
+            if cue_start > from && b > from && b < end {
+                end = b;
+            }
+        }
         if let Some(semi) = ctx.text.get(from..seg_end).and_then(|t| {
             t.match_indices(';')
                 .map(|(k, _)| from + k)

@@ -25,6 +25,10 @@ pub enum CueClass {
     Part,
     /// "X quoted Y as saying".
     Quoted,
+    /// "X put the toll at N".
+    Put,
+    /// Only as the tag of a quotation ("“…,” she continued").
+    QuoteOnly,
 }
 
 #[derive(Debug, Clone)]
@@ -57,6 +61,8 @@ pub static CUES: Lazy<HashMap<String, CueEntry>> = Lazy::new(|| {
             "relay" => CueClass::Relay,
             "part" => CueClass::Part,
             "quoted" => CueClass::Quoted,
+            "put" => CueClass::Put,
+            "quote" => CueClass::QuoteOnly,
             _ => continue,
         };
         m.insert(
@@ -122,6 +128,17 @@ pub static MEDIA: Lazy<Vec<(Vec<String>, String)>> = Lazy::new(|| {
             .collect();
     v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     v
+});
+
+/// Head words of the medium phrases ("statement", "twitter", "address"), for spotting an
+/// attribution modifier such as "said in a televised address".
+pub static MEDIUM_HEADS: Lazy<HashSet<String>> = Lazy::new(|| {
+    MEDIA
+        .iter()
+        .filter_map(|(ws, _)| ws.last())
+        .filter(|w| w.len() > 3 && w.as_str() != "twitter," && w.as_str() != "out")
+        .cloned()
+        .collect()
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

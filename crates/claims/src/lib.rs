@@ -125,6 +125,13 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
     let mut classes = Vec::new();
     for c in &cands {
         let Some(sp) = c.speaker else { continue };
+        // Relays go into the history too (so "the agency" can find the outlet that relayed),
+        // before the speaker, who stays the most recent.
+        let via = c
+            .via
+            .iter()
+            .map(|v| resolver.resolve(v.span, true))
+            .collect();
         let speaker = resolver.resolve(sp.span, true);
         let class = resolver.history.last().and_then(|h| h.class);
         let descs = resolver
@@ -132,11 +139,6 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
             .last()
             .map(|h| h.descs.clone())
             .unwrap_or_default();
-        let via = c
-            .via
-            .iter()
-            .map(|v| resolver.resolve(v.span, false))
-            .collect();
         let (date, timex) = date_of(&ctx, c);
         let kind = kind_of(&ctx, &c.content);
         claims.push(Claim {
@@ -438,9 +440,22 @@ fn disclaimer_targets(
             return named;
         }
     }
-    // No agent named: the claims of the sentence before.
-    let prev = si.checked_sub(1);
+    // No agent named: the claims of the sentence before ("neither figure", "both claims":
+    // of the two before).
+    let whole = ctx.slice(seg).to_lowercase();
+    let reach = if whole.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "neither" | "both" | "none" | "figures" | "claims" | "accounts"
+        )
+    }) {
+        2
+    } else {
+        1
+    };
     (0..claims.len())
-        .filter(|&k| info.get(k).map(|i| Some(i.2)) == Some(prev) && earlier.contains(&k))
+        .filter(|&k| {
+            info.get(k).is_some_and(|i| i.2 < si && i.2 + reach >= si) && earlier.contains(&k)
+        })
         .collect()
 }

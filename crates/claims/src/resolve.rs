@@ -361,6 +361,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let possessor = lower.iter().position(|w| *w == "'s");
         let definite = lower.first().is_some_and(|w| any(w, DEFINITE)) || possessor.is_some();
         if let (Some((rw, rclass)), true) = (role.clone(), definite) {
+            // An outlet or body quoted in the last few sentences is the likeliest referent.
+            if rclass != RoleClass::Person {
+                if let Some(r) = self.recent_same_kind(span, &rw, rclass) {
+                    return r;
+                }
+            }
             if let Some((id, name, class)) = self.entity_for(span, false) {
                 if class_compatible(rclass, class) {
                     return mk(name, Some(id), Some(rclass), false, np_descs);
@@ -500,6 +506,34 @@ impl<'c, 'a> Resolver<'c, 'a> {
         })
     }
 
+    /// The last speaker or relay of the same kind within the three sentences before.
+    fn recent_same_kind(&self, span: Span, role: &str, class: RoleClass) -> Option<Resolved> {
+        let doc = self.ctx.doc;
+        let here = doc.segment_index_at(span.start())?;
+        let role_words: Vec<&str> = role.split(' ').collect();
+        let h = self.history.iter().rev().find(|h| {
+            let hs = doc.segment_index_at(h.offset).unwrap_or(0);
+            h.offset < span.start()
+                && hs + 3 >= here
+                && h.class == Some(class)
+                && h.speaker
+                    .name
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && (class == RoleClass::Media
+                    || role_words
+                        .iter()
+                        .all(|w| h.speaker.name.to_lowercase().contains(w))
+                    || h.descs.iter().any(|d| role_words.contains(&d.as_str())))
+        })?;
+        let mut r = h.clone();
+        r.speaker.text = self.ctx.slice(span).to_string();
+        r.speaker.span = span;
+        r.offset = span.start();
+        Some(r)
+    }
+
     fn last_person(&self, span: Span) -> Option<Resolved> {
         if let Some(r) = self.previous_subject(span) {
             return Some(r);
@@ -632,6 +666,31 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         // Media: prefer an outlet described with a compatible word ("state television" for
         // "the state broadcaster").
+        if class != RoleClass::Person {
+            let hist = self.history.iter().rev().find(|h| {
+                h.offset < span.start()
+                    && h.class == Some(class)
+                    && h.speaker
+                        .name
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && (class == RoleClass::Media
+                        || role_words
+                            .iter()
+                            .all(|w| h.speaker.name.to_lowercase().contains(w))
+                        || h.descs
+                            .windows(role_words.len())
+                            .any(|w| w.iter().map(String::as_str).eq(role_words.iter().copied())))
+            });
+            if let Some(h) = hist {
+                let mut r = h.clone();
+                r.speaker.text = ctx.slice(span).to_string();
+                r.speaker.span = span;
+                r.offset = span.start();
+                return Some(r);
+            }
+        }
         let before = self
             .names
             .iter()

@@ -34,6 +34,12 @@ pub const MONTHS: &[&str] = &[
     "dec.",
 ];
 
+/// Determiners that make the next word a noun ("the report", "any claims").
+pub const NOUN_DETS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "any", "no", "every", "his", "her", "its",
+    "their", "our", "my", "your",
+];
+
 pub const DEFINITE: &[&str] = &["the", "his", "her", "its", "their", "this", "that", "our"];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
@@ -709,3 +715,25 @@ pub fn same_nation(a: &str, b: &str) -> bool {
     let n = a.len().min(b.len()).min(5);
     n >= 4 && a.iter().take(n).eq(b.iter().take(n))
 }
+
+/// Objects of "according to" that are not sources.
+pub const NOT_SOURCES: &[&str] = &[
+    "plan",
+    "plans",
+    "schedule",
+    "law",
+    "laws",
+    "rules",
+    "rule",
+    "constitution",
+    "tradition",
+    "custom",
+    "script",
+    "protocol",
+    "design",
+    "procedure",
+    "regulations",
+    "instructions",
+    "expectations",
+    "form",
+];

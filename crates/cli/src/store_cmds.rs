@@ -484,7 +484,11 @@ pub fn figures(a: FiguresArgs) -> anyhow::Result<ExitCode> {
         }
         writeln!(w)?;
     }
-    writeln!(w, "best current estimates (rule: {})", analysis::ESTIMATE_RULE)?;
+    writeln!(
+        w,
+        "best current estimates (rule: {})",
+        analysis::ESTIMATE_RULE
+    )?;
     for e in &estimates {
         writeln!(
             w,
@@ -637,7 +641,10 @@ pub fn search(a: SearchArgs) -> anyhow::Result<ExitCode> {
             w,
             "[{}{}] {} {} {}",
             h.kind,
-            h.rid.as_deref().map(|r| format!(" {r}")).unwrap_or_default(),
+            h.rid
+                .as_deref()
+                .map(|r| format!(" {r}"))
+                .unwrap_or_default(),
             h.doc.published.as_deref().unwrap_or("?"),
             h.doc.outlet.as_deref().unwrap_or("?"),
             h.doc.url.as_deref().unwrap_or(&h.doc.ext_id)

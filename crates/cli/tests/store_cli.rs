@@ -117,7 +117,11 @@ fn crash_and_rerun(db: &str, clean_db: &str) {
 
     // And once more: nothing changes.
     let out = run(&["ingest", "--db", db, corpus]);
-    assert!(stdout(&out).contains(&format!("unchanged {n}")), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!("unchanged {n}")),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(stats(db), want);
 }
 
@@ -151,7 +155,9 @@ fn sample_corpus() -> Option<PathBuf> {
 }
 
 fn commands_on_sample(db: &str) {
-    let Some(corpus) = sample_corpus() else { return };
+    let Some(corpus) = sample_corpus() else {
+        return;
+    };
     let corpus = corpus.to_str().unwrap();
     let first = stdout(&run(&["ingest", "--db", db, corpus]));
     assert!(first.contains("failed 0"), "{first}");

@@ -4,9 +4,7 @@
 //! order; plus the role phrases around person names.
 
 use crate::gazetteer::{PlaceKind, GAZ};
-use crate::lexicon::{
-    self, HeadPos, Known, DEMONYM, DESCRIPTOR, KNOWN, NON_NAME, ORG_HEAD, ROLE,
-};
+use crate::lexicon::{self, HeadPos, Known, DEMONYM, DESCRIPTOR, KNOWN, NON_NAME, ORG_HEAD, ROLE};
 use crate::words::{span_of, text_of, Word};
 use newsledger_model::{Document, Span};
 
@@ -15,9 +13,14 @@ use newsledger_model::{Document, Span};
 pub enum Reading {
     Known(Known),
     /// A gazetteer place, with "X city" preferring the city.
-    Place { name: String, want_city: bool },
+    Place {
+        name: String,
+        want_city: bool,
+    },
     /// "X region": the region of that name; `base` is the place it is named after.
-    Region { base: Option<u32> },
+    Region {
+        base: Option<u32>,
+    },
     Landmark,
     Historical,
     /// An organisation recognised by its head word (subtype; empty when unknown).
@@ -396,12 +399,19 @@ fn context_cue(w: &[Word], a: usize, b: usize) -> Option<(Cue, &'static str)> {
                 return Some((Cue::Org, ""));
             }
         }
-        // "in Harnow" (not "in Tokayev's …", not "in Harnow Street").
-        if prev.is_some_and(|p| lexicon::is("place_prep", &p.lower))
-            && !w.get(a).is_some_and(|x| x.poss)
+        // "in Harnow" (not "in Tokayev's …", not "in Harnow Street"): most places the
+        // gazetteer lacks are towns and villages.
+        let poss = w.get(a).is_some_and(|x| x.poss);
+        if prev.is_some_and(|p| {
+            lexicon::is("place_prep", &p.lower) || lexicon::is("weak_place_prep", &p.lower)
+        }) && !poss
             && !next.is_some_and(|n| n.cap)
         {
-            return Some((Cue::Place, ""));
+            return Some((Cue::Place, "city"));
+        }
+        // "Talvaria's government", "Talvaria's capital"
+        if poss && next.is_some_and(|n| lexicon::is("country_poss_noun", &n.lower)) {
+            return Some((Cue::Place, "country"));
         }
     }
     None
@@ -414,9 +424,11 @@ fn camel_case(t: &str) -> bool {
     if cs.len() < 5 || !cs.first().is_some_and(|c| c.is_uppercase()) {
         return false;
     }
-    if ["Mc", "Mac", "De", "Di", "La", "Le", "Da", "Du", "O'", "O’", "Van", "Von"]
-        .iter()
-        .any(|p| t.starts_with(p))
+    if [
+        "Mc", "Mac", "De", "Di", "La", "Le", "Da", "Du", "O'", "O’", "Van", "Von",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
     {
         return false;
     }
@@ -456,12 +468,27 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
             continue;
         }
         // Datelines name their place in capitals: "VELDOR, March 10".
-        if dateline && x.upper && !KNOWN.contains_key(x.text) {
+        let before_comma = !w
+            .get(..i)
+            .is_some_and(|p| p.iter().any(|y| y.is_punct(",") || y.is_punct("(")));
+        if dateline && before_comma && x.upper && !KNOWN.contains_key(x.text) {
             let t = title_case(x.text);
             let mut c = if GAZ.lookup(&t).is_empty() {
                 cand(x.span, &t, seg, Reading::Single, false, w, i, i + 1)
             } else {
-                cand(x.span, &t, seg, Reading::Place { name: t.clone(), want_city: true }, false, w, i, i + 1)
+                cand(
+                    x.span,
+                    &t,
+                    seg,
+                    Reading::Place {
+                        name: t.clone(),
+                        want_city: true,
+                    },
+                    false,
+                    w,
+                    i,
+                    i + 1,
+                )
             };
             c.cue = Some((Cue::Place, "city"));
             out.push(c);
@@ -510,7 +537,15 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
         while j < n {
             let Some(prev) = w.get(j - 1) else { break };
             if prev.poss {
-                break;
+                // "Prosecutor General's Office", "People's Party": a possessive title or
+                // common word inside an organisation's name.
+                let inner = (ROLE.contains_key(prev.lower.as_str()) || prev.lower == "people")
+                    && (j..(j + 3).min(n))
+                        .any(|k| w.get(k).is_some_and(|y| y.cap && is_tail_head(y.text)))
+                    && w.get(j).is_some_and(|y| y.cap);
+                if !inner {
+                    break;
+                }
             }
             let Some(y) = w.get(j) else { break };
             if y.is_word && continues_name(y) {
@@ -647,15 +682,25 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     // 1. Lexicon names.
     let the_text = format!("The {text}");
     if let Some(k) = KNOWN.get(text).or_else(|| KNOWN.get(the_text.as_str())) {
-        out.push(cand(span, text, seg, Reading::Known(k.clone()), weak, w, a, b));
+        out.push(cand(
+            span,
+            text,
+            seg,
+            Reading::Known(k.clone()),
+            weak,
+            w,
+            a,
+            b,
+        ));
         return;
     }
     if GAZ.historical.contains_key(text) {
         out.push(cand(span, text, seg, Reading::Historical, weak, w, a, b));
         return;
     }
-    // Things and events named with capitals ("Arab Spring", "Dow Jones Industrial Average").
-    if len >= 2 && lexicon::is("event_tail", last.text) {
+    // Things and events named with capitals ("Arab Spring", "Dow Jones Industrial Average",
+    // "Hurricane Ian").
+    if len >= 2 && (lexicon::is("event_tail", last.text) || lexicon::is("event_lead", first.text)) {
         return;
     }
     // 2. Organisations by head word.
@@ -698,7 +743,10 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
             let org_tail = k - a >= 2 && w.get(k - 1).is_some_and(|x| is_tail_head(x.text));
             if KNOWN.contains_key(left) || org_tail {
                 let rest_is_name = b - k >= 2
-                    && (k..b).all(|q| w.get(q).is_some_and(|x| is_namey_token(x) || is_particle(x)));
+                    && (k..b).all(|q| {
+                        w.get(q)
+                            .is_some_and(|x| is_namey_token(x) || is_particle(x))
+                    });
                 if rest_is_name || role_at(w, k).is_some() {
                     classify(doc, w, a, k, seg, out);
                     classify(doc, w, k, b, seg, out);
@@ -730,7 +778,29 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         if t > a {
             classify_left(doc, w, a, t, seg, out);
         }
-        let pa = t + len_t;
+        let mut pa = t + len_t;
+        // "Prosecutor General Hana Vitek": titles in a row.
+        while let Some((l2, _)) = role_at(w, pa).filter(|(l2, _)| pa + l2 < b) {
+            pa += l2;
+        }
+        // "President of Kazakhstan", "Minister of Defence Ali Bakr": the "of" object belongs
+        // to the title; a person name may follow it (its last two words).
+        if w.get(pa).is_some_and(|x| x.is("of")) && pa + 1 < b {
+            let mut o = pa + 1;
+            if w.get(o).is_some_and(is_det) {
+                o += 1;
+            }
+            let obj_end = if b >= o + 3 && (b - 2..b).all(|k| w.get(k).is_some_and(is_namey_token))
+            {
+                b - 2
+            } else {
+                b
+            };
+            if obj_end > o {
+                classify_left(doc, w, o, obj_end, seg, out);
+            }
+            pa = obj_end;
+        }
         if pa < b {
             let role = role_before(doc, w, pa, Some((t, pa, noun)));
             push_person(doc, w, pa, b, seg, role, out);
@@ -741,11 +811,27 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     if len >= 2
         && matches!(
             last.text,
-            "Region" | "Province" | "Oblast" | "Governorate" | "Prefecture" | "State" | "District" | "County"
+            "Region"
+                | "Province"
+                | "Oblast"
+                | "Governorate"
+                | "Prefecture"
+                | "State"
+                | "District"
+                | "County"
         )
     {
         let base = GAZ.best(text_of(doc, w, a, b - 1), &[], false);
-        out.push(cand(span, text, seg, Reading::Region { base }, weak, w, a, b));
+        out.push(cand(
+            span,
+            text,
+            seg,
+            Reading::Region { base },
+            weak,
+            w,
+            a,
+            b,
+        ));
         return;
     }
     if len >= 2
@@ -765,7 +851,16 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
             if !is_country {
                 if let Some(sp) = span_of(w, a, b + 1) {
                     let t2 = text_of(doc, w, a, b + 1);
-                    out.push(cand(sp, t2, seg, Reading::Region { base }, weak, w, a, b + 1));
+                    out.push(cand(
+                        sp,
+                        t2,
+                        seg,
+                        Reading::Region { base },
+                        weak,
+                        w,
+                        a,
+                        b + 1,
+                    ));
                     return;
                 }
             }
@@ -781,10 +876,24 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     // "the Drovna region": a region the gazetteer does not know.
     if let Some(rw) = w.get(b).filter(|x| region_word(Some(x))) {
         let namey = (a..b).all(|k| w.get(k).is_some_and(is_namey_token));
-        if namey && !matches!(rw.lower.as_str(), "state" | "republic" | "department" | "territory") {
+        if namey
+            && !matches!(
+                rw.lower.as_str(),
+                "state" | "republic" | "department" | "territory"
+            )
+        {
             if let Some(sp) = span_of(w, a, b + 1) {
                 let t2 = text_of(doc, w, a, b + 1);
-                out.push(cand(sp, t2, seg, Reading::Region { base: None }, weak, w, a, b + 1));
+                out.push(cand(
+                    sp,
+                    t2,
+                    seg,
+                    Reading::Region { base: None },
+                    weak,
+                    w,
+                    a,
+                    b + 1,
+                ));
                 return;
             }
         }
@@ -793,15 +902,39 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     // preposition, else an organisation.
     let the_before = a.checked_sub(1).and_then(|k| w.get(k)).is_some_and(is_det);
     if len >= 2 && the_before {
-        let namey = (a..b).all(|k| w.get(k).is_some_and(|x| is_namey_token(x) || is_particle(x)));
+        let namey = (a..b).all(|k| {
+            w.get(k)
+                .is_some_and(|x| is_namey_token(x) || is_particle(x))
+        });
         if namey {
-            let prep = a
-                .checked_sub(2)
-                .and_then(|k| w.get(k))
-                .is_some_and(|p| matches!(p.lower.as_str(), "at" | "in" | "near" | "outside" | "inside"));
-            let reading = if prep { Reading::Landmark } else { Reading::Org("") };
+            let prep = a.checked_sub(2).and_then(|k| w.get(k)).is_some_and(|p| {
+                matches!(
+                    p.lower.as_str(),
+                    "at" | "in" | "near" | "outside" | "inside"
+                )
+            });
+            let reading = if prep {
+                Reading::Landmark
+            } else {
+                Reading::Org("")
+            };
             out.push(cand(span, text, seg, reading, weak, w, a, b));
             return;
+        }
+    }
+    // "the National Unity bloc"
+    if let Some(v) = w
+        .get(b)
+        .filter(|x| x.is_word && !x.cap)
+        .and_then(|x| lexicon::value("org_noun_after", &x.lower))
+    {
+        let namey = (a..b).all(|k| w.get(k).is_some_and(is_namey_token));
+        if namey {
+            if let Some(sp) = span_of(w, a, b + 1) {
+                let t2 = text_of(doc, w, a, b + 1);
+                out.push(cand(sp, t2, seg, Reading::Org(v), weak, w, a, b + 1));
+                return;
+            }
         }
     }
     if len >= 2 {
@@ -870,7 +1003,14 @@ fn read_left(doc: &Document, w: &[Word], a: usize, b: usize) -> bool {
             .is_some_and(|x| ORG_HEAD.contains_key(x.text))
 }
 
-fn classify_left(doc: &Document, w: &[Word], a: usize, b: usize, seg: usize, out: &mut Vec<NameCand>) {
+fn classify_left(
+    doc: &Document,
+    w: &[Word],
+    a: usize,
+    b: usize,
+    seg: usize,
+    out: &mut Vec<NameCand>,
+) {
     let t = text_of(doc, w, a, b);
     let weak = w.get(a).is_some_and(|x| x.start);
     if let Some(r) = read_single_known(t) {
@@ -879,7 +1019,11 @@ fn classify_left(doc: &Document, w: &[Word], a: usize, b: usize, seg: usize, out
         }
         return;
     }
-    if let Some((sub, _)) = b.checked_sub(1).and_then(|k| w.get(k)).and_then(|x| ORG_HEAD.get(x.text)) {
+    if let Some((sub, _)) = b
+        .checked_sub(1)
+        .and_then(|k| w.get(k))
+        .and_then(|x| ORG_HEAD.get(x.text))
+    {
         if let Some(span) = span_of(w, a, b) {
             out.push(cand(span, t, seg, Reading::Org(sub), false, w, a, b));
         }
@@ -919,8 +1063,8 @@ fn push_person(
         c.male = match r.noun {
             "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "spokesman" | "chairman"
             | "congressman" => Some(true),
-            "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess" | "spokeswoman"
-            | "chairwoman" | "congresswoman" => Some(false),
+            "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess"
+            | "spokeswoman" | "chairwoman" | "congresswoman" => Some(false),
             _ => None,
         };
         if r.class != "honorific" {

@@ -314,9 +314,11 @@ impl<'a, 'd> State<'a, 'd> {
                             Cue::Place => Some(self.cluster(format!("U:{text}"), || {
                                 Cluster::new(EntityType::Place, sub, &text)
                             })),
-                            Cue::Org => Some(self.cluster(format!("O:{}", norm_org(&text)), || {
-                                Cluster::new(EntityType::Org, sub, &text)
-                            })),
+                            Cue::Org => {
+                                Some(self.cluster(format!("O:{}", norm_org(&text)), || {
+                                    Cluster::new(EntityType::Org, sub, &text)
+                                }))
+                            }
                         }
                     } else if c.titled {
                         let text = c.text.clone();
@@ -657,6 +659,33 @@ impl<'a, 'd> State<'a, 'd> {
                     wi = skip;
                     continue;
                 }
+                // "the health ministry": a ministry named in lower case.
+                if x.lower == "ministry" && !x.cap {
+                    let prev = wi.checked_sub(1).and_then(|k| w.get(k));
+                    if let Some(p) = prev.filter(|p| {
+                        p.is_word
+                            && !p.cap
+                            && p.text.chars().all(char::is_alphabetic)
+                            && !matches!(
+                                p.lower.as_str(),
+                                "the" | "a" | "this" | "that" | "his" | "her" | "its" | "their"
+                            )
+                    }) {
+                        let span = Span::new(p.span.start(), x.span.end());
+                        let name = self.doc.slice(span).to_string();
+                        let ci = self.cluster(format!("O:{}", norm_org(&name)), || {
+                            Cluster::new(EntityType::Org, Some("government"), &name)
+                        });
+                        let m = self.nominal_m(span, si, w.get(wi + 1));
+                        let m = M {
+                            kind: MentionKind::Name,
+                            ..m
+                        };
+                        self.accept(ci, m);
+                        wi += 1;
+                        continue;
+                    }
+                }
                 if let Some((ci, span, end)) = self.other_nominal(si, wi) {
                     let next = self.segs.get(si).and_then(|s| s.words.get(end));
                     let m = self.nominal_m(span, si, next);
@@ -920,7 +949,9 @@ impl<'a, 'd> State<'a, 'd> {
                 country_of_mod = Some((*cc).to_string());
             } else if !(lexicon::is("role_modifier", l)
                 || lexicon::is("nominal_modifier", l)
-                || DESCRIPTOR.keys().any(|k| k.split_whitespace().any(|p| p == l)))
+                || DESCRIPTOR
+                    .keys()
+                    .any(|k| k.split_whitespace().any(|p| p == l)))
             {
                 return None;
             }

@@ -1,1 +1,50 @@
 use super::*;
+use crate::gazetteer::{PlaceKind, GAZ};
+use crate::lexicon::{KnownKind, KNOWN, ROLE};
+
+#[test]
+fn gazetteer_knows_transliterations_and_hand_aliases() {
+    for (name, id) in [
+        ("Nur-Sultan", 1526273),
+        ("Nursultan", 1526273),
+        ("Astana", 1526273),
+        ("Alma-Ata", 1526384),
+        ("Almaty", 1526384),
+        ("Kiev", 703448),
+    ] {
+        let idx = GAZ
+            .best(name, &[], false)
+            .unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(GAZ.place(idx).map(|p| p.id), Some(id), "{name}");
+    }
+    let kz = GAZ
+        .country("KZ")
+        .and_then(|i| GAZ.place(i))
+        .expect("Kazakhstan");
+    assert_eq!(kz.kind, PlaceKind::Country);
+    assert_eq!(kz.capital, Some(1526273));
+    assert!(lookup_place("Taldykorgan").and_then(|g| g.lat).is_some());
+}
+
+#[test]
+fn countries_win_over_namesake_towns_unless_the_text_says_city() {
+    let idx = GAZ.best("Mexico", &[], false).expect("Mexico");
+    assert_eq!(GAZ.place(idx).map(|p| p.kind), Some(PlaceKind::Country));
+    let idx = GAZ.best("Kuwait", &[], true).expect("Kuwait City");
+    assert_eq!(GAZ.place(idx).map(|p| p.kind), Some(PlaceKind::City));
+}
+
+#[test]
+fn lexicons_parse() {
+    assert_eq!(KNOWN.get("Khabar 24").map(|k| k.subtype), Some("media"));
+    assert_eq!(
+        KNOWN.get("Twitter").map(|k| k.kind),
+        Some(KnownKind::Platform)
+    );
+    assert_eq!(
+        KNOWN.get("CSTO").map(|k| k.canonical),
+        Some("Collective Security Treaty Organization")
+    );
+    assert!(ROLE.get("press secretary").is_some());
+    assert!(ROLE.get("president").is_some_and(|r| r.leader));
+}

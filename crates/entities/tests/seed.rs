@@ -46,7 +46,10 @@ fn find<'a>(doc: &'a Document, surface: &str) -> Option<&'a Entity> {
 }
 
 fn surfaces(doc: &Document, e: &Entity) -> Vec<String> {
-    e.mentions.iter().map(|m| doc.slice(m.span).to_string()).collect()
+    e.mentions
+        .iter()
+        .map(|m| doc.slice(m.span).to_string())
+        .collect()
 }
 
 #[test]
@@ -79,10 +82,18 @@ fn seed_clusters() {
     let n = ent("Nursultan Nazarbayev");
     assert_eq!(n.kind, EntityType::Person);
     let ns = surfaces(&doc, n);
-    for s in ["Nazarbayev", "the longtime leader", "The leader of the nation"] {
+    for s in [
+        "Nazarbayev",
+        "the longtime leader",
+        "The leader of the nation",
+    ] {
         assert!(ns.iter().any(|x| x == s), "Nazarbayev lacks {s}: {ns:?}");
     }
-    assert!(n.roles.iter().any(|r| r.contains("former president")), "{:?}", n.roles);
+    assert!(
+        n.roles.iter().any(|r| r.contains("former president")),
+        "{:?}",
+        n.roles
+    );
     assert_ne!(t.id, n.id);
 
     // The capital: Nursultan = Nur-Sultan city = the capital, a place, never the person.
@@ -97,8 +108,13 @@ fn seed_clusters() {
 
     // Khabar 24 = the state broadcaster; an outlet.
     let k = ent("Khabar 24");
-    assert_eq!((k.kind, k.subtype.as_deref()), (EntityType::Org, Some("media")));
-    assert!(surfaces(&doc, k).iter().any(|x| x == "the state broadcaster"));
+    assert_eq!(
+        (k.kind, k.subtype.as_deref()),
+        (EntityType::Org, Some("media"))
+    );
+    assert!(surfaces(&doc, k)
+        .iter()
+        .any(|x| x == "the state broadcaster"));
 
     // Almaty the city and the Almaty region are different places.
     let a = ent("Almaty");
@@ -112,7 +128,10 @@ fn seed_clusters() {
         let e = ent(p);
         assert_eq!(e.kind, EntityType::Place, "{p}");
         let g = e.geo.as_ref().unwrap_or_else(|| panic!("{p} has no geo"));
-        assert!(g.geonames_id.is_some() && g.lat.is_some() && g.lon.is_some(), "{p}");
+        assert!(
+            g.geonames_id.is_some() && g.lat.is_some() && g.lon.is_some(),
+            "{p}"
+        );
     }
     assert_eq!(ent("Republic Square").kind, EntityType::Place);
 
@@ -120,7 +139,10 @@ fn seed_clusters() {
     for (p, role) in [
         ("Putin", "President"),
         ("Tokayev", "president"),
-        ("Massimov", "former head of Kazakhstan’s National Security Committee"),
+        (
+            "Massimov",
+            "former head of Kazakhstan’s National Security Committee",
+        ),
         ("Nazarbayev", "former president"),
         ("Ukibai", "press secretary"),
         ("Mamin", "Prime Minister"),
@@ -128,23 +150,72 @@ fn seed_clusters() {
     ] {
         let e = ent(p);
         assert_eq!(e.kind, EntityType::Person, "{p}");
-        assert!(e.roles.iter().any(|r| r.contains(role)), "{p}: {:?}", e.roles);
+        assert!(
+            e.roles.iter().any(|r| r.contains(role)),
+            "{p}: {:?}",
+            e.roles
+        );
     }
     // Ukibai is "his press secretary" too, before he is named.
-    assert!(surfaces(&doc, ent("Ukibai")).iter().any(|x| x == "his press secretary"));
+    assert!(surfaces(&doc, ent("Ukibai"))
+        .iter()
+        .any(|x| x == "his press secretary"));
 
-    for o in ["Kremlin", "National Security Committee", "Interior Ministry", "State Department"] {
+    for o in [
+        "Kremlin",
+        "National Security Committee",
+        "Interior Ministry",
+        "State Department",
+    ] {
         let e = ent(o);
-        assert_eq!((e.kind, e.subtype.as_deref()), (EntityType::Org, Some("government")), "{o}");
+        assert_eq!(
+            (e.kind, e.subtype.as_deref()),
+            (EntityType::Org, Some("government")),
+            "{o}"
+        );
     }
     for o in ["Khabar 24", "TASS", "CNN"] {
         let e = ent(o);
-        assert_eq!((e.kind, e.subtype.as_deref()), (EntityType::Org, Some("media")), "{o}");
+        assert_eq!(
+            (e.kind, e.subtype.as_deref()),
+            (EntityType::Org, Some("media")),
+            "{o}"
+        );
     }
     assert_eq!(ent("Twitter").kind, EntityType::Platform);
 
     // None of the generic tagger's errors, and no sentence-initial common words.
-    for bad in ["Flurry", "Flurry of rumors", "Meanwhile", "Violent", "Security forces", "Security", "Kazakh", "Russian"] {
+    for bad in [
+        "Flurry",
+        "Flurry of rumors",
+        "Meanwhile",
+        "Violent",
+        "Security forces",
+        "Security",
+        "Kazakh",
+        "Russian",
+    ] {
         assert!(find(&doc, bad).is_none(), "{bad} should not be an entity");
     }
+}
+
+/// Throughput of segment + entities on the seed repeated (run with --release --ignored).
+#[test]
+#[ignore]
+fn bench_seed() {
+    let Some(text) = testing::shared_text(testing::SEED) else {
+        return;
+    };
+    let _ = run(&text);
+    let n = 300;
+    let t0 = std::time::Instant::now();
+    for _ in 0..n {
+        let _ = run(&text);
+    }
+    let s = t0.elapsed().as_secs_f64();
+    eprintln!(
+        "segment+entities: {:.0} docs/s, {:.2} MB/s",
+        n as f64 / s,
+        (n * text.len()) as f64 / 1e6 / s
+    );
 }

@@ -58,11 +58,14 @@ struct DocLine {
 }
 
 fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), i + 1)))
+        .map(|(i, l)| {
+            serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), i + 1))
+        })
         .collect()
 }
 
@@ -122,7 +125,12 @@ fn cue_matches(doc: &Document, c: &Claim, gold_cue: &str) -> bool {
     }
     let attr = attribution_text(doc, c);
     attr.split(|ch: char| !ch.is_alphanumeric() && ch != ' ')
-        .any(|part| part.split_whitespace().collect::<Vec<_>>().join(" ").contains(&g))
+        .any(|part| {
+            part.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(&g)
+        })
 }
 
 fn pct(a: usize, b: usize) -> String {
@@ -155,7 +163,7 @@ pub fn run(args: &Args) -> Result<()> {
     let mut unmatched_evidence = 0;
     for line in &lines {
         let meta = Meta {
-            published: line.published.as_deref().and_then(|p| chrono_date(p)),
+            published: line.published.as_deref().and_then(chrono_date),
             title: line.title.clone(),
             url: line.url.clone(),
             outlet: line.outlet.clone(),
@@ -167,6 +175,18 @@ pub fn run(args: &Args) -> Result<()> {
         let golds = by_doc.get(line.id.as_str()).cloned().unwrap_or_default();
         n_gold += golds.len();
         let mut used = vec![false; claims.len()];
+        // Gold lines whose cue word is itself a predicted cue go first, so that a looser
+        // match cannot take their claim.
+        let mut golds = golds;
+        golds.sort_by_key(|g| {
+            !claims.iter().any(|c| {
+                c.cue.text.to_lowercase().contains(&g.cue.to_lowercase())
+                    && doc
+                        .text
+                        .find(&g.evidence)
+                        .is_some_and(|o| c.span.overlaps(Span::new(o, o + g.evidence.len())))
+            })
+        });
         for g in golds {
             let Some(off) = doc.text.find(&g.evidence) else {
                 unmatched_evidence += 1;
@@ -184,12 +204,16 @@ pub fn run(args: &Args) -> Result<()> {
                 .enumerate()
                 .filter(|(k, c)| {
                     !used[*k]
-                        && doc.segment_index_at(c.cue.span.start()).is_some_and(|s| sents.contains(&s))
+                        && doc
+                            .segment_index_at(c.cue.span.start())
+                            .is_some_and(|s| sents.contains(&s))
                         && cue_matches(&doc, c, &g.cue)
                 })
                 .collect();
             let exact = |c: &Claim| c.cue.text.to_lowercase().contains(&g.cue.to_lowercase());
-            let spk = |c: &Claim| same_name(&c.speaker.name, &g.speaker) || same_name(&c.speaker.text, &g.speaker);
+            let spk = |c: &Claim| {
+                same_name(&c.speaker.name, &g.speaker) || same_name(&c.speaker.text, &g.speaker)
+            };
             let cand = pool
                 .iter()
                 .find(|(_, c)| exact(c) && spk(c))
@@ -198,24 +222,41 @@ pub fn run(args: &Args) -> Result<()> {
                 .copied();
             let Some((k, c)) = cand else {
                 if args.verbose {
-                    println!("[{}] MISSED {:?} {:?} :: {:?}", g.doc, g.speaker, g.cue, g.evidence);
+                    println!(
+                        "[{}] MISSED {:?} {:?} :: {:?}",
+                        g.doc, g.speaker, g.cue, g.evidence
+                    );
                 }
                 continue;
             };
             used[k] = true;
             n_match += 1;
-            let s_ok = same_name(&c.speaker.name, &g.speaker) || same_name(&c.speaker.text, &g.speaker);
+            let s_ok =
+                same_name(&c.speaker.name, &g.speaker) || same_name(&c.speaker.text, &g.speaker);
             spk_ok += s_ok as usize;
             if !s_ok && args.verbose {
-                println!("[{}] SPEAKER got {:?} ({:?}) want {:?} ({:?})", g.doc, c.speaker.name, c.speaker.text, g.speaker, g.speaker_text);
+                println!(
+                    "[{}] SPEAKER got {:?} ({:?}) want {:?} ({:?})",
+                    g.doc, c.speaker.name, c.speaker.text, g.speaker, g.speaker_text
+                );
             }
-            let v_ok = c.via.len() == g.via.len() && c.via.iter().zip(&g.via).all(|(a, b)| same_name(&a.name, b) || same_name(&a.text, b));
+            let v_ok = c.via.len() == g.via.len()
+                && c.via
+                    .iter()
+                    .zip(&g.via)
+                    .all(|(a, b)| same_name(&a.name, b) || same_name(&a.text, b));
             via_ok += v_ok as usize;
             if !v_ok && args.verbose {
                 let got: Vec<&str> = c.via.iter().map(|v| v.name.as_str()).collect();
-                println!("[{}] VIA got {:?} want {:?} :: {:?}", g.doc, got, g.via, g.evidence);
+                println!(
+                    "[{}] VIA got {:?} want {:?} :: {:?}",
+                    g.doc, got, g.via, g.evidence
+                );
             }
-            let kind = serde_json::to_value(c.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let kind = serde_json::to_value(c.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
             kind_ok += (kind == g.kind) as usize;
             let gh = !g.hedges.is_empty();
             let ph = !c.hedges.is_empty();
@@ -225,10 +266,18 @@ pub fn run(args: &Args) -> Result<()> {
             hedge_gold += gh as usize;
             if gh != ph && args.verbose {
                 let got: Vec<&str> = c.hedges.iter().map(|h| h.text.as_str()).collect();
-                println!("[{}] HEDGE got {:?} want {:?} :: {:?}", g.doc, got, g.hedges, g.evidence);
+                println!(
+                    "[{}] HEDGE got {:?} want {:?} :: {:?}",
+                    g.doc, got, g.hedges, g.evidence
+                );
             }
             let in_sents = |s: &Span| {
-                sents.iter().any(|&i| doc.layers.segments.get(i).is_some_and(|seg| seg.span.overlaps(*s)))
+                sents.iter().any(|&i| {
+                    doc.layers
+                        .segments
+                        .get(i)
+                        .is_some_and(|seg| seg.span.overlaps(*s))
+                })
             };
             content_ok += (!c.content.is_empty() && c.content.iter().any(in_sents)) as usize;
         }
@@ -236,14 +285,29 @@ pub fn run(args: &Args) -> Result<()> {
             for (k, c) in claims.iter().enumerate() {
                 if !used[k] {
                     let content: Vec<&str> = c.content.iter().map(|s| doc.slice(*s)).collect();
-                    println!("[{}] EXTRA {:?} {:?} :: {:?}", line.id, c.speaker.name, c.cue.text, content);
+                    println!(
+                        "[{}] EXTRA {:?} {:?} :: {:?}",
+                        line.id, c.speaker.name, c.cue.text, content
+                    );
                 }
             }
         }
     }
-    let p = if n_pred == 0 { 0.0 } else { n_match as f64 / n_pred as f64 };
-    let r = if n_gold == 0 { 0.0 } else { n_match as f64 / n_gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if n_pred == 0 {
+        0.0
+    } else {
+        n_match as f64 / n_pred as f64
+    };
+    let r = if n_gold == 0 {
+        0.0
+    } else {
+        n_match as f64 / n_gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     println!("claims: gold {n_gold}, predicted {n_pred}, matched {n_match} (sentence + cue)");
     if unmatched_evidence > 0 {
         println!("gold lines whose evidence is not in the document: {unmatched_evidence}");
@@ -253,7 +317,12 @@ pub fn run(args: &Args) -> Result<()> {
     println!("via accuracy      {}", pct(via_ok, n_match));
     println!("kind accuracy     {}", pct(kind_ok, n_match));
     println!("content in sentence {}", pct(content_ok, n_match));
-    println!("hedge accuracy    {}  (hedged: precision {}, recall {})", pct(hedge_ok, n_match), pct(hedge_tp, hedge_pred), pct(hedge_tp, hedge_gold));
+    println!(
+        "hedge accuracy    {}  (hedged: precision {}, recall {})",
+        pct(hedge_ok, n_match),
+        pct(hedge_tp, hedge_pred),
+        pct(hedge_tp, hedge_gold)
+    );
     Ok(())
 }
 

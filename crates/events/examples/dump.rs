@@ -36,6 +36,15 @@ fn main() {
         };
         let mut doc = Document::new(id.clone(), v["text"].as_str().unwrap_or(""), meta);
         p.run(&mut doc);
+        if std::env::var_os("DUMP_JSON").is_some() {
+            for e in &doc.layers.events {
+                let v = serde_json::json!({"doc": id, "type": e.kind, "trigger": e.trigger.text,
+                    "start": e.trigger.span.start(), "end": e.trigger.span.end(),
+                    "sentence": doc.slice(e.span)});
+                println!("{v}");
+            }
+            continue;
+        }
         println!("=== {id}");
         if want.is_some() {
             for t in &doc.layers.timexes {

@@ -176,7 +176,7 @@ fn options_ok(s: &Sent, c: &Cand) -> bool {
 /// where it is only referred to ("in defiance of the state of emergency").
 fn is_declared(s: &Sent, c: &Cand) -> bool {
     let (ca, cb) = s.clause(c.a);
-    s.find_in(c.a.saturating_sub(6).max(ca), c.a, "declare_verb")
+    s.find_in(c.a.saturating_sub(8).max(ca), c.a, "declare_verb")
         .is_some()
         || s.find_in(c.b, (c.b + 5).min(cb), "declare_after").is_some()
 }
@@ -215,18 +215,14 @@ fn order_licensed(s: &Sent, c: &Cand) -> bool {
     let hi = (c.b + 10).min(cb);
     // "order to" entries already end in "to".
     if s.low(c.b.saturating_sub(1)) == "to" {
-        return s
-            .next_nq(c.b)
-            .is_some_and(|j| j < cb && !s.is(j, "det") && !s.is_punct(j));
+        return s.next_nq(c.b).is_some_and(|j| j < cb && verb_like(s, j));
     }
     for i in c.b..hi {
         if s.is_punct(i) && !s.is_quote(i) {
             break;
         }
         if s.low(i) == "to" {
-            return s
-                .next_nq(i + 1)
-                .is_some_and(|j| j < cb && !s.is(j, "det") && !s.is_punct(j));
+            return s.next_nq(i + 1).is_some_and(|j| j < cb && verb_like(s, j));
         }
     }
     // A nominal event or forces within the object.
@@ -238,6 +234,14 @@ fn order_licensed(s: &Sent, c: &Cand) -> bool {
                 "arrest" | "arrests" | "deployment" | "detention" | "evacuation" | "withdrawal"
             )
         })
+}
+
+/// A word that can follow infinitival "to" ("to kill"), unlike "to 230" or "to the".
+fn verb_like(s: &Sent, j: usize) -> bool {
+    s.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+        && !s.is(j, "det")
+        && !s.is(j, "possessive")
+        && !s.cap(j)
 }
 
 // ---------------------------------------------------------------- noun phrases and actors
@@ -573,6 +577,9 @@ pub fn modality(s: &Sent, c: &Cand) -> Modality {
         if (lo2..p).any(|i| s.is(i, "ordered")) || (lo2..p).any(|i| is_order_at(s, i)) {
             return Modality::Status(EventStatus::Ordered);
         }
+        if c.entry().kind == "protest" && (lo2..p).any(|i| s.member_at(i, "call_ctrl").is_some()) {
+            return Modality::Status(EventStatus::Planned);
+        }
         if (p.saturating_sub(4).max(ca)..p).any(|i| s.member_at(i, "irrealis").is_some()) {
             return Modality::Skip;
         }
@@ -581,8 +588,24 @@ pub fn modality(s: &Sent, c: &Cand) -> Modality {
         }
         return Modality::Status(EventStatus::Planned);
     }
+    // A call for a protest announces one; a call for a resignation is only a demand.
+    if c.entry().kind == "protest" && in_window("call_ctrl", lo) {
+        return Modality::Status(EventStatus::Planned);
+    }
     if in_window("irrealis", lo) {
         return Modality::Skip;
+    }
+    // "in the riots", "amid the protests", "despite the arrest": a reference back to an
+    // event told elsewhere, not a report of one.
+    if c.entry().form == Form::Noun && s.low(c.b) != "of" {
+        if let Some(p) = s.prev_nq(c.a).filter(|&p| p >= ca) {
+            if matches!(s.low(p), "the" | "these" | "those" | "this")
+                && s.prev_nq(p)
+                    .is_some_and(|q| q >= ca && s.is(q, "anaphor_prep"))
+            {
+                return Modality::Skip;
+            }
+        }
     }
     let lo_deny = c.a.saturating_sub(12);
     if (lo_deny..c.a).any(|i| s.member_at(i, "denied").is_some()) {

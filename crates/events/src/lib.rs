@@ -162,8 +162,8 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
                 out.push(ev);
             }
         }
-        for (_, t) in &ctx.timexes {
-            if !claim_timexes.contains(t.id.as_str()) {
+        for (i, t) in &ctx.timexes {
+            if !claim_timexes.contains(t.id.as_str()) && !bounding(&ctx.s, *i) {
                 narrative = (Some(t.value.clone()), Some(t.id.clone()));
             }
         }
@@ -313,12 +313,19 @@ fn subj_np_hint(s: &Sent, a: usize) -> bool {
     })
 }
 
+/// A timex that bounds or describes rather than dates: "since Saturday", "until Friday",
+/// "their February level".
+fn bounding(s: &Sent, i: usize) -> bool {
+    s.prev_nq(i)
+        .is_some_and(|p| s.is(p, "since_like") || s.is(p, "possessive") || s.low(p).ends_with("'s"))
+}
+
 /// A declared nominal takes its declaring verb: "declared January 10 a day of mourning".
 fn trigger_start(s: &Sent, c: &Cand) -> usize {
     let e = c.entry();
     if e.form == Form::Noun && matches!(e.kind.as_str(), "declaration" | "order") {
         let (ca, _) = s.clause(c.a);
-        if let Some(v) = s.rfind_in(c.a.saturating_sub(6).max(ca), c.a, "declare_verb") {
+        if let Some(v) = s.rfind_in(c.a.saturating_sub(8).max(ca), c.a, "declare_verb") {
             return v;
         }
     }
@@ -427,6 +434,17 @@ fn build(
                 actors.target = Some(second);
             }
         }
+        // "The deal was killed": the patient must be able to die.
+        if e.opts.patient {
+            let patient = if passive {
+                subj_np
+            } else {
+                right_np(s, c.b, in_time)
+            };
+            if patient.is_some_and(|(a, b)| s.find_in(a, b, "inanimate").is_some()) {
+                return None;
+            }
+        }
         // Tolls are the figures stage's business: "dozens were killed", "thousands of
         // protesters detained" with no one doing it.
         if e.opts.count {
@@ -488,16 +506,19 @@ fn build(
     }
 
     // ---- date
-    let dist = |i: usize| if i >= c.a { i - c.a } else { c.a - i };
+    let dist = |i: usize| i.abs_diff(c.a);
     // A timex inside a trigger is the declared object ("declared 10 June a day of
     // mourning"), not when the event happened.
     // "since Saturday", "their February level" bound or describe, they do not date.
     let usable = |(i, t): &&(usize, &Timex)| {
-        !trigger_spans.iter().any(|sp| sp.contains(t.span))
-            && !s.prev_nq(*i).is_some_and(|p| {
-                s.is(p, "since_like") || s.is(p, "possessive") || s.low(p).ends_with("'s")
-            })
+        !trigger_spans.iter().any(|sp| sp.contains(t.span)) && !bounding(s, *i)
     };
+    // "arrested since Saturday": ongoing up to the report, so the report's date, not
+    // the narrative's.
+    let since = ctx
+        .timexes
+        .iter()
+        .any(|(i, _)| *i >= ca && *i < cb && bounding(s, *i));
     let in_clause = ctx
         .timexes
         .iter()
@@ -513,7 +534,7 @@ fn build(
     let own = in_clause.or_else(in_sentence);
     let (date, timex) = if let Some((_, t)) = own {
         (Some(t.value.clone()), Some(t.id.clone()))
-    } else if narrative.0.is_some() {
+    } else if narrative.0.is_some() && !since {
         narrative.clone()
     } else if let Some(cl) = claim.filter(|cl| cl.date.is_some()) {
         (cl.date.clone(), cl.timex.clone())

@@ -59,7 +59,9 @@ fn lower_before(doc: &Document, sentence: Span, at: usize, max: usize) -> String
 
 fn clean_source(s: &str) -> String {
     let mut t = s.trim();
-    for art in ["the ", "The ", "a ", "A ", "an ", "An "] {
+    for art in [
+        "the ", "The ", "a ", "A ", "an ", "An ", "another ", "Another ", "one ", "One ",
+    ] {
         if let Some(r) = t.strip_prefix(art) {
             t = r.trim_start();
             break;
@@ -131,6 +133,111 @@ fn fallback_sources(sentence: &str) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// The outlet's own staff ("a CWS reporter saw", "FPA reporters at the scene", "a list
+/// compiled by the Courier") are the report's own voice, not a source.
+fn own_voice_filter(doc: &Document, sources: Vec<String>) -> Vec<String> {
+    let Some(outlet) = doc.meta.outlet.as_deref().filter(|o| !o.trim().is_empty()) else {
+        return sources;
+    };
+    let outlet_l = outlet.to_lowercase();
+    let outlet_l = outlet_l
+        .strip_prefix("the ")
+        .unwrap_or(&outlet_l)
+        .to_string();
+    let words: Vec<&str> = outlet
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("the"))
+        .collect();
+    let abbrev: String = words
+        .iter()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    let last = words
+        .last()
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "agency"
+                    | "news"
+                    | "press"
+                    | "service"
+                    | "wire"
+                    | "television"
+                    | "tv"
+                    | "radio"
+                    | "channel"
+                    | "network"
+                    | "daily"
+                    | "online"
+                    | "media"
+                    | "group"
+                    | "broadcasting"
+                    | "broadcaster"
+                    | "corporation"
+                    | "centre"
+                    | "center"
+            )
+        })
+        .map(|w| format!("the {w}"));
+    let is_own = |s: &str| {
+        let l = s.to_lowercase();
+        let whole_word = |needle: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .any(|w| !needle.is_empty() && w == needle)
+        };
+        l.contains(&outlet_l)
+            || (abbrev.chars().count() >= 2 && whole_word(&abbrev))
+            || last
+                .as_deref()
+                .is_some_and(|x| words.len() >= 2 && l.contains(x))
+    };
+    sources.into_iter().filter(|s| !is_own(s)).collect()
+}
+
+/// When the publisher is not a news outlet (a rights group's bulletin, a ministry's
+/// release), figures it states in its own voice are its own claims.
+fn publisher_source(doc: &Document) -> Option<String> {
+    let outlet = doc.meta.outlet.as_deref()?.trim();
+    if outlet.is_empty() {
+        return None;
+    }
+    let by_entity = doc.layers.entities.iter().any(|e| {
+        e.kind == EntityType::Org
+            && matches!(
+                e.subtype.as_deref(),
+                Some("ngo" | "government" | "international")
+            )
+            && (e.name.eq_ignore_ascii_case(outlet)
+                || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(outlet)))
+    });
+    let l = outlet.to_lowercase();
+    let by_name = [
+        "centre",
+        "center",
+        "watch",
+        "amnesty",
+        "committee",
+        "council",
+        "ministry",
+        "commission",
+        "office of",
+        "red cross",
+        "red crescent",
+        "federation",
+        "foundation",
+        "institute",
+        "united nations",
+        "unicef",
+        "unhcr",
+        "ocha",
+        "human rights",
+    ]
+    .iter()
+    .any(|k| l.contains(k));
+    (by_entity || by_name).then(|| outlet.to_string())
 }
 
 fn chains_corefer(a: &[String], b: &[String]) -> bool {
@@ -237,7 +344,7 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
     }
     // the dated moment the figure describes
     let claim_timex = claim.and_then(|c| c.timex.clone());
-    let mut best: Option<(usize, String)> = None;
+    let mut best: Option<(u8, usize, String)> = None;
     for t in &in_sentence {
         if claim_timex.as_deref() == Some(t.id.as_str()) || !clause.contains(t.span) {
             continue;
@@ -249,23 +356,28 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
             continue;
         }
         let before = lower_before(doc, d.sentence, t.span.start(), 24);
-        let prev_word = before
+        let prev_words: Vec<&str> = before
             .split(|c: char| !c.is_alphanumeric())
-            .rfind(|w| !w.is_empty())
-            .unwrap_or("");
-        if matches!(
-            prev_word,
-            "since"
-                | "from"
-                | "until"
-                | "till"
-                | "before"
-                | "began"
-                | "started"
-                | "begun"
-                | "beginning"
-                | "starting"
-        ) {
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(2)
+            .collect();
+        let opens_span = prev_words.iter().any(|w| {
+            matches!(
+                *w,
+                "since"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "began"
+                    | "started"
+                    | "begun"
+                    | "beginning"
+                    | "starting"
+            )
+        });
+        if opens_span {
             continue;
         }
         let Some(v) = date_value(&t.value) else {
@@ -274,13 +386,28 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
         let dist = if t.span.end() <= d.span.start() {
             d.span.start() - t.span.end()
         } else {
+            // a date after the figure belongs to it only within the same phrase
+            // ("killed in the port on Sunday", not "…, far more than … on Monday")
+            let between = doc.text.get(d.span.end()..t.span.start()).unwrap_or(";");
+            if between.contains([';', '—']) || (between.contains(',') && between.len() > 24) {
+                continue;
+            }
             t.span.start().saturating_sub(d.span.end())
         };
-        if best.as_ref().is_none_or(|(bd, _)| dist < *bd) {
-            best = Some((dist, v));
+        // a day beats a week or a year
+        let grain: u8 = match v.len() {
+            10 => 3,
+            4 => 1,
+            _ => 2,
+        };
+        if best
+            .as_ref()
+            .is_none_or(|(bg, bd, _)| grain > *bg || (grain == *bg && dist < *bd))
+        {
+            best = Some((grain, dist, v));
         }
     }
-    if let Some((_, v)) = best {
+    if let Some((_, _, v)) = best {
         return (Some(v), AsOfFrom::Moment);
     }
     if let Some(c) = claim {
@@ -385,15 +512,14 @@ fn blocked_in(doc: &Document, sentence: Span) -> Vec<(usize, usize)> {
 fn disowns_previous(sentence: &str) -> bool {
     let low = sentence.to_lowercase();
     let hedge = [
-        "could not be independently verified",
-        "could not independently verify",
-        "could not be independently confirmed",
-        "could not independently confirm",
+        "independently verif",
+        "independently confirm",
         "could not be verified",
         "could not be confirmed",
-        "not been independently verified",
+        "cannot be verified",
         "unable to verify",
-        "unable to independently verify",
+        "not been verified",
+        "not been confirmed",
     ]
     .iter()
     .any(|h| low.contains(h));
@@ -493,6 +619,48 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
                 d.sources = chain_of(cl);
             } else if !has_claims {
                 d.sources = fallback_sources(text);
+            }
+            if let Some((a, b)) = d.cand.possessor.filter(|_| claim.is_none()) {
+                let ps = Span::new(seg.span.start() + a, seg.span.start() + b);
+                // "Talvaria's toll" names a place, not a source
+                let raw = clean_source(doc.slice(ps));
+                let org_like = raw.chars().next().is_some_and(char::is_lowercase)
+                    || raw.split_whitespace().last().is_some_and(|w| {
+                        matches!(
+                            w,
+                            "Ministry"
+                                | "Office"
+                                | "Agency"
+                                | "Council"
+                                | "Committee"
+                                | "Centre"
+                                | "Center"
+                                | "Service"
+                                | "Services"
+                                | "Department"
+                                | "Police"
+                                | "Army"
+                                | "Government"
+                                | "Authority"
+                                | "Commission"
+                                | "Command"
+                        )
+                    });
+                let name = match doc.entity_at(ps) {
+                    Some(e) if e.kind == EntityType::Place => String::new(),
+                    Some(e) => e.name.clone(),
+                    None if org_like => raw,
+                    None => String::new(),
+                };
+                if !name.is_empty() && !d.sources.contains(&name) {
+                    d.sources.insert(0, name);
+                }
+            }
+            d.sources = own_voice_filter(doc, std::mem::take(&mut d.sources));
+            if d.sources.is_empty() {
+                if let Some(o) = publisher_source(doc) {
+                    d.sources.push(o);
+                }
             }
             let (v, from) = own_date(doc, &d, claim);
             d.as_of = v;
@@ -602,18 +770,36 @@ fn next_content_seg(doc: &Document, seg: usize) -> Option<usize> {
 }
 
 fn disowned(doc: &Document, drafts: &mut [Draft]) {
+    let with_figures: Vec<usize> = drafts.iter().map(|d| d.seg).collect();
     for d in drafts.iter_mut() {
         if d.hedged {
             continue;
         }
-        let Some(n) = next_content_seg(doc, d.seg) else {
-            continue;
-        };
-        let Some(s) = doc.layers.segments.get(n) else {
-            continue;
-        };
-        if doc.paragraph_index_at(s.span.start()) == d.para && disowns_previous(doc.slice(s.span)) {
-            d.hedged = true;
+        // the sentence after this figure's, or the one after that when the next also holds
+        // figures and the disowning sentence speaks of several ("Neither figure …")
+        let n1 = next_content_seg(doc, d.seg);
+        let n2 = n1.and_then(|n| next_content_seg(doc, n));
+        for (k, n) in [n1, n2].into_iter().enumerate() {
+            let Some(n) = n else { break };
+            let Some(s) = doc.layers.segments.get(n) else {
+                break;
+            };
+            if with_figures.contains(&n) {
+                if k == 0 {
+                    continue;
+                }
+                break;
+            }
+            let text = doc.slice(s.span);
+            let l = text.to_lowercase();
+            let plural = l.starts_with("neither") || l.contains("figures") || l.contains("both");
+            if k == 1 && !plural {
+                break;
+            }
+            if disowns_previous(text) {
+                d.hedged = true;
+            }
+            break;
         }
     }
 }

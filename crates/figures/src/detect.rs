@@ -39,6 +39,8 @@ pub struct Candidate {
     pub hedged: bool,
     /// Which shape matched, for debugging and tests.
     pub shape: &'static str,
+    /// Who owns the toll phrase ("the Health Ministry's latest toll"), sentence-relative.
+    pub possessor: Option<(usize, usize)>,
     /// A breakdown whose figure is in an earlier sentence ("Five of them were police
     /// officers."): `metric` is empty and the caller takes it from that figure.
     pub needs_parent: bool,
@@ -193,6 +195,18 @@ const STOP: &[&str] = &[
     "because",
     "after",
     "who",
+    "overnight",
+    "yesterday",
+    "today",
+    "tonight",
+    "nationwide",
+    "altogether",
+    "too",
+    "alone",
+    "abroad",
+    "elsewhere",
+    "respectively",
+    "instead",
 ];
 
 /// Auxiliaries and adverbs allowed between the counted noun and the metric.
@@ -356,10 +370,35 @@ fn is_adverb(w: &str) -> bool {
         && w.ends_with("ly")
         && !matches!(
             w,
-            "tally" | "family" | "rally" | "assembly" | "supply" | "july" | "italy" | "anomaly"
-                | "monopoly" | "reply" | "elderly" | "friendly" | "daily" | "weekly" | "monthly"
-                | "yearly" | "likely" | "unlikely" | "early" | "holy" | "ally" | "deadly"
-                | "costly" | "lonely" | "lovely" | "orderly" | "manly" | "burly" | "bodily"
+            "tally"
+                | "family"
+                | "rally"
+                | "assembly"
+                | "supply"
+                | "july"
+                | "italy"
+                | "anomaly"
+                | "monopoly"
+                | "reply"
+                | "elderly"
+                | "friendly"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "likely"
+                | "unlikely"
+                | "early"
+                | "holy"
+                | "ally"
+                | "deadly"
+                | "costly"
+                | "lonely"
+                | "lovely"
+                | "orderly"
+                | "manly"
+                | "burly"
+                | "bodily"
         )
 }
 
@@ -585,10 +624,7 @@ fn mixed_after(toks: &[Tok], end: usize, metric: &str) -> bool {
     }
     let mut k = end + 1;
     // "killed and seriously injured"
-    while toks
-        .get(k)
-        .is_some_and(|x| is_adverb(&x.lower))
-    {
+    while toks.get(k).is_some_and(|x| is_adverb(&x.lower)) {
         k += 1;
     }
     metric_at(toks, k).is_some_and(|(_, m)| (m.pp || m.vi) && m.metric != metric)
@@ -1374,15 +1410,101 @@ fn read_left_toll(
     if g.things || g.nogroup {
         return None;
     }
+    let adjacent_group = g.toks.is_some();
+    let mut group = g;
+    // "the number of law enforcement officers killed rose to 23": the group is in the head
+    if group.toks.is_none() {
+        if let Some(of) = (h..link_start).find(|&i| {
+            toks.get(i).is_some_and(|t| t.lower == "of")
+                && i.checked_sub(1)
+                    .and_then(|x| toks.get(x))
+                    .is_some_and(|t| matches!(t.lower.as_ref(), "number" | "count"))
+        }) {
+            let hg = parse_group(toks, of + 1);
+            if hg.toks.is_some() && !hg.things && !hg.nogroup && hg.end <= link_start {
+                group = GroupParse { end: np.end, ..hg };
+            }
+        }
+    }
     Some(Reading {
         metric,
-        adjacent_group: g.toks.is_some(),
-        end: g.end.max(np.end),
-        group: g,
+        adjacent_group,
+        end: group.end.max(np.end),
+        group,
         hedged: false,
         parent: false,
         shape: "toll-link-count",
     })
+}
+
+/// "the Health Ministry's latest toll", "the government's count": who owns a toll phrase
+/// before the count, as a sentence-relative byte span without the possessive ending.
+fn toll_possessor(toks: &[Tok], np_start: usize) -> Option<(usize, usize)> {
+    let lo = np_start.saturating_sub(14);
+    let noun = (lo..np_start).rev().find(|&i| {
+        toks.get(i)
+            .is_some_and(|t| TOLL_NOUNS.contains(&t.lower.as_ref()))
+    })?;
+    let mut k = noun;
+    // adjectives between the owner and the noun: "latest", "official", "death"
+    while k > lo {
+        let t = toks.get(k - 1)?;
+        if t.lower.ends_with("’s") || t.lower.ends_with("'s") {
+            break;
+        }
+        let adjective = matches!(
+            t.lower.as_ref(),
+            "latest"
+                | "official"
+                | "own"
+                | "previous"
+                | "new"
+                | "updated"
+                | "revised"
+                | "provisional"
+                | "confirmed"
+                | "death"
+                | "overall"
+                | "total"
+                | "final"
+                | "initial"
+                | "earlier"
+                | "daily"
+                | "last"
+                | "most"
+                | "recent"
+                | "first"
+        );
+        if !adjective || k + 3 < noun {
+            return None;
+        }
+        k -= 1;
+    }
+    let poss = toks.get(k.checked_sub(1)?)?;
+    if !(poss.lower.ends_with("’s") || poss.lower.ends_with("'s")) {
+        return None;
+    }
+    let strip = if poss.text.ends_with("’s") {
+        "’s".len()
+    } else {
+        2
+    };
+    let end = poss.end - strip;
+    let mut start = poss.start;
+    // "Health Ministry's": the capitalised words before belong to the name
+    let mut b = k - 1;
+    while b > 0
+        && toks
+            .get(b - 1)
+            .is_some_and(|t| t.is_word() && t.is_capitalised())
+    {
+        b -= 1;
+        start = toks.get(b)?.start;
+    }
+    if matches!(poss.lower.as_ref(), "its’s" | "it's") {
+        return None;
+    }
+    Some((start, end.max(start)))
 }
 
 /// "Killed: at least 52 people" in a fact box.
@@ -1571,6 +1693,9 @@ fn span_of(toks: &[Tok], a: usize, b_incl: usize) -> (usize, usize) {
 /// Find the tolls in one sentence. `blocked` are sentence-relative byte ranges (dates,
 /// names) whose numbers are never counts.
 pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
+    if !crate::lexicon::may_hold_toll(sentence) {
+        return Vec::new();
+    }
     let toks = tokenize(sentence);
     let mut out: Vec<Candidate> = Vec::new();
     // token index just after each candidate's number, for group sharing
@@ -1750,6 +1875,11 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             hedged,
             shape: r.shape,
             needs_parent,
+            possessor: if r.shape == "toll-link-count" {
+                toll_possessor(&toks, np.start)
+            } else {
+                None
+            },
         });
         ends.push(np.end);
         rends.push(r.end);

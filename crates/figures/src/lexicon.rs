@@ -332,3 +332,79 @@ fn build() -> Lexicon {
 }
 
 pub static LEX: Lazy<Lexicon> = Lazy::new(build);
+
+/// Cheap sentence prefilter: most news sentences hold no toll, and a toll needs both a
+/// count (digits, or a number or vague word) and a word that can carry a metric, a crowd or
+/// a breakdown. Stems are cut from the lexicons so the filter never drops what the grammar
+/// would find.
+pub struct Prefilter {
+    counts: aho_corasick::AhoCorasick,
+    cues: aho_corasick::AhoCorasick,
+}
+
+fn stem(w: &str) -> String {
+    w.chars().take(4).collect()
+}
+
+fn build_prefilter() -> Option<Prefilter> {
+    let mut counts: Vec<String> = Vec::new();
+    for r in rows(include_str!("../../../data/figures/numbers.tsv")) {
+        if let Some(w) = r.first() {
+            counts.push(w.to_lowercase());
+        }
+    }
+    for r in rows(include_str!("../../../data/figures/vague.tsv")) {
+        if let Some(w) = r.first().and_then(|p| p.split_whitespace().last()) {
+            counts.push(w.to_lowercase());
+        }
+    }
+    let mut cues: Vec<String> = Vec::new();
+    for r in rows(include_str!("../../../data/figures/metrics.tsv")) {
+        if let Some(p) = r.first() {
+            for w in p.split_whitespace() {
+                if w.len() >= 4 && !matches!(w, "have" | "their" | "into" | "from" | "still") {
+                    cues.push(stem(&w.to_lowercase()));
+                }
+            }
+        }
+    }
+    for w in [
+        "them", "whom", "among", "includ", "toll", "tally", "count", "figure", "number", "bodies",
+        "protest", "demonstrat", "marcher", "gather", "rall", "march", "crowd", "seriously",
+        "critically", "severely", "gravely", "badly", "fatally", ":",
+    ] {
+        cues.push(w.to_string());
+    }
+    counts.sort();
+    counts.dedup();
+    cues.sort();
+    cues.dedup();
+    let build = |pats: &[String]| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(pats)
+            .ok()
+    };
+    Some(Prefilter {
+        counts: build(&counts)?,
+        cues: build(&cues)?,
+    })
+}
+
+static PREFILTER: Lazy<Option<Prefilter>> = Lazy::new(build_prefilter);
+
+/// False only when the sentence certainly holds no toll.
+pub fn may_hold_toll(sentence: &str) -> bool {
+    let Some(p) = PREFILTER.as_ref() else {
+        return true;
+    };
+    let has_count = sentence.bytes().any(|b| b.is_ascii_digit())
+        || p.counts.find_iter(sentence).any(|m| {
+            let before = sentence.get(..m.start()).and_then(|s| s.chars().next_back());
+            let after = sentence.get(m.end()..).and_then(|s| s.chars().next());
+            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+                || after == Some('s')
+                || after == Some('-')
+        });
+    has_count && p.cues.is_match(sentence)
+}

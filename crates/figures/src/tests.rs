@@ -100,7 +100,10 @@ fn verbs_before_their_counts() {
             ("killed", Exact, 2, Some(2), "civilians"),
         ]
     );
-    assert_eq!(metrics("Floods Kill 30 In Southern Province"), vec![("killed", 30)]);
+    assert_eq!(
+        metrics("Floods Kill 30 In Southern Province"),
+        vec![("killed", 30)]
+    );
     assert_eq!(
         d("Gunmen abducted more than 80 students from a boarding school."),
         vec![("detained", AtLeast, 80, None, "civilians")]
@@ -113,12 +116,18 @@ fn verbs_before_their_counts() {
         d("Riot police rounded up dozens of activists overnight."),
         vec![("detained", Vague, 24, Some(99), "protesters")]
     );
-    assert_eq!(metrics("The blaze killed 11 and injured 40."), vec![("killed", 11), ("injured", 40)]);
+    assert_eq!(
+        metrics("The blaze killed 11 and injured 40."),
+        vec![("killed", 11), ("injured", 40)]
+    );
     assert_eq!(
         d("The ambush left 14 soldiers dead."),
         vec![("killed", Exact, 14, Some(14), "security_forces")]
     );
-    assert_eq!(metrics("Crews pulled six people alive from the collapsed hotel."), vec![("rescued", 6)]);
+    assert_eq!(
+        metrics("Crews pulled six people alive from the collapsed hotel."),
+        vec![("rescued", 6)]
+    );
 }
 
 #[test]
@@ -127,8 +136,14 @@ fn toll_phrases() {
         metrics("The death toll from the cyclone rose to 4,300 on Tuesday, officials said."),
         vec![("killed", 4300)]
     );
-    assert_eq!(metrics("The number of detainees has reached 9,900, the ministry said."), vec![("detained", 9900)]);
-    assert_eq!(metrics("Officials put the death toll at 57."), vec![("killed", 57)]);
+    assert_eq!(
+        metrics("The number of detainees has reached 9,900, the ministry said."),
+        vec![("detained", 9900)]
+    );
+    assert_eq!(
+        metrics("Officials put the death toll at 57."),
+        vec![("killed", 57)]
+    );
     assert_eq!(
         metrics("The number of people charged over the riots reached 90, among them six minors."),
         vec![("charged", 90), ("charged", 6)]
@@ -137,22 +152,37 @@ fn toll_phrases() {
         metrics("The official tally rose to 12 on Monday and to 15 two days later."),
         vec![("killed", 12), ("killed", 15)]
     );
-    assert_eq!(metrics("Killed: at least 40 people, including 7 children"), vec![("killed", 40), ("killed", 7)]);
+    assert_eq!(
+        metrics("Killed: at least 40 people, including 7 children"),
+        vec![("killed", 40), ("killed", 7)]
+    );
     assert_eq!(metrics("Missing: 23"), vec![("missing", 23)]);
 }
 
 #[test]
 fn breakdowns_share_the_figure_before_them() {
-    let c = detect("The blast killed 30 people, 12 of them police officers.", &[]);
+    let c = detect(
+        "The blast killed 30 people, 12 of them police officers.",
+        &[],
+    );
     assert_eq!(c.len(), 2);
-    assert_eq!((c[1].metric, c[1].low, c[1].group_class), ("killed", 12, "security_forces"));
+    assert_eq!(
+        (c[1].metric, c[1].low, c[1].group_class),
+        ("killed", 12, "security_forces")
+    );
     assert_eq!(c[1].shares_with, Some(0));
-    let c = detect("Three people were killed and 12 wounded, two of them seriously.", &[]);
+    let c = detect(
+        "Three people were killed and 12 wounded, two of them seriously.",
+        &[],
+    );
     assert_eq!(
         c.iter().map(|x| (x.metric, x.low)).collect::<Vec<_>>(),
         vec![("killed", 3), ("injured", 12), ("injured", 2)]
     );
-    assert_eq!(metrics("Two of those killed were children."), vec![("killed", 2)]);
+    assert_eq!(
+        metrics("Two of those killed were children."),
+        vec![("killed", 2)]
+    );
     assert_eq!(
         d("Among the dead were five aid workers."),
         vec![("killed", Exact, 5, Some(5), "civilians")]
@@ -176,10 +206,16 @@ fn groups_as_written() {
     let c = detect("Officials said 26 “armed bandits” had been killed.", &[]);
     assert_eq!(c[0].group_text, "“armed bandits”");
     assert_eq!(c[0].group_class, "militants");
-    let c = detect("Police said 44 members of the security forces were wounded.", &[]);
+    let c = detect(
+        "Police said 44 members of the security forces were wounded.",
+        &[],
+    );
     assert_eq!(c[0].group_text, "members of the security forces");
     assert_eq!(c[0].group_class, "security_forces");
-    let c = detect("Several senior officials were detained on suspicion of treason.", &[]);
+    let c = detect(
+        "Several senior officials were detained on suspicion of treason.",
+        &[],
+    );
     assert_eq!(c[0].group_text, "senior officials");
     assert_eq!(c[0].group_class, "officials");
 }
@@ -190,21 +226,33 @@ fn crowds_are_participants() {
         d("Tens of thousands of people took to the streets of the capital."),
         vec![("participants", Vague, 20_000, Some(99_999), "protesters")]
     );
-    assert_eq!(metrics("Police tried to disperse several hundred demonstrators."), vec![("participants", 200)]);
-    assert_eq!(metrics("Organisers put the crowd at 80,000."), vec![("participants", 80_000)]);
+    assert_eq!(
+        metrics("Police tried to disperse several hundred demonstrators."),
+        vec![("participants", 200)]
+    );
+    assert_eq!(
+        metrics("Organisers put the crowd at 80,000."),
+        vec![("participants", 80_000)]
+    );
     none("Around 6,500 supporters watched the final.");
     none("The crowd of 40,000 fans cheered.");
 }
 
 #[test]
 fn hedges_in_the_figures_own_clause() {
-    let c = detect("About 40 people were reportedly killed in the clashes.", &[]);
+    let c = detect(
+        "About 40 people were reportedly killed in the clashes.",
+        &[],
+    );
     assert!(c[0].hedged);
     let c = detect("Some 300 villagers are believed to have died.", &[]);
     assert!(c[0].hedged);
     let c = detect("Up to 90 people may have died in the fire.", &[]);
     assert!(c[0].hedged);
-    let c = detect("Rebels reportedly seized the airport, but 20 soldiers were killed.", &[]);
+    let c = detect(
+        "Rebels reportedly seized the airport, but 20 soldiers were killed.",
+        &[],
+    );
     assert!(!c[0].hedged);
     let c = detect("The ministry claimed 20 militants were killed.", &[]);
     assert!(!c[0].hedged, "claimed is not a hedge");
@@ -249,9 +297,24 @@ fn numbers_that_are_not_tolls() {
 #[test]
 fn never_panics() {
     for s in [
-        "", "1", "more than", "between 3 and", "3,", "—12—", "killed 9", "£5m", "é 3 000 é",
-        "one of them", "Of them, 3", "\u{0}\u{feff}12 killed", "99999999999999999999 killed",
-        "the toll rose to", ":", "Killed:", "12 of", "of whom 3",
+        "",
+        "1",
+        "more than",
+        "between 3 and",
+        "3,",
+        "—12—",
+        "killed 9",
+        "£5m",
+        "é 3 000 é",
+        "one of them",
+        "Of them, 3",
+        "\u{0}\u{feff}12 killed",
+        "99999999999999999999 killed",
+        "the toll rose to",
+        ":",
+        "Killed:",
+        "12 of",
+        "of whom 3",
     ] {
         let _ = detect(s, &[]);
         let _ = detect(s, &[(0, 100)]);
@@ -286,5 +349,168 @@ fn dump() {
                 x.shape
             );
         }
+    }
+}
+
+mod context {
+    use crate::extract;
+    use newsledger_model::{
+        Claim, ClaimKind, Cue, Document, Meta, Segment, SegmentKind, Span, Speaker, Timex,
+        TimexType,
+    };
+
+    fn span_of(text: &str, needle: &str) -> Span {
+        let a = text.find(needle).unwrap_or(0);
+        Span::new(a, a + needle.len())
+    }
+
+    fn timex(id: &str, text: &str, needle: &str, value: &str) -> Timex {
+        Timex {
+            id: id.into(),
+            span: span_of(text, needle),
+            text: needle.into(),
+            kind: TimexType::Date,
+            value: value.into(),
+            anchor: None,
+            modifier: None,
+        }
+    }
+
+    fn claim(id: &str, text: &str, speaker: &str, name: &str, content: &str) -> Claim {
+        let c = span_of(text, content);
+        Claim {
+            id: id.into(),
+            speaker: Speaker {
+                text: speaker.into(),
+                span: span_of(text, speaker),
+                entity: None,
+                name: name.into(),
+            },
+            cue: Cue {
+                text: "said".into(),
+                span: span_of(text, "said"),
+                lemma: "say".into(),
+                distance: false,
+            },
+            content: vec![c],
+            kind: ClaimKind::Indirect,
+            via: vec![],
+            date: None,
+            timex: None,
+            medium: None,
+            hedges: vec![],
+            span: c,
+        }
+    }
+
+    /// A document with one paragraph per line and one sentence per ". "-terminated part.
+    fn doc(text: &str) -> Document {
+        let meta: Meta = serde_json::from_value(serde_json::json!({"published": "2031-03-05"}))
+            .unwrap_or_default();
+        let mut d = Document::new("t", text, meta);
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let end = start + line.trim_end().len();
+            d.layers.paragraphs.push(Span::new(start, end));
+            let mut s = start;
+            for part in text[start..end].split_inclusive(". ") {
+                let e = s + part.trim_end().len();
+                d.layers.segments.push(Segment {
+                    kind: SegmentKind::Sentence,
+                    span: Span::new(s, e),
+                });
+                s += part.len();
+            }
+            start += line.len();
+        }
+        d
+    }
+
+    #[test]
+    fn sources_dates_carry_over_and_restatements() {
+        let text = "Twelve soldiers killed in border clash\n\
+                    As of Monday, 12 soldiers had been killed, the ministry said. \
+                    According to the ministry, 30 rebels were killed. \
+                    Police detained 40 people on Tuesday.";
+        let mut d = doc(text);
+        d.layers.timexes = vec![
+            timex("t1", text, "Monday", "2031-03-03"),
+            timex("t2", text, "Tuesday", "2031-03-04"),
+        ];
+        d.layers.claims = vec![
+            claim(
+                "c1",
+                text,
+                "the ministry",
+                "Interior Ministry",
+                "As of Monday, 12 soldiers had been killed",
+            ),
+            claim(
+                "c2",
+                text,
+                "the ministry,",
+                "Interior Ministry",
+                "30 rebels were killed",
+            ),
+        ];
+        let f = extract(&d);
+        let got: Vec<_> = f
+            .iter()
+            .map(|x| {
+                (
+                    x.id.as_str(),
+                    x.metric.as_str(),
+                    x.value.low,
+                    x.as_of.as_deref(),
+                    x.sources.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                // the headline restates the attributed lede: one record, first mention
+                (
+                    "f1",
+                    "killed",
+                    12,
+                    Some("2031-03-03"),
+                    vec!["Interior Ministry".to_string()]
+                ),
+                // "As of Monday" carries to the next sentence of the same source
+                (
+                    "f2",
+                    "killed",
+                    30,
+                    Some("2031-03-03"),
+                    vec!["Interior Ministry".to_string()]
+                ),
+                // the dated moment, in the report's own voice
+                ("f3", "detained", 40, Some("2031-03-04"), vec![]),
+            ]
+        );
+        assert_eq!(f[0].claim.as_deref(), Some("c1"));
+        assert_eq!(d.slice(f[0].span), "Twelve soldiers");
+    }
+
+    #[test]
+    fn residue_yields_nothing_and_publication_date_is_the_fallback() {
+        let text = "Three people were killed in the storm.\nSign up: 500 readers were injured by our newsletter.";
+        let mut d = doc(text);
+        d.layers.residue = vec![span_of(
+            text,
+            "Sign up: 500 readers were injured by our newsletter.",
+        )];
+        let f = extract(&d);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].as_of.as_deref(), Some("2031-03-05"));
+        assert!(f[0].sources.is_empty());
+    }
+
+    #[test]
+    fn according_to_fallback_without_claims_layer() {
+        let text = "Nine people died, according to the fire brigade.";
+        let f = extract(&doc(text));
+        assert_eq!(f[0].sources, vec!["fire brigade".to_string()]);
     }
 }

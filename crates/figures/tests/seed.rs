@@ -51,6 +51,17 @@ fn show(f: &Figure) -> String {
     )
 }
 
+/// (metric, kind, low, high, class, as_of, sources)
+type Want = (
+    &'static str,
+    ValueKind,
+    u64,
+    Option<u64>,
+    &'static str,
+    &'static str,
+    Vec<&'static str>,
+);
+
 #[test]
 fn seed_has_exactly_the_eleven_figures() {
     let Some(doc) = seed() else { return };
@@ -60,7 +71,7 @@ fn seed_has_exactly_the_eleven_figures() {
     }
     use ValueKind::*;
     // (metric, kind, low, high, class, as_of, sources)
-    let want: Vec<(&str, ValueKind, u64, Option<u64>, &str, &str, Vec<&str>)> = vec![
+    let want: Vec<Want> = vec![
         (
             "detained",
             Vague,
@@ -193,7 +204,7 @@ fn seed_has_exactly_the_eleven_figures() {
             f.id,
             f.place
         );
-        assert_eq!(doc.slice(f.span).is_empty(), false);
+        assert!(!doc.slice(f.span).is_empty());
     }
     assert!(misses.is_empty(), "{misses:#?}");
     assert_eq!(figs[0].group.text, "high-profile officials");

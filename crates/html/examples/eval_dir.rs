@@ -6,6 +6,7 @@
 //! public article-extraction benchmark). Prints shingle and token P/R/F1 and pages/s.
 use newsledger_html::score::{counts, prf};
 use std::collections::BTreeMap;
+use std::io::Write;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -80,7 +81,7 @@ fn main() {
         tok.push(counts(exp, got, 1));
         if verbose {
             let (p, r, f) = prf(&[c4]);
-            println!("{name}\tP={p:.3}\tR={r:.3}\tF={f:.3}");
+            let _ = writeln!(std::io::stdout(), "{name}\tP={p:.3}\tR={r:.3}\tF={f:.3}");
         }
         out_json.insert(name.clone(), serde_json::json!({"articleBody": got}));
     }

@@ -91,6 +91,10 @@ fn word_is_junk(w: &str) -> bool {
 /// ("visually-hidden") and split into words at non-letters (the attribute is lowercased,
 /// so "shareBar" is caught by the `sharebar*` prefix).
 fn class_is_junk(class_id: &str) -> bool {
+    // Embedded posts quoted in a story are reporting, even inside a "widget".
+    if class_id.contains("tweet") {
+        return false;
+    }
     for token in class_id.split_ascii_whitespace() {
         if token.len() > 60 {
             continue;
@@ -483,6 +487,13 @@ pub fn extract(dom: &Dom, meta: &PageMeta, whole_page: bool) -> Vec<String> {
                     }
                 }
             }
+            Tag::Cell => {
+                if let Some(b) = cur.as_mut() {
+                    if !b.text.ends_with(' ') {
+                        b.text.push(' ');
+                    }
+                }
+            }
             t if t.is_block() => {
                 flush(&mut cur, &mut blocks);
                 if node.end as usize > i + 1 {
@@ -645,6 +656,7 @@ mod tests {
         assert!(!class_is_junk("story"));
         assert!(!class_is_junk("shareholders-report"));
         assert!(class_is_body("c-article-body__content"));
+        assert!(!class_is_junk("article-widget article-tweet"));
     }
 
     #[test]

@@ -111,11 +111,12 @@ impl Tag {
         }
     }
 
-    /// Whether the tag starts a new paragraph of output text.
+    /// Whether the tag starts a new paragraph of output text. Table cells do not: a row
+    /// reads as one line ("DL  Larry Smith  63  85%"), cells separated by a space.
     pub fn is_block(self) -> bool {
         !matches!(
             self,
-            Tag::Text | Tag::A | Tag::Other | Tag::Time | Tag::Media | Tag::Control
+            Tag::Text | Tag::A | Tag::Other | Tag::Time | Tag::Media | Tag::Control | Tag::Cell
         )
     }
 

@@ -352,7 +352,11 @@ pub fn extract(dom: &Dom, json_ld: &[String], url: Option<&str>) -> PageMeta {
                     _ => {}
                 }
             }
+            // Small subtrees only: a class word on a page wrapper must not cost a walk of
+            // the whole page each time.
+            let small = (n.end as usize).saturating_sub(i) <= 40;
             if byline_el.is_none()
+                && small
                 && n.tag != Tag::Meta
                 && (a.class_id.contains("byline")
                     || a.rel.as_deref() == Some("author")
@@ -364,6 +368,7 @@ pub fn extract(dom: &Dom, json_ld: &[String], url: Option<&str>) -> PageMeta {
                 }
             }
             if class_date.is_none()
+                && small
                 && n.tag != Tag::Meta
                 && a.class_id.contains("date")
                 && !a.class_id.contains("update")

@@ -175,3 +175,15 @@ fn fragments_keep_every_paragraph() {
     );
     assert_eq!(newsledger_html::fragment_text(""), "");
 }
+
+#[test]
+fn table_rows_read_as_lines() {
+    let html = b"<html><body><article><p>The league table after the twelfth round, with Sarn United two points clear at the top and Orvana Rovers close behind them.</p><table><tr><th>Pos</th><th>Club</th><th>Pts</th></tr><tr><td>1</td><td>Sarn United</td><td>28</td></tr><tr><td>2</td><td>Orvana Rovers</td><td>26</td></tr></table></article></body></html>";
+    let a = extract_article(html, None).expect("article");
+    assert!(
+        a.text
+            .contains("\n\n1 Sarn United 28\n\n2 Orvana Rovers 26"),
+        "{}",
+        a.text
+    );
+}

@@ -25,6 +25,9 @@ use std::io::Read;
 use std::path::Path;
 
 /// What a reader produces, in input order.
+// Documents are nearly every item and move straight into the pipeline; boxing them would
+// only add an allocation each.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Item {
     /// A document ready for the pipeline.
@@ -66,6 +69,8 @@ pub fn read_input(path: &str, meta: &TextMeta, sink: &mut dyn FnMut(Item)) {
         let first = buf.iter().find(|b| !b.is_ascii_whitespace());
         if first == Some(&b'{') {
             read_jsonl(std::io::Cursor::new(buf), "-", sink);
+        } else if first == Some(&b'<') {
+            web::read_html_bytes(&buf, "-", sink);
         } else {
             text::text_document(buf, "-", meta, sink);
         }

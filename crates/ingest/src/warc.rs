@@ -6,7 +6,7 @@
 //! member ends the stream with an error naming the input, the record number and its offset;
 //! the records before it have already been handed on.
 
-use crate::web::{article_doc, Out, MAX_PAGE_BYTES};
+use crate::web::{article_doc, is_english, Out, MAX_PAGE_BYTES};
 use rayon::prelude::*;
 use std::io::{BufRead, Read};
 
@@ -51,6 +51,17 @@ impl<R: BufRead> BufRead for Counting<R> {
     fn consume(&mut self, amt: usize) {
         self.pos += amt as u64;
         self.inner.consume(amt);
+    }
+}
+
+/// Name a read error the way a user can act on it: a damaged gzip stream is the usual cause.
+fn read_error(e: &std::io::Error) -> String {
+    let m = e.to_string();
+    if e.kind() == std::io::ErrorKind::UnexpectedEof || m.contains("deflate") || m.contains("gzip")
+    {
+        format!("truncated or corrupt compressed data ({m})")
+    } else {
+        format!("cannot read: {m}")
     }
 }
 
@@ -167,31 +178,38 @@ fn http_payload(block: &[u8]) -> Option<(u16, String, Vec<u8>)> {
 }
 
 fn flush(batch: &mut Vec<Pending>, out: &mut Out<'_>) {
+    let check_lang = out.opts.english_only;
+    // Extraction and language detection are the costly steps: both run in parallel.
     let results: Vec<_> = batch
         .par_iter()
         .map(|p| {
-            newsledger_html::extract_article_with(
+            let r = newsledger_html::extract_article_with(
                 &p.body,
                 newsledger_html::Options {
                     url: p.url.as_deref(),
                     charset: p.charset.as_deref(),
                 },
             )
+            .map(|a| {
+                let d = article_doc(&a, p.fallback_id.clone());
+                let english = !check_lang || is_english(&d.text);
+                (a.warnings, d, english)
+            });
+            r
         })
         .collect();
     for (p, r) in batch.drain(..).zip(results) {
         match r {
-            Ok(a) => {
-                for w in &a.warnings {
+            Ok((warnings, mut d, english)) => {
+                for w in &warnings {
                     out.warn(format!("{}: {w}", p.where_));
                 }
-                let mut d = article_doc(&a, p.fallback_id);
                 // The crawl's URL names the record better than a canonical link in the page.
                 if let Some(u) = p.url {
                     d.id = u.clone();
                     d.meta.url = Some(u);
                 }
-                out.doc(d);
+                out.doc_checked(d, english);
             }
             Err(e) => out.skip(format!("{}: {e}", p.where_)),
         }
@@ -255,7 +273,8 @@ fn produce<R: BufRead>(reader: R, name: &str, tx: &std::sync::mpsc::SyncSender<M
                 Err(e) => {
                     send(Msg::Batch(std::mem::take(&mut batch)));
                     send(Msg::Error(format!(
-                        "{name}: after record {n} at offset {at}: cannot read: {e}"
+                        "{name}: after record {n} at offset {at}: {}",
+                        read_error(&e)
                     )));
                     return;
                 }
@@ -340,7 +359,11 @@ fn produce<R: BufRead>(reader: R, name: &str, tx: &std::sync::mpsc::SyncSender<M
                 }
                 Err(e) => {
                     send(Msg::Batch(std::mem::take(&mut batch)));
-                    send(Msg::Error(format!("{}: cannot read: {e}", where_(&h.uri))));
+                    send(Msg::Error(format!(
+                        "{}: {}",
+                        where_(&h.uri),
+                        read_error(&e)
+                    )));
                     return;
                 }
             }
@@ -367,7 +390,11 @@ fn produce<R: BufRead>(reader: R, name: &str, tx: &std::sync::mpsc::SyncSender<M
             }
             Err(e) => {
                 send(Msg::Batch(std::mem::take(&mut batch)));
-                send(Msg::Error(format!("{}: cannot read: {e}", where_(&h.uri))));
+                send(Msg::Error(format!(
+                    "{}: {}",
+                    where_(&h.uri),
+                    read_error(&e)
+                )));
                 return;
             }
         }
@@ -390,7 +417,13 @@ fn produce<R: BufRead>(reader: R, name: &str, tx: &std::sync::mpsc::SyncSender<M
         } else {
             (h.content_type.clone(), block)
         };
-        if !is_html_type(&ct) {
+        // No Content-Type at all: sniff for markup rather than drop the page.
+        let sniffed = ct.trim().is_empty()
+            && body
+                .iter()
+                .find(|b| !b.is_ascii_whitespace())
+                .is_some_and(|b| *b == b'<');
+        if !is_html_type(&ct) && !sniffed {
             send(Msg::SkipQuiet);
             continue;
         }

@@ -43,6 +43,39 @@ pub struct ReadStats {
     pub bytes: u64,
 }
 
+impl ReadStats {
+    /// The end-of-run summary line, e.g. for stderr.
+    pub fn summary(&self, elapsed: std::time::Duration) -> String {
+        let secs = elapsed.as_secs_f64().max(1e-9);
+        format!(
+            "read {} files, {} records: {} documents, skipped {} (not English {}, other {}), failed {}; {:.1} MB in {:.1} s ({:.1} MB/s, {:.0} docs/s)",
+            self.files,
+            self.records,
+            self.docs,
+            self.skipped_language + self.skipped_other,
+            self.skipped_language,
+            self.skipped_other,
+            self.failed,
+            self.bytes as f64 / 1e6,
+            secs,
+            self.bytes as f64 / 1e6 / secs,
+            self.docs as f64 / secs,
+        )
+    }
+}
+
+/// An HTML page read from stdin (`-` starting with `<`).
+pub fn read_html_bytes(bytes: &[u8], name: &str, sink: &mut dyn FnMut(Item)) {
+    let opts = ReadOptions::default();
+    let mut stats = ReadStats::default();
+    let mut out = Out {
+        opts: &opts,
+        stats: &mut stats,
+        sink,
+    };
+    html_page(bytes, name, &mut out);
+}
+
 /// Largest single page or feed read into memory; larger ones are skipped with an error.
 pub const MAX_PAGE_BYTES: u64 = 64 << 20;
 
@@ -69,7 +102,7 @@ pub fn kind_of(name: &str) -> Option<(Kind, bool)> {
         .unwrap_or("");
     let kind = match ext {
         "html" | "htm" | "xhtml" | "shtml" => Kind::Html,
-        "warc" | "arc" => Kind::Warc,
+        "warc" => Kind::Warc,
         "xml" | "rss" | "atom" | "rdf" | "feed" => Kind::Feed,
         "jsonl" | "ndjson" => Kind::Jsonl,
         "txt" | "text" => Kind::Text,
@@ -100,7 +133,12 @@ pub(crate) struct Out<'a> {
 
 impl Out<'_> {
     pub fn doc(&mut self, d: Document) {
-        if self.opts.english_only && !is_english(&d.text) {
+        let english = !self.opts.english_only || is_english(&d.text);
+        self.doc_checked(d, english);
+    }
+    /// A document whose language was already checked (in parallel, by the WARC reader).
+    pub fn doc_checked(&mut self, d: Document, english: bool) {
+        if self.opts.english_only && !english {
             self.stats.skipped_language += 1;
             return;
         }
@@ -132,7 +170,7 @@ impl Out<'_> {
 pub fn is_english(text: &str) -> bool {
     // The first few thousand bytes decide; detection on a whole long article costs time
     // and changes nothing.
-    let mut end = text.len().min(3000);
+    let mut end = text.len().min(1000);
     while !text.is_char_boundary(end) {
         end -= 1;
     }

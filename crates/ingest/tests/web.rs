@@ -311,3 +311,43 @@ fn html_without_article_is_an_error_naming_the_file() {
     assert!(errors(&items)[0].ends_with("front-page.html: no article text found in the page"));
     assert_eq!(stats.failed, 1);
 }
+
+#[test]
+fn summary_line_counts_everything() {
+    let s = ReadStats {
+        files: 2,
+        records: 10,
+        docs: 6,
+        skipped_language: 1,
+        skipped_other: 2,
+        failed: 1,
+        bytes: 2_000_000,
+    };
+    let line = s.summary(std::time::Duration::from_secs(2));
+    assert_eq!(
+        line,
+        "read 2 files, 10 records: 6 documents, skipped 3 (not English 1, other 2), failed 1; 2.0 MB in 2.0 s (1.0 MB/s, 3 docs/s)"
+    );
+}
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_containers(bytes in proptest::collection::vec(any::<u8>(), 0..3000), cut in 0usize..3000) {
+            // Random bytes, and a real crawl cut at a random point, as WARC, gzip and feed.
+            let mut crawl = crawl_records().concat();
+            crawl.truncate(cut.min(crawl.len()));
+            crawl.extend_from_slice(&bytes);
+            for (name, data) in [("r.warc", &bytes), ("c.warc", &crawl), ("r.warc.gz", &bytes), ("r.rss", &bytes), ("r.html.gz", &bytes)] {
+                let p = tmp(name);
+                std::fs::write(&p, data).expect("write");
+                let _ = collect(&p, &ReadOptions { english_only: true, ..Default::default() });
+            }
+        }
+    }
+}

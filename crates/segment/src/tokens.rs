@@ -24,8 +24,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let numeric = c.is_ascii_digit();
         let mut end = i + c.len_utf8();
-        loop {
-            let Some(&(k, d)) = it.peek() else { break };
+        while let Some(&(k, d)) = it.peek() {
             if d.is_alphanumeric() {
                 end = k + d.len_utf8();
                 it.next();

@@ -108,7 +108,8 @@ async fn run(
     let start = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..concurrency {
-        let (client, url, next, errors) = (client.clone(), url.clone(), next.clone(), errors.clone());
+        let (client, url, next, errors) =
+            (client.clone(), url.clone(), next.clone(), errors.clone());
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
             while next.fetch_add(1, Ordering::Relaxed) < requests && start.elapsed() < limit {

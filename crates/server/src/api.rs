@@ -8,12 +8,13 @@ use crate::docview::{self, Records};
 use crate::error::{ApiError, ApiResult};
 use crate::params::{Page, Params};
 use crate::{ingest, AppState, Config};
+use axum::extract::rejection::PathRejection;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
-use newsledger_store::{analysis, Filter, Store, StoreError};
+use newsledger_store::{analysis, FigureRow, Filter, Store, StoreError};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -334,14 +335,11 @@ fn too_many(n: usize) -> ApiResult<()> {
     }
 }
 
+/// Where each text appeared, by content id.
+type Appearances = HashMap<i64, Vec<newsledger_store::Appearance>>;
+
 /// Every figure matching the filter, with the places their texts appeared.
-fn figure_rows(
-    s: &dyn Store,
-    mut f: Filter,
-) -> ApiResult<(
-    Vec<newsledger_store::FigureRow>,
-    HashMap<i64, Vec<newsledger_store::Appearance>>,
-)> {
+fn figure_rows(s: &dyn Store, mut f: Filter) -> ApiResult<(Vec<FigureRow>, Appearances)> {
     f.limit = Some(MAX_ANALYSIS_ROWS + 1);
     f.offset = 0;
     let rows = s.figures(&f).map_err(store_err("figures"))?;
@@ -422,7 +420,13 @@ async fn search(State(st): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<
 
 /// `GET /api/texts/{content_id}`: one stored text, cut into evidence-marked pieces, with
 /// its records and every place it appeared.
-async fn text_view(State(st): State<AppState>, Path(raw): Path<String>) -> ApiResult<Response> {
+async fn text_view(
+    State(st): State<AppState>,
+    raw: Result<Path<String>, PathRejection>,
+) -> ApiResult<Response> {
+    let Ok(Path(raw)) = raw else {
+        return Err(ApiError::bad_request("content id must be a positive integer"));
+    };
     let id: i64 = raw
         .parse()
         .ok()

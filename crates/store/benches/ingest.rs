@@ -64,7 +64,10 @@ fn pool() -> Pool {
         }
     };
     newsledger_ingest::read_input(path, &Default::default(), &mut sink);
-    assert!(!p.paras.is_empty(), "corpus/reports.jsonl is needed for the bench");
+    assert!(
+        !p.paras.is_empty(),
+        "corpus/reports.jsonl is needed for the bench"
+    );
     p
 }
 
@@ -89,7 +92,10 @@ fn synth(p: &Pool, i: usize, prev: Option<&Document>) -> Document {
     let (id, url) = match (prev, roll < 8) {
         // A revision: the previous document's URL with a new text.
         (Some(prev), true) => (format!("syn-{i}"), prev.meta.url.clone()),
-        _ => (format!("syn-{i}"), Some(format!("https://synthetic.example/{i}"))),
+        _ => (
+            format!("syn-{i}"),
+            Some(format!("https://synthetic.example/{i}")),
+        ),
     };
     Document::new(
         id,
@@ -122,7 +128,8 @@ fn main() {
 
     let tmp = tempfile::tempdir().expect("temp dir");
     let sqlite_path = tmp.path().join("bench.db");
-    let sqlite = newsledger_store::open(sqlite_path.to_str().unwrap_or("bench.db")).expect("sqlite");
+    let sqlite =
+        newsledger_store::open(sqlite_path.to_str().unwrap_or("bench.db")).expect("sqlite");
     let pg_url = newsledger_store::testing::fresh_pg_database("bench");
     let pg: Option<Box<dyn Store>> = pg_url
         .as_deref()
@@ -149,12 +156,14 @@ fn main() {
         let refs: Vec<&Document> = docs.iter().collect();
         let triage = sqlite.triage(&refs).expect("triage");
         let _ = refs;
-        docs.par_iter_mut().zip(triage.par_iter()).for_each(|(d, t)| {
-            if *t == newsledger_store::Triage::New {
-                pipeline.run(d);
-                d.layers.tokens = Vec::new();
-            }
-        });
+        docs.par_iter_mut()
+            .zip(triage.par_iter())
+            .for_each(|(d, t)| {
+                if *t == newsledger_store::Triage::New {
+                    pipeline.run(d);
+                    d.layers.tokens = Vec::new();
+                }
+            });
         let dt = t.elapsed();
         t_pipe += dt;
         let incoming: Vec<Incoming> = docs
@@ -169,7 +178,11 @@ fn main() {
             .iter()
             .map(|i| {
                 let l = &i.doc.layers;
-                l.figures.len() + l.claims.len() + l.entities.len() + l.events.len() + l.timexes.len()
+                l.figures.len()
+                    + l.claims.len()
+                    + l.entities.len()
+                    + l.events.len()
+                    + l.timexes.len()
             })
             .sum::<usize>();
         let t = Instant::now();
@@ -199,9 +212,19 @@ fn main() {
 
     println!("synthetic documents: {n} ({} stored texts, {} documents, {} urls; {records} records extracted)",
         s.canonical, s.documents, s.urls);
-    println!("machine: {} cores", std::thread::available_parallelism().map_or(1, |c| c.get()));
-    println!("pipeline (triage + extraction, rayon): {:>9.0} docs/s  ({:.1} s)", rate(t_pipe), t_pipe.as_secs_f64());
-    println!("{:<10} {:>14} {:>14} {:>16} {:>18}", "backend", "store docs/s", "end-to-end/s", "size MiB", "MiB per 10k docs");
+    println!(
+        "machine: {} cores",
+        std::thread::available_parallelism().map_or(1, |c| c.get())
+    );
+    println!(
+        "pipeline (triage + extraction, rayon): {:>9.0} docs/s  ({:.1} s)",
+        rate(t_pipe),
+        t_pipe.as_secs_f64()
+    );
+    println!(
+        "{:<10} {:>14} {:>14} {:>16} {:>18}",
+        "backend", "store docs/s", "end-to-end/s", "size MiB", "MiB per 10k docs"
+    );
     let e2e = |d: Duration| rate(d + t_pipe);
     println!(
         "{:<10} {:>14.0} {:>14.0} {:>16.1} {:>18.1}",

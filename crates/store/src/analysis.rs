@@ -155,7 +155,11 @@ pub fn estimates(rows: &[FigureRow], apps: &HashMap<i64, Vec<Appearance>>) -> Ve
                 .insert(r.doc.url_key.as_str());
         }
         let current: Vec<&FigureRow> = rs.iter().copied().filter(|r| r.doc.is_current).collect();
-        let pool = if current.is_empty() { rs.clone() } else { current };
+        let pool = if current.is_empty() {
+            rs.clone()
+        } else {
+            current
+        };
         let firm: Vec<&FigureRow> = pool.iter().copied().filter(|r| !r.hedged).collect();
         let pool = if firm.is_empty() { pool } else { firm };
         let best = pool.iter().copied().max_by(|a, b| {
@@ -243,9 +247,14 @@ pub fn conflicts(rows: &[FigureRow], apps: &HashMap<i64, Vec<Appearance>>) -> Ve
         let Some(day) = r.as_of_day.clone() else {
             continue;
         };
-        by.entry((r.metric.clone(), r.group_class.clone(), r.place_key.clone(), day))
-            .or_default()
-            .push(r);
+        by.entry((
+            r.metric.clone(),
+            r.group_class.clone(),
+            r.place_key.clone(),
+            day,
+        ))
+        .or_default()
+        .push(r);
     }
     let mut out = Vec::new();
     for ((metric, group_class, _, date), rs) in by {
@@ -279,10 +288,12 @@ pub fn conflicts(rows: &[FigureRow], apps: &HashMap<i64, Vec<Appearance>>) -> Ve
         let mut sides: Vec<Side> = Vec::new();
         for &i in &involved {
             let Some(r) = rs.get(i) else { continue };
-            match sides
-                .iter_mut()
-                .find(|s| s.origin == r.origin && s.value.low == r.value.low && s.value.high == r.value.high && s.value.kind == r.value.kind)
-            {
+            match sides.iter_mut().find(|s| {
+                s.origin == r.origin
+                    && s.value.low == r.value.low
+                    && s.value.high == r.value.high
+                    && s.value.kind == r.value.kind
+            }) {
                 Some(s) => s.evidence.push(evidence(r, apps)),
                 None => sides.push(Side {
                     origin: r.origin.clone(),
@@ -427,7 +438,12 @@ pub fn timeline(rows: &[EventRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<
             claim_speaker: r.claim_speaker.clone(),
             also_in: apps
                 .get(&r.doc.content_id)
-                .map(|v| v.iter().filter(|x| x.doc_id != r.doc.doc_id).cloned().collect())
+                .map(|v| {
+                    v.iter()
+                        .filter(|x| x.doc_id != r.doc.doc_id)
+                        .cloned()
+                        .collect()
+                })
                 .unwrap_or_default(),
         });
     }
@@ -436,7 +452,9 @@ pub fn timeline(rows: &[EventRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<
         .flatten()
         .map(|mut a| {
             a.entry.articles = a.urls.len();
-            a.entry.supports.sort_by_key(|s| (s.doc.published.clone(), s.doc.doc_id));
+            a.entry
+                .supports
+                .sort_by_key(|s| (s.doc.published.clone(), s.doc.doc_id));
             a.entry
         })
         .collect();
@@ -471,7 +489,10 @@ mod tests {
         assert!(!disagree(&v(AtMost, 0, Some(50)), &v(Exact, 12, Some(12))));
         assert!(!disagree(&v(Range, 20, Some(30)), &v(Exact, 25, Some(25))));
         assert!(disagree(&v(Vague, 24, Some(99)), &v(Exact, 18, Some(18))));
-        assert!(!disagree(&v(Vague, 2_000_000, None), &v(Exact, 3_000_000, Some(3_000_000))));
+        assert!(!disagree(
+            &v(Vague, 2_000_000, None),
+            &v(Exact, 3_000_000, Some(3_000_000))
+        ));
     }
 
     #[test]

@@ -244,10 +244,16 @@ fn pg_val(row: &postgres::Row, i: usize) -> Result<Val> {
     let ty = row.columns().get(i).map(|c| c.type_().clone());
     let v = match ty {
         Some(Type::INT8) => row.try_get::<_, Option<i64>>(i)?.map(Val::Int),
-        Some(Type::INT4) => row.try_get::<_, Option<i32>>(i)?.map(|x| Val::Int(x.into())),
-        Some(Type::INT2) => row.try_get::<_, Option<i16>>(i)?.map(|x| Val::Int(x.into())),
+        Some(Type::INT4) => row
+            .try_get::<_, Option<i32>>(i)?
+            .map(|x| Val::Int(x.into())),
+        Some(Type::INT2) => row
+            .try_get::<_, Option<i16>>(i)?
+            .map(|x| Val::Int(x.into())),
         Some(Type::FLOAT8) => row.try_get::<_, Option<f64>>(i)?.map(Val::Real),
-        Some(Type::FLOAT4) => row.try_get::<_, Option<f32>>(i)?.map(|x| Val::Real(x.into())),
+        Some(Type::FLOAT4) => row
+            .try_get::<_, Option<f32>>(i)?
+            .map(|x| Val::Real(x.into())),
         Some(Type::BOOL) => row
             .try_get::<_, Option<bool>>(i)?
             .map(|b| Val::Int(i64::from(b))),

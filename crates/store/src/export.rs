@@ -323,10 +323,7 @@ pub fn write_parquet(t: &Table, out: &mut dyn Write) -> Result<()> {
             while let Some(mut col) = rg.next_column()? {
                 let ty = t.columns.get(i).map_or(ColType::Text, |c| c.1);
                 let cells = chunk.iter().map(|r| r.get(i).unwrap_or(&Cell::Null));
-                let defs: Vec<i16> = cells
-                    .clone()
-                    .map(|c| i16::from(*c != Cell::Null))
-                    .collect();
+                let defs: Vec<i16> = cells.clone().map(|c| i16::from(*c != Cell::Null)).collect();
                 match ty {
                     ColType::Int => {
                         let vals: Vec<i64> = cells

@@ -228,14 +228,22 @@ mod tests {
             "similarity {}",
             Fingerprint::similarity(&a.minhash, &b.minhash)
         );
-        let shared = a.band_keys().iter().filter(|k| b.band_keys().contains(k)).count();
+        let shared = a
+            .band_keys()
+            .iter()
+            .filter(|k| b.band_keys().contains(k))
+            .count();
         assert!(shared > 0);
     }
 
     #[test]
     fn updated_number_is_not_a_copy() {
         let a = Fingerprint::of(BASE);
-        let b = Fingerprint::of(&BASE.replace("Eleven people", "Fourteen people").replace("40 were", "52 were"));
+        let b = Fingerprint::of(
+            &BASE
+                .replace("Eleven people", "Fourteen people")
+                .replace("40 were", "52 were"),
+        );
         assert!(!a.near(&b.minhash, &b.numbers, b.words));
     }
 

@@ -62,7 +62,10 @@ fn base_key(name: &str) -> String {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '(' | ')'))
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w);
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix('\''))
+                .unwrap_or(w);
             w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
         })
         .filter(|w| !w.is_empty())
@@ -112,7 +115,10 @@ pub fn place_identity(doc: &Document, place: &str) -> (String, String) {
         }
         return (format!("name:{}", place_name_key(&e.name)), e.name.clone());
     }
-    (format!("name:{}", place_name_key(place)), place.trim().to_string())
+    (
+        format!("name:{}", place_name_key(place)),
+        place.trim().to_string(),
+    )
 }
 
 fn find_named<'a>(doc: &'a Document, name: &str) -> Option<&'a Entity> {
@@ -120,9 +126,10 @@ fn find_named<'a>(doc: &'a Document, name: &str) -> Option<&'a Entity> {
     if k.is_empty() {
         return None;
     }
-    doc.layers.entities.iter().find(|e| {
-        place_name_key(&e.name) == k || e.aliases.iter().any(|a| place_name_key(a) == k)
-    })
+    doc.layers
+        .entities
+        .iter()
+        .find(|e| place_name_key(&e.name) == k || e.aliases.iter().any(|a| place_name_key(a) == k))
 }
 
 /// Key of an actor or entity name: the entity's canonical name through the alias table.
@@ -147,7 +154,10 @@ mod tests {
             source_key("the Ministry of Internal Affairs"),
             source_key("Interior Ministry")
         );
-        assert_eq!(source_key("Interior Ministry's"), source_key("interior ministry"));
+        assert_eq!(
+            source_key("Interior Ministry's"),
+            source_key("interior ministry")
+        );
         let (_, shown) = source_identity("ministry of internal affairs");
         assert_eq!(shown, "Interior Ministry");
     }

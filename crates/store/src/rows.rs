@@ -119,8 +119,15 @@ fn sentence_of(doc: &Document, span: Span) -> String {
 pub(crate) fn day_of(value: &str) -> Option<String> {
     let v = value.trim();
     let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
-    if b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) {
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+    {
         return v.get(..10).map(str::to_string);
     }
     if b.len() >= 4 && digits(0..4) {
@@ -139,10 +146,7 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
         search: Vec::new(),
         skipped: Vec::new(),
     };
-    let published = doc
-        .meta
-        .published
-        .map(|d| d.format("%Y-%m-%d").to_string());
+    let published = doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string());
     let l = &doc.layers;
 
     for f in &l.figures {
@@ -152,7 +156,8 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
             continue;
         }
         let Ok(js) = json(f) else {
-            out.skipped.push(format!("figure {}: not serialisable", f.id));
+            out.skipped
+                .push(format!("figure {}: not serialisable", f.id));
             continue;
         };
         let (origin_key, origin) = match f.sources.first() {
@@ -212,11 +217,13 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
 
     for c in &l.claims {
         if !valid(doc, c.span) || c.content.iter().any(|s| !valid(doc, *s)) {
-            out.skipped.push(format!("claim {}: span outside the text", c.id));
+            out.skipped
+                .push(format!("claim {}: span outside the text", c.id));
             continue;
         }
         let Ok(js) = json(c) else {
-            out.skipped.push(format!("claim {}: not serialisable", c.id));
+            out.skipped
+                .push(format!("claim {}: not serialisable", c.id));
             continue;
         };
         let content: Vec<&str> = c.content.iter().map(|s| doc.slice(*s)).collect();
@@ -226,11 +233,8 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        out.search.push((
-            "claim",
-            c.id.clone(),
-            format!("{speaker}: {content}"),
-        ));
+        out.search
+            .push(("claim", c.id.clone(), format!("{speaker}: {content}")));
         out.rows.push((
             "claims",
             CLAIM_COLS,
@@ -262,7 +266,8 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
             continue;
         }
         let Ok(js) = json(e) else {
-            out.skipped.push(format!("entity {}: not serialisable", e.id));
+            out.skipped
+                .push(format!("entity {}: not serialisable", e.id));
             continue;
         };
         let kind = serde_json::to_value(e.kind)
@@ -300,11 +305,13 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
 
     for v in &l.events {
         if !valid(doc, v.span) || !valid(doc, v.trigger.span) {
-            out.skipped.push(format!("event {}: span outside the text", v.id));
+            out.skipped
+                .push(format!("event {}: span outside the text", v.id));
             continue;
         }
         let Ok(js) = json(v) else {
-            out.skipped.push(format!("event {}: not serialisable", v.id));
+            out.skipped
+                .push(format!("event {}: not serialisable", v.id));
             continue;
         };
         let (place_key, place) = match v.place.as_deref() {
@@ -371,11 +378,13 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
 
     for t in &l.timexes {
         if !valid(doc, t.span) {
-            out.skipped.push(format!("timex {}: span outside the text", t.id));
+            out.skipped
+                .push(format!("timex {}: span outside the text", t.id));
             continue;
         }
         let Ok(js) = json(t) else {
-            out.skipped.push(format!("timex {}: not serialisable", t.id));
+            out.skipped
+                .push(format!("timex {}: not serialisable", t.id));
             continue;
         };
         let kind = serde_json::to_value(t.kind)

@@ -288,9 +288,10 @@ fn classify(
     fp: &Fingerprint,
 ) -> Result<(Triage, Option<(i64, bool)>)> {
     let key = url_key(doc);
-    let hit = db.query("SELECT id, dup_of FROM contents WHERE hash = $1", &[
-        fp.hash.clone().into(),
-    ])?;
+    let hit = db.query(
+        "SELECT id, dup_of FROM contents WHERE hash = $1",
+        &[fp.hash.clone().into()],
+    )?;
     if let Some(r) = hit.first() {
         let cid = n(r, 0);
         let seen = db.query(
@@ -305,9 +306,10 @@ fn classify(
     // A new text at a URL we already have is a revision, never merged into a copy: the
     // outlet's own change of figures is what the revision is for.
     let known_url = !db
-        .query("SELECT id FROM documents WHERE url_key = $1 LIMIT 1", &[
-            key.into(),
-        ])?
+        .query(
+            "SELECT id FROM documents WHERE url_key = $1 LIMIT 1",
+            &[key.into()],
+        )?
         .is_empty();
     let keys = fp.band_keys();
     if !known_url && !keys.is_empty() {
@@ -433,9 +435,10 @@ fn put_one(db: &mut Box<dyn Db>, inc: &Incoming, version: &str) -> Result<PutOut
         }
         (Triage::Copy, Some((cid, near))) => {
             let canonical = db
-                .query("SELECT COALESCE(dup_of, id) FROM contents WHERE id = $1", &[
-                    Val::Int(cid),
-                ])?
+                .query(
+                    "SELECT COALESCE(dup_of, id) FROM contents WHERE id = $1",
+                    &[Val::Int(cid)],
+                )?
                 .first()
                 .map_or(cid, |r| n(r, 0));
             let content_id = if near {
@@ -446,10 +449,10 @@ fn put_one(db: &mut Box<dyn Db>, inc: &Incoming, version: &str) -> Result<PutOut
             };
             let (doc_id, _) = add_document(db, doc, content_id, canonical)?;
             if near {
-                db.execute("UPDATE contents SET first_doc = $1 WHERE id = $2", &[
-                    Val::Int(doc_id),
-                    Val::Int(content_id),
-                ])?;
+                db.execute(
+                    "UPDATE contents SET first_doc = $1 WHERE id = $2",
+                    &[Val::Int(doc_id), Val::Int(content_id)],
+                )?;
             }
             Ok(PutOutcome::Duplicate {
                 doc_id,
@@ -460,10 +463,10 @@ fn put_one(db: &mut Box<dyn Db>, inc: &Incoming, version: &str) -> Result<PutOut
         _ => {
             let content_id = insert_content(db, doc, &fp, None)?;
             let (doc_id, v) = add_document(db, doc, content_id, content_id)?;
-            db.execute("UPDATE contents SET first_doc = $1 WHERE id = $2", &[
-                Val::Int(doc_id),
-                Val::Int(content_id),
-            ])?;
+            db.execute(
+                "UPDATE contents SET first_doc = $1 WHERE id = $2",
+                &[Val::Int(doc_id), Val::Int(content_id)],
+            )?;
             let (records, skipped) = if inc.processed {
                 insert_records(db, content_id, doc, version)?
             } else {
@@ -552,9 +555,8 @@ impl Store for SqlStore {
 
     fn stats(&self) -> Result<Stats> {
         let mut db = self.lock()?;
-        let mut count = |sql: &str| -> Result<i64> {
-            Ok(db.query(sql, &[])?.first().map_or(0, |r| n(r, 0)))
-        };
+        let mut count =
+            |sql: &str| -> Result<i64> { Ok(db.query(sql, &[])?.first().map_or(0, |r| n(r, 0))) };
         Ok(Stats {
             documents: count("SELECT COUNT(*) FROM documents")?,
             contents: count("SELECT COUNT(*) FROM contents")?,
@@ -811,11 +813,10 @@ impl Store for SqlStore {
     }
 
     fn text(&self, content_id: i64) -> Result<Option<String>> {
-        let rows = self
-            .lock()?
-            .query("SELECT text FROM contents WHERE id = $1", &[Val::Int(
-                content_id,
-            )])?;
+        let rows = self.lock()?.query(
+            "SELECT text FROM contents WHERE id = $1",
+            &[Val::Int(content_id)],
+        )?;
         Ok(rows.first().and_then(|r| os(r, 0)))
     }
 
@@ -927,7 +928,10 @@ impl Store for SqlStore {
                 .map(|h| h.score)
                 .fold(f64::MIN, f64::max);
             if best > 0.0 {
-                for h in hits.iter_mut().filter(|h| (h.kind == "document") == kind_is_doc) {
+                for h in hits
+                    .iter_mut()
+                    .filter(|h| (h.kind == "document") == kind_is_doc)
+                {
                     h.score /= best;
                 }
             }
@@ -982,9 +986,10 @@ impl Store for SqlStore {
                 "timexes",
                 "search_items",
             ] {
-                db.execute(&format!("DELETE FROM {t} WHERE content_id = $1"), &[
-                    Val::Int(*cid),
-                ])?;
+                db.execute(
+                    &format!("DELETE FROM {t} WHERE content_id = $1"),
+                    &[Val::Int(*cid)],
+                )?;
             }
             let (records, skipped) = insert_records(db, *cid, doc, pipeline_version)?;
             let r = db.query(

@@ -54,7 +54,13 @@ pub fn with_database(url: &str, db: &str) -> String {
 }
 
 /// A document whose text is the given sentences, one segment each.
-pub fn doc(id: &str, url: Option<&str>, outlet: &str, published: &str, sentences: &[&str]) -> Document {
+pub fn doc(
+    id: &str,
+    url: Option<&str>,
+    outlet: &str,
+    published: &str,
+    sentences: &[&str],
+) -> Document {
     let text = sentences.join(" ");
     let mut d = Document::new(
         id,
@@ -121,7 +127,13 @@ pub fn add_figure(
 }
 
 /// Add an event triggered by the first occurrence of `trigger`.
-pub fn add_event(d: &mut Document, kind: &str, trigger: &str, place: Option<&str>, date: Option<&str>) {
+pub fn add_event(
+    d: &mut Document,
+    kind: &str,
+    trigger: &str,
+    place: Option<&str>,
+    date: Option<&str>,
+) {
     let start = d.text.find(trigger).unwrap_or(0);
     let span = Span(start, start + trigger.len());
     let id = format!("v{}", d.layers.events.len() + 1);

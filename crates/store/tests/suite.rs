@@ -30,18 +30,50 @@ const BODY: &[&str] = &[
 ];
 
 fn base_doc() -> newsledger_model::Document {
-    let mut d = doc("a1", Some("https://one.example/flood"), "Harbour Herald", "2031-05-02", BODY);
-    add_figure(&mut d, "killed", "14 people", ValueKind::Exact, 14, Some(14), "unspecified",
-        Some("Kestrel Bay"), Some("2031-05-02"), &["Ministry of Internal Affairs"]);
-    add_event(&mut d, "flood", "Flood water swept", Some("Kestrel Bay"), Some("2031-05-01"));
+    let mut d = doc(
+        "a1",
+        Some("https://one.example/flood"),
+        "Harbour Herald",
+        "2031-05-02",
+        BODY,
+    );
+    add_figure(
+        &mut d,
+        "killed",
+        "14 people",
+        ValueKind::Exact,
+        14,
+        Some(14),
+        "unspecified",
+        Some("Kestrel Bay"),
+        Some("2031-05-02"),
+        &["Ministry of Internal Affairs"],
+    );
+    add_event(
+        &mut d,
+        "flood",
+        "Flood water swept",
+        Some("Kestrel Bay"),
+        Some("2031-05-01"),
+    );
     d
 }
 
 fn idempotent_and_versions(store: &dyn Store) {
     let d = base_doc();
-    assert!(matches!(put(store, &d), PutOutcome::Stored { version: 1, records: 2, .. }));
+    assert!(matches!(
+        put(store, &d),
+        PutOutcome::Stored {
+            version: 1,
+            records: 2,
+            ..
+        }
+    ));
     let s1 = store.stats().unwrap();
-    assert_eq!((s1.documents, s1.contents, s1.figures, s1.events), (1, 1, 1, 1));
+    assert_eq!(
+        (s1.documents, s1.contents, s1.figures, s1.events),
+        (1, 1, 1, 1)
+    );
     // Same URL, same text (modulo white space and case): nothing changes.
     let mut again = d.clone();
     again.text = again.text.replace(". ", ".  ");
@@ -54,27 +86,60 @@ fn idempotent_and_versions(store: &dyn Store) {
         BODY[0], "The regional emergency office said 19 people were killed and dozens more were missing.",
         BODY[2], BODY[3],
     ]);
-    add_figure(&mut rev, "killed", "19 people", ValueKind::Exact, 19, Some(19), "unspecified",
-        Some("Kestrel Bay"), Some("2031-05-02"), &["Interior Ministry"]);
+    add_figure(
+        &mut rev,
+        "killed",
+        "19 people",
+        ValueKind::Exact,
+        19,
+        Some(19),
+        "unspecified",
+        Some("Kestrel Bay"),
+        Some("2031-05-02"),
+        &["Interior Ministry"],
+    );
     assert_eq!(store.triage(&[&rev]).unwrap(), vec![Triage::New]);
-    assert!(matches!(put(store, &rev), PutOutcome::Stored { version: 2, .. }));
+    assert!(matches!(
+        put(store, &rev),
+        PutOutcome::Stored { version: 2, .. }
+    ));
     let s2 = store.stats().unwrap();
-    assert_eq!((s2.documents, s2.contents, s2.urls, s2.figures), (2, 2, 1, 2));
+    assert_eq!(
+        (s2.documents, s2.contents, s2.urls, s2.figures),
+        (2, 2, 1, 2)
+    );
     let docs = store.documents(&Filter::default()).unwrap();
-    let current: Vec<i64> = docs.iter().filter(|d| d.doc.is_current).map(|d| d.doc.version).collect();
+    let current: Vec<i64> = docs
+        .iter()
+        .filter(|d| d.doc.is_current)
+        .map(|d| d.doc.version)
+        .collect();
     assert_eq!(current, vec![2]);
 
     // The ministry's two spellings are one origin; the revision is a conflict.
-    let figs = store.figures(&Filter { metric: Some("killed".into()), ..Filter::default() }).unwrap();
+    let figs = store
+        .figures(&Filter {
+            metric: Some("killed".into()),
+            ..Filter::default()
+        })
+        .unwrap();
     assert_eq!(figs.len(), 2);
     assert_eq!(figs[0].origin_key, figs[1].origin_key);
-    let apps = store.appearances(&figs.iter().map(|f| f.doc.content_id).collect::<Vec<_>>()).unwrap();
+    let apps = store
+        .appearances(&figs.iter().map(|f| f.doc.content_id).collect::<Vec<_>>())
+        .unwrap();
     let conf = analysis::conflicts(&figs, &apps);
     assert_eq!(conf.len(), 1);
     assert_eq!(conf[0].kinds, vec![analysis::ConflictKind::Revisions]);
     assert_eq!(conf[0].sides.len(), 2);
-    assert!(conf[0].sides.iter().any(|s| s.evidence[0].sentence.contains("19 people")));
-    assert!(conf[0].sides.iter().any(|s| s.evidence[0].sentence.contains("14 people")));
+    assert!(conf[0]
+        .sides
+        .iter()
+        .any(|s| s.evidence[0].sentence.contains("19 people")));
+    assert!(conf[0]
+        .sides
+        .iter()
+        .any(|s| s.evidence[0].sentence.contains("14 people")));
     // The best estimate uses the current version.
     let est = analysis::estimates(&figs, &apps);
     assert_eq!(est.len(), 1);
@@ -90,30 +155,79 @@ fn copies_are_stored_once(store: &dyn Store) {
     copy.meta.url = Some("https://two.example/news/flood".into());
     copy.meta.outlet = Some("Valley Times".into());
     assert_eq!(store.triage(&[&copy]).unwrap(), vec![Triage::Copy]);
-    assert!(matches!(put(store, &copy), PutOutcome::Duplicate { near: false, .. }));
+    assert!(matches!(
+        put(store, &copy),
+        PutOutcome::Duplicate { near: false, .. }
+    ));
     // Near copy: new dateline and a credit line, same numbers.
-    let mut near = doc("c1", Some("https://three.example/a/77"), "Coast Daily", "2031-05-02", &[
-        "KESTREL BAY (Wire) -", BODY[0], BODY[1], BODY[2], BODY[3], "Reporting by the wire desk.",
-    ]);
-    add_figure(&mut near, "killed", "14 people", ValueKind::Exact, 14, Some(14), "unspecified",
-        Some("Kestrel Bay"), Some("2031-05-02"), &["Interior Ministry"]);
+    let mut near = doc(
+        "c1",
+        Some("https://three.example/a/77"),
+        "Coast Daily",
+        "2031-05-02",
+        &[
+            "KESTREL BAY (Wire) -",
+            BODY[0],
+            BODY[1],
+            BODY[2],
+            BODY[3],
+            "Reporting by the wire desk.",
+        ],
+    );
+    add_figure(
+        &mut near,
+        "killed",
+        "14 people",
+        ValueKind::Exact,
+        14,
+        Some(14),
+        "unspecified",
+        Some("Kestrel Bay"),
+        Some("2031-05-02"),
+        &["Interior Ministry"],
+    );
     assert_eq!(store.triage(&[&near]).unwrap(), vec![Triage::Copy]);
-    assert!(matches!(put(store, &near), PutOutcome::Duplicate { near: true, .. }));
+    assert!(matches!(
+        put(store, &near),
+        PutOutcome::Duplicate { near: true, .. }
+    ));
     // Same text but an updated toll is news, not a copy.
     let mut upd = doc("d1", Some("https://four.example/flood-update"), "Coast Daily", "2031-05-02", &[
         BODY[0], "The regional emergency office said 17 people were killed and dozens more were missing.",
         BODY[2], BODY[3],
     ]);
-    add_figure(&mut upd, "killed", "17 people", ValueKind::Exact, 17, Some(17), "unspecified",
-        Some("Kestrel Bay"), Some("2031-05-02"), &["state television Kanal 5"]);
-    assert!(matches!(put(store, &upd), PutOutcome::Stored { version: 1, .. }));
+    add_figure(
+        &mut upd,
+        "killed",
+        "17 people",
+        ValueKind::Exact,
+        17,
+        Some(17),
+        "unspecified",
+        Some("Kestrel Bay"),
+        Some("2031-05-02"),
+        &["state television Kanal 5"],
+    );
+    assert!(matches!(
+        put(store, &upd),
+        PutOutcome::Stored { version: 1, .. }
+    ));
 
     let s = store.stats().unwrap();
-    assert_eq!((s.documents, s.contents, s.canonical, s.figures, s.events), (4, 3, 2, 2, 1));
+    assert_eq!(
+        (s.documents, s.contents, s.canonical, s.figures, s.events),
+        (4, 3, 2, 2, 1)
+    );
     let figs = store.figures(&Filter::default()).unwrap();
-    let apps = store.appearances(&figs.iter().map(|f| f.doc.content_id).collect::<Vec<_>>()).unwrap();
+    let apps = store
+        .appearances(&figs.iter().map(|f| f.doc.content_id).collect::<Vec<_>>())
+        .unwrap();
     let first = figs.iter().find(|f| f.value.low == 14).unwrap();
-    assert_eq!(apps[&first.doc.content_id].len(), 3, "original, exact copy and near copy");
+    assert_eq!(
+        apps[&first.doc.content_id].len(),
+        3,
+        "original, exact copy and near copy"
+    );
     // Two origins on the same day, 14 vs 17: a conflict across sources, once (copies do
     // not add sides).
     let conf = analysis::conflicts(&figs, &apps);
@@ -122,11 +236,23 @@ fn copies_are_stored_once(store: &dyn Store) {
     assert_eq!(conf[0].sides.len(), 2);
     let ser = analysis::series(&figs, &apps);
     assert_eq!(ser.len(), 2);
-    assert!(ser.iter().any(|s| s.origin == "Interior Ministry" && s.articles == 1));
+    assert!(ser
+        .iter()
+        .any(|s| s.origin == "Interior Ministry" && s.articles == 1));
     // Source and place filters go through the identity rules.
-    let by_src = store.figures(&Filter { source: Some("Kanal 5".into()), ..Filter::default() }).unwrap();
+    let by_src = store
+        .figures(&Filter {
+            source: Some("Kanal 5".into()),
+            ..Filter::default()
+        })
+        .unwrap();
     assert_eq!(by_src.len(), 1);
-    let by_place = store.figures(&Filter { place: Some("kestrel bay".into()), ..Filter::default() }).unwrap();
+    let by_place = store
+        .figures(&Filter {
+            place: Some("kestrel bay".into()),
+            ..Filter::default()
+        })
+        .unwrap();
     assert_eq!(by_place.len(), 2);
     // The event appears once in the timeline although three outlets carried it.
     let evs = store.events(&Filter::default()).unwrap();
@@ -136,23 +262,61 @@ fn copies_are_stored_once(store: &dyn Store) {
 }
 
 fn timeline_merges_articles(store: &dyn Store) {
-    let mut a = doc("t1", Some("https://one.example/t1"), "Harbour Herald", "2031-06-02", &[
-        "Police fired tear gas at a march in Lune on Monday, witnesses said.",
-    ]);
+    let mut a = doc(
+        "t1",
+        Some("https://one.example/t1"),
+        "Harbour Herald",
+        "2031-06-02",
+        &["Police fired tear gas at a march in Lune on Monday, witnesses said."],
+    );
     add_event(&mut a, "protest", "march", Some("Lune"), Some("2031-06-01"));
-    let mut b = doc("t2", Some("https://two.example/t2"), "Valley Times", "2031-06-03", &[
-        "Thousands joined Monday's protest in the city of Lune against the fuel tax.",
-    ]);
-    add_event(&mut b, "protest", "protest", Some("Lune"), Some("2031-06-01"));
-    let mut c = doc("t3", Some("https://two.example/t3"), "Valley Times", "2031-06-03", &[
-        "A second protest took place in Lune on Tuesday.",
-    ]);
-    add_event(&mut c, "protest", "protest", Some("Lune"), Some("2031-06-02"));
+    let mut b = doc(
+        "t2",
+        Some("https://two.example/t2"),
+        "Valley Times",
+        "2031-06-03",
+        &["Thousands joined Monday's protest in the city of Lune against the fuel tax."],
+    );
+    add_event(
+        &mut b,
+        "protest",
+        "protest",
+        Some("Lune"),
+        Some("2031-06-01"),
+    );
+    let mut c = doc(
+        "t3",
+        Some("https://two.example/t3"),
+        "Valley Times",
+        "2031-06-03",
+        &["A second protest took place in Lune on Tuesday."],
+    );
+    add_event(
+        &mut c,
+        "protest",
+        "protest",
+        Some("Lune"),
+        Some("2031-06-02"),
+    );
     let out = store
-        .put_batch(&[a, b, c].map(|doc| Incoming { doc, processed: true }), V1)
+        .put_batch(
+            &[a, b, c].map(|doc| Incoming {
+                doc,
+                processed: true,
+            }),
+            V1,
+        )
         .unwrap();
-    assert!(out.iter().all(|o| matches!(o, PutOutcome::Stored { .. })), "{out:?}");
-    let evs = store.events(&Filter { kind: Some("protest".into()), ..Filter::default() }).unwrap();
+    assert!(
+        out.iter().all(|o| matches!(o, PutOutcome::Stored { .. })),
+        "{out:?}"
+    );
+    let evs = store
+        .events(&Filter {
+            kind: Some("protest".into()),
+            ..Filter::default()
+        })
+        .unwrap();
     let tl = analysis::timeline(&evs, &Default::default());
     assert_eq!(tl.len(), 2);
     assert_eq!(tl[0].date.as_deref(), Some("2031-06-01"));
@@ -167,7 +331,9 @@ fn bad_records_are_skipped(store: &dyn Store) {
     extra.id = "v1".into(); // a repeated id
     d.layers.events.push(extra);
     match put(store, &d) {
-        PutOutcome::Stored { records, skipped, .. } => {
+        PutOutcome::Stored {
+            records, skipped, ..
+        } => {
             assert_eq!(records, 1);
             assert_eq!(skipped.len(), 2, "{skipped:?}");
         }
@@ -183,15 +349,33 @@ fn search_and_reprocess(store: &dyn Store) {
     let hits = store.search("harbour quarter boats", 10).unwrap();
     assert!(hits.iter().any(|h| h.kind == "document"), "{hits:?}");
     let hits = store.search("killed", 10).unwrap();
-    assert!(hits.iter().any(|h| h.kind == "figure" && h.snippet.contains("killed")), "{hits:?}");
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == "figure" && h.snippet.contains("killed")),
+        "{hits:?}"
+    );
     assert!(store.search("\"unbalanced (", 10).is_ok());
     assert!(store.search("", 10).unwrap().is_empty());
 
     // A new text stored without running the pipeline is stale; so is every text once the
     // pipeline version changes.
-    let mut raw = doc("r1", None, "Valley Times", "2031-05-04", &["A quiet day in the hills; nothing to report at all."]);
+    let mut raw = doc(
+        "r1",
+        None,
+        "Valley Times",
+        "2031-05-04",
+        &["A quiet day in the hills; nothing to report at all."],
+    );
     raw.layers.segments.clear();
-    store.put_batch(&[Incoming { doc: raw, processed: false }], V1).unwrap();
+    store
+        .put_batch(
+            &[Incoming {
+                doc: raw,
+                processed: false,
+            }],
+            V1,
+        )
+        .unwrap();
     assert_eq!(store.stats().unwrap().unprocessed, 1);
     let stale = store.stale(V1, 0, 10).unwrap();
     assert_eq!(stale.len(), 1);
@@ -204,11 +388,18 @@ fn search_and_reprocess(store: &dyn Store) {
     d.layers.figures[1].metric = "missing".into();
     let cid = stale2[0].content_id;
     let out = store.replace_records(&[(cid, d)], "test/2").unwrap();
-    assert!(matches!(out[0], PutOutcome::Stored { records: 3, .. }), "{out:?}");
+    assert!(
+        matches!(out[0], PutOutcome::Stored { records: 3, .. }),
+        "{out:?}"
+    );
     let s = store.stats().unwrap();
     assert_eq!(s.figures, 2);
     assert_eq!(store.stale("test/2", 0, 10).unwrap().len(), 1);
-    assert!(store.figures(&Filter::default()).unwrap().iter().all(|f| f.pipeline_version == "test/2"));
+    assert!(store
+        .figures(&Filter::default())
+        .unwrap()
+        .iter()
+        .all(|f| f.pipeline_version == "test/2"));
     // Search rows were replaced, not doubled.
     let hits = store.search("killed", 50).unwrap();
     assert_eq!(hits.iter().filter(|h| h.kind == "figure").count(), 2);
@@ -265,7 +456,9 @@ fn sqlite_suite() {
 #[test]
 fn postgres_suite() {
     for (name, case) in CASES {
-        let Some(url) = fresh_pg_database(name) else { return };
+        let Some(url) = fresh_pg_database(name) else {
+            return;
+        };
         let store = newsledger_store::open(&url).unwrap();
         assert_eq!(store.backend(), "postgres");
         case(store.as_ref());

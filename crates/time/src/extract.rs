@@ -338,6 +338,19 @@ pub fn prev_word(text: &str, at: usize) -> Option<&str> {
     before.get(start..).filter(|w| !w.is_empty())
 }
 
+/// Up to `n` characters of text before byte offset `at`, lower-cased (a cheap look-behind
+/// that does not grow with the text).
+fn tail_lower(text: &str, at: usize, n: usize) -> String {
+    let before = text.get(..at).unwrap_or("");
+    let start = before
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    before.get(start..).unwrap_or("").to_lowercase()
+}
+
 /// The word just before byte offset `at`, with its start offset.
 fn prev_word_at(text: &str, at: usize) -> Option<(usize, &str)> {
     let w = prev_word(text, at)?;
@@ -1093,11 +1106,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             continue;
         }
         // "a median age of 43.6 years", "aged 58 years": ages, not spans of time.
-        let before_num = text
-            .get(..all.start())
-            .unwrap_or("")
-            .trim_end()
-            .to_lowercase();
+        let before_num = tail_lower(text, all.start(), 40);
         if before_num
             .split(|ch: char| !ch.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -1667,10 +1676,9 @@ fn year_ok(text: &str, s: usize, e: usize, y: i32, qualified: bool) -> bool {
         return (1000..=2100).contains(&y);
     }
     // "© 2031 Example Media": a copyright line, not a date in the story.
-    if text.get(..s).is_some_and(|b| {
-        let b = b.trim_end();
-        b.ends_with('©') || b.ends_with("(c)") || b.to_lowercase().ends_with("copyright")
-    }) {
+    let b = tail_lower(text, s, 16);
+    let b = b.trim_end();
+    if b.ends_with('©') || b.ends_with("(c)") || b.ends_with("copyright") {
         return false;
     }
     let nw = next_word(text, e);
@@ -1727,28 +1735,25 @@ fn year_ok(text: &str, s: usize, e: usize, y: i32, qualified: bool) -> bool {
 }
 
 /// Keep the longest candidates; among equal lengths the earliest pattern wins.
-fn settle(text: &str, mut v: Vec<Cand>) -> Vec<Cand> {
-    let order: Vec<usize> = {
-        let mut idx: Vec<usize> = (0..v.len()).collect();
-        idx.sort_by_key(|&i| {
-            let c = &v[i];
-            (std::cmp::Reverse(c.end - c.start), c.start, i)
-        });
-        idx
-    };
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut keep = vec![false; v.len()];
-    for i in order {
-        let (s, e) = (v[i].start, v[i].end);
-        if taken.iter().all(|&(ts, te)| e <= ts || te <= s) {
-            taken.push((s, e));
-            keep[i] = true;
+fn settle(text: &str, v: Vec<Cand>) -> Vec<Cand> {
+    let mut order: Vec<(usize, Cand)> = v.into_iter().enumerate().collect();
+    order.sort_by_key(|(i, c)| (std::cmp::Reverse(c.end - c.start), c.start, *i));
+    // Kept spans by start; they never overlap, so only the one starting last before a
+    // candidate's end can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut kept: Vec<Cand> = Vec::new();
+    for (_, c) in order {
+        let clash = taken
+            .range(..c.end)
+            .next_back()
+            .is_some_and(|(_, &te)| te > c.start);
+        if !clash {
+            taken.insert(c.start, c.end);
+            kept.push(c);
         }
     }
-    let mut k = keep.into_iter();
-    v.retain(|_| k.next().unwrap_or(false));
-    v.sort_by_key(|c| c.start);
-    merge(text, v)
+    kept.sort_by_key(|c| c.start);
+    merge(text, kept)
 }
 
 /// The part of day a fixed phrase names when it reads "the morning/afternoon/evening/night".

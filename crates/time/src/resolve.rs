@@ -43,6 +43,10 @@ const NOT_PAST_ED: &[&str] = &[
     "tweed",
 ];
 
+/// Cues further away than this (bytes) say little about the expression, and stopping there
+/// keeps sentences without any cue linear.
+const MAX_CUE_DISTANCE: usize = 400;
+
 /// One word of a sentence, classified once for every expression in the sentence.
 struct CueWord {
     off: usize,
@@ -56,6 +60,9 @@ struct CueWord {
 /// The tense cues of one sentence.
 pub struct Cues {
     words: Vec<CueWord>,
+    /// `told_before[i]`: a plain past form (was, had, said…) occurs among the first `i`
+    /// words.
+    told_before: Vec<bool>,
 }
 
 impl Cues {
@@ -116,42 +123,64 @@ impl Cues {
                 intent_to,
             });
         }
-        Cues { words: out }
+        let mut told_before = Vec::with_capacity(out.len() + 1);
+        let mut seen = false;
+        told_before.push(false);
+        for w in &out {
+            seen |= matches!(w.lc.as_str(), "was" | "were" | "had" | "did" | "said");
+            told_before.push(seen);
+        }
+        Cues {
+            words: out,
+            told_before,
+        }
     }
 
     /// The tense nearest to `[s, e)` (offsets in the sentence), from cue words (will,
-    /// said, -ed…).
+    /// said, -ed…). Scans outward from the expression, so long sentences stay cheap.
     pub fn tense_at(&self, s: usize, e: usize) -> Tense {
+        let first = self.words.partition_point(|w| w.off < s);
         // "closed until Friday": a state that lasts up to the date points forward, unless
         // the sentence is plainly told in the past ("was unable to reach it until Thursday").
-        let before = || self.words.iter().filter(|w| w.off < s);
-        if before()
-            .next_back()
-            .is_some_and(|w| matches!(w.lc.as_str(), "until" | "till" | "through"))
-            && !before().any(|w| matches!(w.lc.as_str(), "was" | "were" | "had" | "did" | "said"))
+        let prev = first.checked_sub(1).and_then(|i| self.words.get(i));
+        if prev.is_some_and(|w| matches!(w.lc.as_str(), "until" | "till" | "through"))
+            && !self.told_before.get(first).copied().unwrap_or(false)
         {
             return Tense::Future;
         }
+        let cue = |w: &CueWord| match (w.intent_to, w.fixed) {
+            (Some(to), _) if to < s => Some(Tense::Future),
+            (_, Some(t)) => Some(t),
+            _ => None,
+        };
         let mut best: Option<(usize, Tense)> = None;
-        for w in &self.words {
-            if w.off >= s && w.off < e {
-                continue;
+        let better = |best: Option<(usize, Tense)>, d: usize, t: Tense| match best {
+            Some((bd, bt)) => d < bd || (d == bd && t == Tense::Future && bt != Tense::Future),
+            None => true,
+        };
+        for w in self.words.get(..first).unwrap_or(&[]).iter().rev() {
+            let d = s - w.off;
+            if d > MAX_CUE_DISTANCE || best.is_some_and(|(bd, _)| d > bd) {
+                break;
             }
-            let t = match (w.intent_to, w.fixed) {
-                (Some(to), _) if to < s => Tense::Future,
-                (_, Some(t)) => t,
-                _ => continue,
-            };
-            let d = if w.off < s {
-                s - w.off
-            } else {
-                // The governing verb usually comes before "on Monday"; a cue after the
-                // expression counts only when nothing close precedes it.
-                w.off.saturating_sub(e) + 60
-            };
-            match best {
-                Some((bd, bt)) if bd < d || (bd == d && bt == Tense::Future) => {}
-                _ => best = Some((d, t)),
+            if let Some(t) = cue(w) {
+                if better(best, d, t) {
+                    best = Some((d, t));
+                }
+            }
+        }
+        // The governing verb usually comes before "on Monday"; a cue after the expression
+        // counts only when nothing close precedes it.
+        let after = self.words.partition_point(|w| w.off < e);
+        for w in self.words.get(after..).unwrap_or(&[]) {
+            let d = w.off.saturating_sub(e) + 60;
+            if d > MAX_CUE_DISTANCE || best.is_some_and(|(bd, _)| d > bd) {
+                break;
+            }
+            if let Some(t) = cue(w) {
+                if better(best, d, t) {
+                    best = Some((d, t));
+                }
             }
         }
         best.map(|b| b.1).unwrap_or(Tense::Unknown)
@@ -196,6 +225,9 @@ pub struct Resolver {
     pub dct: Option<NaiveDate>,
     /// Day-precision dates mentioned so far, in order, with their (provisional) ids.
     anchors: Vec<(NaiveDate, String)>,
+    /// Every dated mention (years, months, weeks, quarters, days) with its granularity
+    /// ('Y', 'Q', 'M', 'W', 'D'): "that year" and "three years later" count from these.
+    coarse: Vec<(NaiveDate, char, String)>,
 }
 
 impl Resolver {
@@ -203,6 +235,7 @@ impl Resolver {
         Resolver {
             dct,
             anchors: Vec::new(),
+            coarse: Vec::new(),
         }
     }
 
@@ -232,11 +265,35 @@ impl Resolver {
 
     /// Remember a day-precision value as the new narrative anchor.
     pub fn note(&mut self, value: &str, id: &str) {
-        if let Some(d) = resolve_value_to_date(value) {
-            if value.len() >= 10 && value.as_bytes().get(4) == Some(&b'-') && !value.contains('W') {
-                self.anchors.push((d, id.to_string()));
-            }
+        let Some(d) = resolve_value_to_date(value) else {
+            return;
+        };
+        let g = if value.len() == 4 {
+            'Y'
+        } else if value.contains('W') {
+            'W'
+        } else if value.contains('Q') || value.contains('H') {
+            'Q'
+        } else if value.len() == 7 {
+            'M'
+        } else {
+            'D'
+        };
+        if g == 'D' {
+            self.anchors.push((d, id.to_string()));
         }
+        self.coarse.push((d, g, id.to_string()));
+    }
+
+    /// The last dated mention precise to a month (or to a year when `month` is false),
+    /// else the DCT.
+    fn coarse_anchor(&self, month: bool) -> Option<(NaiveDate, Basis)> {
+        self.coarse
+            .iter()
+            .rev()
+            .find(|(_, g, _)| !month || matches!(g, 'M' | 'W' | 'D'))
+            .map(|(d, _, id)| (*d, Basis::Timex(id.clone())))
+            .or_else(|| self.dct.map(|d| (d, Basis::Dct)))
     }
 
     pub fn resolve(
@@ -386,12 +443,18 @@ impl Resolver {
                 from_anchor,
             } => {
                 let (base, basis) = if *from_anchor {
-                    let ahead = if *unit == "D" && *sign > 0 {
-                        n.round() as i64
-                    } else {
-                        0
-                    };
-                    self.anchor_for(ahead, tense)?
+                    match *unit {
+                        "Y" | "DE" | "CE" => self.coarse_anchor(false)?,
+                        "M" | "Q" => self.coarse_anchor(true)?,
+                        _ => {
+                            let ahead = if *unit == "D" && *sign > 0 {
+                                n.round() as i64
+                            } else {
+                                0
+                            };
+                            self.anchor_for(ahead, tense)?
+                        }
+                    }
                 } else {
                     (self.dct?, Basis::Dct)
                 };
@@ -572,7 +635,7 @@ impl Resolver {
             .find(|c: char| c == '+' || c == '-' || c.is_ascii_digit())
             .unwrap_or(0);
         let base = t.get(..base_len).unwrap_or("");
-        if !matches!(base, "D" | "A" | "W" | "AW" | "M" | "Y" | "Q") {
+        if !matches!(base, "D" | "A" | "W" | "AW" | "M" | "AM" | "Y" | "AY" | "Q") {
             return (t.to_string(), Basis::Absolute);
         }
         let rest = t.get(base_len..).unwrap_or("");
@@ -586,7 +649,12 @@ impl Resolver {
             .and_then(|s| s.trim_start_matches('+').parse().ok())
             .unwrap_or(0);
         let suffix = rest.get(num_len..).unwrap_or("");
-        let (day, basis) = if base.starts_with('A') {
+        let (day, basis) = if base == "AY" || base == "AM" {
+            match self.coarse_anchor(base == "AM") {
+                Some(a) => a,
+                None => return (fallback(base, suffix, phrase), Basis::Absolute),
+            }
+        } else if base.starts_with('A') {
             let ahead = if base == "A" { n } else { 0 };
             match self.anchor_for(ahead, tense) {
                 Some(a) => a,
@@ -607,11 +675,11 @@ impl Resolver {
                 .checked_add_signed(Duration::days(7 * n))
                 .map(fmt_week)
                 .unwrap_or_default(),
-            "M" => {
+            "M" | "AM" => {
                 let (y, m) = add_months(day.year(), day.month(), n as i32);
                 format!("{y:04}-{m:02}")
             }
-            "Y" => format!("{:04}", day.year() + n as i32),
+            "Y" | "AY" => format!("{:04}", day.year() + n as i32),
             _ => {
                 let (y, m) = add_months(day.year(), day.month(), 3 * n as i32);
                 format!("{y:04}-Q{}", (m - 1) / 3 + 1)
@@ -628,8 +696,8 @@ fn fallback(base: &str, suffix: &str, phrase: &str) -> String {
     let v = match base {
         "D" | "A" => "XXXX-XX-XX",
         "W" | "AW" => "XXXX-WXX",
-        "M" => "XXXX-XX",
-        "Y" => "XXXX",
+        "M" | "AM" => "XXXX-XX",
+        "Y" | "AY" => "XXXX",
         _ => "XXXX-QX",
     };
     format!("{v}{suffix}")

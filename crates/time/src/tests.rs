@@ -905,3 +905,30 @@ fn stage_skips_residue_and_uses_segments() {
     assert_eq!(got, [("Friday", "2022-01-07"), ("next week", "2022-W02")]);
     assert_eq!(doc.layers.timexes[1].id, "t2");
 }
+
+#[test]
+fn anchors_of_coarser_dates() {
+    let t = "The union collapsed in 1991. The following year, prices soared.";
+    has(t, "2022-01-08", "The following year", "1992");
+    let t = "He arrived in March 2019. Three years later he left.";
+    has(t, "2022-06-08", "Three years later", "2022");
+    let t = "Sales slumped in October 2008. That month, shares fell by half.";
+    has(t, "2022-06-08", "That month", "2008-10");
+    has(
+        "Profit rose from a year earlier.",
+        "2022-06-08",
+        "a year earlier",
+        "2021",
+    );
+}
+
+#[test]
+fn a_long_table_without_punctuation_stays_linear() {
+    let s: String = (0..5000)
+        .map(|i| format!("in {} ", 1900 + i % 200))
+        .collect();
+    let t = std::time::Instant::now();
+    let tx = find_timexes(&s, d("2022-01-08"));
+    assert_eq!(tx.len(), 5000);
+    assert!(t.elapsed().as_secs() < 10);
+}
