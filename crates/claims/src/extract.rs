@@ -635,7 +635,11 @@ fn skip_mods(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
                     last = Some(m);
                 }
                 // Past a verb-like word the phrase is a clause, not a modifier.
-                if !t.cap && m > j + 1 && (t.lower.ends_with("ed") || any(&t.lower, FINITE)) {
+                if !t.cap
+                    && !medium
+                    && m > j + 1
+                    && (t.lower.ends_with("ed") || any(&t.lower, FINITE))
+                {
                     break;
                 }
                 m += 1;
@@ -1139,7 +1143,9 @@ fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<((usize, usize), usiz
     if !relative && p - q > 14 {
         return None;
     }
+    let age = first.kind == crate::text::TK::Num && q + 2 == p;
     let starts_ok = relative
+        || age
         || any(
             &first.lower,
             &[

@@ -743,6 +743,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     "prime minister",
                     "premier",
                     "chancellor",
+                    "head of state",
+                    "head of government",
                 ],
             )
             && lower.first() == Some(&"the")

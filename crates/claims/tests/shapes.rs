@@ -450,3 +450,37 @@ fn anonymity_and_non_sources() {
     let (_, c) = claims("The evacuation went according to plan.");
     assert!(c.is_empty());
 }
+
+#[test]
+fn age_appositive() {
+    let (doc, c) = one("Maria Lenko, 45, said the water rose within minutes.");
+    assert_eq!(doc.slice(c.speaker.span), "Maria Lenko");
+    assert_eq!(content(&doc, &c), ["the water rose within minutes"]);
+}
+
+#[test]
+fn speaker_said_colon_quote() {
+    let (doc, c) = one("The rescue chief said: “We found four survivors under the school.”");
+    assert_eq!(c.kind, ClaimKind::Direct);
+    assert_eq!(content(&doc, &c), ["We found four survivors under the school."]);
+}
+
+#[test]
+fn wire_story_in_our_own_words() {
+    let text = "Quake toll climbs past 300 as rescuers dig through rubble\n\
+The death toll rose to 312 on Tuesday, the country's disaster agency AFAD said, as rescuers searched collapsed buildings.\n\
+\"We are racing against time,\" Interior Minister Suleyman Kaya told reporters in Gaziantep. \"Every hour counts.\"\n\
+He said more than 5,000 people had been injured.\n\
+Local broadcaster HaberTV reported that dozens of people were still trapped, citing rescue workers at the scene. The figures could not be independently verified.\n\
+President Erdal Yilmaz, who visited the area on Wednesday, pledged to rebuild every home within a year.";
+    let (doc, c) = claims(text);
+    assert_eq!(c.len(), 5);
+    assert_eq!(c[0].speaker.name, "AFAD");
+    assert_eq!(c[1].speaker.name, "Suleyman Kaya");
+    assert_eq!(content(&doc, &c[1]).len(), 2);
+    assert_eq!(c[2].speaker.name, "Suleyman Kaya");
+    assert_eq!(c[3].source_chain(), ["rescue workers at the scene", "HaberTV"]);
+    assert_eq!(content(&doc, &c[3]), ["dozens of people were still trapped"]);
+    assert_eq!(c[3].hedges.len(), 1);
+    assert_eq!(c[4].speaker.name, "Erdal Yilmaz");
+}

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use newsledger_ingest::{read_input, Item, TextMeta};
+use newsledger_ingest::{read_input, read_web_input, Item, ReadOptions, ReadStats, TextMeta};
 use newsledger_model::{Document, LedgerOptions, Pipeline};
 use newsledger_pipeline::output::{Format, LedgerWriter};
 use rayon::prelude::*;
@@ -55,6 +55,12 @@ pub struct ExtractArgs {
     /// Include the segment layer (headlines, sentences…) in each ledger.
     #[arg(long)]
     annotations: bool,
+    /// Inside directories, read only files matching this glob (repeatable), e.g. '**/*.html'.
+    #[arg(long = "glob", value_name = "PATTERN")]
+    globs: Vec<String>,
+    /// Skip documents detected as not English (counted in the summary).
+    #[arg(long)]
+    english_only: bool,
 }
 
 fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -68,9 +74,13 @@ enum Sink {
 }
 
 impl Sink {
-    fn write(&mut self, doc: &Document) -> anyhow::Result<()> {
+    /// Write a ledger; `with_text` forces the text in (extracted HTML/WARC/feed text, which
+    /// the spans point into and which the caller does not have).
+    fn write(&mut self, doc: &Document, with_text: bool) -> anyhow::Result<()> {
         match self {
-            Sink::Ledger(w) => w.write(doc).context("writing output")?,
+            Sink::Ledger(w) => w
+                .write_with_text(doc, with_text)
+                .context("writing output")?,
             Sink::Timeml(dir) => {
                 let name = format!("{}.tml", file_safe(&doc.id));
                 let path = dir.join(name);
@@ -119,14 +129,14 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 eprintln!("newsledger extract: --format timeml needs --out DIR");
                 return Ok(ExitCode::from(2));
             };
-            std::fs::create_dir_all(&dir)
-                .with_context(|| format!("creating {}", dir.display()))?;
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
             Sink::Timeml(dir)
         }
         f => {
             let out: Box<dyn Write> = match &args.out {
                 Some(p) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+                    std::fs::File::create(p)
+                        .with_context(|| format!("creating {}", p.display()))?,
                 )),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
@@ -145,17 +155,24 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         url: args.url.clone(),
         outlet: args.outlet.clone(),
     };
+    let read_opts = ReadOptions {
+        english_only: args.english_only,
+        globs: args.globs.clone(),
+    };
+    let mut stats = ReadStats::default();
+    let started = std::time::Instant::now();
     let mut failed = false;
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut batch: Vec<(Document, bool)> = Vec::with_capacity(BATCH);
+    let mut extracted = false;
     let mut write_err: Option<anyhow::Error> = None;
     {
-        let mut on_item = |item: Item| {
+        let mut on_item = |item: Item, extracted: bool| {
             if write_err.is_some() {
                 return;
             }
             match item {
                 Item::Doc(d) => {
-                    batch.push(d);
+                    batch.push((d, extracted));
                     if batch.len() >= BATCH {
                         if let Err(e) = flush(&pipeline, &mut batch, &mut sink) {
                             write_err = Some(e);
@@ -173,11 +190,19 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             newsledger_ingest::read_jsonl(
                 std::io::Cursor::new(SAMPLE.as_bytes()),
                 "sample",
-                &mut on_item,
+                &mut |i| on_item(i, false),
             );
         }
         for p in &args.paths {
-            read_input(p, &meta, &mut on_item);
+            let path = std::path::Path::new(p);
+            if p != "-" && newsledger_ingest::web::handles(path) {
+                extracted = true;
+                read_web_input(path, &meta, &read_opts, &mut stats, &mut |i| {
+                    on_item(i, true)
+                });
+            } else {
+                read_input(p, &meta, &mut |i| on_item(i, false));
+            }
         }
     }
     if let Some(e) = write_err {
@@ -187,6 +212,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if let Sink::Ledger(w) = sink {
         w.finish().context("writing output")?;
     }
+    if extracted {
+        eprintln!("{}", stats.summary(started.elapsed()));
+    }
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -194,10 +222,14 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn flush(pipeline: &Pipeline, batch: &mut Vec<Document>, sink: &mut Sink) -> anyhow::Result<()> {
-    batch.par_iter_mut().for_each(|d| pipeline.run(d));
-    for d in batch.drain(..) {
-        sink.write(&d)?;
+fn flush(
+    pipeline: &Pipeline,
+    batch: &mut Vec<(Document, bool)>,
+    sink: &mut Sink,
+) -> anyhow::Result<()> {
+    batch.par_iter_mut().for_each(|(d, _)| pipeline.run(d));
+    for (d, extracted) in batch.drain(..) {
+        sink.write(&d, extracted)?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@
 
 mod extract;
 mod store_cmds;
+mod text_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,6 +27,8 @@ struct Cli {
 enum Cmd {
     /// Run the pipeline over documents and print one ledger per document.
     Extract(extract::ExtractArgs),
+    /// Print the main text of HTML pages (article only, no page furniture).
+    Text(text_cmd::TextArgs),
     /// List the pipeline's stages with the layers each needs and adds.
     Stages,
     /// Score a stage against gold annotations.
@@ -67,6 +70,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.cmd {
         Cmd::Extract(args) => extract::run(args),
+        Cmd::Text(a) => text_cmd::run(a),
         Cmd::Stages => stages(),
         Cmd::Eval(e) => {
             let r = match e {

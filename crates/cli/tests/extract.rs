@@ -34,7 +34,10 @@ fn check_spans(v: &Value, text: &str, path: &str) {
                 || path.ends_with("residue[]")
                 || path.ends_with("content[]")
             {
-                if let (Some(s), Some(e)) = (a.first().and_then(Value::as_u64), a.get(1).and_then(Value::as_u64)) {
+                if let (Some(s), Some(e)) = (
+                    a.first().and_then(Value::as_u64),
+                    a.get(1).and_then(Value::as_u64),
+                ) {
                     assert!(
                         text.get(s as usize..e as usize).is_some(),
                         "span {path} = [{s},{e}] does not slice the text"
@@ -59,10 +62,25 @@ fn check_spans(v: &Value, text: &str, path: &str) {
 
 #[test]
 fn sample_validates_against_the_schema_and_spans_slice() {
-    let out = run(&["extract", "--sample", "--with-text", "--annotations", "--format", "jsonl"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&[
+        "extract",
+        "--sample",
+        "--with-text",
+        "--annotations",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ledgers = jsonl(&out);
-    assert!(ledgers.len() >= 20, "sample has {} documents", ledgers.len());
+    assert!(
+        ledgers.len() >= 20,
+        "sample has {} documents",
+        ledgers.len()
+    );
     let v = schema();
     for l in &ledgers {
         let errors: Vec<String> = v.iter_errors(l).map(|e| e.to_string()).collect();
@@ -73,12 +91,22 @@ fn sample_validates_against_the_schema_and_spans_slice() {
         for f in l["figures"].as_array().into_iter().flatten() {
             let s = f["span"][0].as_u64().unwrap_or(0) as usize;
             let e = f["span"][1].as_u64().unwrap_or(0) as usize;
-            assert_eq!(&text[s..e], f["value"]["text"].as_str().map(|_| &text[s..e]).unwrap_or(""));
+            assert_eq!(
+                &text[s..e],
+                f["value"]["text"]
+                    .as_str()
+                    .map(|_| &text[s..e])
+                    .unwrap_or("")
+            );
         }
         for t in l["timexes"].as_array().into_iter().flatten() {
             let s = t["span"][0].as_u64().unwrap_or(0) as usize;
             let e = t["span"][1].as_u64().unwrap_or(0) as usize;
-            assert_eq!(Some(&text[s..e]), t["text"].as_str(), "timex text = its span");
+            assert_eq!(
+                Some(&text[s..e]),
+                t["text"].as_str(),
+                "timex text = its span"
+            );
         }
     }
 }
@@ -88,10 +116,21 @@ fn json_is_an_object_for_one_document_and_an_array_for_several() {
     let dir = tempdir();
     let a = dir.join("a.txt");
     std::fs::write(&a, "Two people were hurt. Police said so.").expect("write");
-    let out = run(&["extract", "--format", "json", a.to_str().unwrap_or_default()]);
+    let out = run(&[
+        "extract",
+        "--format",
+        "json",
+        a.to_str().unwrap_or_default(),
+    ]);
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert!(v.is_object());
-    let out = run(&["extract", "--format", "json", a.to_str().unwrap_or_default(), a.to_str().unwrap_or_default()]);
+    let out = run(&[
+        "extract",
+        "--format",
+        "json",
+        a.to_str().unwrap_or_default(),
+        a.to_str().unwrap_or_default(),
+    ]);
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v.as_array().map(Vec::len), Some(2));
 }
@@ -133,7 +172,10 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("photo.txt: binary file"), "{stderr}");
-    assert!(stderr.contains("latin.txt: not valid UTF-8 (first bad byte at offset 3)"), "{stderr}");
+    assert!(
+        stderr.contains("latin.txt: not valid UTF-8 (first bad byte at offset 3)"),
+        "{stderr}"
+    );
     assert!(stderr.contains("docs.jsonl:2: invalid JSON"), "{stderr}");
     let ids: Vec<String> = jsonl(&out)
         .iter()
@@ -151,11 +193,19 @@ fn lossy_decoding_alone_exits_zero_and_empty_document_gives_empty_ledger() {
     std::fs::write(&latin, b"Caf\xe9.").expect("write");
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, b"").expect("write");
-    let out = run(&["extract", "--format", "jsonl", latin.to_str().unwrap_or_default(), empty.to_str().unwrap_or_default()]);
+    let out = run(&[
+        "extract",
+        "--format",
+        "jsonl",
+        latin.to_str().unwrap_or_default(),
+        empty.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let ls = jsonl(&out);
     assert_eq!(ls.len(), 2);
-    for k in ["figures", "claims", "entities", "events", "timexes", "residue"] {
+    for k in [
+        "figures", "claims", "entities", "events", "timexes", "residue",
+    ] {
         assert_eq!(ls[1][k].as_array().map(Vec::len), Some(0), "{k}");
     }
 }
@@ -164,13 +214,25 @@ fn lossy_decoding_alone_exits_zero_and_empty_document_gives_empty_ledger() {
 fn usage_errors_exit_two() {
     assert_eq!(run(&["extract"]).status.code(), Some(2));
     assert_eq!(run(&["extract", "--bogus"]).status.code(), Some(2));
-    assert_eq!(run(&["extract", "--published", "yesterday", "x.txt"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["extract", "--published", "yesterday", "x.txt"])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn stdin_text_and_jsonl() {
     let mut child = bin()
-        .args(["extract", "--format", "jsonl", "--published", "2031-03-02", "-"])
+        .args([
+            "extract",
+            "--format",
+            "jsonl",
+            "--published",
+            "2031-03-02",
+            "-",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -236,7 +298,10 @@ fn seed_segments_residue_and_spans() {
     let residue = l["residue"].as_array().expect("residue");
     assert_eq!(residue.len(), 1);
     let r = &residue[0];
-    assert_eq!(&text[r[0].as_u64().unwrap_or(0) as usize..r[1].as_u64().unwrap_or(0) as usize], lines[8]);
+    assert_eq!(
+        &text[r[0].as_u64().unwrap_or(0) as usize..r[1].as_u64().unwrap_or(0) as usize],
+        lines[8]
+    );
     check_spans(l, text, "");
     // No record rests on the residue line.
     let (rs, re) = (r[0].as_u64().unwrap_or(0), r[1].as_u64().unwrap_or(0));

@@ -172,6 +172,22 @@ pub fn role_before(
         None => {
             if let Some((a, key)) = role_ending_at(w, end) {
                 (a, end, key)
+            } else if let Some((a, key)) = end
+                .checked_sub(1)
+                .filter(|&k| w.get(k).is_some_and(|x| x.is_punct(",")))
+                .and_then(|k| role_ending_at(w, k))
+                .filter(|(a, _)| {
+                    // "the interior minister, Dalia Meronek": only after a determiner.
+                    a.checked_sub(1)
+                        .and_then(|k| w.get(k))
+                        .is_some_and(|x| is_det(x) || is_poss_pronoun(x) || x.poss)
+                        || w.get(*a).is_some_and(|x| !x.is_word)
+                        || a.checked_sub(2)
+                            .and_then(|k| w.get(k))
+                            .is_some_and(|x| is_det(x) || is_poss_pronoun(x))
+                })
+            {
+                (a, end - 1, key)
             } else {
                 // "head of Kazakhstan's National Security Committee Karim Massimov"
                 let mut k = end;
@@ -380,7 +396,12 @@ fn context_cue(w: &[Word], a: usize, b: usize) -> Option<(Cue, &'static str)> {
             }
         }
     }
-    // "automaker Chrysler", "broadcaster Khabar"
+    // "automaker Chrysler", "broadcaster Khabar", "news agency TNA"
+    if let (Some(p), Some(p2)) = (prev, prev2) {
+        if p.is("agency") && p2.is("news") {
+            return Some((Cue::Org, "media"));
+        }
+    }
     if let Some(p) = prev {
         if !p.cap {
             if let Some(v) = lexicon::value("class_noun", &p.lower) {
@@ -634,7 +655,14 @@ fn cand(
                 "in" | "near" | "from" | "to" | "at" | "across" | "outside" | "inside" | "of"
             )
         }),
-        before_speech: next.is_some_and(|x| lexicon::is("speech_verb", &x.lower)),
+        // "Ukibai said", "Vera Osk, a hospital spokeswoman, said"
+        before_speech: next.is_some_and(|x| lexicon::is("speech_verb", &x.lower))
+            || next.is_some_and(|x| x.is_punct(","))
+                && w.iter()
+                    .skip(b + 1)
+                    .take(8)
+                    .take_while(|x| !x.is_punct(".") && !x.is_punct(";"))
+                    .any(|x| lexicon::is("speech_verb", &x.lower)),
         male: None,
         tokens: Vec::new(),
         cue: None,

@@ -364,14 +364,43 @@ impl<'a, 'd> State<'a, 'd> {
                 }
             }
         }
-        // Lone words typed only by a later mention.
+        // Lone words typed only by a later mention, or by a demonym formed from them
+        // ("Talvaria" beside "Talvarian").
+        let text = self.doc.text.as_str();
+        let has_demonym = |t: &str| {
+            ["n", "an", "ian", "ese", "i"].iter().any(|suf| {
+                let d = format!("{t}{suf}");
+                text.match_indices(d.as_str()).any(|(i, _)| {
+                    !text
+                        .get(i + d.len()..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphanumeric)
+                })
+            })
+        };
+        for ci in 0..self.clusters.len() {
+            let promote = self.clusters.get(ci).is_some_and(|c| {
+                c.kind == EntityType::Place && c.place.is_none() && c.subtype == Some("city") && has_demonym(&c.name)
+            });
+            if promote {
+                if let Some(c) = self.clusters.get_mut(ci) {
+                    c.subtype = Some("country");
+                }
+            }
+        }
         for k in late {
             let Some(c) = cands.get(k) else { continue };
-            let ci = self
+            let mut ci = self
                 .keys
                 .get(&format!("U:{}", c.text))
                 .or_else(|| self.keys.get(&format!("O:{}", norm_org(&c.text))))
                 .copied();
+            if ci.is_none() && c.text.chars().count() >= 4 && has_demonym(&c.text) {
+                let t = c.text.clone();
+                ci = Some(self.cluster(format!("U:{t}"), || {
+                    Cluster::new(EntityType::Place, Some("country"), &t)
+                }));
+            }
             if let Some(ci) = ci {
                 self.add(ci, Self::name_m(c));
             }
@@ -482,8 +511,9 @@ impl<'a, 'd> State<'a, 'd> {
             return Some(o.1);
         }
         // The nearest earlier sentence with a person in it, if it names only one — and only
-        // for a pronoun that opens its sentence (its subject), where that reading is safe.
-        if wi > 1 {
+        // for a pronoun that opens its sentence (its subject), where that reading is safe,
+        // and not inside a quotation (where "he" is often someone else).
+        if wi > 1 || self.inside_quote(p) {
             return None;
         }
         let mut prev_seg = None;
@@ -511,6 +541,29 @@ impl<'a, 'd> State<'a, 'd> {
             return self.person_ok(ci, male).then_some(ci);
         }
         None
+    }
+
+    /// Is the offset inside a quotation of its paragraph?
+    fn inside_quote(&self, p: usize) -> bool {
+        let start = self
+            .doc
+            .paragraph_index_at(p)
+            .and_then(|i| self.doc.layers.paragraphs.get(i))
+            .map_or(0, |s| s.start());
+        let Some(before) = self.doc.text.get(start..p) else {
+            return false;
+        };
+        let mut depth: i32 = 0;
+        let mut straight = false;
+        for c in before.chars() {
+            match c {
+                '“' => depth += 1,
+                '”' => depth = (depth - 1).max(0),
+                '"' => straight = !straight,
+                _ => {}
+            }
+        }
+        depth > 0 || straight
     }
 
     /// The most salient country before `p` (most mentioned, then most recent), among

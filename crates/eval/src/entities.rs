@@ -15,7 +15,7 @@
 //!   and subtype accuracy over matches, and alias recall.
 
 use anyhow::{Context, Result};
-use newsledger_model::{Document, Entity, EntityType, Meta, MentionKind, Pipeline, Span};
+use newsledger_model::{Document, Entity, EntityType, MentionKind, Meta, Pipeline, Span};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -57,7 +57,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 fn prf(hit_p: usize, sys: usize, hit_r: usize, gold: usize) -> (f64, f64, f64) {
     let p = ratio(hit_p, sys);
     let r = ratio(hit_r, gold);
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -319,10 +323,7 @@ pub fn score_meantime_doc(
             None => {
                 if !neutral.iter().any(|n| n.overlaps(*span)) {
                     c.system += 1;
-                    errs.push(format!(
-                        "  spurious {:<30} {ty}",
-                        slice(&g.text, *span)
-                    ));
+                    errs.push(format!("  spurious {:<30} {ty}", slice(&g.text, *span)));
                 }
             }
         }
@@ -358,7 +359,9 @@ pub fn score_meantime_doc(
 }
 
 fn slice(text: &str, s: Span) -> String {
-    text.get(s.start()..s.end()).unwrap_or("").replace('\n', " ")
+    text.get(s.start()..s.end())
+        .unwrap_or("")
+        .replace('\n', " ")
 }
 
 fn run_meantime(args: &Args) -> Result<()> {
@@ -382,7 +385,8 @@ fn run_meantime(args: &Args) -> Result<()> {
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
-        let g = parse_meantime(&src, id.clone()).with_context(|| format!("parsing {}", f.display()))?;
+        let g =
+            parse_meantime(&src, id.clone()).with_context(|| format!("parsing {}", f.display()))?;
         bytes += g.text.len();
         let doc = system(&p, &id, &g.text, Meta::default());
         let (n, _) = score_meantime_doc(
@@ -409,7 +413,12 @@ fn run_meantime(args: &Args) -> Result<()> {
             "type_accuracy": ratio(c.type_ok, c.relaxed),
         })
     };
-    let (cp, cr, cf) = prf(coref.common, coref.sys_pairs, coref.common, coref.gold_pairs);
+    let (cp, cr, cf) = prf(
+        coref.common,
+        coref.sys_pairs,
+        coref.common,
+        coref.gold_pairs,
+    );
     let out = serde_json::json!({
         "documents": files.len(),
         "names": report(&names),
@@ -488,6 +497,7 @@ fn type_name(k: EntityType) -> &'static str {
 fn forms(doc: &Document, e: &Entity) -> HashSet<String> {
     let mut s: HashSet<String> = HashSet::new();
     s.insert(e.name.to_lowercase());
+    s.insert(format!("the {}", e.name.to_lowercase()));
     for a in &e.aliases {
         s.insert(a.to_lowercase());
     }
@@ -529,6 +539,10 @@ pub fn score_clusters(
     for g in gold {
         let names: Vec<String> = std::iter::once(g.name.to_lowercase())
             .chain(g.aliases.iter().map(|a| a.to_lowercase()))
+            .flat_map(|n| {
+                let bare = n.trim_start_matches("the ").to_string();
+                [n, bare]
+            })
             .collect();
         // The system cluster sharing the most gold names.
         let best = sys_forms
@@ -734,9 +748,17 @@ mod tests {
         let g = parse_meantime(src, "1".into()).expect("parses");
         assert_eq!(g.text, "Acme hires\nJo Bloggs joined it");
         assert_eq!(g.mentions.len(), 3);
-        let jo = g.mentions.iter().find(|m| m.ent_type == "PER").expect("person");
+        let jo = g
+            .mentions
+            .iter()
+            .find(|m| m.ent_type == "PER")
+            .expect("person");
         assert_eq!(&g.text[jo.span.start()..jo.span.end()], "Jo Bloggs");
-        let it = g.mentions.iter().find(|m| m.syntactic == "PRO").expect("pronoun");
+        let it = g
+            .mentions
+            .iter()
+            .find(|m| m.syntactic == "PRO")
+            .expect("pronoun");
         assert_eq!(it.instance, "20");
     }
 }

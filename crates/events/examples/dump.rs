@@ -38,8 +38,19 @@ fn main() {
         p.run(&mut doc);
         if std::env::var_os("DUMP_JSON").is_some() {
             for e in &doc.layers.events {
+                let names: Vec<String> = e
+                    .place
+                    .as_ref()
+                    .map(|p| match doc.entity(p) {
+                        Some(x) => std::iter::once(x.name.clone())
+                            .chain(x.aliases.iter().cloned())
+                            .collect(),
+                        None => vec![p.clone()],
+                    })
+                    .unwrap_or_default();
                 let v = serde_json::json!({"doc": id, "type": e.kind, "trigger": e.trigger.text,
                     "start": e.trigger.span.start(), "end": e.trigger.span.end(),
+                    "date": e.date, "place": names, "status": e.status,
                     "sentence": doc.slice(e.span)});
                 println!("{v}");
             }

@@ -712,8 +712,7 @@ pub fn place_cands(doc: &Document, s: &Sent) -> Vec<PlaceCand> {
                 continue;
             }
             let (ca, _) = s.clause(tok);
-            let lo = tok.saturating_sub(7).max(ca);
-            let locative = (lo..tok).any(|i| s.member_at(i, "locative").is_some());
+            let locative = is_locative(s, tok, ca);
             out.push(PlaceCand {
                 entity: e.id.clone(),
                 span: m.span,
@@ -728,9 +727,39 @@ pub fn place_cands(doc: &Document, s: &Sent) -> Vec<PlaceCand> {
     out
 }
 
+/// A place mention introduced by a locative preposition: "in Almaty", "near the border
+/// town of X", "to Kazakhstan", or the apposition "in the country's biggest city, Almaty".
+fn is_locative(s: &Sent, tok: usize, ca: usize) -> bool {
+    let lo = tok.saturating_sub(3).max(ca);
+    for i in (lo..tok).rev() {
+        if let Some(n) = s.member_at(i, "locative") {
+            // "to" is locative only right before the place ("to Kazakhstan", "to the
+            // capital"), not as an infinitive marker ("to discuss Taiwan").
+            if s.low(i) == "to" && !(i + 1 == tok || (i + 2 == tok && s.is(i + 1, "det"))) {
+                continue;
+            }
+            if i + n <= tok {
+                return true;
+            }
+        }
+    }
+    // Apposition: "…city, Almaty" takes the locative of the noun before the comma.
+    if tok >= 2 && s.low(tok - 1) == "," && s.is(tok - 2, "place_noun") {
+        let lo = tok.saturating_sub(8).max(ca);
+        return (lo..tok - 2).any(|i| s.is(i, "locative") && s.low(i) != "to");
+    }
+    false
+}
+
 /// Place of an event at tokens `[a, b)`: the best place in its clause, else a locative
 /// place elsewhere in the sentence.
-pub fn pick_place(s: &Sent, cands: &[PlaceCand], a: usize) -> Option<String> {
+pub fn pick_place(
+    s: &Sent,
+    cands: &[PlaceCand],
+    a: usize,
+    b: usize,
+    direct_place: bool,
+) -> Option<String> {
     let (ca, cb) = s.clause(a);
     let key = |p: &PlaceCand| {
         (
@@ -740,9 +769,13 @@ pub fn pick_place(s: &Sent, cands: &[PlaceCand], a: usize) -> Option<String> {
             if p.tok >= a { p.tok - a } else { a - p.tok + 4 },
         )
     };
+    // Without a locative preposition a place is usually a topic or an object ("to
+    // discuss Taiwan"); only a place right after the trigger ("stormed Almaty airport",
+    // "shelled Kharkiv") is where the event happened.
     cands
         .iter()
         .filter(|p| p.tok >= ca && p.tok < cb)
+        .filter(|p| p.locative || (p.tok >= b && p.tok <= b + 2 && direct_place))
         .min_by_key(|p| key(p))
         .or_else(|| {
             cands

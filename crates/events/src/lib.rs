@@ -320,6 +320,23 @@ fn bounding(s: &Sent, i: usize) -> bool {
         .is_some_and(|p| s.is(p, "since_like") || s.is(p, "possessive") || s.low(p).ends_with("'s"))
 }
 
+/// The place of the dateline ("OSTRIN, March 3 (CWS) —"): where the report was filed.
+fn dateline_place(doc: &Document) -> Option<String> {
+    let dl = doc
+        .layers
+        .segments
+        .iter()
+        .find(|s| s.kind == SegmentKind::Dateline)?;
+    doc.layers
+        .entities
+        .iter()
+        .filter(|e| e.kind == newsledger_model::EntityType::Place)
+        .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e)))
+        .filter(|(sp, _)| dl.span.contains(*sp))
+        .min_by_key(|(sp, _)| *sp)
+        .map(|(_, e)| e.id.clone())
+}
+
 /// A declared nominal takes its declaring verb: "declared January 10 a day of mourning".
 fn trigger_start(s: &Sent, c: &Cand) -> usize {
     let e = c.entry();
@@ -458,6 +475,10 @@ fn build(
             }
         }
     } else {
+        // ", killing at least 19 people": the toll of the event just told.
+        if kind == "killing" && is_count(s, (c.b, (c.b + 6).min(cb))) {
+            return None;
+        }
         // Nominal: "X's resignation", "the arrest of X", "clashes with police".
         let possessor = s
             .prev_nq(c.a)
@@ -519,16 +540,26 @@ fn build(
         .timexes
         .iter()
         .any(|(i, _)| *i >= ca && *i < cb && bounding(s, *i));
+    // "appointed X and said elections would be held in the spring": a timex past a
+    // reporting verb or a future cue belongs to that other verb.
+    let between = |i: usize, report: bool| {
+        let (lo, hi) = if i < c.a { (i, c.a) } else { (c.b, i) };
+        status == EventStatus::Planned
+            || !(lo..hi)
+                .any(|k| (report && s.is(k, "report_verb")) || s.member_at(k, "planned").is_some())
+    };
+    let same_phrase = |i: usize| between(i, true);
     let in_clause = ctx
         .timexes
         .iter()
         .filter(usable)
-        .filter(|(i, _)| *i >= ca && *i < cb)
+        .filter(|(i, _)| *i >= ca && *i < cb && same_phrase(*i))
         .min_by_key(|(i, _)| dist(*i));
     let in_sentence = || {
         ctx.timexes
             .iter()
             .filter(usable)
+            .filter(|(i, _)| between(*i, false))
             .min_by_key(|(i, _)| dist(*i))
     };
     let own = in_clause.or_else(in_sentence);
@@ -553,7 +584,18 @@ fn build(
             span: trig_span,
         },
         actors,
-        place: pick_place(s, places, c.a).or_else(|| name_after_locative(doc, ctx, c.a)),
+        place: pick_place(
+            s,
+            places,
+            c.a,
+            c.b,
+            matches!(
+                kind,
+                "assault" | "attack" | "demolition" | "deployment" | "explosion" | "riot"
+            ),
+        )
+        .or_else(|| name_after_locative(doc, ctx, c.a))
+        .or_else(|| if std::env::var_os("EV_DATELINE").is_some() { dateline_place(doc) } else { None }),
         date,
         timex,
         status,

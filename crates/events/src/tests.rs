@@ -352,6 +352,10 @@ fn appointments_and_shutdowns() {
         "She was appointed interim prime minister on Wednesday.",
     ));
     one(&evs, "appointment");
+    let evs = run(&doc("After the defeat he was named as head coach."));
+    one(&evs, "appointment");
+    let evs = run(&doc("The army mobilised two brigades near the frontier."));
+    one(&evs, "deployment");
     let evs = run(&doc(
         "Authorities imposed a nationwide internet blackout as crowds gathered.",
     ));

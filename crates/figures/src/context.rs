@@ -613,6 +613,20 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
                 drafts.push(d);
                 continue;
             }
+            // "Police detained at least 15 of them": "them" are the previous sentence's group
+            if d.cand.group_text.is_empty() {
+                let after = doc
+                    .text
+                    .get(seg.span.start() + d.cand.value_span.1..)
+                    .unwrap_or("");
+                if after.starts_with(" of them") || after.starts_with(" of those") {
+                    let prev_seg = prev_content_seg(doc, si);
+                    if let Some(p) = drafts.iter().rev().find(|p| Some(p.seg) == prev_seg) {
+                        d.cand.group_text = p.cand.group_text.clone();
+                        d.cand.group_class = p.cand.group_class;
+                    }
+                }
+            }
             let claim = claim_for(doc, span);
             if let Some(cl) = claim {
                 d.claim = Some(cl.id.clone());

@@ -1841,7 +1841,11 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             if let Some(p) = prev.filter(|&p| gap_ok(p)) {
                 gtext = out[p].group_text.clone();
                 gclass = out[p].group_class;
-                shares_with = Some(p);
+                // "rose to 41 on Friday … up from 31 a day earlier": an earlier toll keeps
+                // its own date; coordinated counts share everything
+                if r.shape != "toll-link-count" {
+                    shares_with = Some(p);
+                }
             }
         }
         if metric.is_empty() && !needs_parent {

@@ -8,7 +8,26 @@
 use crate::tokens::Tok;
 use newsledger_model::ValueKind;
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiply-rotate hasher for the short, trusted lexicon keys: lookups happen for
+/// nearly every word of every sentence, where SipHash's DoS resistance buys nothing.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// A phrase table: first word → (phrase words, value), longest phrase first.
 pub struct PhraseMap<V> {
@@ -18,7 +37,7 @@ pub struct PhraseMap<V> {
 impl<V> PhraseMap<V> {
     fn new() -> Self {
         PhraseMap {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 
@@ -225,7 +244,7 @@ fn build() -> Lexicon {
             },
         );
     }
-    let mut numbers = HashMap::new();
+    let mut numbers = HashMap::default();
     for r in rows(include_str!("../../../data/figures/numbers.tsv")) {
         let (Some(w), Some(v), Some(t)) = (r.first(), r.get(1), r.get(2)) else {
             continue;
@@ -238,7 +257,7 @@ fn build() -> Lexicon {
         };
         numbers.insert(w.to_lowercase(), nw);
     }
-    let mut scales = HashMap::new();
+    let mut scales = HashMap::default();
     for r in rows(include_str!("../../../data/figures/scales.tsv")) {
         let (Some(w), Some(v)) = (r.first(), r.get(1)) else {
             continue;
@@ -369,9 +388,30 @@ fn build_prefilter() -> Option<Prefilter> {
         }
     }
     for w in [
-        "them", "whom", "among", "includ", "toll", "tally", "count", "figure", "number", "bodies",
-        "protest", "demonstrat", "marcher", "gather", "rall", "march", "crowd", "seriously",
-        "critically", "severely", "gravely", "badly", "fatally", ":",
+        "them",
+        "whom",
+        "among",
+        "includ",
+        "toll",
+        "tally",
+        "count",
+        "figure",
+        "number",
+        "bodies",
+        "protest",
+        "demonstrat",
+        "marcher",
+        "gather",
+        "rall",
+        "march",
+        "crowd",
+        "seriously",
+        "critically",
+        "severely",
+        "gravely",
+        "badly",
+        "fatally",
+        ":",
     ] {
         cues.push(w.to_string());
     }
@@ -400,7 +440,9 @@ pub fn may_hold_toll(sentence: &str) -> bool {
     };
     let has_count = sentence.bytes().any(|b| b.is_ascii_digit())
         || p.counts.find_iter(sentence).any(|m| {
-            let before = sentence.get(..m.start()).and_then(|s| s.chars().next_back());
+            let before = sentence
+                .get(..m.start())
+                .and_then(|s| s.chars().next_back());
             let after = sentence.get(m.end()..).and_then(|s| s.chars().next());
             !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
                 || after == Some('s')

@@ -295,6 +295,70 @@ fn numbers_that_are_not_tolls() {
 }
 
 #[test]
+fn more_crises() {
+    assert_eq!(
+        metrics("The death toll from the tremor has climbed to more than 2,300, with at least 5,000 injured."),
+        vec![("killed", 2300), ("injured", 5000)]
+    );
+    assert_eq!(
+        d("The coast guard said 61 migrants were rescued and at least 40 are missing."),
+        vec![
+            ("rescued", Exact, 61, Some(61), "civilians"),
+            ("missing", AtLeast, 40, None, "civilians"),
+        ]
+    );
+    assert_eq!(
+        d("Two police officers were among those killed."),
+        vec![("killed", Exact, 2, Some(2), "security_forces")]
+    );
+    assert_eq!(
+        metrics("Some 40 people remain in hospital, three in critical condition."),
+        vec![("injured", 40), ("injured", 3)]
+    );
+    assert_eq!(
+        metrics("Rescuers have recovered 27 bodies so far."),
+        vec![("killed", 27)]
+    );
+    assert_eq!(
+        metrics("The quake destroyed 3,000 homes and left 20,000 people homeless."),
+        vec![("displaced", 20_000)]
+    );
+    assert_eq!(
+        metrics("The storm killed at least 6, officials said, bringing the season's toll to 40."),
+        vec![("killed", 6), ("killed", 40)]
+    );
+    assert_eq!(
+        metrics("Police arrested 48 people and charged 12 of them with rioting."),
+        vec![("detained", 48), ("charged", 12)]
+    );
+    assert_eq!(
+        d("Militants stormed the hotel, where some 150 guests were taken hostage."),
+        vec![("detained", Approx, 150, Some(150), "civilians")]
+    );
+    assert!(
+        detect(
+            "At least 50 people were feared dead after the ferry capsized.",
+            &[]
+        )[0]
+        .hedged
+    );
+    for s in [
+        "The floods have affected more than 2 million people.",
+        "The company laid off 300 workers.",
+        "The stadium holds 60,000 fans.",
+        "The measure passed 52 to 48.",
+        "The 92-year-old died peacefully at home surrounded by his four children.",
+        "The 22-year-old striker was injured in the 60th minute.",
+        "The team lost 3 players to injury this season.",
+        "Unemployment rose to 5.2 percent, with 40,000 jobs lost in March.",
+        "Turnout was 62 percent, with 4.1 million ballots cast.",
+        "The ministry reported 1,024 new cases of the disease.",
+    ] {
+        none(s);
+    }
+}
+
+#[test]
 fn never_panics() {
     for s in [
         "",

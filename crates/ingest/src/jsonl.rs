@@ -25,7 +25,10 @@ pub fn read_jsonl<R: BufRead>(mut reader: R, name: &str, sink: &mut dyn FnMut(It
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                sink(Item::Error(format!("{name}:{}: read error: {e}", lineno + 1)));
+                sink(Item::Error(format!(
+                    "{name}:{}: read error: {e}",
+                    lineno + 1
+                )));
                 break;
             }
         }
@@ -64,7 +67,7 @@ fn parse_line(line: &str, where_: &str) -> Result<Document, String> {
         Some(serde_json::Value::Number(n)) => n.to_string(),
         Some(serde_json::Value::Null) | None => l.url.clone().unwrap_or_else(|| where_.to_string()),
         Some(other) => return Err(format!("\"id\" must be a string, not {other}")),
-        };
+    };
     Ok(Document::new(
         id,
         text,
@@ -83,7 +86,9 @@ mod tests {
 
     fn read(s: &str) -> Vec<Item> {
         let mut out = Vec::new();
-        read_jsonl(std::io::Cursor::new(s.as_bytes()), "in.jsonl", &mut |i| out.push(i));
+        read_jsonl(std::io::Cursor::new(s.as_bytes()), "in.jsonl", &mut |i| {
+            out.push(i)
+        });
         out
     }
 

@@ -50,14 +50,18 @@ mod tests {
 
     fn collect(bytes: &[u8]) -> Vec<Item> {
         let mut out = Vec::new();
-        text_document(bytes.to_vec(), "f.txt", &TextMeta::default(), &mut |i| out.push(i));
+        text_document(bytes.to_vec(), "f.txt", &TextMeta::default(), &mut |i| {
+            out.push(i)
+        });
         out
     }
 
     #[test]
     fn binary_is_skipped_with_a_named_error() {
         let items = collect(b"abc\0def");
-        assert!(matches!(&items[..], [Item::Error(m)] if m.contains("f.txt") && m.contains("offset 3")));
+        assert!(
+            matches!(&items[..], [Item::Error(m)] if m.contains("f.txt") && m.contains("offset 3"))
+        );
     }
 
     #[test]

@@ -8,7 +8,10 @@ use newsledger_model::{Document, Meta};
 use std::time::Instant;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let mb: f64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(10.0);
     let single = args.iter().any(|a| a == "single");
     let sample = include_str!("../../../corpus/reports.jsonl");

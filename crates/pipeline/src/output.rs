@@ -34,7 +34,15 @@ impl<W: Write> LedgerWriter<W> {
     }
 
     pub fn write(&mut self, doc: &Document) -> io::Result<()> {
-        let ledger = Ledger::from_document(doc, self.opts);
+        self.write_with_text(doc, false)
+    }
+
+    /// Write one ledger; `force_text` adds the text even when the options leave it out (for
+    /// text extracted from HTML, WARC or feeds, whose spans only make sense with it).
+    pub fn write_with_text(&mut self, doc: &Document, force_text: bool) -> io::Result<()> {
+        let mut opts = self.opts;
+        opts.with_text |= force_text;
+        let ledger = Ledger::from_document(doc, opts);
         match self.format {
             Format::Jsonl => {
                 serde_json::to_writer(&mut self.out, &ledger)?;

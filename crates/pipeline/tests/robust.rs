@@ -6,7 +6,8 @@ use newsledger_model::{Document, Meta, Span};
 use proptest::prelude::*;
 
 fn check(text: String) -> Result<(), TestCaseError> {
-    let p = newsledger_pipeline::default_pipeline().map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let p =
+        newsledger_pipeline::default_pipeline().map_err(|e| TestCaseError::fail(e.to_string()))?;
     let meta = Meta {
         published: chrono::NaiveDate::from_ymd_opt(2031, 3, 4),
         ..Meta::default()
@@ -43,13 +44,64 @@ fn check(text: String) -> Result<(), TestCaseError> {
 }
 
 const WORDS: &[&str] = &[
-    "killed", "at least", "more than", "dozens", "hundreds of", "people", "police", "said",
-    "according to", "the ministry", "reported", "quoting", "on Saturday", "the following day",
-    "January 5", "As of", "“", "”", "\"", "reportedly", "injured", "detained", "protesters",
-    "Tokayev", "Nur-Sultan", "3,000", "18", "1.2 million", "between", "and", "20-30", "-",
-    "he added", ":", ".", ",", "\n", "Enter your email to sign up", "2022", "98%", "$5",
-    "troops", "deployed", "stormed", "the airport", "in", "Mr.", "U.S.", "…", "é", "死",
-    "🙂", "\r\n", "\u{feff}", "\t", "earlier this week", "last month", "nearly three decades",
+    "killed",
+    "at least",
+    "more than",
+    "dozens",
+    "hundreds of",
+    "people",
+    "police",
+    "said",
+    "according to",
+    "the ministry",
+    "reported",
+    "quoting",
+    "on Saturday",
+    "the following day",
+    "January 5",
+    "As of",
+    "“",
+    "”",
+    "\"",
+    "reportedly",
+    "injured",
+    "detained",
+    "protesters",
+    "Tokayev",
+    "Nur-Sultan",
+    "3,000",
+    "18",
+    "1.2 million",
+    "between",
+    "and",
+    "20-30",
+    "-",
+    "he added",
+    ":",
+    ".",
+    ",",
+    "\n",
+    "Enter your email to sign up",
+    "2022",
+    "98%",
+    "$5",
+    "troops",
+    "deployed",
+    "stormed",
+    "the airport",
+    "in",
+    "Mr.",
+    "U.S.",
+    "…",
+    "é",
+    "死",
+    "🙂",
+    "\r\n",
+    "\u{feff}",
+    "\t",
+    "earlier this week",
+    "last month",
+    "nearly three decades",
 ];
 
 fn newsish() -> impl Strategy<Value = String> {
