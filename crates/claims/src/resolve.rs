@@ -7,6 +7,8 @@ use crate::lexicon::{RoleClass, OUTLETS, ROLES};
 use crate::words::*;
 const CUE_WORDS: &[&str] = &["said", "says", "told", "according", "reported", "announced"];
 
+use std::collections::HashMap;
+
 use newsledger_model::{EntityType, MentionKind, SegmentKind, Span, Speaker};
 
 /// A proper name seen in the document, with the descriptors written around it.
@@ -33,6 +35,10 @@ pub struct Resolver<'c, 'a> {
     ctx: &'c Ctx<'a>,
     pub names: Vec<NameEntry>,
     pub history: Vec<Resolved>,
+    /// Last word of a multi-word name → the first such full name ("Ukibai" → "Aidos Ukibai").
+    by_last: HashMap<String, String>,
+    /// Name text (and its last word) → indices of its entries.
+    by_text: HashMap<String, Vec<usize>>,
 }
 
 fn is_cap_word(ctx: &Ctx, i: usize) -> bool {
@@ -171,7 +177,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 i = j;
             }
         }
+        let mut by_last = HashMap::new();
+        let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, n) in names.iter().enumerate() {
+            by_text.entry(n.text.clone()).or_default().push(k);
+            if let Some((_, last)) = n.text.rsplit_once([' ', '-']) {
+                by_last
+                    .entry(last.to_string())
+                    .or_insert_with(|| n.text.clone());
+                by_text.entry(last.to_string()).or_default().push(k);
+            }
+        }
         Resolver {
+            by_last,
+            by_text,
             ctx,
             names,
             history: Vec::new(),
@@ -463,14 +482,24 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         let (pa, _) = ctx.tok_range(prev.span);
         // The subject: a name among the first words that is not a possessor ("X's spokesman, Y").
-        let n = self.names.iter().find(|n| {
-            let (na, nb) = ctx.tok_range(n.span);
-            prev.span.contains(n.span)
-                && na <= pa + 8
-                && ctx.lower(nb) != "'s"
-                && (pa..na)
-                    .all(|k| !any(ctx.lower(k), BACK_STOP) && !CUE_WORDS.contains(&ctx.lower(k)))
-        })?;
+        let first = self
+            .names
+            .partition_point(|n| n.span.start() < prev.span.start());
+        let n = self
+            .names
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|n| n.span.start() < prev.span.end())
+            .find(|n| {
+                let (na, nb) = ctx.tok_range(n.span);
+                prev.span.contains(n.span)
+                    && na <= pa + 8
+                    && ctx.lower(nb) != "'s"
+                    && (pa..na).all(|k| {
+                        !any(ctx.lower(k), BACK_STOP) && !CUE_WORDS.contains(&ctx.lower(k))
+                    })
+            })?;
         if n.class != Some(RoleClass::Person) || self.is_place(n.span) {
             return None;
         }
@@ -546,15 +575,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     fn full_name(&self, own: &str) -> String {
-        self.names
-            .iter()
-            .filter(|n| {
-                n.text.len() > own.len()
-                    && (n.text.ends_with(&format!(" {own}"))
-                        || n.text.ends_with(&format!("-{own}")))
-            })
-            .map(|n| n.text.clone())
-            .next()
+        self.by_last
+            .get(own)
+            .filter(|f| f.len() > own.len())
+            .cloned()
             .unwrap_or_else(|| own.to_string())
     }
 
@@ -566,10 +590,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     fn descs_of(&self, name: &str, span: Span) -> Option<Vec<String>> {
         let mut out: Vec<String> = Vec::new();
-        for n in &self.names {
-            if n.text == name || n.text.ends_with(&format!(" {name}")) || n.span == span {
-                out.extend(n.descs.iter().cloned());
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        let mut idx: Vec<usize> = self.by_text.get(name).cloned().unwrap_or_default();
+        if last != name {
+            idx.extend(self.by_text.get(last).cloned().unwrap_or_default());
+        }
+        for k in idx {
+            if let Some(n) = self.names.get(k) {
+                if n.text == name || n.text.ends_with(&format!(" {name}")) || n.span == span {
+                    out.extend(n.descs.iter().cloned());
+                }
             }
+        }
+        let k = self
+            .names
+            .partition_point(|n| n.span.start() < span.start());
+        if let Some(n) = self.names.get(k).filter(|n| n.span == span) {
+            out.extend(n.descs.iter().cloned());
         }
         Some(out)
     }

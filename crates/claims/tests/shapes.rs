@@ -462,7 +462,10 @@ fn age_appositive() {
 fn speaker_said_colon_quote() {
     let (doc, c) = one("The rescue chief said: “We found four survivors under the school.”");
     assert_eq!(c.kind, ClaimKind::Direct);
-    assert_eq!(content(&doc, &c), ["We found four survivors under the school."]);
+    assert_eq!(
+        content(&doc, &c),
+        ["We found four survivors under the school."]
+    );
 }
 
 #[test]
@@ -479,8 +482,14 @@ President Erdal Yilmaz, who visited the area on Wednesday, pledged to rebuild ev
     assert_eq!(c[1].speaker.name, "Suleyman Kaya");
     assert_eq!(content(&doc, &c[1]).len(), 2);
     assert_eq!(c[2].speaker.name, "Suleyman Kaya");
-    assert_eq!(c[3].source_chain(), ["rescue workers at the scene", "HaberTV"]);
-    assert_eq!(content(&doc, &c[3]), ["dozens of people were still trapped"]);
+    assert_eq!(
+        c[3].source_chain(),
+        ["rescue workers at the scene", "HaberTV"]
+    );
+    assert_eq!(
+        content(&doc, &c[3]),
+        ["dozens of people were still trapped"]
+    );
     assert_eq!(c[3].hedges.len(), 1);
     assert_eq!(c[4].speaker.name, "Erdal Yilmaz");
 }

@@ -380,7 +380,10 @@ impl<'a, 'd> State<'a, 'd> {
         };
         for ci in 0..self.clusters.len() {
             let promote = self.clusters.get(ci).is_some_and(|c| {
-                c.kind == EntityType::Place && c.place.is_none() && c.subtype == Some("city") && has_demonym(&c.name)
+                c.kind == EntityType::Place
+                    && c.place.is_none()
+                    && c.subtype == Some("city")
+                    && has_demonym(&c.name)
             });
             if promote {
                 if let Some(c) = self.clusters.get_mut(ci) {
@@ -711,6 +714,28 @@ impl<'a, 'd> State<'a, 'd> {
                     }
                     wi = skip;
                     continue;
+                }
+                // "the Pakistani army", "the Kazakh government": a national body.
+                if let Some(cc) = DEMONYM.get(x.text) {
+                    let next = w.get(wi + 1);
+                    let det = wi
+                        .checked_sub(1)
+                        .and_then(|k| w.get(k))
+                        .is_some_and(|p| p.is("the"));
+                    if let Some((n, sub)) = next
+                        .filter(|n| n.is_word && !n.cap && det)
+                        .and_then(|n| lexicon::value("demonym_org", &n.lower).map(|s| (n, s)))
+                    {
+                        let span = Span::new(x.span.start(), n.span.end());
+                        let name = self.doc.slice(span).to_string();
+                        let key = format!("O:{cc} {}", n.lower);
+                        let ci =
+                            self.cluster(key, || Cluster::new(EntityType::Org, Some(sub), &name));
+                        let m = self.nominal_m(span, si, w.get(wi + 2));
+                        self.accept(ci, m);
+                        wi += 2;
+                        continue;
+                    }
                 }
                 // "the health ministry": a ministry named in lower case.
                 if x.lower == "ministry" && !x.cap {

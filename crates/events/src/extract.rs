@@ -598,7 +598,12 @@ pub fn modality(s: &Sent, c: &Cand) -> Modality {
     // "in the riots", "amid the protests", "despite the arrest": a reference back to an
     // event told elsewhere, not a report of one.
     if c.entry().form == Form::Noun && s.low(c.b) != "of" {
-        if let Some(p) = s.prev_nq(c.a).filter(|&p| p >= ca) {
+        // Allow one modifier: "of the mass riots", "since the recent protests".
+        let mut p = s.prev_nq(c.a).filter(|&p| p >= ca);
+        if let Some(q) = p.filter(|&q| !s.is(q, "det") && !s.is_punct(q) && !s.cap(q)) {
+            p = s.prev_nq(q).filter(|&r| r >= ca && s.low(r) == "the");
+        }
+        if let Some(p) = p {
             if matches!(s.low(p), "the" | "these" | "those" | "this")
                 && s.prev_nq(p)
                     .is_some_and(|q| q >= ca && s.is(q, "anaphor_prep"))
@@ -606,6 +611,15 @@ pub fn modality(s: &Sent, c: &Cand) -> Modality {
                 return Modality::Skip;
             }
         }
+    }
+    // "accused the police of firing on…": the accusation's content is contested.
+    if (c.a.saturating_sub(8).max(ca)..c.a).any(|i| {
+        matches!(
+            s.low(i),
+            "accused" | "accuses" | "accusing" | "blamed" | "blames"
+        ) && (i + 1..c.a).any(|k| matches!(s.low(k), "of" | "for"))
+    }) {
+        return Modality::Status(EventStatus::Claimed);
     }
     let lo_deny = c.a.saturating_sub(12);
     if (lo_deny..c.a).any(|i| s.member_at(i, "denied").is_some()) {

@@ -320,23 +320,6 @@ fn bounding(s: &Sent, i: usize) -> bool {
         .is_some_and(|p| s.is(p, "since_like") || s.is(p, "possessive") || s.low(p).ends_with("'s"))
 }
 
-/// The place of the dateline ("OSTRIN, March 3 (CWS) —"): where the report was filed.
-fn dateline_place(doc: &Document) -> Option<String> {
-    let dl = doc
-        .layers
-        .segments
-        .iter()
-        .find(|s| s.kind == SegmentKind::Dateline)?;
-    doc.layers
-        .entities
-        .iter()
-        .filter(|e| e.kind == newsledger_model::EntityType::Place)
-        .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e)))
-        .filter(|(sp, _)| dl.span.contains(*sp))
-        .min_by_key(|(sp, _)| *sp)
-        .map(|(_, e)| e.id.clone())
-}
-
 /// A declared nominal takes its declaring verb: "declared January 10 a day of mourning".
 fn trigger_start(s: &Sent, c: &Cand) -> usize {
     let e = c.entry();
@@ -594,8 +577,7 @@ fn build(
                 "assault" | "attack" | "demolition" | "deployment" | "explosion" | "riot"
             ),
         )
-        .or_else(|| name_after_locative(doc, ctx, c.a))
-        .or_else(|| if std::env::var_os("EV_DATELINE").is_some() { dateline_place(doc) } else { None }),
+        .or_else(|| name_after_locative(doc, ctx, c.a)),
         date,
         timex,
         status,

@@ -355,7 +355,14 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
         if near_cue(doc, d.sentence, t.span) {
             continue;
         }
-        let before = lower_before(doc, d.sentence, t.span.start(), 24);
+        // words that open a span ("since", "from") count only between the figure and a
+        // date after it, not the figure's own "up from 31"
+        let floor = if t.span.start() >= d.span.end() {
+            d.span.end()
+        } else {
+            d.sentence.start()
+        };
+        let before = lower_before(doc, Span::new(floor, d.sentence.end()), t.span.start(), 24);
         let prev_words: Vec<&str> = before
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -633,6 +640,14 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
                 d.sources = chain_of(cl);
             } else if !has_claims {
                 d.sources = fallback_sources(text);
+            }
+            if claim.is_none() && d.cand.shape == "toll-link-count" {
+                // "rose to 41, the ministry said, up from 31": the earlier toll of the same
+                // sentence comes from the same source
+                if let Some(p) = drafts[base..].iter().rev().find(|p| p.claim.is_some()) {
+                    d.claim = p.claim.clone();
+                    d.sources = p.sources.clone();
+                }
             }
             if let Some((a, b)) = d.cand.possessor.filter(|_| claim.is_none()) {
                 let ps = Span::new(seg.span.start() + a, seg.span.start() + b);

@@ -425,7 +425,9 @@ async fn text_view(
     raw: Result<Path<String>, PathRejection>,
 ) -> ApiResult<Response> {
     let Ok(Path(raw)) = raw else {
-        return Err(ApiError::bad_request("content id must be a positive integer"));
+        return Err(ApiError::bad_request(
+            "content id must be a positive integer",
+        ));
     };
     let id: i64 = raw
         .parse()
