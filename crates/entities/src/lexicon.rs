@@ -139,6 +139,10 @@ pub static ROLE: Lazy<HashMap<&'static str, RoleNoun>> = Lazy::new(|| {
         .collect()
 });
 
+/// First words of role phrases, to skip most words at once.
+pub static ROLE_FIRST: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| ROLE.keys().filter_map(|k| k.split(' ').next()).collect());
+
 pub static ROLE_MAX_WORDS: Lazy<usize> = Lazy::new(|| {
     ROLE.keys()
         .map(|k| k.split_whitespace().count())

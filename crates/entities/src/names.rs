@@ -109,6 +109,9 @@ fn is_tail_head(word: &str) -> bool {
 
 /// The longest role phrase starting at word `i`: (number of words, lexicon key).
 pub fn role_at(w: &[Word], i: usize) -> Option<(usize, &'static str)> {
+    if !lexicon::ROLE_FIRST.contains(w.get(i)?.lower.as_str()) {
+        return None;
+    }
     let max = *lexicon::ROLE_MAX_WORDS;
     let mut best = None;
     let mut phrase = String::new();

@@ -627,7 +627,12 @@ impl<'a, 'd> State<'a, 'd> {
     /// Role nouns, descriptors and pronouns, in text order.
     fn walk(&mut self, name_spans: &[Span], role_spans: &[Span]) {
         let mut deferred: Vec<(usize, Span, RoleNominal)> = Vec::new();
-        let inside = |s: Span, list: &[Span]| list.iter().any(|x| x.overlaps(s));
+        // Both lists are sorted by start; a span overlaps one of them only near its
+        // insertion point, so look there (and a few before, for long spans).
+        let inside = |s: Span, list: &[Span]| {
+            let k = list.partition_point(|x| x.start() < s.end());
+            list[k.saturating_sub(4)..k].iter().any(|x| x.overlaps(s))
+        };
         for si in 0..self.segs.len() {
             let n = self.segs.get(si).map_or(0, |s| s.words.len());
             let mut wi = 0;
@@ -1334,11 +1339,13 @@ pub fn resolve(
         context: Vec::new(),
     };
     st.assign_names(cands, support);
-    let name_spans: Vec<Span> = cands.iter().map(|c| c.span).collect();
-    let role_spans: Vec<Span> = cands
+    let mut name_spans: Vec<Span> = cands.iter().map(|c| c.span).collect();
+    name_spans.sort();
+    let mut role_spans: Vec<Span> = cands
         .iter()
         .flat_map(|c| c.roles.iter().map(|r| r.span))
         .collect();
+    role_spans.sort();
     st.walk(&name_spans, &role_spans);
     st.entities()
 }

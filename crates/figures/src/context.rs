@@ -686,6 +686,18 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
                 }
             }
             d.sources = own_voice_filter(doc, std::mem::take(&mut d.sources));
+            // "unconfirmed reports" is a hedge, not a source
+            d.sources.retain(|x| {
+                !matches!(
+                    x.to_lowercase().as_str(),
+                    "reports"
+                        | "unconfirmed reports"
+                        | "unverified reports"
+                        | "some reports"
+                        | "rumours"
+                        | "rumors"
+                )
+            });
             if d.sources.is_empty() {
                 if let Some(o) = publisher_source(doc) {
                     d.sources.push(o);

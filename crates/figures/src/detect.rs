@@ -1879,11 +1879,7 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             hedged,
             shape: r.shape,
             needs_parent,
-            possessor: if r.shape == "toll-link-count" {
-                toll_possessor(&toks, np.start)
-            } else {
-                None
-            },
+            possessor: toll_possessor(&toks, np.start),
         });
         ends.push(np.end);
         rends.push(r.end);

@@ -390,6 +390,19 @@ proptest::proptest! {
     fn detect_never_panics_on_any_text(s in "\\PC{0,80}") {
         let _ = detect(&s, &[]);
     }
+
+    #[test]
+    fn extract_never_panics_on_odd_layers(s in "\\PC{0,80}", cut in 0usize..90) {
+        use newsledger_model::{Document, Meta, Segment, SegmentKind, Span};
+        let mut d = Document::new("p", s.clone(), Meta::default());
+        // spans that may fall inside a character or past the end
+        d.layers.paragraphs = vec![Span::new(0, s.len())];
+        d.layers.segments = vec![
+            Segment { kind: SegmentKind::Sentence, span: Span::new(0, cut.min(s.len())) },
+            Segment { kind: SegmentKind::Sentence, span: Span::new(cut, s.len() + 3) },
+        ];
+        let _ = crate::extract(&d);
+    }
 }
 
 #[test]

@@ -2,7 +2,9 @@ use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a document's text.
 /// Serialised as a two-element array `[start, end]`, the form every record uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub struct Span(pub usize, pub usize);
 
 impl Span {

@@ -5,7 +5,8 @@ use newsledger_model::{Document, Meta, Stage};
 use newsledger_segment::SegmentStage;
 
 fn corpus() -> String {
-    let para = "PORT VELL, March 3. /FPA/. At least 41 people were killed and more than 300 injured \
+    let para =
+        "PORT VELL, March 3. /FPA/. At least 41 people were killed and more than 300 injured \
                 in clashes on Saturday, the Interior Ministry said, quoting Gen. R. Tamsin. \
                 “We will restore order,” the president told the U.S. envoy. Read more: flood map\n";
     para.repeat(20_000)

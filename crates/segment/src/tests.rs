@@ -72,8 +72,14 @@ fn numbers_initials_and_ellipses() {
 #[test]
 fn datelines_are_their_own_segment() {
     for (text, dl) in [
-        ("PORT VELL, March 3. /FPA/. Troops entered the city.", "PORT VELL, March 3. /FPA/."),
-        ("KESTRA, Norland (Wire Service) — Police fired tear gas.", "KESTRA, Norland (Wire Service) —"),
+        (
+            "PORT VELL, March 3. /FPA/. Troops entered the city.",
+            "PORT VELL, March 3. /FPA/.",
+        ),
+        (
+            "KESTRA, Norland (Wire Service) — Police fired tear gas.",
+            "KESTRA, Norland (Wire Service) —",
+        ),
         ("GENEVA — Talks resumed on Monday.", "GENEVA —"),
     ] {
         let doc = run(text);
@@ -90,7 +96,10 @@ fn residue_lines() {
     assert_eq!(res.len(), 5, "{res:?}");
     assert!(!res.iter().any(|r| r.contains("Two people died")));
     let content: Vec<&str> = doc.content_segments().map(|s| doc.slice(s.span)).collect();
-    assert_eq!(content, vec!["Storm hits coast", "Two people died, officials said."]);
+    assert_eq!(
+        content,
+        vec!["Storm hits coast", "Two people died, officials said."]
+    );
 }
 
 #[test]
@@ -150,10 +159,14 @@ fn seed_article() {
         .filter(|s| l13.contains(s.span))
         .collect();
     assert_eq!(in13.len(), 2);
-    assert!(doc.slice(in13[1].span).starts_with("According to the state broadcaster"));
+    assert!(doc
+        .slice(in13[1].span)
+        .starts_with("According to the state broadcaster"));
     // The newsletter line is residue, and nothing else is.
     assert_eq!(doc.layers.residue.len(), 1);
-    assert!(doc.slice(doc.layers.residue[0]).starts_with("Enter your email"));
+    assert!(doc
+        .slice(doc.layers.residue[0])
+        .starts_with("Enter your email"));
     // Every span slices the text.
     for s in &doc.layers.segments {
         assert!(doc.text.get(s.span.start()..s.span.end()).is_some());

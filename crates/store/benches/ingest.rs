@@ -98,11 +98,15 @@ fn recombined(p: &Pool, i: usize) -> Document {
 fn scramble(text: &str, r: &mut Rng) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut String, r: &mut Rng| {
+    let flush = |word: &mut String, out: &mut String, r: &mut Rng| {
         if !word.is_empty() && r.below(2) == 0 {
             for (k, c) in word.chars().enumerate() {
                 let l = (b'a' + r.below(26) as u8) as char;
-                out.push(if k == 0 && c.is_ascii_uppercase() { l.to_ascii_uppercase() } else { l });
+                out.push(if k == 0 && c.is_ascii_uppercase() {
+                    l.to_ascii_uppercase()
+                } else {
+                    l
+                });
             }
         } else {
             out.push_str(word);
@@ -129,7 +133,10 @@ fn variant(base: &[Document], i: usize, prev: Option<&Document>, outlets: &[Stri
         d.id = format!("syn-{i}");
         d.meta.url = Some(format!("https://copy.example/{i}"));
         d.meta.outlet = outlets.get(r.below(outlets.len())).cloned();
-        return Incoming { doc: d, processed: true };
+        return Incoming {
+            doc: d,
+            processed: true,
+        };
     }
     let b = &base[i % base.len()];
     let mut d = b.clone();
@@ -140,7 +147,10 @@ fn variant(base: &[Document], i: usize, prev: Option<&Document>, outlets: &[Stri
         _ => Some(format!("https://synthetic.example/{i}")),
     };
     d.meta.published = chrono::NaiveDate::from_ymd_opt(2031, 3, 1 + (i % 11) as u32);
-    Incoming { doc: d, processed: true }
+    Incoming {
+        doc: d,
+        processed: true,
+    }
 }
 
 fn dir_size(path: &std::path::Path) -> u64 {
@@ -181,7 +191,8 @@ fn main() {
     });
     let tmp = tempfile::tempdir().expect("temp dir");
     let sqlite_path = tmp.path().join("bench.db");
-    let sqlite = newsledger_store::open(sqlite_path.to_str().unwrap_or("bench.db")).expect("sqlite");
+    let sqlite =
+        newsledger_store::open(sqlite_path.to_str().unwrap_or("bench.db")).expect("sqlite");
     let pg_url = newsledger_store::testing::fresh_pg_database("bench");
     let pg: Option<Box<dyn Store>> = pg_url
         .as_deref()
@@ -205,7 +216,11 @@ fn main() {
             .iter()
             .map(|i| {
                 let l = &i.doc.layers;
-                l.figures.len() + l.claims.len() + l.entities.len() + l.events.len() + l.timexes.len()
+                l.figures.len()
+                    + l.claims.len()
+                    + l.entities.len()
+                    + l.events.len()
+                    + l.timexes.len()
             })
             .sum::<usize>();
         let t = Instant::now();
@@ -240,8 +255,10 @@ fn main() {
     let per10k = |bytes: u64| bytes as f64 / n as f64 * 10_000.0 / 1_048_576.0;
     let rate = |d: Duration| n as f64 / d.as_secs_f64().max(1e-9);
 
-    println!("synthetic documents: {n} ({} stored texts, {} documents, {} urls; {records} records)",
-        s.canonical, s.documents, s.urls);
+    println!(
+        "synthetic documents: {n} ({} stored texts, {} documents, {} urls; {records} records)",
+        s.canonical, s.documents, s.urls
+    );
     println!(
         "machine: {} cores",
         std::thread::available_parallelism().map_or(1, |c| c.get())

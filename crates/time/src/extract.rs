@@ -194,7 +194,60 @@ struct Patterns {
     word: Regex,
 }
 
-static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
+/// The patterns with Unicode word boundaries: exact for any text, but the regex crate's
+/// fast lazy DFA gives up on non-ASCII text with a Unicode `\b` and falls back to a much
+/// slower engine. Only used for sentences holding a non-ASCII word character.
+static PAT: Lazy<Option<Patterns>> = Lazy::new(|| patterns(false));
+
+/// The same patterns with ASCII word boundaries (`(?-u:\b)`), which keep the lazy DFA.
+/// On a text without non-ASCII word characters an ASCII and a Unicode `\b` agree, so
+/// [`candidates`] uses these whenever that holds (nearly always for English news, whose
+/// non-ASCII characters are mostly curly quotes and dashes).
+static PAT_ASCII: Lazy<Option<Patterns>> = Lazy::new(|| patterns(true));
+
+/// A non-ASCII character the regex crate counts as a word character (Unicode `\w`).
+static NON_ASCII_WORD: Lazy<Option<Regex>> = Lazy::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").ok());
+
+/// True when a Unicode and an ASCII `\b` may disagree somewhere in `text`.
+fn needs_unicode_boundaries(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
+    match NON_ASCII_WORD.as_ref() {
+        Some(r) => r.is_match(text),
+        None => true,
+    }
+}
+
+/// `\b` → `(?-u:\b)` in a pattern, leaving escaped backslashes (`\\b`) alone.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn patterns(ascii_b: bool) -> Option<Patterns> {
+    let re = |pattern: &str| {
+        if ascii_b {
+            Regex::new(&ascii_boundaries(pattern))
+        } else {
+            Regex::new(pattern)
+        }
+    };
     let m_any = month_alt(false);
     let m_full = month_alt(true);
     let wds = alternation(
@@ -210,88 +263,88 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
     let unit = unit_alt();
     let mods = mod_alt();
     let p = Patterns {
-        mdy: Regex::new(&format!(
+        mdy: re(&format!(
             r"\b(?P<m>{m_any})\s*(?P<d>{DAY})\b(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"
         ))
         .ok()?,
-        dmy: Regex::new(&format!(
+        dmy: re(&format!(
             r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{m_any})(?:\s*,?\s*(?P<y>{YEAR})\b)?"
         ))
         .ok()?,
-        md: Regex::new(&format!(r"\b(?P<m>{m_any})\s*(?P<d>{DAY})\b")).ok()?,
-        my: Regex::new(&format!(
+        md: re(&format!(r"\b(?P<m>{m_any})\s*(?P<d>{DAY})\b")).ok()?,
+        my: re(&format!(
             r"\b(?:(?P<q>(?i:early|late|mid|the end of|the beginning of|the start of|the middle of))[\s-]*)?(?P<m>{m_any})\s*,?\s*(?:of\s+)?(?P<y>{YEAR})\b"
         ))
         .ok()?,
-        month: Regex::new(&format!(
+        month: re(&format!(
             r"\b(?:(?P<rel>(?i:last|next|this|early|late|mid|the end of|the beginning of|the start of|the middle of))[\s-]*)?(?P<m>{m_full})(?:\s+of\s+(?P<ry>(?i:next|last|this|the same|the following|the previous))\s+(?i:year))?"
         ))
         .ok()?,
-        iso: Regex::new(&format!(
+        iso: re(&format!(
             r"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?:T(?P<h>[01][0-9]|2[0-3]):(?P<mi>[0-5][0-9]))?\b"
         ))
         .ok()?,
-        slash: Regex::new(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})\b").ok()?,
-        dotted: Regex::new(&format!(
+        slash: re(r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})\b").ok()?,
+        dotted: re(&format!(
             r"\b(?P<d>[0-9]{{1,2}})\.(?P<m>[0-9]{{1,2}})\.(?P<y>{YEAR})\b"
         ))
         .ok()?,
-        year: Regex::new(&format!(
+        year: re(&format!(
             r"\b(?:(?P<q>(?i:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of))[\s-]*|(?P<s>(?i:the\s+)?{SEASON}\s+(?:of\s+)?))?(?P<y>{YEAR})\b"
         ))
         .ok()?,
-        decade: Regex::new(&format!(
+        decade: re(&format!(
             r"(?:\b(?:(?P<q>(?i:early|late|mid))[\s-]+)?(?P<full>{YEAR})'?s\b)|(?:(?:\b(?i:the|and|or)\s+|['’])(?P<short>[1-9]0)'?s\b)"
         ))
         .ok()?,
-        century: Regex::new(r"\b(?i:the\s+)?(?P<n>[0-9]{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b")
+        century: re(r"\b(?i:the\s+)?(?P<n>[0-9]{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b")
             .ok()?,
-        weekday: Regex::new(&format!(
+        weekday: re(&format!(
             r"\b(?:(?P<rel>(?i:last|next|this|this coming|this past|coming|past|previous|early|late|every|each))\s+)?(?P<wd>{wds})\b(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"
         ))
         .ok()?,
-        clock_ampm: Regex::new(
+        clock_ampm: re(
             r"\b(?:(?P<about>(?i:about|around|approximately))\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s*(?P<z>UTC|GMT|local time|[ECMP][SD]T|BST|CET|CEST|MSK|IST)\b)?",
         )
         .ok()?,
-        clock_colon: Regex::new(
+        clock_colon: re(
             r"\b(?:(?P<about>(?i:about|around|approximately))\s+)?(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])\b(?:\s*(?P<z>UTC|GMT|local time|[ECMP][SD]T|BST|CET|CEST|MSK|IST)\b)?",
         )
         .ok()?,
-        clock_mil: Regex::new(r"\b(?P<h>[01][0-9]|2[0-3])(?P<mi>[0-5][0-9])\s*(?P<z>GMT|UTC|hours|hrs|local time)\b").ok()?,
-        noon: Regex::new(r"\b(?i:noon|midday|midnight)\b").ok()?,
-        duration: Regex::new(&format!(
+        clock_mil: re(r"\b(?P<h>[01][0-9]|2[0-3])(?P<mi>[0-5][0-9])\s*(?P<z>GMT|UTC|hours|hrs|local time)\b").ok()?,
+        noon: re(r"\b(?i:noon|midday|midnight)\b").ok()?,
+        duration: re(&format!(
             r"\b(?:(?P<mod>{mods})\s+)?(?P<pp>(?i:the\s+(?:(?:past|last|next|first|previous|coming|following|final|same|last\s+few|past\s+few)\s+)?))?(?P<num>{num})[\s-]+(?P<adj>(?i:straight|consecutive|full|long|more|whole|trading|working|business)\s+)?(?P<u>{unit})\b(?P<tail>\s+(?i:ago|later|earlier|old)\b|-old\b|\s+of\b)?"
         ))
         .ok()?,
-        bare_unit: Regex::new(
+        bare_unit: re(
             r"\b(?P<u>(?i:minutes|hours|days|weeks|months|years|decades|centuries))\b(?P<tail>\s+(?i:ago|old)\b|-(?i:long)\b)?",
         )
         .ok()?,
-        quarter: Regex::new(&format!(
+        quarter: re(&format!(
             r"\b(?i:the\s+)?(?P<o>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?P<k>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?P<y>{YEAR})|(?P<ry>(?i:this|last|next|the))\s+(?i:year)))?"
         ))
         .ok()?,
-        qn: Regex::new(&format!(r"\b(?P<k>Q|H)(?P<n>[1-4])(?:\s+(?P<y>{YEAR}))?\b")).ok()?,
-        season: Regex::new(
+        qn: re(&format!(r"\b(?P<k>Q|H)(?P<n>[1-4])(?:\s+(?P<y>{YEAR}))?\b")).ok()?,
+        season: re(
             r"\b(?:(?P<rel>(?i:last|next|this|early|late|this past|this coming))\s+)?(?P<s>(?i:spring|summer|autumn|winter))\b",
         )
         .ok()?,
-        short_year: Regex::new(r"['’](?P<yy>[0-9]{2})\b").ok()?,
-        nth_weekday: Regex::new(&format!(
+        short_year: re(r"['’](?P<yy>[0-9]{2})\b").ok()?,
+        nth_weekday: re(&format!(
             r"\b(?i:the)\s+(?P<o>(?i:first|second|third|fourth|last|1st|2nd|3rd|4th))\s+(?P<wd>{wds})\s+(?i:of)\s+(?:(?i:the|this)\s+(?i:month)|(?P<m>{m_full})(?:\s*,?\s*(?P<y>{YEAR})\b)?)"
         ))
         .ok()?,
-        holiday: Regex::new(&format!(
+        holiday: re(&format!(
             r"\b(?:{})(?:\s*,?\s*(?P<y>{YEAR})\b)?",
             alternation(LEX.holidays.keys().cloned())
         ))
         .ok()?,
-        fiscal: Regex::new(&format!(
+        fiscal: re(&format!(
             r"\b(?:(?i:fiscal)\s+(?:(?i:year)\s+)?|FY\s?)(?P<y>{YEAR}|[0-9]{{2}})\b"
         ))
         .ok()?,
-        coordinated: Regex::new(&format!(
+        coordinated: re(&format!(
             r"\b(?P<n1>{num})\s+(?i:and|or|to)\s+(?:{num})[\s-]+(?P<u>{unit})\b"
         ))
         .ok()?,
@@ -307,7 +360,7 @@ static PAT: Lazy<Option<Patterns>> = Lazy::new(|| {
         word: Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*").ok()?,
     };
     Some(p)
-});
+}
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
@@ -562,7 +615,12 @@ fn trigger_words() -> Vec<String> {
 
 /// Every candidate expression in `text` (one sentence, or any text), overlaps settled.
 pub fn candidates(text: &str) -> Vec<Cand> {
-    let Some(p) = PAT.as_ref() else {
+    let pat = if needs_unicode_boundaries(text) {
+        &PAT
+    } else {
+        &PAT_ASCII
+    };
+    let Some(p) = pat.as_ref() else {
         return Vec::new();
     };
     if !text.bytes().any(|b| b.is_ascii_digit()) && !p.triggers.is_match(text) {
@@ -1870,7 +1928,8 @@ fn is_day(r: &Reading) -> bool {
 
 /// Words of a text with their byte offsets (for tense cues).
 pub fn words(text: &str) -> Vec<(usize, &str)> {
-    match PAT.as_ref() {
+    // `word` has no `\b`, so the ASCII set's copy is exact.
+    match PAT_ASCII.as_ref() {
         Some(p) => p
             .word
             .find_iter(text)
