@@ -159,7 +159,12 @@ async function fill(id, make) {
   const title = box.querySelector("h2");
   try {
     const content = await make();
-    box.replaceChildren(title, ...[content].flat());
+    const nodes = [content].flat();
+    box.replaceChildren(title, ...nodes);
+    // Work that needs its nodes in the page (chart code measures its box).
+    for (const f of nodes.flatMap((n) => n.afterAttach || [])) {
+      try { f(); } catch (e) { box.append(note("Could not draw: " + e.message, "error")); }
+    }
   } catch (e) {
     box.replaceChildren(title, note("Could not load: " + e.message, "error"));
   }
@@ -195,6 +200,7 @@ function renderSeries(series, metric) {
   const times = series.flatMap((s) => s.points.map((p) => toTime(p.as_of))).filter((t) => t !== null);
   const xmin = Math.min(...times) - 43200, xmax = Math.max(...times) + 43200;
   const TOP = 9;
+  const afterAttach = [];
   const wrap = el("div", { class: "charts", "data-charts": byOrigin.length });
   const more = el("div", { class: "charts" });
   let colour = 0;
@@ -240,10 +246,9 @@ function renderSeries(series, metric) {
         series: uSeries,
         legend: { live: false },
       };
-      // Draw once the figure is in the page, so uPlot can measure it.
-      requestAnimationFrame(() => {
-        const w = Math.max(320, Math.min(640, plotDiv.clientWidth || 520));
-        opts.width = w;
+      // Drawn by fill() right after the figure is in the page, so uPlot can measure it.
+      afterAttach.push(() => {
+        opts.width = Math.max(320, Math.min(640, plotDiv.clientWidth || 520));
         new window.uPlot(opts, data, plotDiv);
         plotDiv.dataset.points = String(data.slice(1).flat().filter((v) => v !== null).length);
       });
@@ -251,6 +256,7 @@ function renderSeries(series, metric) {
       plotDiv.append(note("No dated values to plot (see the table)."));
     }
   }
+  wrap.afterAttach = afterAttach;
   if (byOrigin.length > TOP) {
     return [wrap, el("details", { class: "more-sources" },
       el("summary", {}, `${byOrigin.length - TOP} more sources`), more)];

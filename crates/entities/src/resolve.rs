@@ -631,7 +631,8 @@ impl<'a, 'd> State<'a, 'd> {
         // insertion point, so look there (and a few before, for long spans).
         let inside = |s: Span, list: &[Span]| {
             let k = list.partition_point(|x| x.start() < s.end());
-            list[k.saturating_sub(4)..k].iter().any(|x| x.overlaps(s))
+            list.get(k.saturating_sub(4)..k)
+                .is_some_and(|l| l.iter().any(|x| x.overlaps(s)))
         };
         for si in 0..self.segs.len() {
             let n = self.segs.get(si).map_or(0, |s| s.words.len());

@@ -210,9 +210,10 @@ pub fn run(args: &Args) -> Result<()> {
                 continue;
             };
             let gspan = Span::new(start, start + g.trigger.len());
-            let hit = preds.iter().enumerate().find(|(i, p)| {
-                !used[*i] && p.kind == g.kind && p.trigger.span.overlaps(gspan)
-            });
+            let hit = preds
+                .iter()
+                .enumerate()
+                .find(|(i, p)| !used[*i] && p.kind == g.kind && p.trigger.span.overlaps(gspan));
             let Some((pi, p)) = hit else {
                 continue;
             };

@@ -391,6 +391,25 @@ fn residue_never_yields_events() {
 }
 
 #[test]
+fn references_back_and_accusation_content() {
+    // Mentions of an event told elsewhere are not new events.
+    for text in [
+        "Two officers were among those hurt in the recent riots.",
+        "The minister quit, bowing to three weeks of protests over fuel prices.",
+        "Traders rushed to sell orders before the close as markets rally.",
+    ] {
+        let evs = run(&doc(text));
+        assert!(evs.is_empty(), "{text}: {evs:#?}");
+    }
+    // What someone is accused of is contested.
+    let evs = run(&doc(
+        "The activist accused the police of firing rubber bullets at students.",
+    ));
+    assert_eq!(one(&evs, "attack").status, EventStatus::Claimed);
+    one(&evs, "accusation");
+}
+
+#[test]
 fn stage_contract() {
     let st = EventStage::new();
     assert_eq!(st.name(), "events");

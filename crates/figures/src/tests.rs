@@ -405,30 +405,6 @@ proptest::proptest! {
     }
 }
 
-#[test]
-#[ignore]
-fn dump() {
-    let text = std::fs::read_to_string("/tmp/fig/sents.txt").unwrap_or_default();
-    for line in text.lines() {
-        let c = detect(line, &[]);
-        println!("{line}");
-        for x in c {
-            println!(
-                "    {} {:?} {}-{:?} grp={:?}({}) span={:?} hedged={} {}",
-                x.metric,
-                x.kind,
-                x.low,
-                x.high,
-                x.group_text,
-                x.group_class,
-                &line[x.span.0..x.span.1],
-                x.hedged,
-                x.shape
-            );
-        }
-    }
-}
-
 mod context {
     use crate::extract;
     use newsledger_model::{
