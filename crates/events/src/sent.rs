@@ -305,7 +305,7 @@ impl Sent {
         self.clause_of = vec![0; n];
         self.clauses.clear();
         for w in cuts.windows(2) {
-            let (a, b) = (w[0], w[1]);
+            let &[a, b] = w else { continue };
             if a >= b {
                 continue;
             }
