@@ -192,3 +192,34 @@ mod tests {
         assert!(OUTLETS.contains("tass"));
     }
 }
+
+/// Word classes of `resolution.tsv`: generic body modifiers, spokesperson nouns, tally nouns
+/// and trailing-clause openers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    Generic,
+    Spokes,
+    Tally,
+    Trail,
+}
+
+pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
+    data_lines(include_str!("../../../data/claims/resolution.tsv"))
+        .filter_map(|l| {
+            let (w, k) = l.split_once('\t')?;
+            let kind = match k.trim() {
+                "generic" => WordKind::Generic,
+                "spokes" => WordKind::Spokes,
+                "tally" => WordKind::Tally,
+                "trail" => WordKind::Trail,
+                _ => return None,
+            };
+            Some((w.trim().to_string(), kind))
+        })
+        .collect()
+});
+
+/// Whether a lower-case word is of a kind in `resolution.tsv`.
+pub fn word_is(w: &str, kind: WordKind) -> bool {
+    WORD_KINDS.get(w) == Some(&kind)
+}
