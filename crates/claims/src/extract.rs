@@ -1,6 +1,6 @@
 //! Finding acts of reporting: cues, their speakers and their content, in each content segment.
 
-use crate::lexicon::{CueClass, CueEntry, CUES};
+use crate::lexicon::{word_is, CueClass, CueEntry, WordKind, CUES};
 use crate::text::{quotes, tokenize, trim_span, Quote, Tok};
 use crate::words::*;
 use newsledger_model::{Document, SegmentKind, Span, TimexType};
@@ -308,35 +308,10 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
             c.attr.push(t.span);
             Some(c)
         }
-        CueClass::Put => {
-            // "Organisers put the crowd at 80,000", "the group put the number of dead at 11".
-            if !any(
-                ctx.lower(i + 1),
-                &["the", "its", "their", "his", "her", "a"],
-            ) {
-                return None;
-            }
-            let at = (i + 2..(i + 12).min(sb)).find(|&k| ctx.lower(k) == "at")?;
-            let num = |k: usize| {
-                ctx.tok(k).is_some_and(|t| t.kind == crate::text::TK::Num)
-                    || any(ctx.lower(k), NUMBER_WORDS)
-            };
-            if !(at + 1..(at + 5).min(sb)).any(num) {
-                return None;
-            }
-            let p = skip_back(ctx, i, sa)?;
-            let (a, b) = if ctx.lower(p) == "," {
-                appositive_np(ctx, p, sa)?.0
-            } else {
-                back_np(ctx, p, sa)?
-            };
-            let mut c = base(t.span);
-            c.speaker = Some(SpkRef {
-                span: np_span(ctx, a, b),
-            });
-            c.attr.push(np_span(ctx, a, b).cover(t.span));
-            c.forward_from = ctx.tok(i + 1).map(|t| t.span.start());
-            Some(c)
+        CueClass::Put => put_claim(ctx, sa, sb, i, base(t.span)),
+        CueClass::Belief if entry.lemma == "estimate" && put_linker(ctx, i, sb).is_some() => {
+            // "the government estimated the crowd at 12,000": an estimate shape, not a belief.
+            put_claim(ctx, sa, sb, i, base(t.span))
         }
         CueClass::Say
         | CueClass::Tell
@@ -345,6 +320,61 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
         | CueClass::Finding
         | CueClass::QuoteOnly => verb_claim(ctx, si, sa, sb, i, base(t.span)),
     }
+}
+
+/// Where the number of an estimate shape is introduced: "put the crowd AT 80,000",
+/// "estimated the toll AT 40", "gave a figure OF 31", "gave the number of dead AS 12".
+fn put_linker(ctx: &Ctx, i: usize, sb: usize) -> Option<usize> {
+    if !any(
+        ctx.lower(i + 1),
+        &["the", "its", "their", "his", "her", "a", "an"],
+    ) {
+        return None;
+    }
+    let give = ctx.lower(i) == "gave" || ctx.lower(i) == "gives";
+    let links: &[&str] = if give { &["of", "as", "at"] } else { &["at"] };
+    let num = |k: usize| {
+        ctx.tok(k).is_some_and(|t| t.kind == crate::text::TK::Num)
+            || any(ctx.lower(k), NUMBER_WORDS)
+    };
+    (i + 2..(i + 12).min(sb)).find(|&at| {
+        any(ctx.lower(at), links)
+            && (at + 1..(at + 5).min(sb)).any(num)
+            && (!give || (i + 2..at).any(|k| word_is(ctx.lower(k), WordKind::Tally)))
+    })
+}
+
+/// "Organisers put the crowd at 80,000", "police gave a figure of 31": the speaker before the
+/// verb, the estimate after it.
+fn put_claim(ctx: &Ctx, sa: usize, sb: usize, i: usize, mut c: Cand) -> Option<Cand> {
+    put_linker(ctx, i, sb)?;
+    let p = skip_back(ctx, i, sa)?;
+    let (a, b) = if ctx.lower(p) == "," {
+        appositive_np(ctx, p, sa)?.0
+    } else {
+        back_np(ctx, p, sa)?
+    };
+    c.speaker = Some(SpkRef {
+        span: np_span(ctx, a, b),
+    });
+    c.attr.push(np_span(ctx, a, b).cover(c.cue));
+    c.forward_from = ctx.tok(i + 1).map(|t| t.span.start());
+    Some(c)
+}
+
+/// "…, the agency said on Saturday, with more than 1,400 injured": a clause after a closing
+/// attribution that goes on with the content. `k` is the token after the attribution.
+fn trailing_content(ctx: &Ctx, k: usize, sb: usize, seg_end: usize) -> Option<Span> {
+    if ctx.lower(k) != "," || k + 2 >= sb {
+        return None;
+    }
+    let w = ctx.lower(k + 1);
+    if !word_is(w, WordKind::Trail) {
+        return None;
+    }
+    let start = ctx.tok(k + 1)?.span.start();
+    let s = trim_span(ctx.text, Span::new(start, seg_end.max(start)), &['.', ';']);
+    (!s.is_empty()).then_some(s)
 }
 
 fn tok_end(ctx: &Ctx, j: usize, min_j: usize) -> usize {
@@ -965,6 +995,9 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
                     c.sep = Some(sep_off);
                     c.content = content_before(ctx, seg.span.start(), sa, p);
                     split_quote_after(ctx, &mut c, k, sb);
+                    if let Some(t) = trailing_content(ctx, k, sb, seg.span.end()) {
+                        c.content.push(t);
+                    }
                     return (!c.content.is_empty()).then_some(c);
                 }
             }
@@ -1064,6 +1097,9 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
         c.sep = Some(ctx.tok(outer_a - 1)?.span.start());
         c.content = content_before(ctx, seg.span.start(), sa, outer_a - 1);
         split_quote_after(ctx, &mut c, after_aud, sb);
+        if let Some(t) = trailing_content(ctx, after_aud, sb, seg.span.end()) {
+            c.content.push(t);
+        }
         return (!c.content.is_empty()).then_some(c);
     }
     // Speaker first, content after the cue.
@@ -1481,7 +1517,20 @@ fn finish_segment(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &mut [Cand]
             } else if c.content_first || matches!(c.entry.class, CueClass::Part | CueClass::Relay) {
                 c.sep.or_else(|| comma_before(ctx, c.cue.start()))
             } else {
-                None
+                // "…, while police put the crowd at 6,000": a second speaker opening its own
+                // clause ends the content of the first.
+                let (ta, _) = ctx.tok_range(c.speaker?.span);
+                let conj = ta
+                    .checked_sub(1)
+                    .filter(|&k| {
+                        any(
+                            ctx.lower(k),
+                            &["while", "whereas", "but", "although", "though", "and"],
+                        )
+                    })
+                    .and_then(|k| k.checked_sub(1))
+                    .filter(|&k| k >= sa && ctx.lower(k) == ",");
+                conj.and_then(|k| ctx.tok(k)).map(|t| t.span.start())
             }?;
             Some((c.cue.start(), b))
         })

@@ -21,7 +21,24 @@ use newsledger_store::{Incoming, Store};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
 
-const CHUNK: usize = 4_000;
+const CHUNK: usize = 2_000;
+
+/// CPU seconds (user + system) a process has used, from /proc (Linux); 0 elsewhere. Wall
+/// time on a shared 2-core machine says more about the neighbours than about the store, so
+/// the bench reports documents per CPU-second too.
+fn cpu_seconds(pid: &str) -> f64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return 0.0;
+    };
+    // Fields after the ")" that closes the command name; utime and stime are 14th and 15th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = [11, 12]
+        .iter()
+        .filter_map(|&i| f.get(i)?.parse::<f64>().ok())
+        .sum();
+    ticks / 100.0
+}
 const BATCH: usize = 64;
 
 struct Rng(u64);
@@ -198,12 +215,37 @@ fn main() {
         .as_deref()
         .map(|u| newsledger_store::open(u).expect("postgres"));
 
+    let budget = std::env::var("NEWSLEDGER_BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .map(Duration::from_secs_f64);
+    let started = Instant::now();
+    let mut cpu_sqlite = 0.0;
+    let mut cpu_pg = 0.0;
     let mut t_sqlite = Duration::ZERO;
     let mut t_pg = Duration::ZERO;
     let mut prev: Option<Document> = None;
     let mut records = 0usize;
     let mut made = 0;
+    let backend_pid = pg.as_ref().and_then(|_| {
+        // The store's own connection is the newest backend of the bench database.
+        let url = pg_url.as_deref()?;
+        let db = url.rsplit('/').next()?.split('?').next()?.to_string();
+        let mut c = postgres::Client::connect(url, postgres::NoTls).ok()?;
+        let row = c
+            .query_one(
+                "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() \
+                 ORDER BY backend_start DESC LIMIT 1",
+                &[&db],
+            )
+            .ok()?;
+        Some(row.get::<_, i32>(0).to_string())
+    });
     while made < n {
+        if budget.is_some_and(|b| started.elapsed() > b) {
+            eprintln!("time budget reached at {made} documents");
+            break;
+        }
         let count = CHUNK.min(n - made);
         let mut incoming = Vec::with_capacity(count);
         for i in made..made + count {
@@ -224,17 +266,23 @@ fn main() {
             })
             .sum::<usize>();
         let t = Instant::now();
+        let c0 = cpu_seconds("self");
         for b in incoming.chunks(BATCH) {
             sqlite.put_batch(b, version).expect("sqlite batch");
         }
+        cpu_sqlite += cpu_seconds("self") - c0;
         let dt_sqlite = t.elapsed();
         t_sqlite += dt_sqlite;
         let mut dt_pg = Duration::ZERO;
         if let Some(pg) = &pg {
             let t = Instant::now();
+            let c0 = cpu_seconds("self");
+            let s0 = backend_pid.as_deref().map_or(0.0, cpu_seconds);
             for b in incoming.chunks(BATCH) {
                 pg.put_batch(b, version).expect("postgres batch");
             }
+            cpu_pg +=
+                cpu_seconds("self") - c0 + backend_pid.as_deref().map_or(0.0, cpu_seconds) - s0;
             dt_pg = t.elapsed();
             t_pg += dt_pg;
         }
@@ -245,6 +293,8 @@ fn main() {
         );
     }
 
+    let target = n;
+    let n = made;
     let s = sqlite.stats().expect("stats");
     drop(sqlite);
     // Fold the WAL back so the file size is the store's size.

@@ -5,7 +5,7 @@
 use crate::lexicon::LEX;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet, SetMatches};
 
 /// Modifier words that come before a month, a year or a weekday and change its reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +192,39 @@ struct Patterns {
     /// first pass so most sentences skip the patterns.
     triggers: AhoCorasick,
     word: Regex,
+    /// All the patterns above, in [`GATED`] order: one pass tells which of them match
+    /// the text at all, so the others are not run.
+    set: RegexSet,
+}
+
+/// Indices into [`Patterns::set`].
+mod gate {
+    pub const MDY: usize = 0;
+    pub const DMY: usize = 1;
+    pub const MD: usize = 2;
+    pub const MY: usize = 3;
+    pub const MONTH: usize = 4;
+    pub const ISO: usize = 5;
+    pub const SLASH: usize = 6;
+    pub const DOTTED: usize = 7;
+    pub const YEAR: usize = 8;
+    pub const DECADE: usize = 9;
+    pub const CENTURY: usize = 10;
+    pub const WEEKDAY: usize = 11;
+    pub const CLOCK_AMPM: usize = 12;
+    pub const CLOCK_COLON: usize = 13;
+    pub const CLOCK_MIL: usize = 14;
+    pub const NOON: usize = 15;
+    pub const DURATION: usize = 16;
+    pub const BARE_UNIT: usize = 17;
+    pub const QUARTER: usize = 18;
+    pub const QN: usize = 19;
+    pub const SEASON: usize = 20;
+    pub const SHORT_YEAR: usize = 21;
+    pub const HOLIDAY: usize = 22;
+    pub const NTH_WEEKDAY: usize = 23;
+    pub const FISCAL: usize = 24;
+    pub const COORDINATED: usize = 25;
 }
 
 /// The patterns with Unicode word boundaries: exact for any text, but the regex crate's
@@ -262,7 +295,7 @@ fn patterns(ascii_b: bool) -> Option<Patterns> {
     let num = number_alt();
     let unit = unit_alt();
     let mods = mod_alt();
-    let p = Patterns {
+    let mut p = Patterns {
         mdy: re(&format!(
             r"\b(?P<m>{m_any})\s*(?P<d>{DAY})\b(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"
         ))
@@ -358,8 +391,51 @@ fn patterns(ascii_b: bool) -> Option<Patterns> {
             .build(trigger_words())
             .ok()?,
         word: Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*").ok()?,
+        set: RegexSet::empty(),
     };
+    let gated = [
+        &p.mdy,
+        &p.dmy,
+        &p.md,
+        &p.my,
+        &p.month,
+        &p.iso,
+        &p.slash,
+        &p.dotted,
+        &p.year,
+        &p.decade,
+        &p.century,
+        &p.weekday,
+        &p.clock_ampm,
+        &p.clock_colon,
+        &p.clock_mil,
+        &p.noon,
+        &p.duration,
+        &p.bare_unit,
+        &p.quarter,
+        &p.qn,
+        &p.season,
+        &p.short_year,
+        &p.holiday,
+        &p.nth_weekday,
+        &p.fiscal,
+        &p.coordinated,
+    ];
+    p.set = RegexSet::new(gated.iter().map(|r| r.as_str())).ok()?;
     Some(p)
+}
+
+/// `re`'s captures in `text`, or none when the set pass found no match for it.
+fn caps<'t>(
+    re: &'t Regex,
+    hits: &SetMatches,
+    which: usize,
+    text: &'t str,
+) -> impl Iterator<Item = Captures<'t>> + 't {
+    hits.matched(which)
+        .then(|| re.captures_iter(text))
+        .into_iter()
+        .flatten()
 }
 
 fn capitalise(s: &str) -> String {
@@ -626,6 +702,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
     if !text.bytes().any(|b| b.is_ascii_digit()) && !p.triggers.is_match(text) {
         return Vec::new();
     }
+    let hits = p.set.matches(text);
     let mut out: Vec<Cand> = Vec::new();
     let mut push = |start: usize, end: usize, reading: Reading| {
         if end > start {
@@ -638,7 +715,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
     };
 
     // Full dates and month-day forms.
-    for c in p.mdy.captures_iter(text) {
+    for c in caps(&p.mdy, &hits, gate::MDY, text) {
         let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
         else {
             continue;
@@ -659,7 +736,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.dmy.captures_iter(text) {
+    for c in caps(&p.dmy, &hits, gate::DMY, text) {
         let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
         else {
             continue;
@@ -696,7 +773,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.md.captures_iter(text) {
+    for c in caps(&p.md, &hits, gate::MD, text) {
         let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
         else {
             continue;
@@ -726,7 +803,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.my.captures_iter(text) {
+    for c in caps(&p.my, &hits, gate::MY, text) {
         let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
         else {
             continue;
@@ -747,7 +824,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.month.captures_iter(text) {
+    for c in caps(&p.month, &hits, gate::MONTH, text) {
         let (Some(all), Some(mm)) = (c.get(0), c.name("m")) else {
             continue;
         };
@@ -818,7 +895,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.iso.captures_iter(text) {
+    for c in caps(&p.iso, &hits, gate::ISO, text) {
         let Some(all) = c.get(0) else { continue };
         let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) else {
             continue;
@@ -846,7 +923,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             ),
         }
     }
-    for c in p.slash.captures_iter(text) {
+    for c in caps(&p.slash, &hits, gate::SLASH, text) {
         let Some(all) = c.get(0) else { continue };
         let (Some(a), Some(b), Some(ys)) = (
             num::<u32>(&c, "a"),
@@ -879,7 +956,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.dotted.captures_iter(text) {
+    for c in caps(&p.dotted, &hits, gate::DOTTED, text) {
         let Some(all) = c.get(0) else { continue };
         let (Some(d), Some(m), Some(y)) = (num::<u32>(&c, "d"), num::<u32>(&c, "m"), num(&c, "y"))
         else {
@@ -903,7 +980,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             );
         }
     }
-    for c in p.year.captures_iter(text) {
+    for c in caps(&p.year, &hits, gate::YEAR, text) {
         let (Some(all), Some(ym)) = (c.get(0), c.name("y")) else {
             continue;
         };
@@ -924,7 +1001,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.decade.captures_iter(text) {
+    for c in caps(&p.decade, &hits, gate::DECADE, text) {
         let Some(all) = c.get(0) else { continue };
         let v = if let Some(f) = c.name("full") {
             f.as_str().get(..3).map(str::to_string)
@@ -955,7 +1032,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             push(all.start(), all.end(), Reading::Prefix(v));
         }
     }
-    for c in p.century.captures_iter(text) {
+    for c in caps(&p.century, &hits, gate::CENTURY, text) {
         let Some(all) = c.get(0) else { continue };
         if let Some(n) = num::<u32>(&c, "n").filter(|n| (1..=21).contains(n)) {
             push(
@@ -965,7 +1042,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             );
         }
     }
-    for c in p.weekday.captures_iter(text) {
+    for c in caps(&p.weekday, &hits, gate::WEEKDAY, text) {
         let (Some(all), Some(wm)) = (c.get(0), c.name("wd")) else {
             continue;
         };
@@ -1023,7 +1100,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.clock_ampm.captures_iter(text) {
+    for c in caps(&p.clock_ampm, &hits, gate::CLOCK_AMPM, text) {
         let Some(all) = c.get(0) else { continue };
         if matches!(char_before(text, all.start()), Some(ch) if ch == '.' || ch == ',' || ch == '$')
         {
@@ -1055,8 +1132,11 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for re in [&p.clock_colon, &p.clock_mil] {
-        for c in re.captures_iter(text) {
+    for (re, which) in [
+        (&p.clock_colon, gate::CLOCK_COLON),
+        (&p.clock_mil, gate::CLOCK_MIL),
+    ] {
+        for c in caps(re, &hits, which, text) {
             let Some(all) = c.get(0) else { continue };
             if matches!(char_before(text, all.start()), Some(ch) if ch == '.' || ch == ',' || ch == ':' || ch == '$')
                 || matches!(char_after(text, all.end()), Some(ch) if ch == ':' || ch.is_ascii_digit())
@@ -1079,7 +1159,12 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             );
         }
     }
-    for m in p.noon.find_iter(text) {
+    let noon = if hits.matched(gate::NOON) {
+        p.noon.find_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for m in noon {
         let h = if m.as_str().eq_ignore_ascii_case("midnight") {
             24
         } else {
@@ -1096,7 +1181,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.duration.captures_iter(text) {
+    for c in caps(&p.duration, &hits, gate::DURATION, text) {
         let Some(all) = c.get(0) else { continue };
         let (Some(numm), Some(um)) = (c.name("num"), c.name("u")) else {
             continue;
@@ -1273,7 +1358,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.bare_unit.captures_iter(text) {
+    for c in caps(&p.bare_unit, &hits, gate::BARE_UNIT, text) {
         let (Some(all), Some(um)) = (c.get(0), c.name("u")) else {
             continue;
         };
@@ -1315,7 +1400,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             ),
         }
     }
-    for c in p.quarter.captures_iter(text) {
+    for c in caps(&p.quarter, &hits, gate::QUARTER, text) {
         let (Some(all), Some(o)) = (c.get(0), c.name("o")) else {
             continue;
         };
@@ -1351,7 +1436,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.qn.captures_iter(text) {
+    for c in caps(&p.qn, &hits, gate::QN, text) {
         let Some(all) = c.get(0) else { continue };
         let half = c.name("k").is_some_and(|k| k.as_str() == "H");
         let Some(q) = num::<u32>(&c, "n") else {
@@ -1371,7 +1456,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.season.captures_iter(text) {
+    for c in caps(&p.season, &hits, gate::SEASON, text) {
         let (Some(all), Some(sm)) = (c.get(0), c.name("s")) else {
             continue;
         };
@@ -1431,7 +1516,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.nth_weekday.captures_iter(text) {
+    for c in caps(&p.nth_weekday, &hits, gate::NTH_WEEKDAY, text) {
         let (Some(all), Some(o), Some(w)) = (c.get(0), c.name("o"), c.name("wd")) else {
             continue;
         };
@@ -1456,7 +1541,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.holiday.captures_iter(text) {
+    for c in caps(&p.holiday, &hits, gate::HOLIDAY, text) {
         let Some(all) = c.get(0) else { continue };
         let name = all
             .as_str()
@@ -1477,7 +1562,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.fiscal.captures_iter(text) {
+    for c in caps(&p.fiscal, &hits, gate::FISCAL, text) {
         let (Some(all), Some(ys)) = (c.get(0), c.name("y")) else {
             continue;
         };
@@ -1496,7 +1581,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.short_year.captures_iter(text) {
+    for c in caps(&p.short_year, &hits, gate::SHORT_YEAR, text) {
         let (Some(all), Some(yy)) = (c.get(0), num::<i32>(&c, "yy")) else {
             continue;
         };
@@ -1538,7 +1623,7 @@ pub fn candidates(text: &str) -> Vec<Cand> {
             },
         );
     }
-    for c in p.coordinated.captures_iter(text) {
+    for c in caps(&p.coordinated, &hits, gate::COORDINATED, text) {
         let (Some(n1), Some(um)) = (c.name("n1"), c.name("u")) else {
             continue;
         };
