@@ -3,7 +3,7 @@
 //! the claims' speaker history otherwise.
 
 use crate::extract::Ctx;
-use crate::lexicon::{RoleClass, OUTLETS, ROLES};
+use crate::lexicon::{word_is, RoleClass, WordKind, CUES, OUTLETS, ROLES};
 use crate::words::*;
 const CUE_WORDS: &[&str] = &["said", "says", "told", "according", "reported", "announced"];
 
@@ -39,6 +39,9 @@ pub struct Resolver<'c, 'a> {
     by_last: HashMap<String, String>,
     /// Name text (and its last word) → indices of its entries.
     by_text: HashMap<String, Vec<usize>>,
+    /// Bodies named in lower case anywhere ("the miners' union", "the interior ministry"),
+    /// in text order: the name after the determiner and the class of its head noun.
+    bodies: Vec<(Span, String, RoleClass)>,
 }
 
 fn is_cap_word(ctx: &Ctx, i: usize) -> bool {
@@ -157,8 +160,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         words.push(ctx.lower(m).to_string());
                         m += 1;
                     }
-                    // Only a closed appositive: "X, the president, said".
-                    if m >= sb || matches!(ctx.lower(m), "," | "." | ")" | ";") {
+                    // Only a closed appositive: "X, the president, said" — not the speaker of
+                    // the next clause ("…on Monday, the fire service said").
+                    let has_cue = words.iter().any(|w| CUES.contains_key(w.as_str()));
+                    if !has_cue && (m >= sb || matches!(ctx.lower(m), "," | "." | ")" | ";")) {
                         descs.extend(words);
                     }
                 }
@@ -166,6 +171,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     ctx.tok(a).map(|t| t.span.start()).unwrap_or(0),
                     ctx.tok(j - 1).map(|t| t.span.end()).unwrap_or(0),
                 );
+                // "Monday", "June 15": a date is never a speaker's name.
+                if (a..j).all(|k| ctx.timeish(k)) {
+                    i = j;
+                    continue;
+                }
                 let text = ctx.slice(span).to_string();
                 let class = guess_class(&text, &descs);
                 names.push(NameEntry {
@@ -188,7 +198,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 by_text.entry(last.to_string()).or_default().push(k);
             }
         }
+        let bodies = lower_case_bodies(ctx);
         Resolver {
+            bodies,
             by_last,
             by_text,
             ctx,
@@ -234,6 +246,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
             if matches!(w, "he" | "she") {
                 if let Some(r) = self.previous_subject(span) {
                     return r;
+                }
+            }
+            // "The miners' union tells a different story: it says …": a body named earlier in
+            // the same sentence is the likeliest "it".
+            if w == "it" {
+                let seg = ctx.doc.segment_index_at(span.start());
+                let same = self.bodies.iter().rev().find(|(bs, _, _)| {
+                    bs.end() <= span.start() && ctx.doc.segment_index_at(bs.start()) == seg
+                });
+                let later_speaker = |off: usize| {
+                    self.history
+                        .iter()
+                        .any(|h| h.offset > off && h.offset < span.start())
+                };
+                if let Some((bs, name, class)) = same.filter(|b| !later_speaker(b.0.start())) {
+                    let _ = bs;
+                    return mk(name.clone(), None, Some(*class), false, Vec::new());
                 }
             }
             let hit = self.history.iter().rev().find(|h| match w {
@@ -379,6 +408,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let role = role_of(&lower);
         let possessor = lower.iter().position(|w| *w == "'s");
         let definite = lower.first().is_some_and(|w| any(w, DEFINITE)) || possessor.is_some();
+        if possessor.is_none() {
+            if let Some(r) = self.spokesperson(span, &lower, definite) {
+                return r;
+            }
+        }
+        if let (Some((rw, rclass)), true, None) = (role.clone(), definite, possessor) {
+            if rclass != RoleClass::Person {
+                if let Some(r) = self.body_noun(span, &rw, rclass, &lower, &np_descs) {
+                    return r;
+                }
+            }
+        }
         if let (Some((rw, rclass)), true) = (role.clone(), definite) {
             // An outlet or body quoted in the last few sentences is the likeliest referent.
             if rclass != RoleClass::Person {
@@ -535,6 +576,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
         })
     }
 
+    /// [`Self::recent_same_kind`] with the offset of the referent's own mention.
+    fn recent_same_kind_at(
+        &self,
+        span: Span,
+        role: &str,
+        class: RoleClass,
+    ) -> Option<(usize, Resolved)> {
+        let r = self.recent_same_kind(span, role, class)?;
+        let off = self
+            .history
+            .iter()
+            .rev()
+            .find(|h| h.offset < span.start() && h.speaker.name == r.speaker.name)
+            .map(|h| h.offset)?;
+        Some((off, r))
+    }
+
     /// The last speaker or relay of the same kind within the three sentences before.
     fn recent_same_kind(&self, span: Span, role: &str, class: RoleClass) -> Option<Resolved> {
         let doc = self.ctx.doc;
@@ -561,6 +619,227 @@ impl<'c, 'a> Resolver<'c, 'a> {
         r.speaker.span = span;
         r.offset = span.start();
         Some(r)
+    }
+
+    /// A body named by a lower-case noun phrase ("the interior ministry", "the national
+    /// disaster agency") or referred back to by its head noun ("the ministry", "the agency").
+    /// Modifiers that name a particular body ("disaster", "interior") must be found in the
+    /// referent; without a referent the phrase names the body itself.
+    fn body_noun(
+        &self,
+        span: Span,
+        rw: &str,
+        rclass: RoleClass,
+        lower: &[&str],
+        np_descs: &[String],
+    ) -> Option<Resolved> {
+        let ctx = self.ctx;
+        let (a, b) = ctx.tok_range(span);
+        let nrole = rw.split(' ').count();
+        let head = rw.rsplit(' ').next().unwrap_or(rw);
+        let head = head
+            .strip_suffix('s')
+            .filter(|_| !ROLES.contains_key(head))
+            .unwrap_or(head);
+        // Lower-case words between the determiner and the role noun.
+        let mods: Vec<&str> = (a..b.saturating_sub(nrole))
+            .filter(|&k| !any(ctx.lower(k), DETS) && !is_cap_word(ctx, k))
+            .map(|k| ctx.lower(k))
+            .collect();
+        if (a..b.saturating_sub(nrole)).any(|k| is_cap_word(ctx, k) && !any(ctx.lower(k), DETS)) {
+            return None;
+        }
+        let specific: Vec<&str> = mods
+            .iter()
+            .copied()
+            .filter(|w| !word_is(w, WordKind::Generic))
+            .collect();
+        let _ = lower;
+        let retext = |h: &Resolved| {
+            let mut r = h.clone();
+            r.speaker.text = ctx.slice(span).to_string();
+            r.speaker.span = span;
+            r.offset = span.start();
+            r
+        };
+        let here = ctx.doc.segment_index_at(span.start()).unwrap_or(0);
+        let names_head = |name: &str| {
+            let low = name.to_lowercase();
+            let last = low.rsplit([' ', '-']).next().unwrap_or("").to_string();
+            last == head || last.strip_suffix('s') == Some(head)
+        };
+        if specific.is_empty() {
+            // "the ministry": the last body quoted or named whose name ends in that noun,
+            // unless an outlet or body of the same kind was quoted more recently.
+            let hit = self.history.iter().rev().find(|h| {
+                let hs = ctx.doc.segment_index_at(h.offset).unwrap_or(0);
+                h.offset < span.start()
+                    && hs + 6 >= here
+                    && h.class != Some(RoleClass::Person)
+                    && !h.plural
+                    && h.speaker.name.contains(' ')
+                    && names_head(&h.speaker.name)
+            });
+            let named = self.bodies.iter().rev().find(|(bs, name, _)| {
+                let bseg = ctx.doc.segment_index_at(bs.start()).unwrap_or(0);
+                bs.end() <= span.start() && bseg + 6 >= here && names_head(name)
+            });
+            let (off, r) = match (hit, named) {
+                (Some(h), Some((bs, _, _))) if h.offset >= bs.start() => (h.offset, retext(h)),
+                (_, Some((bs, name, class))) => (
+                    bs.start(),
+                    Resolved {
+                        speaker: Speaker {
+                            text: ctx.slice(span).to_string(),
+                            span,
+                            entity: Some(name.clone()),
+                            name: name.clone(),
+                        },
+                        class: Some(*class),
+                        plural: false,
+                        descs: np_descs.to_vec(),
+                        offset: span.start(),
+                    },
+                ),
+                (Some(h), None) => (h.offset, retext(h)),
+                (None, None) => return None,
+            };
+            if let Some((o, _)) = self.recent_same_kind_at(span, rw, rclass) {
+                if o > off {
+                    return None;
+                }
+            }
+            return Some(r);
+        }
+        // "the interior ministry": a body quoted or named before with the same words.
+        let has_all = |name: &str| {
+            let low = name.to_lowercase();
+            let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric()).collect();
+            specific.iter().all(|m| words.contains(m)) && names_head(name)
+        };
+        if let Some(h) = self.history.iter().rev().find(|h| {
+            h.offset < span.start()
+                && h.class != Some(RoleClass::Person)
+                && has_all(&h.speaker.name)
+        }) {
+            return Some(retext(h));
+        }
+        if let Some((id, name, class)) = self.entity_for(span, false) {
+            if class != RoleClass::Person {
+                return Some(Resolved {
+                    speaker: Speaker {
+                        text: ctx.slice(span).to_string(),
+                        span,
+                        entity: Some(id),
+                        name,
+                    },
+                    class: Some(class),
+                    plural: false,
+                    descs: np_descs.to_vec(),
+                    offset: span.start(),
+                });
+            }
+        }
+        let class = if rclass == RoleClass::Media && head == "agency" {
+            // "the national disaster agency" is a public body, not a news agency.
+            RoleClass::Gov
+        } else {
+            rclass
+        };
+        let name = clean_name(ctx.slice(span));
+        Some(Resolved {
+            speaker: Speaker {
+                text: ctx.slice(span).to_string(),
+                span,
+                entity: Some(name.clone()),
+                name,
+            },
+            class: Some(class),
+            plural: false,
+            descs: np_descs.to_vec(),
+            offset: span.start(),
+        })
+    }
+
+    /// "a spokesman" speaks for the organisation quoted just before; "a police spokesman",
+    /// "a UN spokesperson", "a spokeswoman for the coast guard" for the body they name. A
+    /// named spokesperson ("agency spokeswoman Irena Volk") is resolved as a name before this.
+    fn spokesperson(&self, span: Span, lower: &[&str], definite: bool) -> Option<Resolved> {
+        let ctx = self.ctx;
+        let (a, b) = ctx.tok_range(span);
+        let h = (a..b).find(|&k| word_is(ctx.lower(k), WordKind::Spokes))?;
+        // "his spokesman", "its spokeswoman": the owner is resolved with the role nouns.
+        if any(
+            ctx.lower(a),
+            &["his", "her", "its", "their", "our", "my", "your"],
+        ) {
+            return None;
+        }
+        let wrap = |r: Resolved| {
+            let mut r = r;
+            r.speaker.text = ctx.slice(span).to_string();
+            r.speaker.span = span;
+            r.offset = span.start();
+            // Pronouns after it ("he added") still find the same source.
+            r.class = Some(RoleClass::Person);
+            r.plural = false;
+            Some(r)
+        };
+        if definite {
+            // "the spokesman" after a named one is that person.
+            if let Some(r) = self.resolve_role(span, ctx.lower(h), RoleClass::Person, lower) {
+                if r.speaker
+                    .name
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                {
+                    return Some(r);
+                }
+            }
+        }
+        // "a spokeswoman for the coast guard"
+        if h + 2 < b && any(ctx.lower(h + 1), &["for", "of", "at"]) {
+            let s = Span::new(ctx.tok(h + 2)?.span.start(), span.end());
+            return wrap(self.resolve_inner(s));
+        }
+        if h + 1 != b {
+            return None;
+        }
+        // "a police spokesman": the words before the noun name the body.
+        let mods: Vec<usize> = (a..h)
+            .filter(|&k| {
+                let w = ctx.lower(k);
+                !any(w, DETS)
+                    && !word_is(w, WordKind::Generic)
+                    && ctx.tok(k).is_some_and(|t| t.is_word())
+            })
+            .collect();
+        if let (Some(&m0), Some(&m1)) = (mods.first(), mods.last()) {
+            let ms = Span::new(ctx.tok(m0)?.span.start(), ctx.tok(m1)?.span.end());
+            let last = ctx.lower(m1);
+            if !is_cap_word(ctx, m1) {
+                if let Some(class) = ROLES.get(last).copied() {
+                    if class != RoleClass::Person {
+                        if let Some(r) = self.body_noun(ms, last, class, &[], &[]) {
+                            return wrap(r);
+                        }
+                    }
+                }
+            }
+            return wrap(self.resolve_inner(ms));
+        }
+        // "a spokesman": the organisation quoted in the last few sentences.
+        let here = ctx.doc.segment_index_at(span.start())?;
+        let hit = self.history.iter().rev().find(|h| {
+            let hs = ctx.doc.segment_index_at(h.offset).unwrap_or(0);
+            h.offset < span.start()
+                && hs + 4 >= here
+                // An outlet that reported the story is not who a spokesman speaks for.
+                && matches!(h.class, Some(RoleClass::Gov | RoleClass::Org))
+                && !h.plural
+        })?;
+        wrap(hit.clone())
     }
 
     fn last_person(&self, span: Span) -> Option<Resolved> {
@@ -687,7 +966,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     n.descs.iter().any(|d| same_nation(d, x))
                         || same_nation(&n.text.to_lowercase(), x)
                 });
-            has_role && nat_ok && n.span.start() != span.start()
+            let kind_ok = n.class.is_none_or(|c| class_compatible(class, c));
+            has_role && nat_ok && kind_ok && n.span.start() != span.start()
         };
         let pick = |n: &NameEntry| Resolved {
             speaker: Speaker {
@@ -806,6 +1086,52 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 }
 
+/// Bodies named by a definite lower-case phrase ending in a body noun, with at least one
+/// word before it: "the miners' union", "the national disaster agency".
+fn lower_case_bodies(ctx: &Ctx) -> Vec<(Span, String, RoleClass)> {
+    let mut out = Vec::new();
+    for seg in ctx.doc.content_segments() {
+        let (sa, sb) = ctx.tok_range(seg.span);
+        for i in sa..sb {
+            if ctx.lower(i) != "the" {
+                continue;
+            }
+            let mut j = i + 1;
+            let mut best = None;
+            while j < sb && j < i + 6 {
+                let Some(t) = ctx.tok(j) else { break };
+                let w = t.lower.as_str();
+                let apos = t.is_punct() && matches!(ctx.slice(t.span), "'" | "’") && j > i + 1;
+                let plain = t.is_word()
+                    && !t.cap
+                    && !any(w, DETS)
+                    && !any(w, PREPS)
+                    && !any(w, BACK_STOP)
+                    && !CUES.contains_key(w);
+                if !(plain || apos) {
+                    break;
+                }
+                if plain && j > i + 1 {
+                    if let Some(c) = ROLES.get(w).copied().filter(|c| *c != RoleClass::Person) {
+                        best = Some((j, c));
+                    }
+                }
+                j += 1;
+            }
+            // "the state news agency TNA", "the charity Sea Lifeline": a descriptor of the
+            // name that follows, not a body of its own.
+            let before_name = |e: usize| ctx.tok(e + 1).is_some_and(|t| t.is_word() && t.cap);
+            if let Some((e, c)) = best.filter(|(e, _)| !before_name(*e)) {
+                if let (Some(a), Some(b)) = (ctx.tok(i + 1), ctx.tok(e)) {
+                    let span = Span::new(a.span.start(), b.span.end());
+                    out.push((span, ctx.slice(span).to_string(), c));
+                }
+            }
+        }
+    }
+    out
+}
+
 fn class_compatible(role: RoleClass, ent: RoleClass) -> bool {
     match role {
         RoleClass::Person => ent == RoleClass::Person,
@@ -861,6 +1187,17 @@ pub fn guess_class(name: &str, descs: &[String]) -> Option<RoleClass> {
             ],
         )
     });
+    // "agency spokeswoman Irena Volk": a person role word right before the name wins over the
+    // body it serves.
+    let person_desc = descs
+        .iter()
+        .any(|d| word_is(d, WordKind::Spokes) || matches!(d.as_str(), "spokesperson"));
+    let body_words = words
+        .iter()
+        .any(|w| any(w, GOV_WORDS) || any(w, ORG_WORDS) || any(w, MEDIA_WORDS));
+    if person_desc && !body_words && !OUTLETS.contains(&low) && (1..=4).contains(&words.len()) {
+        return Some(RoleClass::Person);
+    }
     if OUTLETS.contains(&low)
         || media_desc && !words.iter().any(|w| any(w, GOV_WORDS))
         || words.iter().any(|w| any(w, MEDIA_WORDS))

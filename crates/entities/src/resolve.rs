@@ -367,9 +367,20 @@ impl<'a, 'd> State<'a, 'd> {
         // Lone words typed only by a later mention, or by a demonym formed from them
         // ("Talvaria" beside "Talvarian").
         let text = self.doc.text.as_str();
+        // Scanning the whole text once per name made this quadratic on long documents:
+        // a name+suffix made of letters only ends a word exactly when some word of the
+        // text, reversed, starts with it reversed. (Names whose suffixed form overlaps
+        // itself keep the scan, which only reports non-overlapping occurrences.)
+        let words_rev: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
         let has_demonym = |t: &str| {
             ["n", "an", "ian", "ese", "i"].iter().any(|suf| {
                 let d = format!("{t}{suf}");
+                if d.chars().all(char::is_alphanumeric) && !has_border(&d) {
+                    let idx = words_rev.get_or_init(|| reversed_words(text));
+                    let rd: String = d.chars().rev().collect();
+                    let i = idx.partition_point(|w| w.as_str() < rd.as_str());
+                    return idx.get(i).is_some_and(|w| w.starts_with(rd.as_str()));
+                }
                 text.match_indices(d.as_str()).any(|(i, _)| {
                     !text
                         .get(i + d.len()..)
@@ -1322,6 +1333,24 @@ fn continent_of(cc: &str) -> Option<&'static str> {
     GAZ.country(cc).and_then(|k| GAZ.place(k)).map(|p| p.admin1)
 }
 
+/// Distinct maximal runs of alphanumeric characters of `text`, each reversed, sorted.
+fn reversed_words(text: &str) -> Vec<String> {
+    let distinct: HashSet<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut v: Vec<String> = distinct.iter().map(|w| w.chars().rev().collect()).collect();
+    v.sort_unstable();
+    v
+}
+
+/// True when a proper prefix of `s` is also its suffix (occurrences can overlap).
+fn has_border(s: &str) -> bool {
+    s.char_indices()
+        .skip(1)
+        .any(|(i, _)| s.get(i..).is_some_and(|suffix| s.starts_with(suffix)))
+}
+
 /// Resolve every mention of one document.
 pub fn resolve(
     doc: &Document,
@@ -1349,4 +1378,37 @@ pub fn resolve(
     role_spans.sort();
     st.walk(&name_spans, &role_spans);
     st.entities()
+}
+
+#[cfg(test)]
+mod demonym_index_tests {
+    use super::*;
+
+    #[test]
+    fn word_end_index_agrees_with_a_scan() {
+        let text = "The Velorian envoy met Kessani aides; Pratonese ships, anan-anan. Dorvi!";
+        let idx = reversed_words(text);
+        for d in [
+            "Velorian",
+            "lorian",
+            "Kessani",
+            "Pratonese",
+            "Dorvi",
+            "Dorv",
+            "Velori",
+            "anan",
+        ] {
+            let scan = text.match_indices(d).any(|(i, _)| {
+                !text
+                    .get(i + d.len()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            });
+            let rd: String = d.chars().rev().collect();
+            let i = idx.partition_point(|w| w.as_str() < rd.as_str());
+            let fast = idx.get(i).is_some_and(|w| w.starts_with(rd.as_str()));
+            assert_eq!(fast, scan, "{d}");
+        }
+        assert!(has_border("anan") && has_border("aa") && !has_border("Velorian"));
+    }
 }

@@ -32,7 +32,7 @@ use newsledger_model::{
     Actors, Document, Event, EventStatus, Layer, SegmentKind, Span, Stage, Timex, Trigger,
 };
 use sent::Sent;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Fills the `events` layer.
 #[derive(Debug, Default, Clone)]
@@ -101,11 +101,22 @@ struct SentCtx<'a> {
     in_time: Vec<bool>,
 }
 
-fn sentence_ctx<'a>(doc: &'a Document, span: Span) -> SentCtx<'a> {
+fn sentence_ctx<'a>(doc: &'a Document, span: Span, timexes_sorted: bool) -> SentCtx<'a> {
     let s = Sent::new(doc, span);
     let mut in_time = vec![false; s.len()];
     let mut timexes = Vec::new();
-    for t in &doc.layers.timexes {
+    // Only timexes starting inside the sentence can lie in it: with the layer in document
+    // order (as the time stage writes it) look at those alone, not the whole layer per
+    // sentence (quadratic on one long document).
+    let all = &doc.layers.timexes;
+    let near = if timexes_sorted {
+        let a = all.partition_point(|t| t.span.start() < span.start());
+        let b = all.partition_point(|t| t.span.start() <= span.end());
+        all.get(a..b.max(a)).unwrap_or(&[])
+    } else {
+        all.as_slice()
+    };
+    for t in near {
         if !span.contains(t.span) {
             continue;
         }
@@ -141,13 +152,18 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
     let mut narrative: Dated = (None, None);
     let mut cur_para: Option<usize> = None;
     let segs: Vec<Span> = doc.content_segments().map(|s| s.span).collect();
+    let timexes_sorted = doc
+        .layers
+        .timexes
+        .windows(2)
+        .all(|w| w[0].span.start() <= w[1].span.start());
     for span in segs {
         let para = doc.paragraph_index_at(span.start());
         if para != cur_para || para.is_none() {
             narrative = (None, None);
             cur_para = para;
         }
-        let ctx = sentence_ctx(doc, span);
+        let ctx = sentence_ctx(doc, span, timexes_sorted);
         if ctx.s.len() == 0 {
             continue;
         }
@@ -215,9 +231,12 @@ fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
     };
     let (head, body): (Vec<Found>, Vec<Found>) = found.into_iter().partition(is_head);
     let mut kept: Vec<Found> = Vec::new();
+    // Only events of the same kind can be duplicates: compare with those alone.
+    let mut of_kind: HashMap<String, Vec<usize>> = HashMap::new();
     for f in body.into_iter().chain(head) {
         let e = &f.event;
-        let dup = kept.iter().any(|k| {
+        let same_kind = of_kind.get(&e.kind).map(Vec::as_slice).unwrap_or(&[]);
+        let dup = same_kind.iter().filter_map(|&i| kept.get(i)).any(|k| {
             let k = &k.event;
             if k.kind != e.kind {
                 return false;
@@ -244,6 +263,7 @@ fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
                 && k.status == e.status
         });
         if !dup {
+            of_kind.entry(e.kind.clone()).or_default().push(kept.len());
             kept.push(f);
         }
     }

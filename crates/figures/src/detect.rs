@@ -354,7 +354,47 @@ const LINKS: &[&str] = &[
     "went",
     "gone",
     "up",
+    // headlines write tolls in the present tense: "Quake toll climbs past 300"
+    "climbs",
+    "rises",
+    "jumps",
+    "reaches",
+    "hits",
+    "tops",
+    "passes",
+    "surpasses",
+    "exceeds",
+    "crosses",
+    "soars",
+    "mounts",
+    "mounted",
+    "nears",
+    "neared",
+    "nearing",
+    // "rose past 300", "climbed beyond 1,000": a threshold crossed
+    "past",
+    "beyond",
 ];
+
+/// Link words that say a toll went over its count ("topped 300", "climbs past 300"): the
+/// count is a floor, not the toll itself.
+const CROSSING: &[&str] = &[
+    "past",
+    "beyond",
+    "passed",
+    "passes",
+    "surpassed",
+    "surpasses",
+    "exceeded",
+    "exceeds",
+    "topped",
+    "tops",
+    "crossed",
+    "crosses",
+];
+
+/// Link words that say a toll is close to its count ("nears 300").
+const NEARING: &[&str] = &["nears", "neared", "nearing"];
 
 /// Heads of a toll phrase that carry no metric of their own ("toll", "number of …").
 const TOLL_NOUNS: &[&str] = &["toll", "tally", "number", "count", "figure", "total"];
@@ -658,10 +698,129 @@ fn require_ok(req: Require, g: &GroupParse, toks: &[Tok]) -> bool {
         }
         Require::Armed => g.toks.is_some() && g.class == "militants",
         Require::Alive => {
-            g.toks.is_some()
-                && (g.end..g.end + 3).any(|i| toks.get(i).is_some_and(|t| t.lower == "alive"))
+            // bodies pulled from the rubble are the dead, not the rescued
+            if g.toks.is_none() || matches!(head, "bodies" | "body" | "corpses" | "remains") {
+                return false;
+            }
+            head == "survivors"
+                || (g.end..g.end + 3).any(|i| toks.get(i).is_some_and(|t| t.lower == "alive"))
+                || rescue_place_after(toks, g.end)
         }
     }
+}
+
+/// "from the rubble", "out of the water", "from collapsed buildings": where people are
+/// pulled out of alive. Looked for in the few words after the counted noun.
+fn rescue_place_after(toks: &[Tok], from: usize) -> bool {
+    let mut opened = false;
+    for i in from..from + 8 {
+        let Some(t) = toks.get(i) else { return false };
+        if t.is_punct() && t.text != "-" {
+            return false;
+        }
+        if matches!(t.lower.as_ref(), "from" | "out" | "off") {
+            opened = true;
+        } else if opened && matches!(nonfig_at(toks, i), Some(NonFigure::RescuePlace)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The head word of a counted noun phrase, lower-cased ("" when there is none).
+fn group_head<'t>(toks: &'t [Tok], g: &GroupParse) -> &'t str {
+    g.toks
+        .and_then(|(_, l)| {
+            // a closing quote may end the phrase
+            let l = if toks.get(l).is_some_and(is_quote) {
+                l.checked_sub(1)?
+            } else {
+                l
+            };
+            toks.get(l)
+        })
+        .map(|t| t.lower.as_ref())
+        .unwrap_or("")
+}
+
+/// "hundreds of shoppers fled the building", "fans fled the stadium", "fled for cover":
+/// running from a scene, not displacement. `me` is just after a bare "fled".
+fn fled_a_scene(toks: &[Tok], g: &GroupParse, me: usize) -> bool {
+    if let Some((_, l)) = g.toks {
+        if matches!(nonfig_at(toks, l), Some(NonFigure::VenueCrowd)) {
+            return true;
+        }
+    }
+    let mut i = me;
+    while i < me + 6 {
+        let Some(t) = toks.get(i) else { return false };
+        if matches!(nonfig_at(toks, i), Some(NonFigure::Venue)) {
+            return true;
+        }
+        if !matches!(
+            t.lower.as_ref(),
+            "the" | "a" | "an" | "from" | "out" | "of" | "in" | "panic" | "terror" | "burning"
+        ) {
+            return false;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Ballots, polls, surveys near a participants count: members who "took part in the
+/// ballot" are voters, not a crowd. Looks back a few words (a toll head such as "turnout
+/// in the election") and forward to the end of the verb's own phrase.
+fn vote_near(toks: &[Tok], a: usize, b: usize) -> bool {
+    let ends = |t: &Tok| {
+        matches!(t.text, "," | ";" | ":" | "(")
+            || matches!(
+                t.lower.as_ref(),
+                "as" | "while" | "when" | "after" | "before" | "but" | "whereas"
+            )
+    };
+    let mut i = a;
+    while i > 0 && a - i < 8 {
+        let Some(t) = toks.get(i - 1) else { break };
+        if ends(t) {
+            break;
+        }
+        i -= 1;
+    }
+    let mut j = a;
+    while j < b + 6 {
+        let Some(t) = toks.get(j) else { break };
+        if j >= b && ends(t) {
+            break;
+        }
+        j += 1;
+    }
+    (i..j).any(|k| matches!(nonfig_at(toks, k), Some(NonFigure::Vote)))
+}
+
+/// "the 118 acknowledged by the interior ministry": who gave a rival count, as a
+/// sentence-relative byte span (the words after "by", up to punctuation or a preposition).
+fn agent_after(toks: &[Tok], from: usize) -> Option<(usize, usize)> {
+    let by = (from..from + 3).find(|&i| toks.get(i).is_some_and(|t| t.lower == "by"))?;
+    let mut k = by + 1;
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.lower.as_ref(), "the" | "a" | "an"))
+    {
+        k += 1;
+    }
+    let first = k;
+    while k < first + 5 {
+        let Some(t) = toks.get(k) else { break };
+        if !t.is_word() || (is_stop(t) && k > first) || is_calendar(&t.lower) {
+            break;
+        }
+        k += 1;
+    }
+    if k == first {
+        return None;
+    }
+    Some(span_of(toks, first, k - 1))
 }
 
 /// Is the number at `np` a name, an ordinal, an age, a share, a price, a year or a time?
@@ -988,7 +1147,11 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
         }
     }
     let g = parse_group(toks, j);
-    if g.things || g.nogroup {
+    // survivors are no toll, except as the ones rescued: "17 survivors were pulled out"
+    let rescued_survivors = g.nogroup
+        && group_head(toks, &g) == "survivors"
+        && metric_at(toks, parse_aux(toks, g.end).0).is_some_and(|(_, m)| m.metric == "rescued");
+    if g.things || (g.nogroup && !rescued_survivors) {
         return None;
     }
     if np.needs_group && g.toks.is_none() {
@@ -1077,6 +1240,12 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
         }
         // "N were held" needs an auxiliary: a bare "held" is too often "held talks"
         if ae == start && matches!(toks.get(ae).map(|t| t.lower.as_ref()), Some("held")) {
+            return None;
+        }
+        if m.metric == "displaced"
+            && me.checked_sub(1).and_then(|x| toks.get(x)).is_some_and(|t| t.lower == "fled")
+            && fled_a_scene(toks, &g, me)
+        {
             return None;
         }
         if mixed_after(toks, me, m.metric) {
@@ -1274,7 +1443,8 @@ fn read_left_verb(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
         j += 1;
     }
     let g = parse_group(toks, j);
-    if g.things || g.nogroup {
+    let rescued_survivors = m.metric == "rescued" && group_head(toks, &g) == "survivors";
+    if g.things || (g.nogroup && !rescued_survivors) {
         return None;
     }
     if np.needs_group && g.toks.is_none() {
@@ -1333,9 +1503,11 @@ fn read_left_toll(
     let mut steps = 0;
     let mut metric: Option<&'static str> = None;
     let mut toll_noun = false;
-    while h > 0 && steps < 10 {
+    // "The death toll from Thursday's magnitude 6.9 earthquake in the north has risen to
+    // 312": the head's prepositional phrase may hold a possessive and a number
+    while h > 0 && steps < 16 {
         let t = toks.get(h - 1)?;
-        if !(t.is_word() || matches!(t.text, "’" | "'" | "-")) {
+        if !(t.is_word() || t.is_num() || matches!(t.text, "’" | "'" | "-" | "’s" | "'s")) {
             break;
         }
         if matches!(nonfig_at(toks, h - 1), Some(NonFigure::Forecast))
@@ -1561,6 +1733,52 @@ fn read_elliptic(
         things: false,
         nogroup: false,
     };
+    // "far more than the 118 acknowledged by the ministry", "compared with the 40 reported
+    // earlier": a rival count of the toll just given, credited to someone else
+    if before == "the"
+        && matches!(
+            before2,
+            "than" | "with" | "to" | "against" | "versus" | "vs" | "vs." | "over"
+        )
+    {
+        let g = parse_group(toks, np.end);
+        let g = if g.toks.is_some() && !g.things && !g.nogroup {
+            g
+        } else {
+            empty.clone()
+        };
+        let reported = toks.get(g.end).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "acknowledged"
+                    | "admitted"
+                    | "reported"
+                    | "confirmed"
+                    | "announced"
+                    | "given"
+                    | "cited"
+                    | "claimed"
+                    | "recorded"
+                    | "registered"
+                    | "counted"
+                    | "listed"
+                    | "stated"
+                    | "published"
+                    | "released"
+            )
+        });
+        if reported {
+            return Some(Reading {
+                metric: prev.metric,
+                adjacent_group: g.toks.is_some(),
+                end: g.end.max(np.end) + 1,
+                group: g,
+                hedged: false,
+                parent: false,
+                shape: "comparison",
+            });
+        }
+    }
     // place ellipsis
     if matches!(w(np.end), "in" | "at") && matches!(before, "," | "and") {
         return Some(Reading {
@@ -1843,7 +2061,7 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
                 gclass = out[p].group_class;
                 // "rose to 41 on Friday … up from 31 a day earlier": an earlier toll keeps
                 // its own date; coordinated counts share everything
-                if r.shape != "toll-link-count" {
+                if r.shape != "toll-link-count" && r.shape != "comparison" {
                     shares_with = Some(p);
                 }
             }
@@ -1852,11 +2070,30 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             i = np.end.max(i + 1);
             continue;
         }
+        if metric == "participants" && vote_near(&toks, np.start, r.end) {
+            i = np.end.max(i + 1);
+            continue;
+        }
         if metric == "participants" && gclass == "unspecified" {
             // a crowd counted at an event is a crowd of protesters unless named otherwise
             gclass = "protesters";
         }
-        let value_span = span_of(&toks, np.start, np.end.saturating_sub(1));
+        let mut value_span = span_of(&toks, np.start, np.end.saturating_sub(1));
+        let (mut kind, low, mut high) = (np.kind, np.low, np.high);
+        if r.shape == "toll-link-count" && np.kind == ValueKind::Exact {
+            // "the toll climbed past 300", "deaths topped 1,000": a floor; "nears 300": approx
+            let before = np.start.checked_sub(1).and_then(|x| toks.get(x));
+            if before.is_some_and(|t| CROSSING.contains(&t.lower.as_ref())) {
+                kind = ValueKind::AtLeast;
+                high = None;
+                if before.is_some_and(|t| matches!(t.lower.as_ref(), "past" | "beyond")) {
+                    value_span.0 = before.map(|t| t.start).unwrap_or(value_span.0);
+                }
+            } else if before.is_some_and(|t| NEARING.contains(&t.lower.as_ref())) {
+                kind = ValueKind::Approx;
+                high = Some(low);
+            }
+        }
         let span_end = if r.adjacent_group {
             r.group
                 .toks
@@ -1868,9 +2105,9 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
         let hedged = r.hedged || hedge_in_clause(&toks, np.start, r.end);
         out.push(Candidate {
             metric,
-            kind: np.kind,
-            low: np.low,
-            high: np.high,
+            kind,
+            low,
+            high,
             value_span,
             span: (value_span.0, span_end.max(value_span.1)),
             group_text: gtext,
@@ -1879,7 +2116,11 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             hedged,
             shape: r.shape,
             needs_parent,
-            possessor: toll_possessor(&toks, np.start),
+            possessor: if r.shape == "comparison" {
+                agent_after(&toks, r.end.saturating_sub(1))
+            } else {
+                toll_possessor(&toks, np.start)
+            },
         });
         ends.push(np.end);
         rends.push(r.end);

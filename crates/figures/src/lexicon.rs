@@ -150,6 +150,14 @@ pub enum NonFigure {
     Forecast,
     NoGroup,
     Stats,
+    /// A building or scene ("fled the building", "fled in panic"): not displacement.
+    Venue,
+    /// People counted at a venue (shoppers, fans) who flee it, not their homes.
+    VenueCrowd,
+    /// Ballots, polls, surveys: their counts are never participants.
+    Vote,
+    /// Rubble, water…: pulled out of it means rescued.
+    RescuePlace,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,6 +329,10 @@ fn build() -> Lexicon {
             "forecast" => NonFigure::Forecast,
             "nogroup" => NonFigure::NoGroup,
             "stats" => NonFigure::Stats,
+            "venue" => NonFigure::Venue,
+            "venuecrowd" => NonFigure::VenueCrowd,
+            "vote" => NonFigure::Vote,
+            "rescueplace" => NonFigure::RescuePlace,
             _ => continue,
         };
         nonfigure.insert(p, t);
@@ -419,15 +431,19 @@ fn build_prefilter() -> Option<Prefilter> {
     counts.dedup();
     cues.sort();
     cues.dedup();
-    let build = |pats: &[String]| {
+    // Counts need leftmost-longest matching: with the default semantics "eight" matches
+    // first inside "Eighteen" and is then rejected as part of a longer word, so a sentence
+    // that spells its only count as "Eighteen" or "Seventy" was dropped.
+    let build = |pats: &[String], kind: aho_corasick::MatchKind| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .match_kind(kind)
             .build(pats)
             .ok()
     };
     Some(Prefilter {
-        counts: build(&counts)?,
-        cues: build(&cues)?,
+        counts: build(&counts, aho_corasick::MatchKind::LeftmostLongest)?,
+        cues: build(&cues, aho_corasick::MatchKind::Standard)?,
     })
 }
 

@@ -62,6 +62,59 @@ pub struct Layers {
     pub claims: Vec<Claim>,
     pub figures: Vec<Figure>,
     pub events: Vec<Event>,
+    /// Remembers whether `residue` is in document order, so [`Document::is_residue`] can
+    /// binary-search it instead of scanning it for every segment (quadratic on one long
+    /// document). Internal: nothing outside this crate needs to touch it.
+    #[doc(hidden)]
+    pub residue_order: ResidueOrder,
+}
+
+/// Cache of "is the residue layer sorted" for [`Document::is_residue`], keyed by the
+/// layer's address, length and end spans so that replacing or growing the layer (stages
+/// and tests assign and push to it freely) is noticed and the check redone.
+#[doc(hidden)]
+#[derive(Default)]
+pub struct ResidueOrder(std::sync::Mutex<Option<(ResidueKey, bool)>>);
+
+type ResidueKey = (usize, usize, Option<Span>, Option<Span>);
+
+impl Clone for ResidueOrder {
+    fn clone(&self) -> Self {
+        ResidueOrder::default()
+    }
+}
+
+impl std::fmt::Debug for ResidueOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResidueOrder")
+    }
+}
+
+impl ResidueOrder {
+    /// True when both starts and ends of `spans` never decrease, the order a binary
+    /// search in [`Document::is_residue`] relies on.
+    fn sorted(&self, spans: &[Span]) -> bool {
+        let key = (
+            spans.as_ptr() as usize,
+            spans.len(),
+            spans.first().copied(),
+            spans.last().copied(),
+        );
+        let mut guard = match self.0.lock() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some((k, sorted)) = *guard {
+            if k == key {
+                return sorted;
+            }
+        }
+        let sorted = spans
+            .windows(2)
+            .all(|w| w[0].start() <= w[1].start() && w[0].end() <= w[1].end());
+        *guard = Some((key, sorted));
+        sorted
+    }
 }
 
 impl Document {
@@ -82,7 +135,16 @@ impl Document {
 
     /// True when the span overlaps any residue span (page furniture).
     pub fn is_residue(&self, span: Span) -> bool {
-        self.layers.residue.iter().any(|r| r.overlaps(span))
+        let res = &self.layers.residue;
+        if res.len() <= 8 || !self.layers.residue_order.sorted(res) {
+            return res.iter().any(|r| r.overlaps(span));
+        }
+        // Sorted by start and by end: the spans starting before `span` ends are a prefix,
+        // and the last of them ends furthest right, so it alone decides the overlap.
+        let k = res.partition_point(|r| r.start() < span.end());
+        k.checked_sub(1)
+            .and_then(|i| res.get(i))
+            .is_some_and(|r| r.overlaps(span))
     }
 
     /// Segments that are not residue: the ones stages should extract facts from.
@@ -132,16 +194,79 @@ impl Document {
 
     /// Entity by id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.layers.entities.iter().find(|e| e.id == id)
+        let list = &self.layers.entities;
+        by_id(list, id, 'e', |x: &Entity| x.id.as_str())
     }
 
     /// Timex by id.
     pub fn timex(&self, id: &str) -> Option<&Timex> {
-        self.layers.timexes.iter().find(|t| t.id == id)
+        let list = &self.layers.timexes;
+        by_id(list, id, 't', |x: &Timex| x.id.as_str())
     }
 
     /// Claim by id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.layers.claims.iter().find(|c| c.id == id)
+        let list = &self.layers.claims;
+        by_id(list, id, 'c', |x: &Claim| x.id.as_str())
+    }
+}
+
+/// The record with id `id` in `list`. Stages number their records `{prefix}1`,
+/// `{prefix}2`… in order, so `{prefix}n` is looked up at index n-1 first; anything else
+/// (other ids, renumbered or hand-built layers) falls back to a scan. Ids are unique
+/// within a layer, so the direct hit is the record a scan would find.
+fn by_id<'a, T>(
+    list: &'a [T],
+    id: &str,
+    prefix: char,
+    id_of: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    let direct = id
+        .strip_prefix(prefix)
+        .filter(|n| !n.starts_with('0'))
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| list.get(i))
+        .filter(|x| id_of(x) == id);
+    direct.or_else(|| list.iter().find(|x| id_of(x) == id))
+}
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::*;
+
+    fn scan(doc: &Document, span: Span) -> bool {
+        doc.layers.residue.iter().any(|r| r.overlaps(span))
+    }
+
+    #[test]
+    fn residue_lookup_matches_a_scan_sorted_or_not() {
+        let mut doc = Document::new("d", "x".repeat(400), Meta::default());
+        doc.layers.residue = (0..20).map(|i| Span::new(i * 20, i * 20 + 7)).collect();
+        let probes: Vec<Span> = (0..400)
+            .flat_map(|a| [Span::new(a, a), Span::new(a, a + 1), Span::new(a, a + 13)])
+            .collect();
+        for &p in &probes {
+            assert_eq!(doc.is_residue(p), scan(&doc, p), "{p:?}");
+        }
+        // Appending out of order must be noticed.
+        doc.layers.residue.push(Span::new(3, 300));
+        for &p in &probes {
+            assert_eq!(doc.is_residue(p), scan(&doc, p), "{p:?}");
+        }
+        doc.layers.residue.clear();
+        assert!(!doc.is_residue(Span::new(0, 400)));
+    }
+
+    #[test]
+    fn ids_found_directly_or_by_scan() {
+        let list: Vec<String> = ["t1", "t2", "t3", "t7"].map(String::from).to_vec();
+        let find = |id: &str| by_id(&list, id, 't', |x: &String| x.as_str()).cloned();
+        assert_eq!(find("t2").as_deref(), Some("t2"));
+        assert_eq!(find("t7").as_deref(), Some("t7"));
+        assert!(find("t4").is_none());
+        assert!(find("t02").is_none());
+        assert!(find("x").is_none());
+        assert!(find("t0").is_none());
     }
 }

@@ -696,6 +696,10 @@ pub fn candidates(text: &str) -> Vec<Cand> {
     } else {
         &PAT_ASCII
     };
+    candidates_with(pat, text)
+}
+
+fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
     let Some(p) = pat.as_ref() else {
         return Vec::new();
     };
@@ -2021,5 +2025,42 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
             .map(|m| (m.start(), m.as_str()))
             .collect(),
         None => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod boundary_tests {
+    use super::*;
+
+    fn show(c: &[Cand]) -> String {
+        format!("{c:?}")
+    }
+
+    #[test]
+    fn ascii_boundaries_agree_when_no_non_ascii_word_characters() {
+        assert!(PAT_ASCII.is_some() && PAT.is_some());
+        for s in [
+            "On March 3, 2021 the board met at 10:30 a.m. and again “last Tuesday”.",
+            "Prices rose 5% in the first quarter of 2020 — the third rise in two years.",
+            "The 1990s ended; by mid-2001 the plant ran 24 hours a day, seven days a week.",
+            "He said ‘next spring’ at noon on 04/05/2022, FY2023 or Q3 2019.",
+            "Nothing here at all.",
+        ] {
+            assert!(!needs_unicode_boundaries(s), "{s}");
+            assert_eq!(
+                show(&candidates_with(&PAT, s)),
+                show(&candidates_with(&PAT_ASCII, s)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn letters_beyond_ascii_keep_unicode_boundaries() {
+        for s in ["Born éMay 5 in Zürich", "Le 5 mai 2020 à Paris"] {
+            assert!(needs_unicode_boundaries(s), "{s}");
+            assert_eq!(show(&candidates(s)), show(&candidates_with(&PAT, s)), "{s}");
+        }
+        assert_eq!(ascii_boundaries(r"\bx\\b\s"), r"(?-u:\b)x\\b\s");
     }
 }
