@@ -132,10 +132,9 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     for path in &args.docs {
         let docs: Vec<DocLine> = read_lines(path)?;
         for d in docs {
-            let published = d
-                .published
-                .as_deref()
-                .and_then(|p| chrono::NaiveDate::parse_from_str(p.get(..10).unwrap_or(p), "%Y-%m-%d").ok());
+            let published = d.published.as_deref().and_then(|p| {
+                chrono::NaiveDate::parse_from_str(p.get(..10).unwrap_or(p), "%Y-%m-%d").ok()
+            });
             let meta = Meta {
                 published,
                 title: d.title,
@@ -150,7 +149,11 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     }
     let p = pct(t.tp, t.tp + t.fp);
     let r = pct(t.tp, t.tp + t.fn_);
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     println!("figures: tp {}  fp {}  fn {}", t.tp, t.fp, t.fn_);
     println!("precision {p:.1}%  recall {r:.1}%  F1 {f1:.1}%");
     println!(
