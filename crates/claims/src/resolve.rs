@@ -9,7 +9,7 @@ const CUE_WORDS: &[&str] = &["said", "says", "told", "according", "reported", "a
 
 use std::collections::HashMap;
 
-use newsledger_model::{EntityType, MentionKind, SegmentKind, Span, Speaker};
+use newsledger_model::{Entity, EntityType, MentionKind, SegmentKind, Span, SpanIndex, Speaker};
 
 /// A proper name seen in the document, with the descriptors written around it.
 #[derive(Debug, Clone)]
@@ -42,6 +42,11 @@ pub struct Resolver<'c, 'a> {
     /// Bodies named in lower case anywhere ("the miners' union", "the interior ministry"),
     /// in text order: the name after the determiner and the class of its head noun.
     bodies: Vec<(Span, String, RoleClass)>,
+    /// Every entity mention's span, and for each (in the same order) its entity's index:
+    /// `entity_for` and `is_place` scanned every mention per question (quadratic on one
+    /// long document).
+    mention_idx: SpanIndex,
+    mention_entity: Vec<usize>,
 }
 
 fn is_cap_word(ctx: &Ctx, i: usize) -> bool {
@@ -199,7 +204,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
         let bodies = lower_case_bodies(ctx);
+        let mut spans = Vec::new();
+        let mut mention_entity = Vec::new();
+        for (ei, e) in ctx.doc.layers.entities.iter().enumerate() {
+            for m in &e.mentions {
+                spans.push(m.span);
+                mention_entity.push(ei);
+            }
+        }
         Resolver {
+            mention_idx: SpanIndex::new(spans),
+            mention_entity,
             bodies,
             by_last,
             by_text,
@@ -862,9 +877,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     fn is_place(&self, span: Span) -> bool {
-        self.ctx.doc.layers.entities.iter().any(|e| {
-            matches!(e.kind, EntityType::Place) && e.mentions.iter().any(|m| m.span.overlaps(span))
-        })
+        let ents = &self.ctx.doc.layers.entities;
+        self.mention_idx
+            .overlapping(span)
+            .into_iter()
+            .filter_map(|k| self.mention_entity.get(k))
+            .any(|&ei| {
+                ents.get(ei)
+                    .is_some_and(|e| matches!(e.kind, EntityType::Place))
+            })
     }
 
     fn descs_of(&self, name: &str, span: Span) -> Option<Vec<String>> {
@@ -893,7 +914,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// The entity cluster a mention belongs to (persons and organisations only).
     fn entity_for(&self, span: Span, pronoun: bool) -> Option<(String, String, RoleClass)> {
         let doc = self.ctx.doc;
-        for e in &doc.layers.entities {
+        // Only entities with a mention overlapping the span can match (an empty span can
+        // only equal a mention, which `overlapping` does not report: scan then).
+        let mut near: Vec<usize> = self
+            .mention_idx
+            .overlapping(span)
+            .into_iter()
+            .filter_map(|k| self.mention_entity.get(k).copied())
+            .collect();
+        near.dedup();
+        let all: Vec<&Entity> = if span.is_empty() {
+            doc.layers.entities.iter().collect()
+        } else {
+            near.iter()
+                .filter_map(|&ei| doc.layers.entities.get(ei))
+                .collect()
+        };
+        for e in all {
             if matches!(e.kind, EntityType::Place) {
                 continue;
             }

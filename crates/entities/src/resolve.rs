@@ -941,11 +941,25 @@ impl<'a, 'd> State<'a, 'd> {
         let owner = match rn.owner {
             Some(o) => {
                 // The owner pronoun was resolved in the walk (it is a pronoun mention).
-                let found = self.clusters.iter().position(|c| {
+                let owns = |c: &Cluster| {
                     c.mentions
                         .iter()
                         .any(|m| m.span == o && m.kind == MentionKind::Pronoun)
-                });
+                };
+                // Every mention has an entry in `order` (sorted by start): look up the
+                // clusters with a pronoun starting there before scanning them all.
+                let k = self.order.partition_point(|x| x.0 < o.start());
+                let quick = self
+                    .order
+                    .get(k..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take_while(|x| x.0 == o.start())
+                    .filter(|x| x.2 == MentionKind::Pronoun)
+                    .map(|x| x.1)
+                    .filter(|&ci| self.clusters.get(ci).is_some_and(owns))
+                    .min();
+                let found = quick.or_else(|| self.clusters.iter().position(owns));
                 Some(found?)
             }
             None => rn.owner_cluster,

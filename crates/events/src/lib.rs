@@ -23,13 +23,13 @@ mod lexicon;
 mod sent;
 
 use extract::{
-    actor_of, clause_hedged, covering_claim, datable, find_triggers, is_count, left_np, modality,
-    owner_actor, pick_place, place_cands, right_np, second_conjunct, text_actor, Cand, Modality,
-    Np,
+    actor_of, clause_hedged, datable, find_triggers, is_count, left_np, modality, owner_actor,
+    pick_place, place_cands, right_np, second_conjunct, text_actor, Cand, Modality, Np,
 };
 use lexicon::Form;
 use newsledger_model::{
-    Actors, Document, Event, EventStatus, Layer, SegmentKind, Span, Stage, Timex, Trigger,
+    Actors, Claim, Document, Event, EventStatus, Layer, SegmentKind, Span, SpanIndex, Stage, Timex,
+    Trigger,
 };
 use sent::Sent;
 use std::collections::{HashMap, HashSet};
@@ -99,9 +99,16 @@ struct SentCtx<'a> {
     /// Datable timexes in the sentence with their first token.
     timexes: Vec<(usize, &'a Timex)>,
     in_time: Vec<bool>,
+    /// The claims' content spans of the whole document, for `covering_claim_in`.
+    contents: &'a ContentIndex,
 }
 
-fn sentence_ctx<'a>(doc: &'a Document, span: Span, timexes_sorted: bool) -> SentCtx<'a> {
+fn sentence_ctx<'a>(
+    doc: &'a Document,
+    span: Span,
+    timexes_sorted: bool,
+    contents: &'a ContentIndex,
+) -> SentCtx<'a> {
     let s = Sent::new(doc, span);
     let mut in_time = vec![false; s.len()];
     let mut timexes = Vec::new();
@@ -137,6 +144,43 @@ fn sentence_ctx<'a>(doc: &'a Document, span: Span, timexes_sorted: bool) -> Sent
         s,
         timexes,
         in_time,
+        contents,
+    }
+}
+
+/// Every content span of every claim, searchable: `covering_claim` scanned all claims
+/// for each event (quadratic on one long document).
+struct ContentIndex {
+    idx: SpanIndex,
+    /// (claim index, span length) of each indexed span, in claim order.
+    parts: Vec<(usize, usize)>,
+}
+
+impl ContentIndex {
+    fn new(doc: &Document) -> Self {
+        let mut spans = Vec::new();
+        let mut parts = Vec::new();
+        for (ci, c) in doc.layers.claims.iter().enumerate() {
+            for p in &c.content {
+                spans.push(*p);
+                parts.push((ci, p.len()));
+            }
+        }
+        ContentIndex {
+            idx: SpanIndex::new(spans),
+            parts,
+        }
+    }
+
+    /// Same answer as [`covering_claim`]: the claim with the shortest content span
+    /// containing `span`, the first such claim on a tie.
+    fn covering_claim<'d>(&self, doc: &'d Document, span: Span) -> Option<&'d Claim> {
+        self.idx
+            .containing(span)
+            .into_iter()
+            .filter_map(|k| self.parts.get(k).copied())
+            .min_by_key(|&(ci, len)| (len, ci))
+            .and_then(|(ci, _)| doc.layers.claims.get(ci))
     }
 }
 
@@ -157,13 +201,14 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
         .timexes
         .windows(2)
         .all(|w| w[0].span.start() <= w[1].span.start());
+    let contents = ContentIndex::new(doc);
     for span in segs {
         let para = doc.paragraph_index_at(span.start());
         if para != cur_para || para.is_none() {
             narrative = (None, None);
             cur_para = para;
         }
-        let ctx = sentence_ctx(doc, span, timexes_sorted);
+        let ctx = sentence_ctx(doc, span, timexes_sorted, &contents);
         if ctx.s.len() == 0 {
             continue;
         }
@@ -505,7 +550,7 @@ fn build(
     }
 
     // ---- claim, status, hedge
-    let claim = covering_claim(doc, trig_span);
+    let claim = ctx.contents.covering_claim(doc, trig_span);
     if status == EventStatus::Occurred {
         if let Some(cl) = claim {
             if cl.cue.lemma.starts_with("den") {

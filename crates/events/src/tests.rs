@@ -441,3 +441,34 @@ proptest::proptest! {
         let _ = run(&doc(&text));
     }
 }
+
+#[test]
+fn indexed_covering_claim_matches_the_scan() {
+    let mut d = doc("Officials said the bridge was closed. Police said the road and the bridge were shut. Mayor Hal Ruz said the market reopened on Monday.");
+    claim(&mut d, "Officials", "the bridge was closed", "say", false);
+    claim(
+        &mut d,
+        "Police",
+        "the road and the bridge were shut",
+        "say",
+        false,
+    );
+    claim(&mut d, "Police", "the bridge were shut", "say", false);
+    claim(
+        &mut d,
+        "Mayor Hal Ruz",
+        "the market reopened on Monday",
+        "say",
+        false,
+    );
+    let idx = ContentIndex::new(&d);
+    let n = d.text.len();
+    for a in 0..n {
+        for len in [0, 3, 6, 12] {
+            let sp = Span::new(a, (a + len).min(n));
+            let want = extract::covering_claim(&d, sp).map(|c| c.id.clone());
+            let got = idx.covering_claim(&d, sp).map(|c| c.id.clone());
+            assert_eq!(got, want, "{sp:?}");
+        }
+    }
+}

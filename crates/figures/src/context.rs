@@ -538,6 +538,37 @@ fn disowns_previous(sentence: &str) -> bool {
     hedge && names
 }
 
+/// "The union's figures could not be confirmed" disowns the union's figures only, not the
+/// ministry's given beside them: when the disowning sentence names whose figures it means,
+/// the figure's sources must name that owner too.
+pub(crate) fn owner_matches(sentence: &str, sources: &[String]) -> bool {
+    let low = sentence.to_lowercase();
+    let owner = low.split_whitespace().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .or_else(|| w.strip_suffix("s'"))
+            .or_else(|| w.strip_suffix("s’"))
+            .filter(|o| {
+                o.len() > 2
+                    && !matches!(
+                        *o,
+                        "it" | "that" | "there" | "what" | "who" | "today" | "yesterday" | "let"
+                    )
+                    && !o.ends_with("day")
+                    && ![
+                        "figure", "toll", "number", "tally", "claim", "report", "account",
+                        "casualt", "death", "ministr",
+                    ]
+                    .iter()
+                    .any(|n| o.starts_with(n))
+            })
+    });
+    let Some(owner) = owner else { return true };
+    let stem: String = owner.chars().take(5).collect();
+    sources.iter().any(|s| s.to_lowercase().contains(&stem))
+}
+
 /// Extract the figures of a document whose earlier layers are filled.
 pub fn extract(doc: &Document) -> Vec<Figure> {
     let mut drafts: Vec<Draft> = Vec::new();
@@ -837,7 +868,7 @@ fn disowned(doc: &Document, drafts: &mut [Draft]) {
             if k == 1 && !plural {
                 break;
             }
-            if disowns_previous(text) {
+            if disowns_previous(text) && owner_matches(text, &d.sources) {
                 d.hedged = true;
             }
             break;

@@ -361,10 +361,15 @@ const LINKS: &[&str] = &[
     "reaches",
     "hits",
     "tops",
+    "top",
     "passes",
+    "pass",
     "surpasses",
+    "surpass",
     "exceeds",
+    "exceed",
     "crosses",
+    "cross",
     "soars",
     "mounts",
     "mounted",
@@ -383,14 +388,19 @@ const CROSSING: &[&str] = &[
     "beyond",
     "passed",
     "passes",
+    "pass",
     "surpassed",
     "surpasses",
+    "surpass",
     "exceeded",
     "exceeds",
+    "exceed",
     "topped",
     "tops",
+    "top",
     "crossed",
     "crosses",
+    "cross",
 ];
 
 /// Link words that say a toll is close to its count ("nears 300").
@@ -694,7 +704,10 @@ fn require_ok(req: Require, g: &GroupParse, toks: &[Tok]) -> bool {
                     | "pilgrims"
                     | "worshippers"
                     | "worshipers"
-            ) && matches!(g.class, "protesters" | "unspecified" | "civilians")
+            ) && !g
+                .toks
+                .is_some_and(|(_, l)| matches!(nonfig_at(toks, l), Some(NonFigure::VenueCrowd)))
+                && matches!(g.class, "protesters" | "unspecified" | "civilians")
         }
         Require::Armed => g.toks.is_some() && g.class == "militants",
         Require::Alive => {
@@ -703,7 +716,8 @@ fn require_ok(req: Require, g: &GroupParse, toks: &[Tok]) -> bool {
                 return false;
             }
             head == "survivors"
-                || (g.end..g.end + 3).any(|i| toks.get(i).is_some_and(|t| t.lower == "alive"))
+                // "pulled alive", "were brought out alive after…"
+                || (g.end..g.end + 6).any(|i| toks.get(i).is_some_and(|t| t.lower == "alive"))
                 || rescue_place_after(toks, g.end)
         }
     }
@@ -754,7 +768,10 @@ fn fled_a_scene(toks: &[Tok], g: &GroupParse, me: usize) -> bool {
     let mut i = me;
     while i < me + 6 {
         let Some(t) = toks.get(i) else { return false };
-        if matches!(nonfig_at(toks, i), Some(NonFigure::Venue)) {
+        if matches!(
+            nonfig_at(toks, i),
+            Some(NonFigure::Venue | NonFigure::Occasion)
+        ) {
             return true;
         }
         if !matches!(
@@ -768,8 +785,9 @@ fn fled_a_scene(toks: &[Tok], g: &GroupParse, me: usize) -> bool {
     false
 }
 
-/// Ballots, polls, surveys near a participants count: members who "took part in the
-/// ballot" are voters, not a crowd. Looks back a few words (a toll head such as "turnout
+/// Ballots, polls, surveys, funerals, matches near a participants count: members who
+/// "took part in the ballot" are voters and mourners who attended a funeral are no protest
+/// crowd. Looks back a few words (a toll head such as "turnout
 /// in the election") and forward to the end of the verb's own phrase.
 fn vote_near(toks: &[Tok], a: usize, b: usize) -> bool {
     let ends = |t: &Tok| {
@@ -795,7 +813,26 @@ fn vote_near(toks: &[Tok], a: usize, b: usize) -> bool {
         }
         j += 1;
     }
-    (i..j).any(|k| matches!(nonfig_at(toks, k), Some(NonFigure::Vote)))
+    (i..j).any(|k| match nonfig_at(toks, k) {
+        Some(NonFigure::Vote) => true,
+        // the occasion itself was attended, not protested outside
+        Some(NonFigure::Occasion) => {
+            let lo = k.saturating_sub(4);
+            let before = toks.get(lo..k).unwrap_or(&[]);
+            before.iter().any(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "attended" | "attend" | "attending" | "in" | "at" | "for"
+                )
+            }) && !before.iter().any(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "outside" | "near" | "against" | "during" | "before" | "after"
+                )
+            })
+        }
+        _ => false,
+    })
 }
 
 /// "the 118 acknowledged by the interior ministry": who gave a rival count, as a
@@ -1243,7 +1280,10 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
             return None;
         }
         if m.metric == "displaced"
-            && me.checked_sub(1).and_then(|x| toks.get(x)).is_some_and(|t| t.lower == "fled")
+            && me
+                .checked_sub(1)
+                .and_then(|x| toks.get(x))
+                .is_some_and(|t| t.lower == "fled")
             && fled_a_scene(toks, &g, me)
         {
             return None;
@@ -1510,8 +1550,11 @@ fn read_left_toll(
         if !(t.is_word() || t.is_num() || matches!(t.text, "’" | "'" | "-" | "’s" | "'s")) {
             break;
         }
-        if matches!(nonfig_at(toks, h - 1), Some(NonFigure::Forecast))
-            || MODALS.contains(&t.lower.as_ref())
+        // "since the unrest began on 3 May": the month, not the modal
+        let month = t.text == "May" && h >= 2;
+        if !month
+            && (matches!(nonfig_at(toks, h - 1), Some(NonFigure::Forecast))
+                || MODALS.contains(&t.lower.as_ref()))
         {
             return None;
         }
@@ -1531,6 +1574,13 @@ fn read_left_toll(
                 if let Some((_, m)) = before.and_then(|_| LEX.metrics.longest_ending_at(toks, h)) {
                     metric = Some(m.metric);
                 } else if metric.is_none() {
+                    // "his goal tally rose to 12", "the medal tally this season": a score
+                    let score = (h.saturating_sub(2)..link_start).any(|i| {
+                        matches!(nonfig_at(toks, i), Some(NonFigure::Score | NonFigure::Vote))
+                    });
+                    if score {
+                        return None;
+                    }
                     metric = Some("killed");
                 }
                 break;

@@ -158,6 +158,10 @@ pub enum NonFigure {
     Vote,
     /// Rubble, water…: pulled out of it means rescued.
     RescuePlace,
+    /// Funerals, matches, conferences: a head-count there is not a protest crowd.
+    Occasion,
+    /// Goals, points, medals, seats: a "tally" of these is a score, not a toll.
+    Score,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,6 +337,8 @@ fn build() -> Lexicon {
             "venuecrowd" => NonFigure::VenueCrowd,
             "vote" => NonFigure::Vote,
             "rescueplace" => NonFigure::RescuePlace,
+            "occasion" => NonFigure::Occasion,
+            "score" => NonFigure::Score,
             _ => continue,
         };
         nonfigure.insert(p, t);

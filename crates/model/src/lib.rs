@@ -15,6 +15,7 @@ mod ledger;
 mod pipeline;
 mod records;
 mod span;
+mod spanindex;
 #[doc(hidden)]
 pub mod testing;
 
@@ -22,6 +23,7 @@ pub use ledger::{Ledger, LedgerOptions, SCHEMA_VERSION};
 pub use pipeline::{Layer, Pipeline, PipelineError, Stage};
 pub use records::*;
 pub use span::Span;
+pub use spanindex::SpanIndex;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
