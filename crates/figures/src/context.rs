@@ -4,7 +4,8 @@
 
 use crate::detect::{detect, hedged_near, Candidate};
 use newsledger_model::{
-    Claim, Document, EntityType, Figure, FigureValue, Group, MentionKind, Span, TimexType,
+    Claim, Document, EntityType, Figure, FigureValue, Group, MentionKind, Span, SpanIndex,
+    TimexType,
 };
 
 /// Where a figure's as-of date came from, in the spec's order of priority.
@@ -490,28 +491,49 @@ fn main_place(doc: &Document) -> Option<String> {
 }
 
 /// Numbers inside dates and names are never counts.
-fn blocked_in(doc: &Document, sentence: Span) -> Vec<(usize, usize)> {
+/// Timex spans, then entity name-mention spans (in layer order), indexed once per document:
+/// scanning both layers for every sentence was quadratic on one long document.
+struct Blockers {
+    timexes: SpanIndex,
+    timex_spans: Vec<Span>,
+    names: SpanIndex,
+    name_spans: Vec<Span>,
+}
+
+impl Blockers {
+    fn new(doc: &Document) -> Self {
+        let timex_spans: Vec<Span> = doc.layers.timexes.iter().map(|t| t.span).collect();
+        let name_spans: Vec<Span> = doc
+            .layers
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter())
+            .filter(|m| m.kind == MentionKind::Name)
+            .map(|m| m.span)
+            .collect();
+        Blockers {
+            timexes: SpanIndex::new(timex_spans.iter().copied()),
+            names: SpanIndex::new(name_spans.iter().copied()),
+            timex_spans,
+            name_spans,
+        }
+    }
+}
+
+fn blocked_in(blockers: &Blockers, sentence: Span) -> Vec<(usize, usize)> {
     let rel = |s: Span| {
         (
             s.start().saturating_sub(sentence.start()),
             s.end().saturating_sub(sentence.start()),
         )
     };
-    let mut out: Vec<(usize, usize)> = doc
-        .layers
-        .timexes
-        .iter()
-        .filter(|t| t.span.overlaps(sentence))
-        .map(|t| rel(t.span))
-        .collect();
-    for e in &doc.layers.entities {
-        for m in &e.mentions {
-            if m.kind == MentionKind::Name && m.span.overlaps(sentence) {
-                out.push(rel(m.span));
-            }
-        }
-    }
-    out
+    let timexes = blockers.timexes.overlapping(sentence).into_iter();
+    let names = blockers.names.overlapping(sentence).into_iter();
+    timexes
+        .filter_map(|k| blockers.timex_spans.get(k))
+        .chain(names.filter_map(|k| blockers.name_spans.get(k)))
+        .map(|&s| rel(s))
+        .collect()
 }
 
 /// A sentence that disowns the figures just before it ("The figures could not be
@@ -575,6 +597,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     let segs = &doc.layers.segments;
     let has_claims = !doc.layers.claims.is_empty();
     let main = main_place(doc);
+    let blockers = Blockers::new(doc);
     for (si, seg) in segs.iter().enumerate() {
         if doc.is_residue(seg.span) {
             continue;
@@ -583,7 +606,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
         if text.is_empty() {
             continue;
         }
-        let blocked = blocked_in(doc, seg.span);
+        let blocked = blocked_in(&blockers, seg.span);
         let cands = detect(text, &blocked);
         let base = drafts.len();
         for c in cands {
