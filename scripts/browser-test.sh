@@ -21,7 +21,7 @@ mkdir -p "$OUT"
 
 cargo build -q -p newsledger-server --example demo
 LOG="$OUT/server.log"
-target/debug/examples/demo 127.0.0.1:0 >"$LOG" 2>&1 &
+"${CARGO_TARGET_DIR:-target}"/debug/examples/demo 127.0.0.1:0 >"$LOG" 2>&1 &
 SERVER=$!
 PROFILE="$(mktemp -d)"
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$PROFILE"; }
