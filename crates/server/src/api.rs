@@ -198,42 +198,47 @@ fn listing(
     Ok((p, page, f))
 }
 
-async fn documents(State(st): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Response> {
-    let (_, page, mut f) = listing(&q, DOC_PARAMS, None)?;
+/// One paginated listing of a record table: parse and check the query, fetch one row more
+/// than the page to know whether there is a next page, and answer `{items, next}`.
+async fn list_records<R, F>(
+    st: AppState,
+    q: Option<String>,
+    allowed: &'static [&'static str],
+    kind_key: Option<&'static str>,
+    what: &'static str,
+    fetch: F,
+) -> ApiResult<Response>
+where
+    R: Serialize + Send + 'static,
+    F: FnOnce(&dyn Store, &Filter) -> Result<Vec<R>, StoreError> + Send + 'static,
+{
+    let (_, page, mut f) = listing(&q, allowed, kind_key)?;
     page.apply(&mut f);
-    blocking(&st, "documents", move |s| {
-        let rows = s.documents(&f).map_err(store_err("documents"))?;
+    blocking(&st, what, move |s| {
+        let rows = fetch(s, &f).map_err(store_err(what))?;
         Ok(paged(page.finish(rows)).into_response())
     })
     .await
 }
 
+async fn documents(State(st): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Response> {
+    list_records(st, q, DOC_PARAMS, None, "documents", |s, f| s.documents(f)).await
+}
+
 async fn figures(State(st): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Response> {
-    let (_, page, mut f) = listing(&q, FIGURE_PARAMS, Some("group"))?;
-    page.apply(&mut f);
-    blocking(&st, "figures", move |s| {
-        let rows = s.figures(&f).map_err(store_err("figures"))?;
-        Ok(paged(page.finish(rows)).into_response())
+    list_records(st, q, FIGURE_PARAMS, Some("group"), "figures", |s, f| {
+        s.figures(f)
     })
     .await
 }
 
 async fn claims(State(st): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Response> {
-    let (_, page, mut f) = listing(&q, CLAIM_PARAMS, None)?;
-    page.apply(&mut f);
-    blocking(&st, "claims", move |s| {
-        let rows = s.claims(&f).map_err(store_err("claims"))?;
-        Ok(paged(page.finish(rows)).into_response())
-    })
-    .await
+    list_records(st, q, CLAIM_PARAMS, None, "claims", |s, f| s.claims(f)).await
 }
 
 async fn events(State(st): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Response> {
-    let (_, page, mut f) = listing(&q, EVENT_PARAMS, Some("type"))?;
-    page.apply(&mut f);
-    blocking(&st, "events", move |s| {
-        let rows = s.events(&f).map_err(store_err("events"))?;
-        Ok(paged(page.finish(rows)).into_response())
+    list_records(st, q, EVENT_PARAMS, Some("type"), "events", |s, f| {
+        s.events(f)
     })
     .await
 }
