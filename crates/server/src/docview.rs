@@ -3,8 +3,9 @@
 //! offset arithmetic itself (the store's spans are UTF-8 byte offsets; the browser counts
 //! UTF-16 units — cutting here keeps the two from ever disagreeing).
 //!
-//! The store keeps each record's evidence sentence as an exact slice of the text, so it is
-//! located by search in the text; a sentence that occurs twice marks its first occurrence.
+//! The store keeps each record's evidence span as byte offsets into the stored text, and
+//! its sentence as an exact slice of that text: the sentence marked is the occurrence that
+//! holds the span, so a sentence repeated verbatim marks the right copy.
 
 use newsledger_store::{ClaimRow, EntityRow, EventRow, FigureRow};
 use serde::Serialize;
@@ -50,6 +51,33 @@ fn locate(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
         .map(|i| (from + i, from + i + needle.len()))
 }
 
+/// The stored span when it slices `text` (it always should; an edited or foreign store is
+/// not trusted blindly).
+fn checked(text: &str, [start, end]: [usize; 2]) -> Option<(usize, usize)> {
+    (start < end && text.get(start..end).is_some()).then_some((start, end))
+}
+
+/// The occurrence of `sentence` that holds `span`; the first occurrence when none does.
+fn sentence_around(
+    text: &str,
+    sentence: &str,
+    span: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    if let Some((a, b)) = span {
+        let mut from = 0;
+        while let Some(s) = locate(text, sentence, from) {
+            if s.0 <= a && b <= s.1 {
+                return Some(s);
+            }
+            if s.0 > a {
+                break;
+            }
+            from = s.0 + sentence.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    locate(text, sentence, 0)
+}
+
 /// Every evidence span of the records that can be found in `text`, and the ids of records
 /// whose evidence could not be found (reported, never silently dropped).
 pub fn marks(text: &str, r: &Records) -> (Vec<Mark>, Vec<String>) {
@@ -64,20 +92,26 @@ pub fn marks(text: &str, r: &Records) -> (Vec<Mark>, Vec<String>) {
         })
     };
     for f in &r.figures {
-        match locate(text, &f.sentence, 0) {
-            Some(s) => {
+        let span = checked(text, f.span);
+        match (sentence_around(text, &f.sentence, span), span) {
+            (Some(s), focus) => {
                 push(&f.rid, "sentence", s);
-                if let Some(v) = locate(text, &f.value.text, s.0).filter(|v| v.1 <= s.1) {
+                let focus = focus
+                    .or_else(|| locate(text, &f.value.text, s.0))
+                    .filter(|v| s.0 <= v.0 && v.1 <= s.1);
+                if let Some(v) = focus {
                     push(&f.rid, "focus", v);
                 }
             }
-            None => missing.push(f.rid.clone()),
+            (None, Some(v)) => push(&f.rid, "focus", v),
+            (None, None) => missing.push(f.rid.clone()),
         }
     }
     for c in &r.claims {
-        // Split quotes are stored joined by " … "; each part is its own span.
+        // Split quotes are stored joined by " … "; each part is its own span, searched
+        // from the start of the claim's own span.
         let mut found = false;
-        let mut from = 0;
+        let mut from = checked(text, c.span).map_or(0, |s| s.0);
         for part in c.content.split(" … ") {
             if let Some(s) = locate(text, part, from) {
                 push(&c.rid, "sentence", s);
@@ -86,14 +120,22 @@ pub fn marks(text: &str, r: &Records) -> (Vec<Mark>, Vec<String>) {
             }
         }
         if !found {
-            missing.push(c.rid.clone());
+            match checked(text, c.span) {
+                Some(s) => push(&c.rid, "sentence", s),
+                None => missing.push(c.rid.clone()),
+            }
         }
     }
     for e in &r.events {
-        match locate(text, &e.sentence, 0) {
+        let span = checked(text, e.span);
+        match sentence_around(text, &e.sentence, span) {
             Some(s) => {
                 push(&e.rid, "sentence", s);
-                if let Some(t) = locate(text, &e.trigger, s.0).filter(|t| t.1 <= s.1) {
+                let from = span.map_or(s.0, |v| v.0.max(s.0));
+                let trigger = locate(text, &e.trigger, from)
+                    .filter(|t| t.1 <= s.1)
+                    .or_else(|| locate(text, &e.trigger, s.0).filter(|t| t.1 <= s.1));
+                if let Some(t) = trigger {
                     push(&e.rid, "focus", t);
                 }
             }
@@ -176,6 +218,28 @@ mod tests {
             .iter()
             .any(|p| p.refs == vec!["f1".to_string(), "c1".to_string()]));
         assert_eq!(ps.first().map(|p| p.refs.is_empty()), Some(true));
+    }
+
+    #[test]
+    fn a_repeated_sentence_marks_the_copy_that_holds_the_span() {
+        let text = "Police said two died. Later: Police said two died. End.";
+        let second = text.rfind("Police").unwrap();
+        let span = Some((second + 12, second + 15));
+        assert_eq!(
+            sentence_around(text, "Police said two died.", span),
+            Some((second, second + 21))
+        );
+        // Without a span, or with one outside every copy, the first copy is marked.
+        assert_eq!(
+            sentence_around(text, "Police said two died.", None),
+            Some((0, 21))
+        );
+        assert_eq!(
+            sentence_around(text, "Police said two died.", Some((52, 54))),
+            Some((0, 21))
+        );
+        assert_eq!(checked(text, [5, 400]), None);
+        assert_eq!(checked("ŁŁ", [1, 2]), None);
     }
 
     #[test]

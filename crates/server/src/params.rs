@@ -124,6 +124,7 @@ impl Params {
             source: self.string("source"),
             from: self.day("from")?,
             to: self.day("to")?,
+            content_id: None,
             limit: None,
             offset: 0,
         })

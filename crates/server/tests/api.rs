@@ -409,7 +409,14 @@ async fn text_view_marks_every_located_record() {
         })
         .filter_map(|p| p["text"].as_str())
         .collect();
-    assert_eq!(focus, f["value"]["text"].as_str().expect("value text"));
+    // The focus is the figure's own stored span (number phrase and group), byte for byte.
+    let span = f["span"].as_array().expect("span");
+    let (a, b) = (
+        span[0].as_u64().expect("start") as usize,
+        span[1].as_u64().expect("end") as usize,
+    );
+    assert_eq!(Some(focus.as_str()), original.get(a..b));
+    assert!(focus.contains(f["value"]["text"].as_str().expect("value text")));
 
     // Marks are byte offsets that reproduce the evidence.
     for m in v["marks"].as_array().expect("marks") {

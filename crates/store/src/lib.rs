@@ -174,6 +174,9 @@ pub struct FigureRow {
     pub hedged: bool,
     pub claim: Option<String>,
     pub sentence: String,
+    /// Byte offsets `[start, end)` of the evidence in the stored text of `doc.content_id`
+    /// (`GET /api/texts/{content_id}`), so a reader lands on the exact words.
+    pub span: [usize; 2],
     pub pipeline_version: String,
 }
 
@@ -198,6 +201,9 @@ pub struct EventRow {
     pub claim: Option<String>,
     /// The speaker of the claim the event rests on, when there is one.
     pub claim_speaker: Option<String>,
+    /// Byte offsets `[start, end)` of the evidence in the stored text of `doc.content_id`
+    /// (`GET /api/texts/{content_id}`), so a reader lands on the exact words.
+    pub span: [usize; 2],
     pub pipeline_version: String,
 }
 
@@ -215,6 +221,9 @@ pub struct ClaimRow {
     pub medium: Option<String>,
     pub hedged: bool,
     pub content: String,
+    /// Byte offsets `[start, end)` of the evidence in the stored text of `doc.content_id`
+    /// (`GET /api/texts/{content_id}`), so a reader lands on the exact words.
+    pub span: [usize; 2],
     pub pipeline_version: String,
 }
 
@@ -246,6 +255,9 @@ pub struct Filter {
     /// Inclusive day bounds (YYYY-MM-DD) on as_of / event date / claim date.
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Only the records of one stored text (`contents.id`), e.g. for a document view;
+    /// answered from the `(content_id, rid)` index rather than a table scan.
+    pub content_id: Option<i64>,
     pub limit: Option<usize>,
     pub offset: usize,
 }

@@ -217,6 +217,11 @@ fn doc_ref(r: &[Val], at: usize) -> DocRef {
     }
 }
 
+/// A stored `[span_start, span_end)` pair (never negative; checked valid when written).
+fn span(r: &[Val], at: usize) -> [usize; 2] {
+    [n(r, at).max(0) as usize, n(r, at + 1).max(0) as usize]
+}
+
 fn value_kind(s: &str) -> ValueKind {
     match s {
         "at_least" => ValueKind::AtLeast,
@@ -575,6 +580,10 @@ impl Store for SqlStore {
 
     fn figures(&self, f: &Filter) -> Result<Vec<FigureRow>> {
         let mut w = Where::new();
+        if let Some(cid) = f.content_id {
+            let p = w.p(cid);
+            w.add(format!("f.content_id = {p}"));
+        }
         if let Some(m) = &f.metric {
             let p = w.p(m.as_str());
             w.add(format!("f.metric = {p}"));
@@ -603,7 +612,7 @@ impl Store for SqlStore {
             "SELECT f.id, f.rid, f.metric, f.group_class, f.group_text, f.place, f.place_key, \
              f.as_of, f.as_of_day, f.origin, f.origin_key, f.sources, f.value_kind, f.low, \
              f.high, f.value_text, f.hedged, f.claim_rid, f.sentence, f.pipeline_version, \
-             {DOC_COLS} FROM figures f JOIN contents c ON c.id = f.content_id \
+             {DOC_COLS}, f.span_start, f.span_end FROM figures f JOIN contents c ON c.id = f.content_id \
              JOIN documents d ON d.id = c.first_doc {} ORDER BY f.as_of_day, f.id {page}",
             w.sql()
         );
@@ -634,12 +643,17 @@ impl Store for SqlStore {
                 sentence: s(r, 18),
                 pipeline_version: s(r, 19),
                 doc: doc_ref(r, 20),
+                span: span(r, 30),
             })
             .collect())
     }
 
     fn events(&self, f: &Filter) -> Result<Vec<EventRow>> {
         let mut w = Where::new();
+        if let Some(cid) = f.content_id {
+            let p = w.p(cid);
+            w.add(format!("e.content_id = {p}"));
+        }
         if let Some(k) = &f.kind {
             let p = w.p(k.as_str());
             w.add(format!("e.type = {p}"));
@@ -663,7 +677,8 @@ impl Store for SqlStore {
         let sql = format!(
             "SELECT e.id, e.rid, e.type, e.place, e.place_key, e.date, e.date_day, e.agent, \
              e.agent_key, e.target, e.target_key, e.status, e.hedged, e.trigger_text, \
-             e.sentence, e.claim_rid, cl.speaker, e.pipeline_version, {DOC_COLS} \
+             e.sentence, e.claim_rid, cl.speaker, e.pipeline_version, {DOC_COLS}, \
+             e.span_start, e.span_end \
              FROM events e JOIN contents c ON c.id = e.content_id \
              JOIN documents d ON d.id = c.first_doc \
              LEFT JOIN claims cl ON cl.content_id = e.content_id AND cl.rid = e.claim_rid \
@@ -693,12 +708,17 @@ impl Store for SqlStore {
                 claim_speaker: os(r, 16),
                 pipeline_version: s(r, 17),
                 doc: doc_ref(r, 18),
+                span: span(r, 28),
             })
             .collect())
     }
 
     fn claims(&self, f: &Filter) -> Result<Vec<ClaimRow>> {
         let mut w = Where::new();
+        if let Some(cid) = f.content_id {
+            let p = w.p(cid);
+            w.add(format!("cl.content_id = {p}"));
+        }
         if let Some(src) = &f.source {
             let p = w.p(source_key(src));
             w.add(format!("cl.speaker_key = {p}"));
@@ -714,7 +734,8 @@ impl Store for SqlStore {
         let page = w.page(f);
         let sql = format!(
             "SELECT cl.id, cl.rid, cl.speaker, cl.speaker_key, cl.chain, cl.cue, cl.kind, \
-             cl.date, cl.medium, cl.hedged, cl.content_text, cl.pipeline_version, {DOC_COLS} \
+             cl.date, cl.medium, cl.hedged, cl.content_text, cl.pipeline_version, {DOC_COLS}, \
+             cl.span_start, cl.span_end \
              FROM claims cl JOIN contents c ON c.id = cl.content_id \
              JOIN documents d ON d.id = c.first_doc {} ORDER BY cl.id {page}",
             w.sql()
@@ -736,12 +757,17 @@ impl Store for SqlStore {
                 content: s(r, 10),
                 pipeline_version: s(r, 11),
                 doc: doc_ref(r, 12),
+                span: span(r, 22),
             })
             .collect())
     }
 
     fn entities(&self, f: &Filter) -> Result<Vec<EntityRow>> {
         let mut w = Where::new();
+        if let Some(cid) = f.content_id {
+            let p = w.p(cid);
+            w.add(format!("en.content_id = {p}"));
+        }
         if let Some(k) = &f.kind {
             let p = w.p(k.to_uppercase());
             w.add(format!("en.type = {p}"));

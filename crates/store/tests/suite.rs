@@ -254,6 +254,43 @@ fn copies_are_stored_once(store: &dyn Store) {
         })
         .unwrap();
     assert_eq!(by_place.len(), 2);
+    // The content filter gives exactly the records of one stored text, in every table.
+    let only = |cid: i64| Filter {
+        content_id: Some(cid),
+        ..Filter::default()
+    };
+    let cids: std::collections::BTreeSet<i64> = figs.iter().map(|f| f.doc.content_id).collect();
+    assert!(cids.len() >= 2, "the test needs records from two texts");
+    let all_claims = store.claims(&Filter::default()).unwrap();
+    let all_entities = store.entities(&Filter::default()).unwrap();
+    for &cid in &cids {
+        let own = store.figures(&only(cid)).unwrap();
+        let expected: Vec<i64> = figs
+            .iter()
+            .filter(|f| f.doc.content_id == cid)
+            .map(|f| f.id)
+            .collect();
+        assert_eq!(own.iter().map(|f| f.id).collect::<Vec<_>>(), expected);
+        let own_claims = store.claims(&only(cid)).unwrap();
+        assert_eq!(
+            own_claims.len(),
+            all_claims
+                .iter()
+                .filter(|c| c.doc.content_id == cid)
+                .count()
+        );
+        assert!(own_claims.iter().all(|c| c.doc.content_id == cid));
+        let own_entities = store.entities(&only(cid)).unwrap();
+        assert_eq!(
+            own_entities.len(),
+            all_entities
+                .iter()
+                .filter(|e| e.doc.content_id == cid)
+                .count()
+        );
+        assert!(own_entities.iter().all(|e| e.doc.content_id == cid));
+    }
+    assert!(store.figures(&only(i64::MAX)).unwrap().is_empty());
     // The event appears once in the timeline although three outlets carried it.
     let evs = store.events(&Filter::default()).unwrap();
     let tl = analysis::timeline(&evs, &store.appearances(&[evs[0].doc.content_id]).unwrap());
