@@ -362,6 +362,7 @@ fn same_actor(a: &str, b: &str) -> bool {
 
 /// Merge events reported by many articles: same type and day, places that do not differ
 /// (an event with no place joins one that has it), and agents that can be the same actor.
+/// Undated events are never merged.
 pub fn timeline(rows: &[EventRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<TimelineEntry> {
     struct Acc {
         entry: TimelineEntry,
@@ -379,6 +380,12 @@ pub fn timeline(rows: &[EventRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<
             .entry((r.date_day.clone(), r.kind.clone()))
             .or_default();
         let fits = |a: &Acc| {
+            // Without a day there is nothing to say two reports describe one happening:
+            // an undated event stays its own entry (copies of its text still show under
+            // `also_in`).
+            if r.date_day.is_none() {
+                return false;
+            }
             let place_ok = match (&a.place_key, &r.place_key) {
                 (Some(x), Some(y)) => x == y,
                 _ => true,
