@@ -15,6 +15,9 @@ const SAMPLE: &str = include_str!("../../../corpus/reports.jsonl");
 
 /// Documents processed in parallel at a time; bounds memory on large inputs.
 const BATCH: usize = 64;
+/// A batch is also run once its texts reach this many bytes, so a JSONL file of long
+/// documents is not held whole.
+const BATCH_BYTES: usize = 32 << 20;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum OutFormat {
@@ -74,6 +77,26 @@ enum Sink {
 }
 
 impl Sink {
+    /// Run a document the pipeline cuts into chunks and write its ledger as the chunks come,
+    /// without holding all its records (see `LedgerWriter::run_and_write`).
+    fn run_and_write(
+        &mut self,
+        pipeline: &Pipeline,
+        doc: &Document,
+        with_text: bool,
+    ) -> anyhow::Result<()> {
+        match self {
+            Sink::Ledger(w) => w
+                .run_and_write(pipeline, doc, with_text)
+                .context("writing output"),
+            Sink::Timeml(_) => {
+                let mut d = doc.clone();
+                pipeline.run(&mut d);
+                self.write(&d, with_text)
+            }
+        }
+    }
+
     /// Write a ledger; `with_text` forces the text in (extracted HTML/WARC/feed text, which
     /// the spans point into and which the caller does not have).
     fn write(&mut self, doc: &Document, with_text: bool) -> anyhow::Result<()> {
@@ -173,7 +196,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             match item {
                 Item::Doc(d) => {
                     batch.push((d, extracted));
-                    if batch.len() >= BATCH {
+                    let bytes: usize = batch.iter().map(|(d, _)| d.text.len()).sum();
+                    if batch.len() >= BATCH || bytes >= BATCH_BYTES {
                         if let Err(e) = flush(&pipeline, &mut batch, &mut sink) {
                             write_err = Some(e);
                         }
@@ -227,9 +251,18 @@ fn flush(
     batch: &mut Vec<(Document, bool)>,
     sink: &mut Sink,
 ) -> anyhow::Result<()> {
-    batch.par_iter_mut().for_each(|(d, _)| pipeline.run(d));
+    // Long documents are run chunk by chunk (in parallel inside) while they are written.
+    let long = |d: &Document| pipeline.chunks_of(&d.text).is_some();
+    batch
+        .par_iter_mut()
+        .filter(|(d, _)| !long(d))
+        .for_each(|(d, _)| pipeline.run(d));
     for (d, extracted) in batch.drain(..) {
-        sink.write(&d, extracted)?;
+        if long(&d) {
+            sink.run_and_write(pipeline, &d, extracted)?;
+        } else {
+            sink.write(&d, extracted)?;
+        }
     }
     Ok(())
 }

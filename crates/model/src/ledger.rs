@@ -36,6 +36,50 @@ pub struct Ledger {
     pub segments: Option<Vec<Segment>>,
 }
 
+/// The same JSON as a [`Ledger`], borrowing the document's layers instead of copying
+/// them: writers serialise this, so a large document's records are not held twice.
+#[derive(Debug, Clone, Serialize)]
+pub struct LedgerView<'a> {
+    pub schema_version: u32,
+    pub id: &'a str,
+    pub published: Option<String>,
+    pub title: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub figures: &'a [Figure],
+    pub claims: &'a [Claim],
+    pub entities: &'a [Entity],
+    pub events: &'a [Event],
+    pub timexes: &'a [Timex],
+    pub residue: &'a [Span],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<&'a [Segment]>,
+}
+
+impl<'a> LedgerView<'a> {
+    pub fn of(doc: &'a Document, opts: LedgerOptions) -> Self {
+        let l = &doc.layers;
+        LedgerView {
+            schema_version: SCHEMA_VERSION,
+            id: &doc.id,
+            published: doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            title: doc.meta.title.as_deref(),
+            url: doc.meta.url.as_deref(),
+            outlet: doc.meta.outlet.as_deref(),
+            figures: &l.figures,
+            claims: &l.claims,
+            entities: &l.entities,
+            events: &l.events,
+            timexes: &l.timexes,
+            residue: &l.residue,
+            text: opts.with_text.then_some(doc.text.as_str()),
+            segments: opts.annotations.then_some(l.segments.as_slice()),
+        }
+    }
+}
+
 impl Ledger {
     pub fn from_document(doc: &Document, opts: LedgerOptions) -> Ledger {
         let l = &doc.layers;
@@ -54,6 +98,38 @@ impl Ledger {
             residue: l.residue.clone(),
             text: opts.with_text.then(|| doc.text.clone()),
             segments: opts.annotations.then(|| l.segments.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Meta, SegmentKind};
+
+    #[test]
+    fn view_writes_the_same_json_as_the_ledger() {
+        let meta = Meta {
+            published: chrono::NaiveDate::from_ymd_opt(2031, 3, 4),
+            title: Some("T".into()),
+            url: None,
+            outlet: Some("O".into()),
+        };
+        let mut doc = Document::new("d", "Some text.", meta);
+        doc.layers.residue.push(Span(0, 4));
+        doc.layers.segments.push(Segment {
+            kind: SegmentKind::Sentence,
+            span: Span(0, 10),
+        });
+        for (with_text, annotations) in [(false, false), (true, true), (true, false)] {
+            let opts = LedgerOptions {
+                with_text,
+                annotations,
+            };
+            let owned = serde_json::to_string(&Ledger::from_document(&doc, opts)).ok();
+            let view = serde_json::to_string(&LedgerView::of(&doc, opts)).ok();
+            assert!(owned.is_some());
+            assert_eq!(owned, view);
         }
     }
 }

@@ -11,6 +11,7 @@
 //! Layers, in the order the default pipeline fills them:
 //! segments/tokens/paragraphs/residue → timexes → entities → claims → figures → events.
 
+pub mod chunk;
 mod ledger;
 mod pipeline;
 mod records;
@@ -19,7 +20,7 @@ mod spanindex;
 #[doc(hidden)]
 pub mod testing;
 
-pub use ledger::{Ledger, LedgerOptions, SCHEMA_VERSION};
+pub use ledger::{Ledger, LedgerOptions, LedgerView, SCHEMA_VERSION};
 pub use pipeline::{Layer, Pipeline, PipelineError, Stage};
 pub use records::*;
 pub use span::Span;

@@ -3,8 +3,12 @@
 //! A stage declares which layers it needs and which it adds; the pipeline checks at build
 //! time that every need is met by an earlier stage, so a mis-ordered pipeline fails when it
 //! is assembled, not with silently empty output.
+//!
+//! Documents longer than the pipeline's chunk size are run chunk by chunk (see
+//! [`crate::chunk`]), which keeps time and memory in proportion to the text.
 
-use crate::Document;
+use crate::chunk::{append, chunk_spans, Merger, DEFAULT_CHUNK_BYTES};
+use crate::{Document, Layers, Span};
 use std::fmt;
 
 /// The annotation layers of [`crate::Layers`], as stages name them.
@@ -70,14 +74,33 @@ impl fmt::Display for PipelineError {
 impl std::error::Error for PipelineError {}
 
 /// An ordered list of stages.
-#[derive(Default)]
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
+    chunk_bytes: usize,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
 }
 
 impl Pipeline {
     pub fn new() -> Self {
-        Pipeline { stages: Vec::new() }
+        Pipeline {
+            stages: Vec::new(),
+            chunk_bytes: DEFAULT_CHUNK_BYTES,
+        }
+    }
+
+    /// Documents longer than `bytes` are cut at paragraph breaks into chunks of at most
+    /// `bytes` and run chunk by chunk ([`DEFAULT_CHUNK_BYTES`] unless set). Records never
+    /// cross a chunk, the token layer is not kept, and the time stage resolves relative
+    /// dates within a chunk only; in exchange time and memory grow with the text instead
+    /// of faster. Tests lower it to exercise the chunked path on small texts.
+    pub fn chunk_bytes(mut self, bytes: usize) -> Self {
+        self.chunk_bytes = bytes.max(1);
+        self
     }
 
     /// Append a stage, checking that what it needs is already added.
@@ -105,16 +128,56 @@ impl Pipeline {
 
     /// Run every stage over the document, in order.
     pub fn run(&self, doc: &mut Document) {
-        for stage in &self.stages {
-            stage.process(doc);
-        }
+        self.run_stages(doc, None);
     }
 
     /// Run the stages up to and including the one named `last`.
     pub fn run_until(&self, doc: &mut Document, last: &str) {
+        self.run_stages(doc, Some(last));
+    }
+
+    /// The chunks the pipeline cuts `text` into, or `None` when it runs it whole.
+    pub fn chunks_of(&self, text: &str) -> Option<Vec<Span>> {
+        (text.len() > self.chunk_bytes).then(|| chunk_spans(text, self.chunk_bytes))
+    }
+
+    /// Run every stage over one chunk of the document as if it were a document of its own
+    /// (same id and metadata); the layers come back in the chunk's own offsets, for
+    /// [`Merger::place`].
+    pub fn run_chunk(&self, doc: &Document, chunk: Span) -> Layers {
+        self.run_chunk_until(doc, chunk, None)
+    }
+
+    fn run_chunk_until(&self, doc: &Document, chunk: Span, last: Option<&str>) -> Layers {
+        let mut part = Document {
+            id: doc.id.clone(),
+            text: doc.slice(chunk).to_string(),
+            meta: doc.meta.clone(),
+            layers: Layers::default(),
+        };
+        self.run_whole(&mut part, last);
+        part.layers
+    }
+
+    fn run_stages(&self, doc: &mut Document, last: Option<&str>) {
+        let Some(chunks) = self.chunks_of(&doc.text) else {
+            self.run_whole(doc, last);
+            return;
+        };
+        let mut merger = Merger::new();
+        let mut layers = Layers::default();
+        for span in chunks {
+            let part = self.run_chunk_until(doc, span, last);
+            append(&mut layers, merger.place(part, span.start()));
+        }
+        layers.entities = merger.into_entities();
+        doc.layers = layers;
+    }
+
+    fn run_whole(&self, doc: &mut Document, last: Option<&str>) {
         for stage in &self.stages {
             stage.process(doc);
-            if stage.name() == last {
+            if Some(stage.name()) == last {
                 break;
             }
         }

@@ -4,7 +4,9 @@
 //! events) and runs documents through it. The CLI, the store and the evaluators all get
 //! their pipeline here, so there is one definition of "what newsledger extracts".
 
-use newsledger_model::{Document, Pipeline, PipelineError};
+use newsledger_model::chunk::Merger;
+use newsledger_model::{Document, Entity, Layers, Pipeline, PipelineError, Span};
+use rayon::prelude::*;
 
 /// The version of the extraction pipeline, stored with every record so a store can tell
 /// which records a newer pipeline should reprocess.
@@ -24,6 +26,31 @@ pub fn default_pipeline() -> Result<Pipeline, PipelineError> {
 /// Run the default pipeline over one document.
 pub fn process(pipeline: &Pipeline, doc: &mut Document) {
     pipeline.run(doc);
+}
+
+/// Runs a long document chunk by chunk (`chunks` from [`Pipeline::chunks_of`]) without
+/// keeping its records: each chunk's records, in document offsets and numbered through the
+/// document, go to `each` in text order, and the entity clusters (which grow until the last
+/// chunk) are returned at the end. Chunks run in parallel a few at a time, so a single long
+/// document uses every core while only those few chunks' working data is alive.
+pub fn run_streamed<E>(
+    pipeline: &Pipeline,
+    doc: &Document,
+    chunks: &[Span],
+    mut each: impl FnMut(Layers) -> Result<(), E>,
+) -> Result<Vec<Entity>, E> {
+    let wave = 2 * rayon::current_num_threads().max(1);
+    let mut merger = Merger::new();
+    for group in chunks.chunks(wave) {
+        let parts: Vec<Layers> = group
+            .par_iter()
+            .map(|&span| pipeline.run_chunk(doc, span))
+            .collect();
+        for (span, part) in group.iter().zip(parts) {
+            each(merger.place(part, span.start()))?;
+        }
+    }
+    Ok(merger.into_entities())
 }
 
 pub mod output;

@@ -1,9 +1,16 @@
 //! Ledger writers: interchangeable sinks for one ledger per document, in the manner of
 //! ripgrep's printers. JSONL streams; JSON writes one object, or an array when there are
 //! several documents; the table is for people at a terminal.
+//!
+//! A document long enough for the pipeline to cut into chunks is written by
+//! [`LedgerWriter::run_and_write`] without ever holding its records: they are serialised
+//! chunk by chunk into one spool per layer (an unnamed temporary file, or memory when no
+//! temporary file can be made) and the spools are copied out in ledger order at the end.
+//! The bytes are the same as [`LedgerWriter::write`] gives for the same records.
 
-use newsledger_model::{Document, Ledger, LedgerOptions};
-use std::io::{self, Write};
+use newsledger_model::{Document, Layers, LedgerOptions, LedgerView, Pipeline, SCHEMA_VERSION};
+use serde::Serialize;
+use std::io::{self, Seek, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -18,7 +25,7 @@ pub struct LedgerWriter<W: Write> {
     format: Format,
     opts: LedgerOptions,
     /// JSON: the first ledger is held back until we know whether an array is needed.
-    pending: Option<String>,
+    pending: Option<Pending>,
     written: usize,
 }
 
@@ -42,7 +49,7 @@ impl<W: Write> LedgerWriter<W> {
     pub fn write_with_text(&mut self, doc: &Document, force_text: bool) -> io::Result<()> {
         let mut opts = self.opts;
         opts.with_text |= force_text;
-        let ledger = Ledger::from_document(doc, opts);
+        let ledger = LedgerView::of(doc, opts);
         match self.format {
             Format::Jsonl => {
                 serde_json::to_writer(&mut self.out, &ledger)?;
@@ -50,16 +57,66 @@ impl<W: Write> LedgerWriter<W> {
             }
             Format::Json => {
                 let s = serde_json::to_string_pretty(&ledger)?;
-                match self.written {
-                    0 => self.pending = Some(s),
-                    1 => {
-                        let first = self.pending.take().unwrap_or_default();
-                        write!(self.out, "[\n{first},\n{s}")?;
-                    }
-                    _ => write!(self.out, ",\n{s}")?,
+                if self.written == 0 {
+                    self.pending = Some(Pending::Text(s));
+                } else {
+                    self.json_separator()?;
+                    self.out.write_all(s.as_bytes())?;
                 }
             }
             Format::Table => write_table(&mut self.out, doc)?,
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Before a JSON ledger that is not the first: open the array (releasing the held-back
+    /// first ledger) or separate from the previous one.
+    fn json_separator(&mut self) -> io::Result<()> {
+        if self.written == 1 {
+            self.out.write_all(b"[\n")?;
+            if let Some(first) = self.pending.take() {
+                first.copy_to(&mut self.out)?;
+            }
+        }
+        self.out.write_all(b",\n")
+    }
+
+    /// Run the pipeline over `doc` and write its ledger. A document the pipeline cuts into
+    /// chunks is written as its chunks leave the stages, so its records are never all in
+    /// memory at once; others are run and written as [`LedgerWriter::write_with_text`] does.
+    pub fn run_and_write(
+        &mut self,
+        pipeline: &Pipeline,
+        doc: &Document,
+        force_text: bool,
+    ) -> io::Result<()> {
+        let chunks = pipeline.chunks_of(&doc.text);
+        let Some(chunks) = chunks.filter(|_| self.format != Format::Table) else {
+            // Whole documents, and the table (which is for people, who do not read 50 MB).
+            let mut d = doc.clone();
+            pipeline.run(&mut d);
+            return self.write_with_text(&d, force_text);
+        };
+        let mut opts = self.opts;
+        opts.with_text |= force_text;
+        let pretty = self.format == Format::Json;
+        let mut spools = Spools::new(opts.annotations, pretty);
+        let entities = crate::run_streamed(pipeline, doc, &chunks, |part| spools.push(&part))?;
+        match self.format {
+            Format::Json if self.written == 0 => {
+                let mut held = Spool::new();
+                spools.write_ledger(&mut held, doc, &entities, opts)?;
+                self.pending = Some(Pending::Spool(held));
+            }
+            Format::Json => {
+                self.json_separator()?;
+                spools.write_ledger(&mut self.out, doc, &entities, opts)?;
+            }
+            _ => {
+                spools.write_ledger(&mut self.out, doc, &entities, opts)?;
+                self.out.write_all(b"\n")?;
+            }
         }
         self.written += 1;
         Ok(())
@@ -70,8 +127,10 @@ impl<W: Write> LedgerWriter<W> {
             match self.written {
                 0 => writeln!(self.out, "[]")?,
                 1 => {
-                    let first = self.pending.take().unwrap_or_default();
-                    writeln!(self.out, "{first}")?;
+                    if let Some(first) = self.pending.take() {
+                        first.copy_to(&mut self.out)?;
+                    }
+                    writeln!(self.out)?;
                 }
                 _ => writeln!(self.out, "\n]")?,
             }
@@ -79,6 +138,240 @@ impl<W: Write> LedgerWriter<W> {
         self.out.flush()?;
         Ok(self.out)
     }
+}
+
+/// A held-back first JSON ledger.
+enum Pending {
+    Text(String),
+    Spool(Spool),
+}
+
+impl Pending {
+    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Pending::Text(s) => out.write_all(s.as_bytes()),
+            Pending::Spool(s) => s.copy_to(out),
+        }
+    }
+}
+
+/// Bytes written now and read back once: an unnamed temporary file (removed by the system
+/// when closed), or memory when none can be made.
+enum Spool {
+    File(io::BufWriter<std::fs::File>),
+    Memory(Vec<u8>),
+}
+
+impl Spool {
+    fn new() -> Self {
+        match tempfile::tempfile() {
+            Ok(f) => Spool::File(io::BufWriter::new(f)),
+            Err(_) => Spool::Memory(Vec::new()),
+        }
+    }
+
+    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Spool::File(w) => {
+                let mut f = w.into_inner().map_err(|e| e.into_error())?;
+                f.rewind()?;
+                io::copy(&mut f, out)?;
+                Ok(())
+            }
+            Spool::Memory(v) => out.write_all(&v),
+        }
+    }
+}
+
+impl Write for Spool {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Spool::File(w) => w.write(buf),
+            Spool::Memory(v) => v.write(buf),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Spool::File(w) => w.write_all(buf),
+            Spool::Memory(v) => v.write_all(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Spool::File(w) => w.flush(),
+            Spool::Memory(_) => Ok(()),
+        }
+    }
+}
+
+/// The elements of one JSON array of the ledger, serialised as they come.
+struct ArraySpool {
+    spool: Spool,
+    len: usize,
+}
+
+impl ArraySpool {
+    fn new() -> Self {
+        ArraySpool {
+            spool: Spool::new(),
+            len: 0,
+        }
+    }
+
+    fn push_all<T: Serialize>(&mut self, recs: &[T], pretty: bool) -> io::Result<()> {
+        for r in recs {
+            if self.len > 0 {
+                self.spool.write_all(if pretty { b",\n" } else { b"," })?;
+            }
+            write_element(&mut self.spool, r, pretty)?;
+            self.len += 1;
+        }
+        Ok(())
+    }
+
+    fn write_array(self, out: &mut dyn Write, pretty: bool) -> io::Result<()> {
+        match (self.len, pretty) {
+            (0, _) => out.write_all(b"[]"),
+            (_, true) => {
+                out.write_all(b"[\n")?;
+                self.spool.copy_to(out)?;
+                out.write_all(b"\n  ]")
+            }
+            (_, false) => {
+                out.write_all(b"[")?;
+                self.spool.copy_to(out)?;
+                out.write_all(b"]")
+            }
+        }
+    }
+}
+
+/// One element of an array that is a value of the ledger object: compact, or pretty at
+/// the depth `serde_json::to_string_pretty` of the whole ledger puts it (two levels of two
+/// spaces; JSON strings never hold a raw newline, so every newline is a line break).
+fn write_element<T: Serialize>(out: &mut dyn Write, rec: &T, pretty: bool) -> io::Result<()> {
+    if !pretty {
+        serde_json::to_writer(&mut *out, rec)?;
+        return Ok(());
+    }
+    let s = serde_json::to_string_pretty(rec)?;
+    out.write_all(b"    ")?;
+    out.write_all(s.replace('\n', "\n    ").as_bytes())
+}
+
+/// The spooled layers of a ledger being written chunk by chunk.
+struct Spools {
+    pretty: bool,
+    figures: ArraySpool,
+    claims: ArraySpool,
+    events: ArraySpool,
+    timexes: ArraySpool,
+    residue: ArraySpool,
+    segments: Option<ArraySpool>,
+}
+
+impl Spools {
+    fn new(annotations: bool, pretty: bool) -> Self {
+        Spools {
+            pretty,
+            figures: ArraySpool::new(),
+            claims: ArraySpool::new(),
+            events: ArraySpool::new(),
+            timexes: ArraySpool::new(),
+            residue: ArraySpool::new(),
+            segments: annotations.then(ArraySpool::new),
+        }
+    }
+
+    fn push(&mut self, l: &Layers) -> io::Result<()> {
+        let p = self.pretty;
+        self.figures.push_all(&l.figures, p)?;
+        self.claims.push_all(&l.claims, p)?;
+        self.events.push_all(&l.events, p)?;
+        self.timexes.push_all(&l.timexes, p)?;
+        self.residue.push_all(&l.residue, p)?;
+        if let Some(s) = &mut self.segments {
+            s.push_all(&l.segments, p)?;
+        }
+        Ok(())
+    }
+
+    /// The whole ledger, keys in [`LedgerView`]'s order.
+    fn write_ledger(
+        self,
+        out: &mut dyn Write,
+        doc: &Document,
+        entities: &[newsledger_model::Entity],
+        opts: LedgerOptions,
+    ) -> io::Result<()> {
+        let p = self.pretty;
+        let key = |out: &mut dyn Write, first: bool, name: &str| -> io::Result<()> {
+            let lead: &[u8] = match (first, p) {
+                (true, true) => b"{\n  ",
+                (true, false) => b"{",
+                (false, true) => b",\n  ",
+                (false, false) => b",",
+            };
+            out.write_all(lead)?;
+            serde_json::to_writer(&mut *out, name)?;
+            out.write_all(if p { b": " } else { b":" })
+        };
+        let published = doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string());
+        key(out, true, "schema_version")?;
+        scalar(out, &SCHEMA_VERSION)?;
+        key(out, false, "id")?;
+        scalar(out, &doc.id)?;
+        key(out, false, "published")?;
+        scalar(out, &published)?;
+        key(out, false, "title")?;
+        scalar(out, &doc.meta.title)?;
+        key(out, false, "url")?;
+        scalar(out, &doc.meta.url)?;
+        key(out, false, "outlet")?;
+        scalar(out, &doc.meta.outlet)?;
+        key(out, false, "figures")?;
+        self.figures.write_array(out, p)?;
+        key(out, false, "claims")?;
+        self.claims.write_array(out, p)?;
+        key(out, false, "entities")?;
+        write_slice(out, entities, p)?;
+        key(out, false, "events")?;
+        self.events.write_array(out, p)?;
+        key(out, false, "timexes")?;
+        self.timexes.write_array(out, p)?;
+        key(out, false, "residue")?;
+        self.residue.write_array(out, p)?;
+        if opts.with_text {
+            key(out, false, "text")?;
+            scalar(out, &doc.text)?;
+        }
+        if let Some(s) = self.segments {
+            key(out, false, "segments")?;
+            s.write_array(out, p)?;
+        }
+        out.write_all(if p { b"\n}" } else { b"}" })
+    }
+}
+
+/// A string, number or null: the same compact and pretty.
+fn scalar<T: Serialize + ?Sized>(out: &mut dyn Write, v: &T) -> io::Result<()> {
+    serde_json::to_writer(out, v)?;
+    Ok(())
+}
+
+/// A whole array from records in memory.
+fn write_slice<T: Serialize>(out: &mut dyn Write, recs: &[T], pretty: bool) -> io::Result<()> {
+    if recs.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(if pretty { b"[\n" } else { b"[" })?;
+    for (i, r) in recs.iter().enumerate() {
+        if i > 0 {
+            out.write_all(if pretty { b",\n" } else { b"," })?;
+        }
+        write_element(&mut *out, r, pretty)?;
+    }
+    out.write_all(if pretty { b"\n  ]" } else { b"]" })
 }
 
 fn clip(s: &str, n: usize) -> String {
