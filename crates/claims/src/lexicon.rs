@@ -2,7 +2,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// How a cue finds its speaker and content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 pub static CUES: Lazy<HashMap<String, CueEntry>> = Lazy::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for line in data_lines(include_str!("../../../data/claims/cues.tsv")) {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() < 4 {

@@ -7,7 +7,7 @@ use crate::lexicon::{word_is, RoleClass, WordKind, CUES, OUTLETS, ROLES};
 use crate::words::*;
 const CUE_WORDS: &[&str] = &["said", "says", "told", "according", "reported", "announced"];
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use newsledger_model::{Entity, EntityType, MentionKind, SegmentKind, Span, SpanIndex, Speaker};
 
@@ -192,8 +192,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 i = j;
             }
         }
-        let mut by_last = HashMap::new();
-        let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last = HashMap::default();
+        let mut by_text: HashMap<String, Vec<usize>> = HashMap::default();
         for (k, n) in names.iter().enumerate() {
             by_text.entry(n.text.clone()).or_default().push(k);
             if let Some((_, last)) = n.text.rsplit_once([' ', '-']) {

@@ -122,7 +122,12 @@ fn mk(text: &str, span: Span, kind: TK) -> Tok {
     Tok {
         span,
         kind,
-        lower: s.to_lowercase().replace('’', "'"),
+        // ASCII has no curly apostrophe: one allocation, same result.
+        lower: if s.is_ascii() {
+            s.to_ascii_lowercase()
+        } else {
+            s.to_lowercase().replace('’', "'")
+        },
         cap: s.chars().next().is_some_and(char::is_uppercase),
     }
 }

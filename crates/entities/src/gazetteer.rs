@@ -3,7 +3,7 @@
 //! `scripts/build_gazetteer.py`), plus a few hand-written aliases.
 
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const GAZETTEER: &str = include_str!("../../../data/entities/gazetteer.tsv");
 const PLACE_ALIASES: &str = include_str!("../../../data/entities/place_aliases.tsv");
@@ -52,9 +52,10 @@ pub struct Gazetteer {
 
 pub static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
     let mut places = Vec::with_capacity(35_000);
-    let mut by_name: HashMap<&'static str, Vec<u32>> = HashMap::with_capacity(200_000);
-    let mut by_id = HashMap::with_capacity(35_000);
-    let mut by_country = HashMap::new();
+    let mut by_name: HashMap<&'static str, Vec<u32>> =
+        HashMap::with_capacity_and_hasher(200_000, Default::default());
+    let mut by_id = HashMap::with_capacity_and_hasher(35_000, Default::default());
+    let mut by_country = HashMap::default();
     for line in GAZETTEER.lines().skip(1) {
         let f: Vec<&'static str> = line.split('\t').collect();
         let (Some(id), Some(&name), Some(kind), Some(&cc)) = (
@@ -93,8 +94,8 @@ pub static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
             }
         }
     }
-    let mut historical = HashMap::new();
-    let mut hand = HashSet::new();
+    let mut historical = HashMap::default();
+    let mut hand = HashSet::default();
     for line in PLACE_ALIASES.lines() {
         if line.starts_with('#') {
             continue;

@@ -4,7 +4,7 @@
 //! reviewed and extended without touching code; this module only indexes them.
 
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const PLATFORMS: &str = include_str!("../../../data/entities/platforms.tsv");
 const MEDIA: &str = include_str!("../../../data/entities/media.tsv");
@@ -50,7 +50,7 @@ pub enum KnownKind {
 
 /// Named organisations/outlets/platforms by every name they go by (exact, case-sensitive).
 pub static KNOWN: Lazy<HashMap<&'static str, Known>> = Lazy::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for r in rows(ORGS) {
         let (Some(&name), Some(&sub)) = (r.first(), r.get(1)) else {
             continue;
@@ -189,7 +189,7 @@ pub static NAME_MODIFIER: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 /// Closed word classes from `words.tsv`: class → word → optional value.
 static WORD_CLASSES: Lazy<HashMap<&'static str, HashMap<&'static str, &'static str>>> =
     Lazy::new(|| {
-        let mut m: HashMap<&'static str, HashMap<&'static str, &'static str>> = HashMap::new();
+        let mut m: HashMap<&'static str, HashMap<&'static str, &'static str>> = HashMap::default();
         for r in rows(WORDS) {
             if let (Some(&c), Some(&w)) = (r.first(), r.get(1)) {
                 m.entry(c)

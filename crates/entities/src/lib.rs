@@ -20,7 +20,7 @@ mod resolve;
 mod words;
 
 use newsledger_model::{Document, Layer, SegmentKind, Stage};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// A gazetteer look-up for other stages: the GeoNames id, coordinates and country of the
 /// best reading of a place name, if the gazetteer knows it.
@@ -71,7 +71,7 @@ pub fn extract(doc: &Document) -> Vec<newsledger_model::Entity> {
         .collect();
     // Words the body capitalises mid-sentence: a capital at a sentence start or in a
     // headline is only trusted for these.
-    let mut support: HashSet<&str> = HashSet::new();
+    let mut support: HashSet<&str> = HashSet::default();
     for (s, seg) in doc.content_segments().zip(segs.iter()) {
         if s.kind != SegmentKind::Sentence {
             continue;

@@ -7,7 +7,7 @@ use crate::lexicon::{self, KnownKind, DEMONYM, DESCRIPTOR, ROLE};
 use crate::names::{role_at, Cue, NameCand, Reading, RoleRaw};
 use crate::words::{span_of, Word};
 use newsledger_model::{Document, Entity, EntityType, Geo, Mention, MentionKind, Span};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub struct Seg<'a> {
     pub words: Vec<Word<'a>>,
@@ -371,15 +371,19 @@ impl<'a, 'd> State<'a, 'd> {
         // a name+suffix made of letters only ends a word exactly when some word of the
         // text, reversed, starts with it reversed. (Names whose suffixed form overlaps
         // itself keep the scan, which only reports non-overlapping occurrences.)
-        let words_rev: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
+        let words_rev: std::cell::OnceCell<Vec<&str>> = std::cell::OnceCell::new();
         let has_demonym = |t: &str| {
             ["n", "an", "ian", "ese", "i"].iter().any(|suf| {
                 let d = format!("{t}{suf}");
-                if d.chars().all(char::is_alphanumeric) && !has_border(&d) {
+                // On a short text one scan costs less than building the index; both give
+                // the same answer here (a border-free name's occurrences never overlap).
+                if d.chars().all(char::is_alphanumeric)
+                    && !has_border(&d)
+                    && text.len() > INDEX_DEMONYMS_ABOVE
+                {
                     let idx = words_rev.get_or_init(|| reversed_words(text));
-                    let rd: String = d.chars().rev().collect();
-                    let i = idx.partition_point(|w| w.as_str() < rd.as_str());
-                    return idx.get(i).is_some_and(|w| w.starts_with(rd.as_str()));
+                    let i = idx.partition_point(|w| w.chars().rev().lt(d.chars().rev()));
+                    return idx.get(i).is_some_and(|w| w.ends_with(d.as_str()));
                 }
                 text.match_indices(d.as_str()).any(|(i, _)| {
                     !text
@@ -583,7 +587,7 @@ impl<'a, 'd> State<'a, 'd> {
     /// The most salient country before `p` (most mentioned, then most recent), among
     /// `allowed` when given.
     fn salient_country(&self, p: usize, allowed: Option<&dyn Fn(&str) -> bool>) -> Option<usize> {
-        let mut score: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut score: HashMap<usize, (usize, usize)> = HashMap::default();
         for o in self.before(p) {
             let Some(c) = self.clusters.get(o.1) else {
                 continue;
@@ -1123,9 +1127,10 @@ impl<'a, 'd> State<'a, 'd> {
         }
         // Countries by descriptor.
         if lexicon::is("country_noun", hl) {
+            let hay = phrase_hay(&modtext);
             let descr: Vec<&str> = DESCRIPTOR
                 .iter()
-                .filter(|(k, _)| contains_phrase(&modtext, k))
+                .filter(|(k, _)| hay.has(k))
                 .flat_map(|(_, v)| v.iter().copied())
                 .collect();
             let bare = mods.iter().all(|m| m.is_empty());
@@ -1138,7 +1143,7 @@ impl<'a, 'd> State<'a, 'd> {
             // A country fits when every descriptor used names it (or its continent).
             let sets: Vec<&Vec<&str>> = DESCRIPTOR
                 .iter()
-                .filter(|(k, _)| contains_phrase(&modtext, k))
+                .filter(|(k, _)| hay.has(k))
                 .map(|(_, v)| v)
                 .collect();
             let fits = |cc: &str| {
@@ -1336,10 +1341,21 @@ pub struct RoleNominal {
     key: String,
 }
 
-fn contains_phrase(hay: &str, needle: &str) -> bool {
+/// A text prepared for [`PhraseHay::has`]: commas as spaces, whitespace runs as one space,
+/// a space at each end. Prepared once for all the phrases asked about.
+struct PhraseHay(String);
+
+fn phrase_hay(hay: &str) -> PhraseHay {
     let hay = format!(" {} ", hay.replace(',', " "));
     let hay: String = hay.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!(" {hay} ").contains(&format!(" {needle} "))
+    PhraseHay(format!(" {hay} "))
+}
+
+impl PhraseHay {
+    /// The text holds `needle` as whole words.
+    fn has(&self, needle: &str) -> bool {
+        self.0.contains(&format!(" {needle} "))
+    }
 }
 
 /// GeoNames continent code of a country (kept in the gazetteer's admin1 column).
@@ -1347,14 +1363,20 @@ fn continent_of(cc: &str) -> Option<&'static str> {
     GAZ.country(cc).and_then(|k| GAZ.place(k)).map(|p| p.admin1)
 }
 
-/// Distinct maximal runs of alphanumeric characters of `text`, each reversed, sorted.
-fn reversed_words(text: &str) -> Vec<String> {
-    let distinct: HashSet<&str> = text
+/// Text length (bytes) above which demonym look-ups go through [`reversed_words`] rather
+/// than scanning the text once per look-up.
+const INDEX_DEMONYMS_ABOVE: usize = 16_384;
+
+/// Distinct maximal runs of alphanumeric characters of `text`, sorted by their reversed
+/// characters (the order of the reversed strings, without building them): the words that
+/// end with a suffix sit together where the reversed suffix would be.
+fn reversed_words(text: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let mut v: Vec<String> = distinct.iter().map(|w| w.chars().rev().collect()).collect();
-    v.sort_unstable();
+    v.sort_unstable_by(|a, b| a.chars().rev().cmp(b.chars().rev()));
+    v.dedup();
     v
 }
 
@@ -1376,10 +1398,10 @@ pub fn resolve(
         doc,
         segs,
         clusters: Vec::new(),
-        keys: HashMap::new(),
+        keys: HashMap::default(),
         order: Vec::new(),
-        owner_of: HashMap::new(),
-        memo: HashMap::new(),
+        owner_of: HashMap::default(),
+        memo: HashMap::default(),
         context: Vec::new(),
     };
     st.assign_names(cands, support);
@@ -1418,9 +1440,8 @@ mod demonym_index_tests {
                     .and_then(|r| r.chars().next())
                     .is_some_and(char::is_alphanumeric)
             });
-            let rd: String = d.chars().rev().collect();
-            let i = idx.partition_point(|w| w.as_str() < rd.as_str());
-            let fast = idx.get(i).is_some_and(|w| w.starts_with(rd.as_str()));
+            let i = idx.partition_point(|w| w.chars().rev().lt(d.chars().rev()));
+            let fast = idx.get(i).is_some_and(|w| w.ends_with(d));
             assert_eq!(fast, scan, "{d}");
         }
         assert!(has_border("anan") && has_border("aa") && !has_border("Velorian"));

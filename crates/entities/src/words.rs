@@ -92,8 +92,13 @@ pub fn words_of<'a>(doc: &'a Document, seg: Span, kind: SegmentKind) -> Vec<Word
                 .iter()
                 .any(|p| text.starts_with(p) && text[p.len()..].starts_with(char::is_uppercase));
         let cap = is_word && (first.is_uppercase() || particle_name);
-        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-        let upper = is_word && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let (letters, all_upper) = text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0usize, true), |(n, all), c| {
+                (n + 1, all && c.is_uppercase())
+            });
+        let upper = is_word && letters >= 2 && all_upper;
         let prev = out.last();
         let start = headline
             || match prev {
@@ -104,7 +109,11 @@ pub fn words_of<'a>(doc: &'a Document, seg: Span, kind: SegmentKind) -> Vec<Word
             text,
             span,
             poss,
-            lower: text.to_lowercase(),
+            lower: if text.is_ascii() {
+                text.to_ascii_lowercase()
+            } else {
+                text.to_lowercase()
+            },
             cap,
             upper,
             is_word,

@@ -5,7 +5,8 @@
 use crate::lexicon::{Entry, Form, LEXICON};
 use crate::sent::Sent;
 use newsledger_model::{
-    Actor, Claim, Document, EntityType, EventStatus, MentionKind, Span, TimexType, TokenKind,
+    Actor, Claim, Document, EntityType, EventStatus, MentionKind, Span, SpanIndex, TimexType,
+    TokenKind,
 };
 
 /// A trigger accepted by the lexicon checks: entry index and token range `[a, b)`.
@@ -40,19 +41,12 @@ pub fn find_triggers(s: &Sent) -> Vec<Cand> {
     let Some(matcher) = LEXICON.matcher.as_ref() else {
         return Vec::new();
     };
-    let mut norm = String::new();
-    let mut starts = Vec::with_capacity(s.len());
-    let mut ends = Vec::with_capacity(s.len());
-    for (i, t) in s.toks.iter().enumerate() {
-        if i > 0 {
-            norm.push(' ');
-        }
-        starts.push(norm.len());
-        norm.push_str(&t.low);
-        ends.push(norm.len());
-    }
+    // `norm` is the tokens' lower-cased text joined by spaces.
+    let norm = s.norm.as_str();
+    let (starts, ends): (Vec<usize>, Vec<usize>) =
+        (0..s.len()).filter_map(|i| s.low_range(i)).unzip();
     let mut cands = Vec::new();
-    for m in matcher.find_overlapping_iter(&norm) {
+    for m in matcher.find_overlapping_iter(norm) {
         let (Ok(a), Ok(last)) = (
             starts.binary_search(&m.start()),
             ends.binary_search(&m.end()),
@@ -422,7 +416,7 @@ pub fn is_count(s: &Sent, np: Np) -> bool {
     }
     if let Some(t) = s.toks.get(i) {
         if t.kind == TokenKind::Number {
-            let digits: String = t.low.chars().filter(char::is_ascii_digit).collect();
+            let digits: String = s.low(i).chars().filter(char::is_ascii_digit).collect();
             return digits.parse::<u64>().map(|v| v >= 10).unwrap_or(true);
         }
     }
@@ -695,49 +689,102 @@ pub struct PlaceCand {
     pub name: bool,
 }
 
-pub fn place_cands(doc: &Document, s: &Sent) -> Vec<PlaceCand> {
+/// Every entity mention of a document, searchable by span: asking the whole entity layer
+/// per sentence is quadratic on one long document.
+pub struct MentionIndex {
+    /// Probe span of each mention: the mention's span, or for an empty one a span one byte
+    /// wider on each side, so that an overlap query finds every mention a query span
+    /// contains or overlaps (the callers then apply their own test).
+    idx: SpanIndex,
+    /// (entity, mention) of each probe, in layer order.
+    refs: Vec<(usize, usize)>,
+}
+
+impl MentionIndex {
+    pub fn new(doc: &Document) -> Self {
+        let mut spans = Vec::new();
+        let mut refs = Vec::new();
+        for (ei, e) in doc.layers.entities.iter().enumerate() {
+            for (mi, m) in e.mentions.iter().enumerate() {
+                let probe = if m.span.is_empty() {
+                    Span::new(m.span.start().saturating_sub(1), m.span.start() + 1)
+                } else {
+                    m.span
+                };
+                spans.push(probe);
+                refs.push((ei, mi));
+            }
+        }
+        MentionIndex {
+            idx: SpanIndex::new(spans),
+            refs,
+        }
+    }
+
+    /// The mentions that may lie in, contain or overlap `q`, in layer order (every
+    /// mention when `q` is empty).
+    pub fn near<'d>(
+        &self,
+        doc: &'d Document,
+        q: Span,
+    ) -> Vec<(&'d newsledger_model::Entity, &'d newsledger_model::Mention)> {
+        let get = |&(ei, mi): &(usize, usize)| {
+            let e = doc.layers.entities.get(ei)?;
+            Some((e, e.mentions.get(mi)?))
+        };
+        if q.is_empty() {
+            return self.refs.iter().filter_map(get).collect();
+        }
+        self.idx
+            .overlapping(q)
+            .into_iter()
+            .filter_map(|k| self.refs.get(k))
+            .filter_map(get)
+            .collect()
+    }
+}
+
+pub fn place_cands(doc: &Document, s: &Sent, mentions: &MentionIndex) -> Vec<PlaceCand> {
     let mut out = Vec::new();
-    for e in &doc.layers.entities {
+    for (e, m) in mentions.near(doc, s.span) {
         if e.kind != EntityType::Place {
             continue;
         }
-        for m in &e.mentions {
-            if !s.span.contains(m.span) || m.kind == MentionKind::Pronoun {
-                continue;
-            }
-            let after = doc.text.get(m.span.end()..).unwrap_or("");
-            let text = doc.slice(m.span);
-            // "Russia-led", "Kazakhstan's capital": modifiers, not locations.
-            if after.starts_with('-')
-                || after.starts_with("’s")
-                || after.starts_with("'s")
-                || text.ends_with("’s")
-                || text.ends_with("'s")
-                || after.starts_with('’') && m.kind == MentionKind::Nominal
-            {
-                continue;
-            }
-            let Some(tok) = s.tok_at(m.span.start()) else {
-                continue;
-            };
-            // A token that runs past the mention is an adjective use ("Russia-led").
-            if s.toks
-                .get(tok)
-                .is_some_and(|t| t.span.start() < m.span.start())
-            {
-                continue;
-            }
-            let (ca, _) = s.clause(tok);
-            let locative = is_locative(s, tok, ca);
-            out.push(PlaceCand {
-                entity: e.id.clone(),
-                span: m.span,
-                tok,
-                rank: place_rank(e.subtype.as_deref()),
-                locative,
-                name: m.kind == MentionKind::Name,
-            });
+        if !s.span.contains(m.span) || m.kind == MentionKind::Pronoun {
+            continue;
         }
+        let after = doc.text.get(m.span.end()..).unwrap_or("");
+        let text = doc.slice(m.span);
+        // "Russia-led", "Kazakhstan's capital": modifiers, not locations.
+        if after.starts_with('-')
+            || after.starts_with("’s")
+            || after.starts_with("'s")
+            || text.ends_with("’s")
+            || text.ends_with("'s")
+            || after.starts_with('’') && m.kind == MentionKind::Nominal
+        {
+            continue;
+        }
+        let Some(tok) = s.tok_at(m.span.start()) else {
+            continue;
+        };
+        // A token that runs past the mention is an adjective use ("Russia-led").
+        if s.toks
+            .get(tok)
+            .is_some_and(|t| t.span.start() < m.span.start())
+        {
+            continue;
+        }
+        let (ca, _) = s.clause(tok);
+        let locative = is_locative(s, tok, ca);
+        out.push(PlaceCand {
+            entity: e.id.clone(),
+            span: m.span,
+            tok,
+            rank: place_rank(e.subtype.as_deref()),
+            locative,
+            name: m.kind == MentionKind::Name,
+        });
     }
     out.sort_by_key(|p| p.span);
     out
@@ -800,4 +847,63 @@ pub fn pick_place(
                 .min_by_key(|p| key(p))
         })
         .map(|p| p.entity.clone())
+}
+
+#[cfg(test)]
+mod mention_index_tests {
+    use super::*;
+    use newsledger_model::{Entity, Mention, Meta};
+
+    fn entity(k: usize, span: Span) -> Entity {
+        Entity {
+            id: format!("e{k}"),
+            kind: EntityType::Place,
+            subtype: None,
+            name: String::new(),
+            aliases: Vec::new(),
+            mentions: vec![Mention {
+                span,
+                kind: MentionKind::Name,
+            }],
+            roles: Vec::new(),
+            geo: None,
+        }
+    }
+
+    #[test]
+    fn near_finds_every_mention_a_scan_finds() {
+        let text = "a".repeat(60);
+        let mut doc = Document::new("t", text, Meta::default());
+        let spans = [
+            (0, 0),
+            (0, 4),
+            (3, 9),
+            (10, 10),
+            (12, 20),
+            (20, 20),
+            (59, 60),
+            (60, 60),
+        ];
+        for (k, (a, b)) in spans.iter().enumerate() {
+            doc.layers.entities.push(entity(k, Span::new(*a, *b)));
+        }
+        let idx = MentionIndex::new(&doc);
+        for a in 0..=60 {
+            for len in [0, 1, 3, 12] {
+                let q = Span::new(a, (a + len).min(60));
+                let near: Vec<&str> = idx
+                    .near(&doc, q)
+                    .iter()
+                    .map(|(e, _)| e.id.as_str())
+                    .collect();
+                for e in &doc.layers.entities {
+                    for m in &e.mentions {
+                        if q.contains(m.span) || m.span.contains(q) || m.span.overlaps(q) {
+                            assert!(near.contains(&e.id.as_str()), "{q:?} {:?}", m.span);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const TRIGGERS: &str = include_str!("../../../data/events/triggers.tsv");
 const CUES: &str = include_str!("../../../data/events/cues.tsv");
@@ -79,12 +79,33 @@ pub struct Class {
     pub phrases: Vec<Vec<String>>,
 }
 
+/// Class bits of one lower-cased word: the classes it is a single-word member of, and the
+/// classes with a phrase that starts or ends with it. Bit `k` stands for the class with id
+/// `k`; classes past the mask's width have no bit and take the slow path.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordBits {
+    pub words: Mask,
+    pub first: Mask,
+    pub last: Mask,
+}
+
+pub type Mask = u128;
+
+/// Number of classes a [`Mask`] can hold.
+pub const MASK_BITS: usize = Mask::BITS as usize;
+
 pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// Patterns are the entries' phrases, matched over the space-joined lower-case tokens of
     /// a sentence; all overlapping matches are reported and resolved by the caller.
     pub matcher: Option<AhoCorasick>,
     pub classes: HashMap<String, Class>,
+    /// Class name → (class, its bit when it has one). Asked per token and class name, so
+    /// one look-up gives both.
+    by_name: HashMap<String, (usize, Option<Mask>)>,
+    /// Lower-cased word → its class bits: one look-up per token instead of one per token
+    /// and class asked about.
+    pub bits: HashMap<String, WordBits>,
 }
 
 static EMPTY: Lazy<Class> = Lazy::new(Class::default);
@@ -92,6 +113,32 @@ static EMPTY: Lazy<Class> = Lazy::new(Class::default);
 impl Lexicon {
     pub fn class(&self, name: &str) -> &Class {
         self.classes.get(name).unwrap_or(&EMPTY)
+    }
+
+    /// The class and its bit (None for an unknown class, or one past the mask's width).
+    pub fn class_bit(&self, name: &str) -> (&Class, Option<Mask>) {
+        match self.by_name.get(name) {
+            Some(&(_, bit)) => (self.class(name), bit),
+            None => (&EMPTY, None),
+        }
+    }
+
+    /// The bit of a class, if it has one; unknown classes have the empty bit (no word is
+    /// a member of them).
+    pub fn bit(&self, name: &str) -> Option<Mask> {
+        match self.by_name.get(name) {
+            Some(&(_, bit)) => bit,
+            None => Some(0),
+        }
+    }
+
+    pub fn every_class_has_a_bit(&self) -> bool {
+        self.by_name.len() <= MASK_BITS
+    }
+
+    /// Class bits of a lower-cased word.
+    pub fn word_bits(&self, low: &str) -> WordBits {
+        self.bits.get(low).copied().unwrap_or_default()
     }
 }
 
@@ -125,7 +172,8 @@ fn parse_opts(s: &str) -> Opts {
 }
 
 fn build() -> Lexicon {
-    let mut classes: HashMap<String, Class> = HashMap::new();
+    let mut classes: HashMap<String, Class> = HashMap::default();
+    let mut names: Vec<String> = Vec::new();
     for line in CUES.lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {
@@ -134,6 +182,9 @@ fn build() -> Lexicon {
         let Some((name, items)) = line.split_once('\t') else {
             continue;
         };
+        if !classes.contains_key(name.trim()) {
+            names.push(name.trim().to_string());
+        }
         let class = classes.entry(name.trim().to_string()).or_default();
         for item in items.split('|').map(str::trim).filter(|i| !i.is_empty()) {
             if item.contains(' ') {
@@ -177,10 +228,32 @@ fn build() -> Lexicon {
         .match_kind(MatchKind::Standard)
         .build(&patterns)
         .ok();
+    let mut by_name: HashMap<String, (usize, Option<Mask>)> = HashMap::default();
+    let mut bits: HashMap<String, WordBits> = HashMap::default();
+    for (k, name) in names.iter().enumerate() {
+        let bit = (k < MASK_BITS).then(|| 1 << k);
+        by_name.insert(name.clone(), (k, bit));
+        let (Some(bit), Some(class)) = (bit, classes.get(name)) else {
+            continue;
+        };
+        for w in &class.words {
+            bits.entry(w.clone()).or_default().words |= bit;
+        }
+        for p in &class.phrases {
+            if let Some(f) = p.first() {
+                bits.entry(f.clone()).or_default().first |= bit;
+            }
+            if let Some(l) = p.last() {
+                bits.entry(l.clone()).or_default().last |= bit;
+            }
+        }
+    }
     Lexicon {
         entries,
         matcher,
         classes,
+        by_name,
+        bits,
     }
 }
 

@@ -22,6 +22,7 @@ mod extract;
 mod lexicon;
 mod sent;
 
+use extract::MentionIndex;
 use extract::{
     actor_of, clause_hedged, datable, find_triggers, is_count, left_np, modality, owner_actor,
     pick_place, place_cands, right_np, second_conjunct, text_actor, Cand, Modality, Np,
@@ -31,8 +32,8 @@ use newsledger_model::{
     Actors, Claim, Document, Event, EventStatus, Layer, SegmentKind, Span, SpanIndex, Stage, Timex,
     Trigger,
 };
-use sent::Sent;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use sent::{DocCache, Sent};
 
 /// Fills the `events` layer.
 #[derive(Debug, Default, Clone)]
@@ -108,8 +109,9 @@ fn sentence_ctx<'a>(
     span: Span,
     timexes_sorted: bool,
     contents: &'a ContentIndex,
+    cache: &mut DocCache,
 ) -> SentCtx<'a> {
-    let s = Sent::new(doc, span);
+    let s = Sent::new_in(doc, span, cache);
     let mut in_time = vec![false; s.len()];
     let mut timexes = Vec::new();
     // Only timexes starting inside the sentence can lie in it: with the layer in document
@@ -202,17 +204,19 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
         .windows(2)
         .all(|w| w[0].span.start() <= w[1].span.start());
     let contents = ContentIndex::new(doc);
+    let mut cache = DocCache::new(doc);
+    let mentions = MentionIndex::new(doc);
     for span in segs {
         let para = doc.paragraph_index_at(span.start());
         if para != cur_para || para.is_none() {
             narrative = (None, None);
             cur_para = para;
         }
-        let ctx = sentence_ctx(doc, span, timexes_sorted, &contents);
+        let ctx = sentence_ctx(doc, span, timexes_sorted, &contents, &mut cache);
         if ctx.s.len() == 0 {
             continue;
         }
-        let places = place_cands(doc, &ctx.s);
+        let places = place_cands(doc, &ctx.s, &mentions);
         let cands = find_triggers(&ctx.s);
         let trigger_spans: Vec<Span> = cands
             .iter()
@@ -277,7 +281,7 @@ fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
     let (head, body): (Vec<Found>, Vec<Found>) = found.into_iter().partition(is_head);
     let mut kept: Vec<Found> = Vec::new();
     // Only events of the same kind can be duplicates: compare with those alone.
-    let mut of_kind: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut of_kind: HashMap<String, Vec<usize>> = HashMap::default();
     for f in body.into_iter().chain(head) {
         let e = &f.event;
         let same_kind = of_kind.get(&e.kind).map(Vec::as_slice).unwrap_or(&[]);

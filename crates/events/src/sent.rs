@@ -1,42 +1,133 @@
 //! A sentence as the event rules see it: its tokens lower-cased (with curly apostrophes
 //! folded), the clause each token belongs to, and cue-class lookups over token positions.
 
-use crate::lexicon::LEXICON;
-use newsledger_model::{Document, Span, TokenKind};
-use std::collections::HashSet;
+use crate::lexicon::{Mask, WordBits, LEXICON};
+use newsledger_model::{Document, EntityType, Span, SpanIndex, TokenKind};
 
 #[derive(Debug, Clone)]
 pub struct Tok {
     pub span: Span,
-    pub low: String,
+    /// Byte range of the token's lower-cased text in [`Sent::norm`].
+    low: (usize, usize),
     pub kind: TokenKind,
     /// First character is upper case (a cheap proper-noun signal).
     pub cap: bool,
+    /// The cue classes `low` belongs to or starts/ends a phrase of (see [`WordBits`]).
+    pub bits: WordBits,
 }
 
 #[derive(Debug, Clone)]
 pub struct Sent {
     pub span: Span,
     pub toks: Vec<Tok>,
+    /// The tokens lower-cased (curly apostrophes folded), joined by single spaces: one
+    /// buffer instead of a string per token, and the text the trigger matcher runs on.
+    pub norm: String,
     /// Clause index of each token.
     pub clause_of: Vec<usize>,
     /// Token ranges `[a, b)` of each clause.
     pub clauses: Vec<(usize, usize)>,
     /// Tokens inside a mention of a PLATFORM entity (a messaging app, a social network).
     pub platform: Vec<bool>,
-    /// Lower-cased words of the surrounding paragraph, for topic checks ("is this about
-    /// security forces or about football?") that one sentence is too short to settle.
-    pub para_words: HashSet<String>,
+    /// Union of the class bits of the words of the surrounding paragraph, for topic checks
+    /// ("is this about security forces or about football?") that one sentence is too short
+    /// to settle.
+    pub para_words: Mask,
+    /// Union of the class bits (word or phrase start) of the sentence's tokens: a class
+    /// without its bit here has no member in the sentence.
+    pub sent_bits: Mask,
+    /// The paragraph's words, kept only when some class has no bit (more classes than a
+    /// mask holds), for that class's topic check.
+    pub para_slow: Vec<String>,
+}
+
+/// What sentences of one document share, computed once per document rather than per
+/// sentence: the PLATFORM mentions, and the paragraph word bits of the last paragraph
+/// seen (sentences come in document order, so consecutive ones share a paragraph).
+#[derive(Debug, Default)]
+pub struct DocCache {
+    platform: Option<SpanIndex>,
+    para: Option<(Span, Mask)>,
+}
+
+impl DocCache {
+    pub fn new(doc: &Document) -> Self {
+        let spans: Vec<Span> = doc
+            .layers
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Platform)
+            .flat_map(|e| e.mentions.iter().map(|m| m.span))
+            .collect();
+        DocCache {
+            platform: (!spans.is_empty()).then(|| SpanIndex::new(spans)),
+            para: None,
+        }
+    }
 }
 
 fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '’' | '‘' | 'ʼ' => '\'',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+fn fold_into(s: &str, out: &mut String) {
+    // ASCII text has no curly apostrophes and lower-cases byte by byte.
+    if s.is_ascii() {
+        let a = out.len();
+        out.push_str(s);
+        if let Some(tail) = out.get_mut(a..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
+    out.extend(
+        s.chars()
+            .map(|c| match c {
+                '’' | '‘' | 'ʼ' => '\'',
+                _ => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
+}
+
+/// Lower-cased words of a paragraph (word tokens; every token with the fallback tokeniser).
+fn para_lows(doc: &Document, para: Span) -> Vec<String> {
+    if doc.layers.tokens.is_empty() {
+        simple_tokens(&doc.text, para)
+            .into_iter()
+            .map(|(sp, _)| fold(doc.slice(sp)))
+            .collect()
+    } else {
+        doc.tokens_in(para)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| fold(doc.slice(t.span)))
+            .collect()
+    }
+}
+
+/// Union of the single-word class bits of a paragraph's words.
+fn para_bits(doc: &Document, para: Span) -> Mask {
+    let lx = &*LEXICON;
+    let mut buf = String::new();
+    let mut bits = |sp: Span| {
+        buf.clear();
+        fold_into(doc.slice(sp), &mut buf);
+        lx.word_bits(&buf).words
+    };
+    if doc.layers.tokens.is_empty() {
+        simple_tokens(&doc.text, para)
+            .into_iter()
+            .fold(0, |m, (sp, _)| m | bits(sp))
+    } else {
+        doc.tokens_in(para)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .fold(0, |m, t| m | bits(t.span))
+    }
 }
 
 /// Fallback tokeniser for documents whose token layer is empty (hand-built layers in tests,
@@ -86,7 +177,13 @@ fn simple_tokens(text: &str, span: Span) -> Vec<(Span, TokenKind)> {
 }
 
 impl Sent {
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn new(doc: &Document, span: Span) -> Sent {
+        Sent::new_in(doc, span, &mut DocCache::new(doc))
+    }
+
+    /// [`Sent::new`] with the document's shared facts cached across its sentences.
+    pub fn new_in(doc: &Document, span: Span, cache: &mut DocCache) -> Sent {
         let raw: Vec<(Span, TokenKind)> = if doc.layers.tokens.is_empty() {
             simple_tokens(&doc.text, span)
         } else {
@@ -96,25 +193,36 @@ impl Sent {
                 .map(|t| (t.span, t.kind))
                 .collect()
         };
+        let lx = &*LEXICON;
+        let mut sent_bits: Mask = 0;
+        let mut norm = String::with_capacity(span.len() + raw.len());
         let toks: Vec<Tok> = raw
             .into_iter()
-            .map(|(sp, kind)| {
+            .enumerate()
+            .map(|(i, (sp, kind))| {
                 let text = doc.slice(sp);
+                if i > 0 {
+                    norm.push(' ');
+                }
+                let a = norm.len();
+                fold_into(text, &mut norm);
+                let low = (a, norm.len());
+                let bits = lx.word_bits(norm.get(a..).unwrap_or(""));
+                sent_bits |= bits.words | bits.first;
                 Tok {
                     span: sp,
-                    low: fold(text),
+                    low,
                     kind,
                     cap: text.chars().next().is_some_and(char::is_uppercase),
+                    bits,
                 }
             })
             .collect();
         let platform = toks
             .iter()
-            .map(|t| {
-                doc.layers.entities.iter().any(|e| {
-                    e.kind == newsledger_model::EntityType::Platform
-                        && e.mentions.iter().any(|m| m.span.overlaps(t.span))
-                })
+            .map(|t| match &cache.platform {
+                None => false,
+                Some(idx) => !idx.overlapping(t.span).is_empty(),
             })
             .collect();
         let para = doc
@@ -122,25 +230,29 @@ impl Sent {
             .and_then(|i| doc.layers.paragraphs.get(i).copied())
             .filter(|p| p.contains(span))
             .unwrap_or(span);
-        let para_words = if doc.layers.tokens.is_empty() {
-            simple_tokens(&doc.text, para)
-                .into_iter()
-                .map(|(sp, _)| fold(doc.slice(sp)))
-                .collect()
+        let para_words = match cache.para {
+            Some((p, m)) if p == para => m,
+            _ => {
+                let m = para_bits(doc, para);
+                cache.para = Some((para, m));
+                m
+            }
+        };
+        let para_slow = if lx.every_class_has_a_bit() {
+            Vec::new()
         } else {
-            doc.tokens_in(para)
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| fold(doc.slice(t.span)))
-                .collect()
+            para_lows(doc, para)
         };
         let mut s = Sent {
             span,
             toks,
+            norm,
             clause_of: Vec::new(),
             clauses: Vec::new(),
             platform,
             para_words,
+            sent_bits,
+            para_slow,
         };
         s.split_clauses();
         s
@@ -151,7 +263,15 @@ impl Sent {
     }
 
     pub fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| t.low.as_str()).unwrap_or("")
+        self.toks
+            .get(i)
+            .and_then(|t| self.norm.get(t.low.0..t.low.1))
+            .unwrap_or("")
+    }
+
+    /// Byte range of token `i`'s lower-cased text in [`Sent::norm`].
+    pub fn low_range(&self, i: usize) -> Option<(usize, usize)> {
+        self.toks.get(i).map(|t| t.low)
     }
 
     pub fn is_quote(&self, i: usize) -> bool {
@@ -168,18 +288,24 @@ impl Sent {
 
     /// Token `i` is a single-word member of the class.
     pub fn is(&self, i: usize, class: &str) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| LEXICON.class(class).words.contains(&t.low))
+        match LEXICON.bit(class) {
+            Some(bit) => self.toks.get(i).is_some_and(|t| t.bits.words & bit != 0),
+            None => i < self.len() && LEXICON.class(class).words.contains(self.low(i)),
+        }
     }
 
     /// Length in tokens of a class member (word or phrase) starting at `i`.
     pub fn member_at(&self, i: usize, class: &str) -> Option<usize> {
-        let c = LEXICON.class(class);
+        let (c, bit) = LEXICON.class_bit(class);
+        // A phrase can only start at a token that is the first word of one of the class's
+        // phrases; the bits say whether it is, without comparing every phrase.
+        let bits = self.toks.get(i).map(|t| t.bits).unwrap_or_default();
         let mut best = None;
-        for p in &c.phrases {
-            if p.iter().enumerate().all(|(k, w)| self.low(i + k) == w) {
-                best = best.max(Some(p.len()));
+        if bit.is_none_or(|b| bits.first & b != 0) {
+            for p in &c.phrases {
+                if p.iter().enumerate().all(|(k, w)| self.low(i + k) == w) {
+                    best = best.max(Some(p.len()));
+                }
             }
         }
         if best.is_none() && self.is(i, class) {
@@ -190,9 +316,13 @@ impl Sent {
 
     /// A class member that ends exactly at token `i` (inclusive).
     pub fn member_ending_at(&self, i: usize, class: &str) -> bool {
-        let c = LEXICON.class(class);
+        let (c, bit) = LEXICON.class_bit(class);
         if self.is(i, class) {
             return true;
+        }
+        let bits = self.toks.get(i).map(|t| t.bits).unwrap_or_default();
+        if bit.is_some_and(|b| bits.last & b == 0) {
+            return false;
         }
         c.phrases.iter().any(|p| {
             p.len() <= i + 1
@@ -204,12 +334,20 @@ impl Sent {
 
     /// The sentence has a member of the class, or its paragraph has one of its words.
     pub fn topic(&self, class: &str) -> bool {
-        self.find_in(0, self.len(), class).is_some()
-            || LEXICON
-                .class(class)
-                .words
-                .iter()
-                .any(|w| self.para_words.contains(w))
+        match LEXICON.bit(class) {
+            Some(bit) => {
+                (self.sent_bits & bit != 0 && self.find_in(0, self.len(), class).is_some())
+                    || self.para_words & bit != 0
+            }
+            None => {
+                self.find_in(0, self.len(), class).is_some()
+                    || LEXICON
+                        .class(class)
+                        .words
+                        .iter()
+                        .any(|w| self.para_slow.contains(w))
+            }
+        }
     }
 
     /// First position in `[a, b)` where a class member starts.
@@ -330,6 +468,58 @@ mod tests {
             span: Span::new(0, text.len()),
         });
         Sent::new(&doc, Span::new(0, text.len()))
+    }
+
+    /// The class look-ups by bits answer as the plain scans of the class's words and
+    /// phrases they replaced, for every class and token.
+    #[test]
+    fn class_bits_agree_with_the_word_lists() {
+        let texts = [
+            "There were reports of gunfire near the bridge, as police looked on, witnesses said.",
+            "Protesters were not detained; the army reportedly stormed the airport in Almaty.",
+            "THE MINISTER’S OFFICE SAID IT WOULD NOT COMMENT — “WE DENY IT”.",
+            "Fans celebrated the football win while riot police stood by the stadium.",
+        ];
+        let lx = &*LEXICON;
+        assert!(lx.every_class_has_a_bit());
+        let mut names: Vec<&str> = lx.classes.keys().map(String::as_str).collect();
+        names.push("no_such_class");
+        for text in texts {
+            let s = sent(text);
+            for name in &names {
+                let class = lx.class(name);
+                let low = |i: usize| s.low(i).to_string();
+                for i in 0..s.len() + 2 {
+                    let is = i < s.len() && class.words.contains(&low(i));
+                    assert_eq!(s.is(i, name), is, "is {name} {i} in {text}");
+                    let mut best = None;
+                    for p in &class.phrases {
+                        if p.iter().enumerate().all(|(k, w)| low(i + k) == *w) {
+                            best = best.max(Some(p.len()));
+                        }
+                    }
+                    if best.is_none() && is {
+                        best = Some(1);
+                    }
+                    assert_eq!(s.member_at(i, name), best, "member_at {name} {i}");
+                    let ending = is
+                        || class.phrases.iter().any(|p| {
+                            p.len() <= i + 1
+                                && p.iter()
+                                    .enumerate()
+                                    .all(|(k, w)| low(i + 1 + k - p.len()) == *w)
+                        });
+                    assert_eq!(s.member_ending_at(i, name), ending, "ending {name} {i}");
+                }
+                let para: Vec<String> = (0..s.len())
+                    .filter(|&i| s.toks[i].kind == TokenKind::Word)
+                    .map(|i| s.low(i).to_string())
+                    .collect();
+                let topic = (0..s.len()).any(|i| s.member_at(i, name).is_some())
+                    || class.words.iter().any(|w| para.contains(w));
+                assert_eq!(s.topic(name), topic, "topic {name} in {text}");
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use newsledger_model::{Segment, SegmentKind, Span};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Abbrev {

@@ -1,7 +1,7 @@
 //! The stage's word lists, parsed once from the data files in `data/time/`.
 
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const MONTHS: &str = include_str!("../../../data/time/months.tsv");
 const WEEKDAYS: &str = include_str!("../../../data/time/weekdays.tsv");
@@ -75,7 +75,7 @@ fn unit_code(code: &str) -> &'static str {
 
 pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
     let mut months = Vec::new();
-    let mut month_by_name = HashMap::new();
+    let mut month_by_name = HashMap::default();
     for r in rows(MONTHS) {
         if let (Some(n), Some(num)) = (r.first(), r.get(1).and_then(|x| x.parse::<u32>().ok())) {
             let full = r.get(2).is_some_and(|k| *k == "full");
@@ -117,10 +117,10 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
             })
         })
         .collect();
-    let mut future_cues = HashSet::new();
-    let mut past_cues = HashSet::new();
-    let mut present_cues = HashSet::new();
-    let mut intent_cues = HashSet::new();
+    let mut future_cues = HashSet::default();
+    let mut past_cues = HashSet::default();
+    let mut present_cues = HashSet::default();
+    let mut intent_cues = HashSet::default();
     for r in rows(CONTEXT) {
         match (r.first(), r.get(1)) {
             (Some(w), Some(&"future")) => {
@@ -138,10 +138,10 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
             _ => {}
         }
     }
-    let mut after_weekday = HashSet::new();
-    let mut before_weekday = HashSet::new();
-    let mut count_noun = HashSet::new();
-    let mut count_before = HashSet::new();
+    let mut after_weekday = HashSet::default();
+    let mut before_weekday = HashSet::default();
+    let mut count_noun = HashSet::default();
+    let mut count_before = HashSet::default();
     for r in rows(BLOCKERS) {
         let (Some(k), Some(w)) = (r.first(), r.get(1)) else {
             continue;

@@ -65,7 +65,7 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
     // Anchors are noted under provisional ids (a candidate may still fail to resolve);
     // they are mapped to the final t1, t2… at the end.
     let mut provisional = 0usize;
-    let mut final_of: std::collections::HashMap<String, String> = Default::default();
+    let mut final_of: rustc_hash::FxHashMap<String, String> = Default::default();
     for sp in sentences {
         let Some(sent) = text.get(sp.start()..sp.end()) else {
             continue;

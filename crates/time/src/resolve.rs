@@ -70,25 +70,32 @@ impl Cues {
         let ws = words(sentence);
         let lcs: Vec<String> = ws
             .iter()
-            .map(|(_, w)| w.to_lowercase().trim_end_matches('.').to_string())
+            .map(|(_, w)| {
+                // ASCII: lower-case the trimmed word in one allocation (same result).
+                if w.is_ascii() {
+                    w.trim_end_matches('.').to_ascii_lowercase()
+                } else {
+                    w.to_lowercase().trim_end_matches('.').to_string()
+                }
+            })
             .collect();
-        let mut out = Vec::with_capacity(ws.len());
+        let mut cues: Vec<(usize, Option<Tense>, Option<usize>)> = Vec::with_capacity(ws.len());
         for (i, (off, w)) in ws.iter().enumerate() {
-            let lc = lcs.get(i).cloned().unwrap_or_default();
+            let lc: &str = lcs.get(i).map(String::as_str).unwrap_or_default();
             let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
             let prev = i
                 .checked_sub(1)
                 .and_then(|j| lcs.get(j))
                 .map(String::as_str);
             let next = lcs.get(i + 1).map(String::as_str);
-            let intent_to = if LEX.intent_cues.contains(&lc) {
+            let intent_to = if LEX.intent_cues.contains(lc) {
                 (i + 1..i + 5)
                     .find(|&j| lcs.get(j).is_some_and(|x| x == "to"))
                     .and_then(|j| ws.get(j).map(|x| x.0))
             } else {
                 None
             };
-            let future = LEX.future_cues.contains(&lc) && (lower || lc != "may");
+            let future = LEX.future_cues.contains(lc) && (lower || lc != "may");
             // "should be completed", "has been held": the participle after be/been says
             // nothing; the auxiliary or modal before it does.
             let passive = matches!(prev, Some("be" | "been" | "being"));
@@ -96,14 +103,11 @@ impl Cues {
                 Some(Tense::Future)
             } else if passive {
                 None
-            } else if LEX.past_cues.contains(&lc)
-                || (lc.len() >= 5
-                    && lc.ends_with("ed")
-                    && !NOT_PAST_ED.contains(&lc.as_str())
-                    && lower)
+            } else if LEX.past_cues.contains(lc)
+                || (lc.len() >= 5 && lc.ends_with("ed") && !NOT_PAST_ED.contains(&lc) && lower)
             {
                 Some(Tense::Past)
-            } else if LEX.present_cues.contains(&lc) && lower {
+            } else if LEX.present_cues.contains(lc) && lower {
                 Some(Tense::Unknown)
             } else if lc == "to"
                 && next == Some("be")
@@ -116,13 +120,19 @@ impl Cues {
             } else {
                 None
             };
-            out.push(CueWord {
-                off: *off,
+            cues.push((*off, fixed, intent_to));
+        }
+        // The lower-cased words move into the cue words (no copy per word).
+        let out: Vec<CueWord> = cues
+            .into_iter()
+            .zip(lcs)
+            .map(|((off, fixed, intent_to), lc)| CueWord {
+                off,
                 lc,
                 fixed,
                 intent_to,
-            });
-        }
+            })
+            .collect();
         let mut told_before = Vec::with_capacity(out.len() + 1);
         let mut seen = false;
         told_before.push(false);
