@@ -4,8 +4,8 @@
 
 use crate::detect::{detect, hedged_near, Candidate};
 use newsledger_model::{
-    Claim, Document, EntityType, Figure, FigureValue, Group, MentionKind, Span, SpanIndex,
-    TimexType,
+    Claim, Document, EntityType, Figure, FigureValue, Group, MentionKind, SegmentKind, Span,
+    SpanIndex, TimexType,
 };
 
 /// Where a figure's as-of date came from, in the spec's order of priority.
@@ -58,8 +58,12 @@ fn lower_before(doc: &Document, sentence: Span, at: usize, max: usize) -> String
     doc.text.get(a2..at).unwrap_or("").to_lowercase()
 }
 
-fn clean_source(s: &str) -> String {
-    let mut t = s.trim();
+pub(crate) fn clean_source(s: &str) -> String {
+    // a live page's timestamp glued to the speaker ("08:30 Regional authorities say")
+    let mut t = s
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.')
+        .trim_start();
     for art in [
         "the ", "The ", "a ", "A ", "an ", "An ", "another ", "Another ", "one ", "One ",
     ] {
@@ -68,19 +72,150 @@ fn clean_source(s: &str) -> String {
             break;
         }
     }
+    // "the country's civil protection department": the possessive names no one new
+    for own in [
+        "country's ",
+        "country’s ",
+        "nation's ",
+        "nation’s ",
+        "city's ",
+        "city’s ",
+        "state's ",
+        "state’s ",
+        "region's ",
+        "region’s ",
+        "province's ",
+        "province’s ",
+        "island's ",
+        "island’s ",
+        // "citing accounts from survivors": the survivors are the origin
+        "accounts from ",
+        "accounts by ",
+        "accounts of ",
+        "testimony from ",
+        "testimonies from ",
+    ] {
+        if let Some(r) = t.strip_prefix(own) {
+            t = r.trim_start();
+            break;
+        }
+    }
+    let t = strip_title(t);
     t.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
         .to_string()
 }
 
+/// "Sheriff Dana Holm" → "Dana Holm": a title before a name of two or more capitalised
+/// words is dropped; a bare title ("the governor") is kept.
+fn strip_title(s: &str) -> &str {
+    let toks = crate::tokens::tokenize(s);
+    let mut i = 0;
+    while let Some((e, _)) = crate::lexicon::LEX.titles.longest_at(&toks, i) {
+        i = e;
+    }
+    let rest = toks.get(i..).unwrap_or(&[]);
+    let capitalised = rest.len() >= 2
+        && rest
+            .iter()
+            .all(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase));
+    match (i > 0 && capitalised, rest.first()) {
+        (true, Some(first)) => s.get(first.start..).unwrap_or(s),
+        _ => s,
+    }
+}
+
 fn chain_of(claim: &Claim) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for s in claim.source_chain() {
+    let links = std::iter::once((&claim.speaker.text, &claim.speaker.name))
+        .chain(claim.via.iter().map(|v| (&v.text, &v.name)));
+    for (text, name) in links {
+        // "the mayor's office" resolved to an earlier "office" of someone else: a
+        // possessor the resolved name does not carry names another body
+        let name_l = name.to_lowercase();
+        let head = text
+            .to_lowercase()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .map(str::to_string)
+            .unwrap_or_default();
+        let s = match possessor_word(text) {
+            Some(w) if !name_l.contains(&w) && !head.is_empty() && name_l.contains(&head) => {
+                text.clone()
+            }
+            _ => name.clone(),
+        };
+        let s = more_specific(text, &s);
         let c = clean_source(&s);
         if !c.is_empty() && out.last() != Some(&c) {
             out.push(c);
         }
     }
     out
+}
+
+/// The speaker as written when it is more specific than the name it was resolved to:
+/// "the Dravian interior ministry" (resolved "interior ministry") keeps its nationality,
+/// "the UN human rights office" (resolved "United Nations") is an office of that body.
+fn more_specific(text: &str, name: &str) -> String {
+    let t = clean_source(text);
+    let (tl, nl) = (t.to_lowercase(), name.to_lowercase());
+    if tl.len() > nl.len()
+        && tl.ends_with(&nl)
+        && nl.chars().next().is_some_and(char::is_alphabetic)
+    {
+        let extra = t
+            .len()
+            .checked_sub(name.len())
+            .and_then(|k| t.get(..k))
+            .unwrap_or("")
+            .trim();
+        let nationality = !extra.contains(' ')
+            && extra.chars().next().is_some_and(char::is_uppercase)
+            && ["an", "ese", "ish", "i"].iter().any(|x| extra.ends_with(x))
+            && name.chars().next().is_some_and(char::is_lowercase);
+        if nationality {
+            return t;
+        }
+    }
+    let acronym: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let starts_with_body = words
+        .first()
+        .is_some_and(|w| (acronym.chars().count() >= 2 && *w == acronym) || tl.starts_with(&nl));
+    let org_head = words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "office"
+                | "agency"
+                | "commission"
+                | "council"
+                | "committee"
+                | "department"
+                | "mission"
+                | "programme"
+                | "program"
+                | "fund"
+                | "tribunal"
+                | "court"
+        )
+    });
+    if starts_with_body && org_head && words.len() >= 3 {
+        return t;
+    }
+    name.to_string()
+}
+
+/// The lower-cased possessor of "the mayor's office" ("mayor"), if the phrase has one.
+fn possessor_word(text: &str) -> Option<String> {
+    let l = text.to_lowercase();
+    let i = l.find("'s ").or_else(|| l.find("’s "))?;
+    let head = l.get(..i)?;
+    let w = head.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    (w.len() > 2 && !matches!(w, "country" | "nation" | "city" | "state" | "region"))
+        .then(|| w.to_string())
 }
 
 /// The claim whose content holds the figure (innermost when claims nest).
@@ -356,6 +491,25 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
         if near_cue(doc, d.sentence, t.span) {
             continue;
         }
+        // a live page's entry time ("09:42 The health office says…") dates the entry,
+        // not the moment the figure describes
+        let lead = doc
+            .text
+            .get(d.sentence.start()..t.span.start())
+            .unwrap_or("x");
+        if t.kind == TimexType::Time && lead.trim().is_empty() {
+            continue;
+        }
+        // a dateline ("KORMAN, May 21 (Wire) — …") dates the report, not the figure
+        if t.span.end() <= d.span.start() {
+            let gap = doc.text.get(t.span.end()..d.span.start()).unwrap_or("");
+            if [" - ", " — ", " – ", ") -", ") —", ") –"]
+                .iter()
+                .any(|x| gap.contains(x))
+            {
+                continue;
+            }
+        }
         // words that open a span ("since", "from") count only between the figure and a
         // date after it, not the figure's own "up from 31"
         let floor = if t.span.start() >= d.span.end() {
@@ -383,6 +537,8 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
                     | "begun"
                     | "beginning"
                     | "starting"
+                    // "so far this year": a running total, as of now
+                    | "far"
             )
         });
         if opens_span {
@@ -397,7 +553,26 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
             // a date after the figure belongs to it only within the same phrase
             // ("killed in the port on Sunday", not "…, far more than … on Monday")
             let between = doc.text.get(d.span.end()..t.span.start()).unwrap_or(";");
-            if between.contains([';', '—']) || (between.contains(',') && between.len() > 24) {
+            // "One guard, the convoy's driver, was killed … on Friday": an apposition's
+            // commas do not part the figure from its verb phrase
+            let after_apposition = between
+                .strip_prefix(", ")
+                .filter(|r| {
+                    ["the ", "a ", "an ", "his ", "her ", "their "]
+                        .iter()
+                        .any(|d| r.starts_with(d))
+                })
+                .and_then(|r| r.find(", ").and_then(|i| r.get(i + 2..)))
+                .unwrap_or(between);
+            if between.contains([';', '—'])
+                || (after_apposition.contains(',') && after_apposition.len() > 24)
+            {
+                continue;
+            }
+            // "risen to 23, up from 17 last night": the date belongs to the other count;
+            // "fled since fighting resumed in March": it dates the fighting
+            let bl = between.to_lowercase();
+            if between.bytes().any(|b| b.is_ascii_digit()) || bl.contains(" since ") {
                 continue;
             }
             t.span.start().saturating_sub(d.span.end())
@@ -433,6 +608,78 @@ fn own_date(doc: &Document, d: &Draft, claim: Option<&Claim>) -> (Option<String>
         Some(p) => (Some(p.format("%Y-%m-%d").to_string()), AsOfFrom::Published),
         None => (None, AsOfFrom::Nothing),
     }
+}
+
+/// "the ministry counted 310,000 demonstrators", "the agency has recorded more than 600
+/// deaths": a body that counted the figure itself, named right before the counting verb.
+fn counter_of(doc: &Document, sentence: Span, span: Span) -> Option<String> {
+    let before = doc.text.get(sentence.start()..span.start())?;
+    let trimmed = before.trim_end();
+    let verb_start = [
+        "counted",
+        "recorded",
+        "registered",
+        "documented",
+        "verified",
+        "tallied",
+    ]
+    .iter()
+    .find_map(|v| {
+        trimmed
+            .strip_suffix(v)
+            .filter(|r| r.ends_with(' '))
+            .map(str::len)
+    })?;
+    let mut subj_end = sentence.start() + verb_start;
+    let head = doc.text.get(sentence.start()..subj_end)?.trim_end();
+    for aux in [" has", " have", " had"] {
+        if let Some(r) = head.strip_suffix(aux) {
+            subj_end = sentence.start() + r.len();
+            break;
+        }
+    }
+    let subj_end = sentence.start() + doc.text.get(sentence.start()..subj_end)?.trim_end().len();
+    doc.layers
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Org | EntityType::Person))
+        .find(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.span.end() == subj_end && m.kind != MentionKind::Pronoun)
+        })
+        .map(|e| clean_source(&e.name))
+}
+
+/// A figure whose own clause is dated to a year at least two years before publication
+/// ("the 2009 floods killed 40", "in 1998 a quake killed 2,000") counts an older event the
+/// report recalls as background, not the events it covers. Dates that open a span ("since
+/// 2011") are running totals and stay.
+fn background_year(doc: &Document, d: &Draft) -> bool {
+    let Some(pub_year) = doc.meta.published.map(|p| p.format("%Y").to_string()) else {
+        return false;
+    };
+    let Ok(pub_year) = pub_year.parse::<i32>() else {
+        return false;
+    };
+    let clause = clause_of(doc, d.sentence, d.span);
+    doc.layers.timexes.iter().any(|t| {
+        if !clause.contains(t.span) || !matches!(t.kind, TimexType::Date) {
+            return false;
+        }
+        let Some(year) = t.value.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+            return false;
+        };
+        if !t.value.as_bytes().iter().take(4).all(u8::is_ascii_digit) || year > pub_year - 2 {
+            return false;
+        }
+        let before = lower_before(doc, clause, t.span.start(), 16);
+        let prev = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("");
+        !matches!(prev, "since" | "from" | "between")
+    })
 }
 
 fn place_rank(subtype: Option<&str>) -> u8 {
@@ -650,6 +897,12 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
                     d.sources = p.sources.clone();
                     d.as_of = p.as_of.clone();
                     d.as_of_from = p.as_of_from;
+                    // "Eighteen of them were rescued on Friday": its own dated moment
+                    let (v, from) = own_date(doc, &d, None);
+                    if from <= AsOfFrom::Moment {
+                        d.as_of = v;
+                        d.as_of_from = from;
+                    }
                     d.place = p.place.clone();
                     d.hedged = d.hedged || hedged_near(text, d.cand.span);
                     drafts.push(d);
@@ -688,12 +941,21 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
                     }
                 }
             }
+            if background_year(doc, &d) {
+                // "a 1998 tremor there killed more than 2,000": an older event's toll
+                continue;
+            }
             let claim = claim_for(doc, span);
             if let Some(cl) = claim {
                 d.claim = Some(cl.id.clone());
                 d.sources = chain_of(cl);
             } else if !has_claims {
                 d.sources = fallback_sources(text);
+            }
+            if claim.is_none() && d.sources.is_empty() {
+                if let Some(src) = counter_of(doc, seg.span, span) {
+                    d.sources = vec![src];
+                }
             }
             if claim.is_none() && d.cand.shape == "toll-link-count" {
                 // "rose to 41, the ministry said, up from 31": the earlier toll of the same
@@ -781,8 +1043,12 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
             drafts.push(d);
         }
     }
+    header_as_of(doc, &mut drafts);
     carry_as_of(doc, &mut drafts);
     for i in 0..drafts.len() {
+        if drafts[i].as_of_from <= AsOfFrom::Moment {
+            continue;
+        }
         if let Some(p) = drafts[i].parent.filter(|&p| p < i) {
             let (v, from) = (drafts[p].as_of.clone(), drafts[p].as_of_from);
             drafts[i].as_of = v;
@@ -790,7 +1056,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
         }
     }
     disowned(doc, &mut drafts);
-    let drafts = merge_restatements(drafts);
+    let drafts = merge_restatements(doc, drafts);
     drafts
         .into_iter()
         .enumerate()
@@ -821,6 +1087,50 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
             sentence: d.sentence,
         })
         .collect()
+}
+
+/// "Key figures (as of 27 September):" over a list of lines: the header's date holds for
+/// the figures of the lines below it, up to the next full sentence.
+fn header_as_of(doc: &Document, drafts: &mut [Draft]) {
+    let segs = &doc.layers.segments;
+    let mut current: Option<String> = None;
+    let mut by_seg: Vec<Option<String>> = vec![None; segs.len()];
+    for (k, sg) in segs.iter().enumerate() {
+        if doc.is_residue(sg.span) {
+            continue;
+        }
+        let text = doc.slice(sg.span).trim_end();
+        if text.ends_with(':') {
+            current = doc
+                .layers
+                .timexes
+                .iter()
+                .filter(|t| sg.span.contains(t.span))
+                .find(|t| {
+                    let b = lower_before(doc, sg.span, t.span.start(), 16);
+                    let b = b.trim_end();
+                    b.ends_with("as of") || b.ends_with("as at")
+                })
+                .and_then(|t| date_value(&t.value));
+            continue;
+        }
+        if let Some(slot) = by_seg.get_mut(k) {
+            slot.clone_from(&current);
+        }
+        if text.ends_with(['.', '!', '?']) {
+            current = None;
+        }
+    }
+    for d in drafts.iter_mut() {
+        if d.as_of_from <= AsOfFrom::Moment {
+            continue;
+        }
+        if let Some(Some(v)) = by_seg.get(d.seg) {
+            d.as_of = Some(v.clone());
+            d.as_of_from = AsOfFrom::AsOf;
+            d.own_as_of = Some(v.clone());
+        }
+    }
 }
 
 /// An "As of X" date carries to the next sentence's figures when the same source goes on.
@@ -906,14 +1216,46 @@ fn same_bounds(a: &Candidate, b: &Candidate) -> bool {
 /// One record per claim: a later mention with the same metric and bounds restating an
 /// earlier one (or the earlier one restating an attributed later one) is folded into the
 /// first mention, which takes the sources named anywhere for it.
-fn merge_restatements(drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge_restatements(doc: &Document, drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     'next: for d in drafts {
         for a in out.iter_mut() {
             if a.seg == d.seg || !same_bounds(&a.cand, &d.cand) {
                 continue;
             }
-            let sources_ok = a.sources.is_empty() || d.sources.is_empty() || a.sources == d.sources;
+            // "…kills 19, governor says" over "…, the regional governor, Ilya Brask, said":
+            // the headline's speaker is named in the attributed sentence
+            let headline =
+                doc.layers.segments.get(a.seg).is_some_and(|s| {
+                    matches!(s.kind, SegmentKind::Headline | SegmentKind::Subheading)
+                });
+            let named_in_d = !a.sources.is_empty() && !d.sources.is_empty() && {
+                let sent = doc.slice(d.sentence).to_lowercase();
+                a.sources.iter().all(|x| {
+                    // "UN says" over "the UN refugee agency UNHCR said"
+                    let acronym: String = x
+                        .split_whitespace()
+                        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                        .collect();
+                    let x = if acronym.chars().count() >= 2 && x.contains(' ') {
+                        acronym.to_lowercase()
+                    } else {
+                        x.to_lowercase()
+                    };
+                    !x.is_empty()
+                        && sent.match_indices(&x).any(|(i, _)| {
+                            let before = sent.get(..i).and_then(|b| b.chars().next_back());
+                            let after = sent.get(i + x.len()..).and_then(|r| r.chars().next());
+                            !before.is_some_and(char::is_alphanumeric)
+                                && !after.is_some_and(char::is_alphanumeric)
+                        })
+                })
+            };
+            let coreferent = headline && named_in_d;
+            let sources_ok = a.sources.is_empty()
+                || d.sources.is_empty()
+                || a.sources == d.sources
+                || coreferent;
             if !sources_ok {
                 continue;
             }
@@ -926,12 +1268,16 @@ fn merge_restatements(drafts: Vec<Draft>) -> Vec<Draft> {
             let ok = if same_class {
                 dates_equal || (a_loose && d_loose) || a.as_of_from == AsOfFrom::Published
             } else {
-                one_unspecified && dates_equal
+                // a headline's unnamed count restates the body's named one
+                let loose_headline = headline
+                    && a.cand.group_class == "unspecified"
+                    && a.as_of_from == AsOfFrom::Published;
+                one_unspecified && (dates_equal || loose_headline)
             };
             if !ok {
                 continue;
             }
-            if a.sources.is_empty() && !d.sources.is_empty() {
+            if (a.sources.is_empty() || coreferent) && !d.sources.is_empty() {
                 a.sources = d.sources.clone();
                 a.claim = d.claim.clone();
             }
@@ -941,6 +1287,12 @@ fn merge_restatements(drafts: Vec<Draft>) -> Vec<Draft> {
             }
             if a.place.is_none() {
                 a.place = d.place.clone();
+            }
+            // "Troops killed scores" over "scores of protesters were killed": the restated
+            // mention names who was counted
+            if a.cand.group_text.is_empty() && !d.cand.group_text.is_empty() {
+                a.cand.group_text = d.cand.group_text.clone();
+                a.cand.group_class = d.cand.group_class;
             }
             a.hedged = a.hedged || d.hedged;
             continue 'next;

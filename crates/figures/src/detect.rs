@@ -381,6 +381,24 @@ const LINKS: &[&str] = &[
     "beyond",
 ];
 
+/// Adverbs without "-ly" and time words that end a counted noun phrase ("killed two workers
+/// outright", "arrested 40 people overnight"): they name no one.
+const GROUP_ENDERS: &[&str] = &[
+    "outright",
+    "instantly",
+    "overnight",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "nationwide",
+    "alone",
+    "abroad",
+    "afterwards",
+    "meanwhile",
+];
+
 /// Link words that say a toll went over its count ("topped 300", "climbs past 300"): the
 /// count is a floor, not the toll itself.
 const CROSSING: &[&str] = &[
@@ -489,12 +507,23 @@ fn parse_group(toks: &[Tok], start: usize) -> GroupParse {
     let first = j;
     let mut last_word: Option<usize> = None;
     let mut words = 0;
+    // "two suspected smugglers", "three alleged members": an adjective here, not the
+    // "23 people suspected of looting" that ends a phrase
+    if toks
+        .get(j)
+        .is_some_and(|t| matches!(t.lower.as_ref(), "suspected" | "alleged" | "accused"))
+        && LEX.groups.longest_at(toks, j + 1).is_some()
+    {
+        last_word = Some(j);
+        words = 1;
+        j += 1;
+    }
     while let Some(t) = toks.get(j) {
         if is_quote(t) {
             j += 1;
             continue;
         }
-        if !t.is_word() || is_stop(t) || words >= 6 {
+        if !t.is_word() || is_stop(t) || words >= 6 || GROUP_ENDERS.contains(&t.lower.as_ref()) {
             break;
         }
         if LEX
@@ -688,7 +717,32 @@ fn require_ok(req: Require, g: &GroupParse, toks: &[Tok]) -> bool {
         .unwrap_or("");
     match req {
         Require::Any => true,
-        Require::Security => g.toks.is_some() && g.class == "security_forces",
+        // troops and police, or staff sent to a crisis ("120 health workers were deployed"),
+        // not to a conference or back home
+        Require::Security => {
+            let staff_elsewhere = (g.end..g.end + 10)
+                .map_while(|i| toks.get(i))
+                .take_while(|t| !matches!(t.text, "," | ";" | "." | ":"))
+                .any(|t| t.lower == "home")
+                || (g.end..g.end + 10).any(|i| {
+                    matches!(
+                        nonfig_at(toks, i),
+                        Some(NonFigure::Occasion | NonFigure::Vote)
+                    )
+                });
+            g.toks.is_some()
+                && (g.class == "security_forces"
+                    || !staff_elsewhere
+                        && g.toks.is_some_and(|(a, l)| {
+                            (a..=l).any(|s| {
+                                LEX.personnel
+                                    .longest_at(toks, s)
+                                    .is_some_and(|(e, _)| e == l + 1)
+                            })
+                        }))
+        }
+        // checked against the words after the verb by the caller
+        Require::Hospital => true,
         Require::Crowd => {
             !matches!(
                 head,
@@ -721,6 +775,24 @@ fn require_ok(req: Require, g: &GroupParse, toks: &[Tok]) -> bool {
                 || rescue_place_after(toks, g.end)
         }
     }
+}
+
+/// "taken to [Halvern General and St Brigid's] hospitals": a hospital word within the
+/// few words after the verb, before any punctuation that ends the phrase.
+fn hospital_after(toks: &[Tok], from: usize) -> bool {
+    for i in from..from + 8 {
+        let Some(t) = toks.get(i) else { return false };
+        if matches!(t.text, "," | ";" | ":" | "." | "(" | ")") {
+            return false;
+        }
+        if matches!(
+            t.lower.as_ref(),
+            "hospital" | "hospitals" | "clinic" | "clinics" | "infirmary" | "hospice"
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "from the rubble", "out of the water", "from collapsed buildings": where people are
@@ -806,7 +878,7 @@ fn vote_near(toks: &[Tok], a: usize, b: usize) -> bool {
         i -= 1;
     }
     let mut j = a;
-    while j < b + 6 {
+    while j < b + 9 {
         let Some(t) = toks.get(j) else { break };
         if j >= b && ends(t) {
             break;
@@ -817,19 +889,27 @@ fn vote_near(toks: &[Tok], a: usize, b: usize) -> bool {
         Some(NonFigure::Vote) => true,
         // the occasion itself was attended, not protested outside
         Some(NonFigure::Occasion) => {
+            // "attended the four-day music festival": the verb may sit several words back
+            let attended = toks
+                .get(a..k)
+                .unwrap_or(&[])
+                .iter()
+                .any(|t| matches!(t.lower.as_ref(), "attended" | "attend" | "attending"));
             let lo = k.saturating_sub(4);
             let before = toks.get(lo..k).unwrap_or(&[]);
-            before.iter().any(|t| {
-                matches!(
-                    t.lower.as_ref(),
-                    "attended" | "attend" | "attending" | "in" | "at" | "for"
-                )
-            }) && !before.iter().any(|t| {
-                matches!(
-                    t.lower.as_ref(),
-                    "outside" | "near" | "against" | "during" | "before" | "after"
-                )
-            })
+            (attended
+                || before.iter().any(|t| {
+                    matches!(
+                        t.lower.as_ref(),
+                        "attended" | "attend" | "attending" | "in" | "at" | "for"
+                    )
+                }))
+                && !before.iter().any(|t| {
+                    matches!(
+                        t.lower.as_ref(),
+                        "outside" | "near" | "against" | "during" | "before" | "after"
+                    )
+                })
         }
         _ => false,
     })
@@ -947,6 +1027,15 @@ fn not_a_count(toks: &[Tok], np: &NumPhrase) -> bool {
         {
             return true;
         }
+    }
+    // "the youngest person arrested is 13", "the oldest victim was 91": an age
+    if prev.is_some_and(|p| matches!(p.lower.as_ref(), "is" | "was" | "aged"))
+        && toks.get(..np.start).is_some_and(|b| {
+            b.iter()
+                .any(|t| matches!(t.lower.as_ref(), "youngest" | "oldest"))
+        })
+    {
+        return true;
     }
     // "no one", "the one", "each one"
     if np.is_one
@@ -1215,6 +1304,24 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
             hops += 1;
         }
     }
+    // "1,842 civilian deaths", "12 police arrests": a one-word group before the noun
+    if let Some((a, b)) = g.toks.filter(|(a, b)| a == b && !g.things && !g.nogroup) {
+        if let Some((me, m)) = metric_at(toks, b + 1).filter(|(_, m)| m.noun && !m.pp) {
+            return Some(Reading {
+                metric: m.metric,
+                group: GroupParse {
+                    end: me,
+                    toks: Some((a, b)),
+                    ..g
+                },
+                adjacent_group: true,
+                hedged: false,
+                parent: false,
+                end: me,
+                shape: "count-noun",
+            });
+        }
+    }
     // count noun: "18 deaths", "50 arrests"
     if g.toks.is_none() {
         if let Some((me, m)) = metric_at(toks, k).filter(|(_, m)| m.noun && !m.pp) {
@@ -1250,6 +1357,13 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
                         | "nearly"
                         | "almost"
                         | "half"
+                        // an apposition: "One hostage, the coach's driver, was killed"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
                 )
             {
                 let mut m = k + 1;
@@ -1283,12 +1397,22 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
             && me
                 .checked_sub(1)
                 .and_then(|x| toks.get(x))
-                .is_some_and(|t| t.lower == "fled")
+                .is_some_and(|t| matches!(t.lower.as_ref(), "fled" | "flee" | "flees"))
             && fled_a_scene(toks, &g, me)
         {
             return None;
         }
         if mixed_after(toks, me, m.metric) {
+            return None;
+        }
+        if m.require == Require::Hospital && !hospital_after(toks, me) {
+            return None;
+        }
+        // "5,000 fans crossed into Belgium for the final": a crowd on the move, not displaced
+        if m.metric == "displaced"
+            && g.toks
+                .is_some_and(|(_, l)| matches!(nonfig_at(toks, l), Some(NonFigure::VenueCrowd)))
+        {
             return None;
         }
         let mut group = g.clone();
@@ -1320,6 +1444,20 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
                     end = g2.end;
                     group = g2;
                 }
+            } else if m.pp
+                && g2.toks.is_some_and(|(a, _)| {
+                    a == me
+                        && toks.get(a).is_some_and(|h| {
+                            g2.nogroup
+                                || (h.lower.ends_with('s')
+                                    && !h.is_capitalised()
+                                    && !is_calendar(&h.lower))
+                        })
+                })
+            {
+                // "three injured forwards", "two dead horses": the participle describes
+                // something that is not a group of people
+                return None;
             }
         }
         if !require_ok(require, &group, toks) {
@@ -1411,6 +1549,22 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
             shape: "bodies",
         });
     }
+    // "more than 2,000 refugees had arrived": refugees are the displaced (spec), when the
+    // count is the subject of a clause ("a novel about 40 refugees who…" is not)
+    let clause_follows = toks.get(g.end).is_some_and(|t| {
+        AUX.contains(&t.lower.as_ref()) || (t.lower.ends_with("ed") && !t.is_capitalised())
+    });
+    if matches!(head, "refugees" | "refugee" | "asylum-seekers") && !g.nogroup && clause_follows {
+        return Some(Reading {
+            metric: "displaced",
+            end: g.end,
+            group: g,
+            adjacent_group,
+            hedged: false,
+            parent: false,
+            shape: "refugees",
+        });
+    }
     // a crowd: protesters counted at an event, or people gathering
     if g.toks.is_some() || np.kind == ValueKind::Vague {
         let crowd_head = matches!(
@@ -1424,19 +1578,22 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
             if x.is_num() || matches!(x.text, ";" | ":" | "(") {
                 break;
             }
-            if matches!(
-                x.lower.as_ref(),
-                "gather"
-                    | "gathered"
-                    | "rally"
-                    | "rallied"
-                    | "march"
-                    | "marched"
-                    | "protest"
-                    | "protested"
-                    | "demonstrate"
-                    | "demonstrated"
-            ) {
+            // "in the year to March": the month is no march
+            if !x.is_capitalised()
+                && matches!(
+                    x.lower.as_ref(),
+                    "gather"
+                        | "gathered"
+                        | "rally"
+                        | "rallied"
+                        | "march"
+                        | "marched"
+                        | "protest"
+                        | "protested"
+                        | "demonstrate"
+                        | "demonstrated"
+                )
+            {
                 verb = true;
                 break;
             }
@@ -1457,6 +1614,87 @@ fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Reading> {
     None
 }
 
+/// "held four guards hostage", "are holding 30 people captive", "took 12 tourists
+/// hostage": the count sits between the verb and "hostage", so no phrase entry covers it.
+fn read_held_captive(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let v = np.start.checked_sub(1).and_then(|i| toks.get(i))?;
+    if !matches!(
+        v.lower.as_ref(),
+        "held" | "holding" | "hold" | "holds" | "took" | "taken" | "taking" | "take" | "kept"
+    ) {
+        return None;
+    }
+    let captive = |t: &Tok| {
+        matches!(
+            t.lower.as_ref(),
+            "hostage" | "hostages" | "captive" | "captives"
+        )
+    };
+    let g = parse_group(toks, np.end);
+    let (a, l) = g.toks?;
+    // "four guards hostage" parses as one phrase: the last word is the verb's complement
+    let (l, end) = if toks.get(l).is_some_and(captive) && l > a {
+        (l - 1, l + 1)
+    } else if toks.get(g.end).is_some_and(captive) {
+        (l, g.end + 1)
+    } else {
+        return None;
+    };
+    let class = LEX.groups.longest_ending_at(toks, l + 1).map(|(_, c)| *c)?;
+    if matches!(nonfig_at(toks, l), Some(NonFigure::NoGroup)) {
+        return None;
+    }
+    let g = GroupParse {
+        end: l + 1,
+        toks: Some((a, l)),
+        class,
+        things: false,
+        nogroup: false,
+    };
+    Some(Reading {
+        metric: "detained",
+        adjacent_group: true,
+        end,
+        group: g,
+        hedged: false,
+        parent: false,
+        shape: "verb-count",
+    })
+}
+
+/// "Deaths: 61 (5 in the last 24 hours)": a count in brackets right after a figure, for a
+/// recent period, is a breakdown of that figure by time.
+fn read_paren_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let open = np.start.checked_sub(1).and_then(|i| toks.get(i))?;
+    if open.text != "(" {
+        return None;
+    }
+    let w = |k: usize| toks.get(np.end + k).map(|t| t.lower.as_ref()).unwrap_or("");
+    let recent = (matches!(w(0), "in" | "over" | "during")
+        && matches!(w(1), "the")
+        && matches!(w(2), "last" | "past"))
+        || matches!(w(0), "today" | "yesterday" | "overnight");
+    if !recent {
+        return None;
+    }
+    let close = (np.end..np.end + 8).find(|&k| toks.get(k).is_some_and(|t| t.text == ")"))?;
+    Some(Reading {
+        metric: "",
+        group: GroupParse {
+            end: np.end,
+            toks: None,
+            class: "unspecified",
+            things: false,
+            nogroup: false,
+        },
+        adjacent_group: false,
+        hedged: false,
+        parent: true,
+        end: close,
+        shape: "breakdown-period",
+    })
+}
+
 /// metric-verb count: "killing at least 26", "arrested 50 protesters"
 fn read_left_verb(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
     let (vs, m) = LEX.metrics.longest_ending_at(toks, np.start)?;
@@ -1474,9 +1712,12 @@ fn read_left_verb(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
     }
     let mut j = np.end;
     if toks.get(j).is_some_and(|t| t.lower == "of")
-        && toks
-            .get(j + 1)
-            .is_some_and(|t| matches!(t.lower.as_ref(), "them" | "the" | "those" | "their"))
+        && toks.get(j + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "them" | "the" | "those" | "their" | "his" | "her" | "its" | "our"
+            )
+        })
     {
         j += 2;
     } else if toks.get(j).is_some_and(|t| t.lower == "of") && !np.digits {
@@ -1900,6 +2141,17 @@ fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
     let mut metric = "";
     let ok = match p.lower.as_ref() {
         "including" | "includes" | "included" | "include" => true,
+        // "including a pregnant woman and four minors"
+        "and" => {
+            (2..8).any(|b| {
+                np.start
+                    .checked_sub(b)
+                    .and_then(|i| toks.get(i))
+                    .is_some_and(|t| t.lower == "including")
+            }) && !toks
+                .get(np.start.saturating_sub(8)..np.start)
+                .is_some_and(|w| w.iter().any(|t| matches!(t.text, ";" | "." | "(" | ")")))
+        }
         "them" | "whom" => np
             .start
             .checked_sub(2)
@@ -2042,7 +2294,9 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             continue;
         }
         let prev_metric = out.last().map(|c| c.metric);
-        let reading = read_bulletin(&toks, &np)
+        let reading = read_held_captive(&toks, &np)
+            .or_else(|| read_paren_breakdown(&toks, &np))
+            .or_else(|| read_bulletin(&toks, &np))
             .or_else(|| read_left_toll(&toks, &np, &blocked_tok, prev_metric))
             .or_else(|| read_left_breakdown(&toks, &np))
             .or_else(|| read_left_verb(&toks, &np))
@@ -2066,11 +2320,20 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             continue;
         }
         let prev = out.len().checked_sub(1);
+        // "…, the mayor's office said, among them two children": a breakdown may sit
+        // after an attribution
+        let max_gap = if r.shape == "breakdown-including" {
+            20
+        } else {
+            12
+        };
         let gap_ok = |p: usize| {
             let pe = ends.get(p).copied().unwrap_or(0);
+            // "22 people were taken to hospital; five of them remain in critical condition"
             np.start >= pe
-                && np.start - pe <= 12
-                && !toks[pe..np.start].iter().any(|t| t.text == ";")
+                && np.start - pe <= max_gap
+                && (r.shape.starts_with("breakdown")
+                    || !toks[pe..np.start].iter().any(|t| t.text == ";"))
         };
         let mut metric = r.metric;
         let mut shares_with = None;
@@ -2107,6 +2370,13 @@ pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
             }
         } else if gtext.is_empty() {
             if let Some(p) = prev.filter(|&p| gap_ok(p)) {
+                // "killing 19 civilians, including three children, and wounding 46": the
+                // 46 share the main figure's group, not the breakdown's
+                let p = if out[p].shape.starts_with("breakdown") {
+                    out[p].shares_with.unwrap_or(p)
+                } else {
+                    p
+                };
                 gtext = out[p].group_text.clone();
                 gclass = out[p].group_class;
                 // "rose to 41 on Friday … up from 31 a day earlier": an earlier toll keeps
@@ -2192,10 +2462,14 @@ fn clause_bounds(toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
         ) {
             return true;
         }
+        // ", adding that the real number was likely higher" opens a new statement
         t.text == ","
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.lower.as_ref(), "and" | "but" | "while" | "as"))
+            && toks.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.lower.as_ref(),
+                    "and" | "but" | "while" | "as" | "adding" | "saying" | "noting" | "warning"
+                )
+            })
     };
     let mut s = a;
     while s > 0 && !is_boundary(s - 1) {

@@ -107,6 +107,8 @@ pub enum Require {
     Armed,
     /// "pulled six people alive from the rubble"
     Alive,
+    /// "taken to Central and St Anne's hospitals": a hospital word closes the phrase
+    Hospital,
 }
 
 #[derive(Debug, Clone)]
@@ -178,6 +180,11 @@ pub struct Lexicon {
     pub post_qualifiers: PhraseMap<ValueKind>,
     pub vague: PhraseMap<Vague>,
     pub groups: PhraseMap<&'static str>,
+    /// Person nouns that are sent somewhere as personnel (medics, rescuers) although they
+    /// are not security forces: they can be `deployed`.
+    pub personnel: PhraseMap<()>,
+    /// Titles before a person's name in a source ("Sheriff", "Chief Constable").
+    pub titles: PhraseMap<()>,
     pub nonfigure: PhraseMap<NonFigure>,
     pub hedges: PhraseMap<HedgeScope>,
 }
@@ -241,6 +248,7 @@ fn build() -> Lexicon {
             "crowd" => Require::Crowd,
             "armed" => Require::Armed,
             "alive" => Require::Alive,
+            "hospital" => Require::Hospital,
             _ => Require::Any,
         };
         metrics.insert(
@@ -314,11 +322,21 @@ fn build() -> Lexicon {
         );
     }
     let mut groups = PhraseMap::new();
+    let mut personnel = PhraseMap::new();
     for r in rows(include_str!("../../../data/figures/groups.tsv")) {
         let (Some(p), Some(c)) = (r.first(), r.get(1)) else {
             continue;
         };
         groups.insert(p, class_name(c));
+        if r.get(2).is_some_and(|x| *x == "personnel") {
+            personnel.insert(p, ());
+        }
+    }
+    let mut titles = PhraseMap::new();
+    for r in rows(include_str!("../../../data/figures/titles.tsv")) {
+        if let Some(p) = r.first() {
+            titles.insert(p, ());
+        }
     }
     let mut nonfigure = PhraseMap::new();
     for r in rows(include_str!("../../../data/figures/nonfigure.tsv")) {
@@ -363,6 +381,8 @@ fn build() -> Lexicon {
         post_qualifiers,
         vague,
         groups,
+        personnel,
+        titles,
         nonfigure,
         hedges,
     }
@@ -399,13 +419,33 @@ fn build_prefilter() -> Option<Prefilter> {
     for r in rows(include_str!("../../../data/figures/metrics.tsv")) {
         if let Some(p) = r.first() {
             for w in p.split_whitespace() {
-                if w.len() >= 4 && !matches!(w, "have" | "their" | "into" | "from" | "still") {
+                // body parts ("hit in the leg") are too common to be cues; "shot", "hit"
+                // and "wounded" carry those phrases
+                let body = matches!(
+                    w,
+                    "legs"
+                        | "arms"
+                        | "chest"
+                        | "head"
+                        | "back"
+                        | "shoulder"
+                        | "stomach"
+                        | "neck"
+                        | "face"
+                        | "foot"
+                        | "hand"
+                );
+                if w.len() >= 4
+                    && !body
+                    && !matches!(w, "have" | "their" | "into" | "from" | "still")
+                {
                     cues.push(stem(&w.to_lowercase()));
                 }
             }
         }
     }
     for w in [
+        "hit",
         "them",
         "whom",
         "among",
