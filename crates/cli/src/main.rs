@@ -6,6 +6,7 @@
 //! an input or a line of one could not be read (the rest is still written), 2 on usage errors.
 
 mod extract;
+mod queue_cmds;
 mod store_cmds;
 mod text_cmd;
 
@@ -50,6 +51,13 @@ enum Cmd {
     Reprocess(store_cmds::ReprocessArgs),
     /// Serve the store over HTTP: a JSON API and a web page (read-only by default).
     Serve(newsledger_server::ServeArgs),
+    /// Queue documents on a NATS JetStream stream for `worker` processes.
+    Enqueue(queue_cmds::EnqueueArgs),
+    /// Take queued documents, run the pipeline and write them to the store (any number of
+    /// workers, on any number of machines).
+    Worker(queue_cmds::WorkerArgs),
+    /// Queue depth, workers seen, throughput and errors of a queue.
+    Status(queue_cmds::StatusArgs),
 }
 
 #[derive(Subcommand)]
@@ -90,6 +98,9 @@ fn main() -> ExitCode {
         Cmd::Export(a) => store_cmds::export_cmd(a),
         Cmd::Reprocess(a) => store_cmds::reprocess(a),
         Cmd::Serve(a) => newsledger_server::run_args(&a).map(|()| ExitCode::SUCCESS),
+        Cmd::Enqueue(a) => queue_cmds::enqueue(a),
+        Cmd::Worker(a) => queue_cmds::worker(a),
+        Cmd::Status(a) => queue_cmds::status(a),
     };
     match result {
         Ok(code) => code,
