@@ -134,6 +134,9 @@ fn options_ok(s: &Sent, c: &Cand) -> bool {
     {
         return false;
     }
+    if !o.obj.is_empty() && !o.obj.iter().any(|k| object_has(s, c.b, cb, k)) {
+        return false;
+    }
     if o.lower && s.cap(c.a) {
         return false;
     }
@@ -163,6 +166,26 @@ fn options_ok(s: &Sent, c: &Cand) -> bool {
         return false;
     }
     true
+}
+
+/// The object phrase starting at token `b` (up to six tokens, ending at punctuation, a
+/// preposition or a clause boundary) has a word of the class: "sent 400 National Guard
+/// troops" but not "sent letters to officers".
+fn object_has(s: &Sent, b: usize, cb: usize, class: &str) -> bool {
+    let hi = (b + 6).min(cb);
+    for i in b..hi {
+        if s.member_at(i, class).is_some() {
+            return true;
+        }
+        if (s.is_punct(i) && !s.is_quote(i))
+            || (s.is(i, "locative") && s.low(i) != "of")
+            || s.is(i, "np_stop")
+            || s.is(i, "be_aux")
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// A state of emergency, curfew or day of mourning is an event where it is declared or

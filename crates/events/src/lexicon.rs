@@ -58,6 +58,8 @@ pub struct Opts {
     pub declared: bool,
     pub patient: bool,
     pub subj: Vec<String>,
+    /// A class word heads the object phrase right after the trigger ("sent 400 troops").
+    pub obj: Vec<String>,
     pub count: bool,
     pub order: bool,
     pub pair: bool,
@@ -162,6 +164,7 @@ fn parse_opts(s: &str) -> Opts {
             "declared" => o.declared = true,
             "patient" => o.patient = true,
             "subj" => o.subj.push(v),
+            "obj" => o.obj.push(v),
             "count" => o.count = true,
             "order" => o.order = true,
             "pair" => o.pair = true,
@@ -303,6 +306,7 @@ mod tests {
                 .chain(&o.near)
                 .chain(&o.nearany)
                 .chain(&o.subj)
+                .chain(&o.obj)
             {
                 assert!(lx.classes.contains_key(c), "unknown cue class {c}");
             }

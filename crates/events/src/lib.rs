@@ -228,7 +228,10 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
             }
         }
         for (i, t) in &ctx.timexes {
-            if !claim_timexes.contains(t.id.as_str()) && !bounding(&ctx.s, *i) {
+            if !claim_timexes.contains(t.id.as_str())
+                && !bounding(&ctx.s, *i)
+                && !describing(&ctx.s, *i)
+            {
                 narrative = (Some(t.value.clone()), Some(t.id.clone()));
             }
         }
@@ -261,6 +264,22 @@ struct Found {
     event: Event,
     /// The trigger is a noun ("the protests", "his resignation").
     nominal: bool,
+    /// The mention restates an event told before: "Thursday's march", "86 had been
+    /// detained by 6am", "rioting …, in which shops were looted".
+    restates: bool,
+    /// A nominal introduced as new: "a nationwide strike", "another day of action".
+    indefinite: bool,
+    /// The date comes from the mention's own sentence, not the narrative or publication.
+    own_date: bool,
+}
+
+/// Two events' dates can be one: either is not the mention's own, or they share the day.
+fn dates_agree(a: &Found, b: &Found) -> bool {
+    fn day(f: &Found) -> Option<&str> {
+        f.event.date.as_deref().map(|d| d.get(..10).unwrap_or(d))
+    }
+    let (x, y) = (day(a).unwrap_or(""), day(b).unwrap_or(""));
+    !a.own_date || !b.own_date || x.starts_with(y) || y.starts_with(x)
 }
 
 fn entity_of(a: &Option<newsledger_model::Actor>) -> Option<&str> {
@@ -285,12 +304,16 @@ fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
     for f in body.into_iter().chain(head) {
         let e = &f.event;
         let same_kind = of_kind.get(&e.kind).map(Vec::as_slice).unwrap_or(&[]);
-        let dup = same_kind.iter().filter_map(|&i| kept.get(i)).any(|k| {
-            let k = &k.event;
+        let dup = same_kind.iter().filter_map(|&i| kept.get(i)).any(|kf| {
+            let k = &kf.event;
             if k.kind != e.kind {
                 return false;
             }
             if k.trigger.span.overlaps(e.trigger.span) {
+                return true;
+            }
+            let place_agrees = e.place.is_none() || k.place.is_none() || e.place == k.place;
+            if f.restates && place_agrees && dates_agree(&f, kf) {
                 return true;
             }
             let same_agent = entity_of(&e.actors.agent).is_some()
@@ -299,6 +322,8 @@ fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
                 return true;
             }
             if f.nominal
+                && !f.indefinite
+                && dates_agree(&f, kf)
                 && e.actors.agent.is_none()
                 && e.actors.target.is_none()
                 && (e.place.is_none() || e.place == k.place)
@@ -382,11 +407,83 @@ fn subj_np_hint(s: &Sent, a: usize) -> bool {
     })
 }
 
+/// Who or what took the lives in a killing mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Killer {
+    /// A person or a weapon: gunmen, soldiers, shelling, an airstrike.
+    Lethal,
+    /// A natural hazard or an abstraction: a quake, a flood, volatility.
+    Hazard,
+    Unknown,
+}
+
+/// The kind of agent of a killing trigger: the subject of an active verb, the "by" phrase
+/// of a passive, the subject of the clause an "-ing" toll hangs on (", killing 19"), or a
+/// "when gunmen stormed…" clause after the trigger. A lethal word followed by a reporting
+/// verb ("police said") is a source, not the agent.
+fn killer_kind(s: &Sent, c: &Cand, passive: bool, subj_np: Option<Np>) -> Killer {
+    let (ca, _) = s.clause(c.a);
+    let lethal_in = |a: usize, b: usize| {
+        (a..b.min(s.len())).any(|i| {
+            s.member_at(i, "lethal_agent")
+                .is_some_and(|n| !s.is(i + n, "report_verb") && !s.is(i + n, "quote"))
+        })
+    };
+    let hazard_in = |a: usize, b: usize| s.find_in(a, b, "hazard").is_some();
+    let classify = |a: usize, b: usize| {
+        if lethal_in(a, b) {
+            Killer::Lethal
+        } else if hazard_in(a, b) {
+            Killer::Hazard
+        } else {
+            Killer::Unknown
+        }
+    };
+    let by = (c.b..(c.b + 4).min(s.len())).find(|&i| s.low(i) == "by");
+    let mut kind = Killer::Unknown;
+    if c.entry().form.is_verb() {
+        if let Some(i) = by {
+            kind = classify(i + 1, (i + 7).min(s.len()));
+        } else if !passive {
+            if let Some((a, b)) = subj_np {
+                kind = classify(a, b);
+            }
+        }
+    } else if s.prev_nq(c.a).is_some_and(|p| s.low(p) == ",") {
+        // The clause the participle hangs on: from the sentence start to the comma.
+        let lo = if ca > 0 { s.clause(ca - 1).0 } else { 0 };
+        kind = classify(lo, c.a);
+    }
+    if kind != Killer::Unknown {
+        return kind;
+    }
+    // "was killed when the gunmen stormed the vehicle"
+    let after = (c.b..(c.b + 3).min(s.len()))
+        .find(|&i| matches!(s.low(i), "when" | "as" | "after" | "while"));
+    match after {
+        Some(i) if lethal_in(i + 1, (i + 6).min(s.len())) => Killer::Lethal,
+        _ => Killer::Unknown,
+    }
+}
+
 /// A timex that bounds or describes rather than dates: "since Saturday", "until Friday",
 /// "their February level".
 fn bounding(s: &Sent, i: usize) -> bool {
     s.prev_nq(i)
         .is_some_and(|p| s.is(p, "since_like") || s.is(p, "possessive") || s.low(p).ends_with("'s"))
+}
+
+/// A year that describes a thing, not when anything happened: "the ferry, built in
+/// 1987, …", "a group founded in 2004".
+fn describing(s: &Sent, i: usize) -> bool {
+    let Some(p) = s.prev_nq(i) else {
+        return false;
+    };
+    if s.is(p, "modifier_participle") {
+        return true;
+    }
+    matches!(s.low(p), "in" | "on" | "around" | "about")
+        && s.prev_nq(p).is_some_and(|q| s.is(q, "modifier_participle"))
 }
 
 /// A declared nominal takes its declaring verb: "declared January 10 a day of mourning".
@@ -448,7 +545,51 @@ fn build(
     };
     let mut actors = Actors::default();
     let mut passive = false;
+    let mut restates: bool;
+    let mut indefinite = false;
     if form.is_verb() {
+        // "86 people had been detained by 6am": a running count, an update of the event.
+        restates = (c.b..(c.b + 3).min(cb))
+            .any(|i| s.low(i) == "by" && in_time.get(i + 1).copied().unwrap_or(false));
+        // "rioting …, in which shops were looted": a part of the event just told.
+        let sub_clause = (ca.saturating_sub(1)..c.a).any(|i| {
+            s.low(i) == "which"
+                && i > 0
+                && matches!(s.low(i - 1), "in" | "during" | "amid" | "throughout")
+        });
+        if sub_clause && all.iter().any(|o| o.b <= c.a && o.entry().kind == e.kind) {
+            restates = true;
+        }
+    } else {
+        // "It was the third mass shooting this year": a comment on the event just told.
+        restates = (ca..c.a).any(|i| {
+            matches!(s.low(i), "it" | "this" | "that")
+                && matches!(s.low(i + 1), "was" | "is" | "marked")
+        });
+        // "a nationwide strike": new, not a reference back.
+        let mut p = s.prev_nq(c.a);
+        for _ in 0..3 {
+            match p {
+                Some(q) if q >= ca && matches!(s.low(q), "a" | "an" | "another") => {
+                    indefinite = true;
+                    break;
+                }
+                Some(q) if q > ca && !s.is_punct(q) && !s.is(q, "det") => p = s.prev_nq(q),
+                _ => break,
+            }
+        }
+    }
+    if form.is_verb() {
+        // "The youngest person arrested is 13": the participle only describes the subject
+        // of a copular sentence; it reports no event of its own.
+        if form == Form::Past
+            && subj_np_hint(s, ta)
+            && s.prev_nq(ta).is_some_and(|p| !s.cap(p) || p > ca)
+            && s.next_nq(c.b)
+                .is_some_and(|j| matches!(s.low(j), "is" | "was" | "are" | "were"))
+        {
+            return None;
+        }
         let subj_np = left_np(s, ta, in_time);
         let mut i = ta;
         while i > ca {
@@ -513,10 +654,25 @@ fn build(
             if patient.is_some_and(|(a, b)| s.find_in(a, b, "inanimate").is_some()) {
                 return None;
             }
+            // "We were killed on the break": a speaker who was killed says nothing.
+            if passive && subj_np.is_some_and(|(a, b)| b == a + 1 && matches!(s.low(a), "we" | "i"))
+            {
+                return None;
+            }
         }
         // Tolls are the figures stage's business: "dozens were killed", "thousands of
         // protesters detained" with no one doing it.
-        if e.opts.count {
+        let killer = if kind == "killing" {
+            killer_kind(s, c, passive, subj_np)
+        } else {
+            Killer::Unknown
+        };
+        if killer == Killer::Hazard {
+            return None;
+        }
+        // A person or weapon doing it makes even a counted toll a killing: "19 were
+        // killed when gunmen stormed the bus".
+        if e.opts.count && killer != Killer::Lethal {
             let subj_count = subj_np.is_some_and(|np| is_count(s, np));
             let obj_np = right_np(s, c.b, in_time);
             if subj_count && by_np.is_none() && (passive || obj_np.is_none()) {
@@ -527,14 +683,27 @@ fn build(
             }
         }
     } else {
-        // ", killing at least 19 people": the toll of the event just told.
-        if kind == "killing" && is_count(s, (c.b, (c.b + 6).min(cb))) {
-            return None;
+        // ", killing at least 19 people": the toll of the event just told, unless a
+        // person or weapon did it ("shelling struck the market, killing 19"); a quake or a
+        // flood "killing" people is no killing at all.
+        if kind == "killing" {
+            let killer = killer_kind(s, c, false, None);
+            if killer == Killer::Hazard
+                || (killer != Killer::Lethal && is_count(s, (c.b, (c.b + 6).min(cb))))
+            {
+                return None;
+            }
         }
         // Nominal: "X's resignation", "the arrest of X", "clashes with police".
         let possessor = s
             .prev_nq(c.a)
             .filter(|&p| p >= ca && (s.is(p, "possessive") || s.low(p).ends_with("'s")));
+        // "Thursday's march" names a day, not an organiser: it points back to the march
+        // already told.
+        if possessor.is_some_and(|p| in_time.get(p).copied().unwrap_or(false)) {
+            restates = true;
+        }
+        let possessor = possessor.filter(|&p| !in_time.get(p).copied().unwrap_or(false));
         let of_np = (s.low(c.b) == "of")
             .then(|| right_np(s, c.b + 1, in_time))
             .flatten();
@@ -584,7 +753,9 @@ fn build(
     // mourning"), not when the event happened.
     // "since Saturday", "their February level" bound or describe, they do not date.
     let usable = |(i, t): &&(usize, &Timex)| {
-        !trigger_spans.iter().any(|sp| sp.contains(t.span)) && !bounding(s, *i)
+        !trigger_spans.iter().any(|sp| sp.contains(t.span))
+            && !bounding(s, *i)
+            && !describing(s, *i)
     };
     // "arrested since Saturday": ongoing up to the report, so the report's date, not
     // the narrative's.
@@ -601,20 +772,48 @@ fn build(
                 .any(|k| (report && s.is(k, "report_verb")) || s.member_at(k, "planned").is_some())
     };
     let same_phrase = |i: usize| between(i, true);
+    // A timex after another trigger that follows a comma dates that other event: "86
+    // had been detained by 6am, and a further 12 were arrested on Sunday". A fronted
+    // timex ("The next day, …; two men were shot dead") scopes the whole sentence.
+    let other_event_clause = |i: usize| {
+        i >= c.b
+            && all.iter().any(|o| {
+                o.a >= c.b && o.b <= i && (c.b..o.a).any(|k| s.is_punct(k) && !s.is_quote(k))
+            })
+    };
     let in_clause = ctx
         .timexes
         .iter()
         .filter(usable)
-        .filter(|(i, _)| *i >= ca && *i < cb && same_phrase(*i))
+        .filter(|(i, _)| *i >= ca && *i < cb && same_phrase(*i) && !other_event_clause(*i))
         .min_by_key(|(i, _)| dist(*i));
     let in_sentence = || {
         ctx.timexes
             .iter()
             .filter(usable)
-            .filter(|(i, _)| between(*i, false))
+            .filter(|(i, _)| between(*i, false) && !other_event_clause(*i))
             .min_by_key(|(i, _)| dist(*i))
     };
     let own = in_clause.or_else(in_sentence);
+    let own_date = own.is_some();
+    // An event dated after publication is announced, not reported: "another day of
+    // action on April 2" in a March story.
+    if status == EventStatus::Occurred {
+        let published = doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string());
+        let day = own.and_then(|(_, t)| t.value.get(..10));
+        if let (Some(day), Some(p)) = (day, published.as_deref()) {
+            let iso = day.bytes().enumerate().all(|(k, b)| {
+                if k == 4 || k == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+            if iso && day > p {
+                status = EventStatus::Planned;
+            }
+        }
+    }
     let (date, timex) = if let Some((_, t)) = own {
         (Some(t.value.clone()), Some(t.id.clone()))
     } else if narrative.0.is_some() && !since {
@@ -657,6 +856,9 @@ fn build(
     Some(Found {
         event,
         nominal: e.form == Form::Noun && ta == c.a,
+        restates,
+        indefinite,
+        own_date,
     })
 }
 
