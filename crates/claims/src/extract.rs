@@ -234,6 +234,17 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
             }
             let cue = t.span.cover(ctx.tok(i + 1)?.span);
             let mut c = base(cue);
+            let mut na = na;
+            // "according to a port spokesman, Ilse Varga, …": the named person speaks.
+            if ctx.lower(nb) == "," && spokes_np(ctx, na, nb) {
+                let lim = (nb + 7).min(sb);
+                if let Some(m) = (nb + 2..lim).find(|&m| ctx.lower(m) == ",") {
+                    if person_name(ctx, nb + 1, m) {
+                        na = nb + 1;
+                        nb = m;
+                    }
+                }
+            }
             c.speaker = Some(SpkRef {
                 span: np_span(ctx, na, nb),
             });
@@ -484,10 +495,14 @@ fn back_np(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
     }
     let mut a = (k + 1) as usize;
     let b = j + 1;
-    // Trim leading prepositions, conjunctions and adverbs.
+    // Trim leading prepositions, conjunctions and adverbs, and the minutes of a live-page
+    // timestamp ("09:42 Police say …": the tokens are "09", ":", "42").
+    let num = |x: usize| ctx.tok(x).is_some_and(|t| t.kind == crate::text::TK::Num);
     while a < b {
         let w = ctx.lower(a);
-        if any(w, PREPS)
+        let clock = num(a) && a >= 2 && ctx.lower(a - 1) == ":" && num(a - 2);
+        if clock
+            || any(w, PREPS)
             || w == "and"
             || w == "or"
             || w == "'s"
@@ -1091,6 +1106,21 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     } else {
         c.attr.push(np_span(ctx, a, b));
     }
+    // A live-page timestamp with a day before the speaker ("Monday 18 July, 21:10 Police
+    // said") dates the claim; a bare clock time says no more than the page's own date.
+    if a > sa
+        && (sa..a).any(|x| ctx.tok(x).is_some_and(|t| t.is_word()) && ctx.timeish(x))
+        && (sa..a).all(|x| {
+            ctx.timeish(x)
+                || ctx.tok(x).is_some_and(|t| {
+                    t.kind == crate::text::TK::Num || matches!(ctx.slice(t.span), ":" | "," | ".")
+                })
+        })
+    {
+        if let (Some(ts), Some(te)) = (ctx.tok(sa), ctx.tok(a - 1)) {
+            c.attr.push(ts.span.cover(te.span));
+        }
+    }
     // Content-first: "…, X said." — the speaker follows a separator and the attribution ends.
     if outer_a > sa && ctx.is_sep(outer_a - 1) && (ends_here(after_aud) || ends_here(after)) {
         c.content_first = true;
@@ -1207,6 +1237,10 @@ fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<((usize, usize), usiz
     if relative {
         return Some((np1, a));
     }
+    // "A harbour spokesman, Ilse Varga, said": the named person is the speaker.
+    if spokes_np(ctx, a, b) && person_name(ctx, q + 1, p) {
+        return Some(((q + 1, p), a));
+    }
     // Prefer the part that carries a proper name.
     let np1_named = (a..b).any(|x| {
         ctx.tok(x)
@@ -1217,6 +1251,141 @@ fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<((usize, usize), usiz
     } else {
         Some(((q + 1, p), a))
     }
+}
+
+/// A noun phrase that speaks for a body through a person ("a police spokesman", "the
+/// ministry's spokeswoman", "a spokesperson for the port authority"): a lower-case person
+/// role noun inside it.
+fn spokes_np(ctx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|x| {
+        ctx.tok(x).is_some_and(|t| {
+            !t.cap
+                && t.is_word()
+                && (word_is(&t.lower, WordKind::Spokes)
+                    || crate::lexicon::ROLES.get(&t.lower)
+                        == Some(&crate::lexicon::RoleClass::Person))
+        })
+    })
+}
+
+/// The body behind a text it issued, for a speaker mention that names such a text: "a
+/// ministry statement", "the army's report", "a statement from the coast guard", "a bulletin
+/// issued by the health office". A record with no body named ("the report") gives None.
+pub fn record_body(ctx: &Ctx, span: Span) -> Option<Span> {
+    let (a, b) = ctx.tok_range(span);
+    let r = (a..b).find(|&k| {
+        word_is(ctx.lower(k), WordKind::Record) || word_is(ctx.lower(k), WordKind::Account)
+    })?;
+    // What people told speaks for those people: "accounts from survivors".
+    let told = word_is(ctx.lower(r), WordKind::Account);
+    let bodyish = |k: usize| {
+        ctx.tok(k).is_some_and(|t| {
+            t.is_word()
+                && (t.cap
+                    || matches!(
+                        crate::lexicon::ROLES.get(&t.lower),
+                        Some(
+                            crate::lexicon::RoleClass::Gov
+                                | crate::lexicon::RoleClass::Org
+                                | crate::lexicon::RoleClass::Media
+                        )
+                    ))
+        })
+    };
+    let (x, y) = if r + 1 == b {
+        // "a (new) ministry statement", "the army's report"
+        let mut s = a;
+        while s < r
+            && (any(ctx.lower(s), DETS)
+                || any(
+                    ctx.lower(s),
+                    &[
+                        "new",
+                        "latest",
+                        "written",
+                        "joint",
+                        "brief",
+                        "short",
+                        "final",
+                        "initial",
+                        "daily",
+                        "weekly",
+                        "earlier",
+                        "separate",
+                        "recent",
+                        "further",
+                        "preliminary",
+                        "second",
+                        "first",
+                        "later",
+                    ],
+                ))
+        {
+            s += 1;
+        }
+        let mut e = r;
+        if e > s && ctx.lower(e - 1) == "'s" {
+            e -= 1;
+        }
+        if e <= s || !bodyish(e - 1) || (s..e).any(|k| !ctx.is_word(k)) {
+            return None;
+        }
+        (s, e)
+    } else {
+        // "a statement from the army", "a report issued by the office"
+        let mut s = r + 1;
+        if any(
+            ctx.lower(s),
+            &["issued", "released", "published", "posted", "put"],
+        ) {
+            s += 1;
+            if ctx.lower(s) == "out" {
+                s += 1;
+            }
+            if ctx.lower(s) != "by" {
+                return None;
+            }
+        } else if !any(ctx.lower(s), &["from", "by"]) {
+            return None;
+        }
+        s += 1;
+        let people = |k: usize| told && ctx.tok(k).is_some_and(|t| t.is_word());
+        if s >= b || !(s..b).any(|k| bodyish(k) || people(k)) {
+            return None;
+        }
+        (s, b)
+    };
+    let start = ctx.tok(x)?.span.start();
+    let end = ctx.tok(y - 1)?.span.end();
+    (start < end).then(|| Span::new(start, end))
+}
+
+/// Tokens a..b read as a person's name ("Ilse Varga", "Inspector Lia Moor"): two to five
+/// capitalised words, no determiner, and not an organisation or place when the entities
+/// layer knows the span.
+fn person_name(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let n = b.saturating_sub(a);
+    if !(2..=5).contains(&n) {
+        return false;
+    }
+    let shape = (a..b).all(|x| {
+        ctx.tok(x).is_some_and(|t| {
+            (t.is_word() && t.cap && !any(&t.lower, DETS)) || ctx.slice(t.span) == "."
+        })
+    });
+    if !shape {
+        return false;
+    }
+    let (Some(ta), Some(tb)) = (ctx.tok(a), ctx.tok(b - 1)) else {
+        return false;
+    };
+    let span = ta.span.cover(tb.span);
+    ctx.doc
+        .layers
+        .entities
+        .iter()
+        .filter(|e| e.mentions.iter().any(|m| m.span.overlaps(span)))
+        .all(|e| e.kind == newsledger_model::EntityType::Person)
 }
 
 /// Content before a separator at token p: a quote ending there, or the sentence up to it.

@@ -201,6 +201,8 @@ pub enum WordKind {
     Spokes,
     Tally,
     Trail,
+    Record,
+    Account,
 }
 
 pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
@@ -212,6 +214,8 @@ pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
                 "spokes" => WordKind::Spokes,
                 "tally" => WordKind::Tally,
                 "trail" => WordKind::Trail,
+                "record" => WordKind::Record,
+                "account" => WordKind::Account,
                 _ => return None,
             };
             Some((w.trim().to_string(), kind))

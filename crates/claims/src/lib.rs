@@ -25,7 +25,7 @@ mod words;
 
 pub use hedges::sentence_hedges;
 
-use extract::{candidates, Cand, Ctx};
+use extract::{candidates, record_body, Cand, Ctx};
 use lexicon::{HedgeScope, RoleClass, MEDIA};
 use newsledger_model::{Claim, ClaimKind, Cue, Document, Hedge, Layer, Span, Stage};
 use resolve::Resolver;
@@ -132,7 +132,11 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
             .iter()
             .map(|v| resolver.resolve(v.span, true))
             .collect();
-        let speaker = resolver.resolve(sp.span, true);
+        // "a ministry statement said": the ministry speaks, through its statement.
+        let speaker = match record_body(&ctx, sp.span) {
+            Some(body) => resolver.resolve_body(body, true),
+            None => resolver.resolve(sp.span, true),
+        };
         let class = resolver.history.last().and_then(|h| h.class);
         let descs = resolver
             .history

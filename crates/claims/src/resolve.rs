@@ -7,6 +7,7 @@ use crate::lexicon::{word_is, RoleClass, WordKind, CUES, OUTLETS, ROLES};
 use crate::words::*;
 const CUE_WORDS: &[&str] = &["said", "says", "told", "according", "reported", "announced"];
 
+use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap as HashMap;
 
 use newsledger_model::{Entity, EntityType, MentionKind, SegmentKind, Span, SpanIndex, Speaker};
@@ -47,6 +48,30 @@ pub struct Resolver<'c, 'a> {
     /// long document).
     mention_idx: SpanIndex,
     mention_entity: Vec<usize>,
+    /// Resolve the next mention as if it were definite: the body behind "a ministry
+    /// statement" is a particular ministry, though the phrase is indefinite.
+    implied_definite: std::cell::Cell<bool>,
+}
+
+const GOV: u8 = 1;
+const ORG: u8 = 2;
+const MEDIA: u8 = 4;
+
+/// `GOV_WORDS`, `ORG_WORDS` and `MEDIA_WORDS` as one table: a word's lists in one lookup
+/// instead of three linear scans (names are tested word by word, many times per document).
+static BODY_WORDS: Lazy<HashMap<&'static str, u8>> = Lazy::new(|| {
+    let mut m: HashMap<&'static str, u8> = HashMap::default();
+    for (list, bit) in [(GOV_WORDS, GOV), (ORG_WORDS, ORG), (MEDIA_WORDS, MEDIA)] {
+        for w in list {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    m
+});
+
+/// Which of the body-word lists `w` is in (bits `GOV`, `ORG`, `MEDIA`; 0 for none).
+fn body_bits(w: &str) -> u8 {
+    BODY_WORDS.get(w).copied().unwrap_or(0)
 }
 
 fn is_cap_word(ctx: &Ctx, i: usize) -> bool {
@@ -63,17 +88,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let (sa, sb) = ctx.tok_range(seg.span);
             let mut i = sa;
             while i < sb {
-                let w0 = ctx.lower(i);
-                let before_role =
-                    !is_cap_word(ctx, i + 1) && ROLES.contains_key(ctx.lower(i + 1)) && i + 1 < sb;
-                let sentence_initial_common = i == sa
-                    && (w0.ends_with("ing")
-                        || w0.ends_with("ed")
-                        || w0.ends_with("ly")
-                        || any(w0, NUMBER_WORDS)
-                        || before_role);
+                // Evaluated only for a capitalised word: most tokens are not.
+                let sentence_initial_common = || {
+                    let w0 = ctx.lower(i);
+                    let before_role = || {
+                        !is_cap_word(ctx, i + 1)
+                            && ROLES.contains_key(ctx.lower(i + 1))
+                            && i + 1 < sb
+                    };
+                    i == sa
+                        && (w0.ends_with("ing")
+                            || w0.ends_with("ed")
+                            || w0.ends_with("ly")
+                            || any(w0, NUMBER_WORDS)
+                            || before_role())
+                };
                 let starts = is_cap_word(ctx, i)
-                    && !sentence_initial_common
+                    && !sentence_initial_common()
                     && !(any(ctx.lower(i), DETS)
                         || any(ctx.lower(i), PREPS)
                         || any(ctx.lower(i), BACK_STOP)
@@ -112,11 +143,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // Title words at the start are descriptors.
                 let mut a = i;
                 let mut descs: Vec<String> = Vec::new();
-                let orgish = (i..j).any(|k| {
-                    any(ctx.lower(k), GOV_WORDS)
-                        || any(ctx.lower(k), ORG_WORDS)
-                        || any(ctx.lower(k), MEDIA_WORDS)
-                });
+                let orgish = (i..j).any(|k| body_bits(ctx.lower(k)) != 0);
                 while a + 1 < j && any(ctx.lower(a), TITLES) && !orgish {
                     descs.push(ctx.lower(a).to_string());
                     a += 1;
@@ -221,6 +248,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             ctx,
             names,
             history: Vec::new(),
+            implied_definite: std::cell::Cell::new(false),
         }
     }
 
@@ -234,7 +262,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
         r.speaker
     }
 
+    /// Resolve the body named inside a record phrase ("ministry" in "a ministry statement"),
+    /// which refers like a definite phrase.
+    pub fn resolve_body(&mut self, span: Span, record: bool) -> Speaker {
+        self.implied_definite.set(true);
+        self.resolve(span, record)
+    }
+
     fn resolve_inner(&self, span: Span) -> Resolved {
+        let implied_definite = self.implied_definite.replace(false);
         let ctx = self.ctx;
         let text = ctx.slice(span).to_string();
         let (a, b) = ctx.tok_range(span);
@@ -387,11 +423,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             {
                 s -= 1;
             }
-            let orgish = (s..e).any(|k| {
-                any(ctx.lower(k), GOV_WORDS)
-                    || any(ctx.lower(k), ORG_WORDS)
-                    || any(ctx.lower(k), MEDIA_WORDS)
-            });
+            let orgish = (s..e).any(|k| body_bits(ctx.lower(k)) != 0);
             while s + 1 < e && any(ctx.lower(s), TITLES) && !orgish {
                 s += 1;
             }
@@ -422,7 +454,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // Definite role nouns: "the state broadcaster", "his press secretary", "the leader".
         let role = role_of(&lower);
         let possessor = lower.iter().position(|w| *w == "'s");
-        let definite = lower.first().is_some_and(|w| any(w, DEFINITE)) || possessor.is_some();
+        let definite = lower.first().is_some_and(|w| any(w, DEFINITE))
+            || possessor.is_some()
+            || implied_definite;
         if possessor.is_none() {
             if let Some(r) = self.spokesperson(span, &lower, definite) {
                 return r;
@@ -436,18 +470,30 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
         if let (Some((rw, rclass)), true) = (role.clone(), definite) {
-            // An outlet or body quoted in the last few sentences is the likeliest referent.
+            // An outlet or body quoted in the last few sentences is the likeliest referent;
+            // "the mayor's office" only refers back to an office of the same owner.
             if rclass != RoleClass::Person {
-                if let Some(r) = self.recent_same_kind(span, &rw, rclass) {
+                if let Some(r) = self
+                    .recent_same_kind(span, &rw, rclass)
+                    .filter(|r| same_owner(&lower, possessor, &r.speaker.name))
+                    .filter(|r| same_nation_words(ctx, span, &r.speaker.name))
+                {
                     return r;
                 }
             }
-            if let Some((id, name, class)) = self.entity_for(span, false) {
+            // The entity must hold the role noun itself: in "the UN human rights office" the
+            // mention "UN" names the owner, not the office.
+            let head_span = ctx.tok(b.saturating_sub(1)).map_or(span, |t| t.span);
+            if let Some((id, name, class)) = self.entity_for(head_span, false) {
                 if class_compatible(rclass, class) {
                     return mk(name, Some(id), Some(rclass), false, np_descs);
                 }
             }
-            if let Some(r) = self.resolve_role(span, &rw, rclass, &lower) {
+            if let Some(r) = self.resolve_role(span, &rw, rclass, &lower).filter(|r| {
+                rclass == RoleClass::Person
+                    || same_owner(&lower, possessor, &r.speaker.name)
+                        && same_nation_words(ctx, span, &r.speaker.name)
+            }) {
                 return r;
             }
             // "his spokesman", "Halden's party": name it by its owner.
@@ -1145,7 +1191,12 @@ fn lower_case_bodies(ctx: &Ctx) -> Vec<(Span, String, RoleClass)> {
                     && !any(w, PREPS)
                     && !any(w, BACK_STOP)
                     && !CUES.contains_key(w);
-                if !(plain || apos) {
+                // A national adjective first: "the Telvan justice ministry".
+                let adj = t.is_word()
+                    && t.cap
+                    && j == i + 1
+                    && ctx.tok(j + 1).is_some_and(|n| n.is_word() && !n.cap);
+                if !(plain || apos || adj) {
                     break;
                 }
                 if plain && j > i + 1 {
@@ -1167,6 +1218,43 @@ fn lower_case_bodies(ctx: &Ctx) -> Vec<(Span, String, RoleClass)> {
         }
     }
     out
+}
+
+/// Whether a referent's name carries the owner of a possessed body: "the mayor's office"
+/// (possessor at index `possessor` of `lower`) is "Kell mayor's office", never "Arlo provincial
+/// health office". Phrases without an owner match any name.
+fn same_owner(lower: &[&str], possessor: Option<usize>, name: &str) -> bool {
+    let Some(k) = possessor else {
+        return true;
+    };
+    let low = name.to_lowercase();
+    let words: Vec<&str> = low
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    lower
+        .get(..k)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|w| !any(w, DETS) && w.chars().any(char::is_alphanumeric))
+        .all(|w| words.contains(w))
+}
+
+/// Whether a referent's name agrees with the capitalised modifiers of a lower-case body
+/// phrase: "the Selkan interior ministry" is not "Dravian interior ministry".
+fn same_nation_words(ctx: &Ctx, span: Span, name: &str) -> bool {
+    let (a, b) = ctx.tok_range(span);
+    let low = name.to_lowercase();
+    let words: Vec<&str> = low
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (a..b)
+        .filter(|&k| is_cap_word(ctx, k) && !any(ctx.lower(k), DETS))
+        .all(|k| {
+            let w = ctx.lower(k);
+            words.iter().any(|x| *x == w || same_nation(x, w))
+        })
 }
 
 fn class_compatible(role: RoleClass, ent: RoleClass) -> bool {
@@ -1229,22 +1317,20 @@ pub fn guess_class(name: &str, descs: &[String]) -> Option<RoleClass> {
     let person_desc = descs
         .iter()
         .any(|d| word_is(d, WordKind::Spokes) || matches!(d.as_str(), "spokesperson"));
-    let body_words = words
-        .iter()
-        .any(|w| any(w, GOV_WORDS) || any(w, ORG_WORDS) || any(w, MEDIA_WORDS));
+    let body_words = words.iter().any(|w| body_bits(w) != 0);
     if person_desc && !body_words && !OUTLETS.contains(&low) && (1..=4).contains(&words.len()) {
         return Some(RoleClass::Person);
     }
     if OUTLETS.contains(&low)
-        || media_desc && !words.iter().any(|w| any(w, GOV_WORDS))
-        || words.iter().any(|w| any(w, MEDIA_WORDS))
+        || media_desc && !words.iter().any(|w| body_bits(w) & GOV != 0)
+        || words.iter().any(|w| body_bits(w) & MEDIA != 0)
     {
         return Some(RoleClass::Media);
     }
-    if words.iter().any(|w| any(w, GOV_WORDS)) {
+    if words.iter().any(|w| body_bits(w) & GOV != 0) {
         return Some(RoleClass::Gov);
     }
-    if words.iter().any(|w| any(w, ORG_WORDS)) {
+    if words.iter().any(|w| body_bits(w) & ORG != 0) {
         return Some(RoleClass::Org);
     }
     if name.chars().count() >= 2

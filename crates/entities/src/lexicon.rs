@@ -186,15 +186,21 @@ pub static NAME_MODIFIER: Lazy<HashSet<&'static str>> = Lazy::new(|| {
         .collect()
 });
 
-/// Closed word classes from `words.tsv`: class → word → optional value.
-static WORD_CLASSES: Lazy<HashMap<&'static str, HashMap<&'static str, &'static str>>> =
+/// Closed word classes from `words.tsv`: word → its (class, optional value) pairs. Keyed by
+/// the word so that a test costs one hash of the word and a scan of its few classes (the
+/// stage asks this for most tokens, often several times).
+static WORD_CLASSES: Lazy<HashMap<&'static str, Vec<(&'static str, &'static str)>>> =
     Lazy::new(|| {
-        let mut m: HashMap<&'static str, HashMap<&'static str, &'static str>> = HashMap::default();
+        let mut m: HashMap<&'static str, Vec<(&'static str, &'static str)>> = HashMap::default();
         for r in rows(WORDS) {
             if let (Some(&c), Some(&w)) = (r.first(), r.get(1)) {
-                m.entry(c)
-                    .or_default()
-                    .insert(w, r.get(2).copied().unwrap_or(""));
+                let v = r.get(2).copied().unwrap_or("");
+                let classes = m.entry(w).or_default();
+                // A repeated row replaces the earlier value.
+                match classes.iter_mut().find(|(k, _)| *k == c) {
+                    Some(slot) => slot.1 = v,
+                    None => classes.push((c, v)),
+                }
             }
         }
         m
@@ -202,12 +208,14 @@ static WORD_CLASSES: Lazy<HashMap<&'static str, HashMap<&'static str, &'static s
 
 /// Is `word` in the closed class `class` of `words.tsv`?
 pub fn is(class: &str, word: &str) -> bool {
-    WORD_CLASSES
-        .get(class)
-        .is_some_and(|m| m.contains_key(word))
+    value(class, word).is_some()
 }
 
 /// The value column of a `words.tsv` entry.
 pub fn value(class: &str, word: &str) -> Option<&'static str> {
-    WORD_CLASSES.get(class).and_then(|m| m.get(word)).copied()
+    WORD_CLASSES
+        .get(word)?
+        .iter()
+        .find(|(k, _)| *k == class)
+        .map(|(_, v)| *v)
 }

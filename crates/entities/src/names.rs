@@ -185,9 +185,15 @@ pub fn role_before(
                         .and_then(|k| w.get(k))
                         .is_some_and(|x| is_det(x) || is_poss_pronoun(x) || x.poss)
                         || w.get(*a).is_some_and(|x| !x.is_word)
-                        || a.checked_sub(2)
-                            .and_then(|k| w.get(k))
-                            .is_some_and(|x| is_det(x) || is_poss_pronoun(x))
+                        // "a fire brigade spokesman, Aldo Ferrante": up to three
+                        // modifier words between the determiner and the role.
+                        || (2..=4).any(|d| {
+                            a.checked_sub(d)
+                                .and_then(|k| w.get(k))
+                                .is_some_and(|x| is_det(x) || is_poss_pronoun(x))
+                                && (*a + 1 - d..*a)
+                                    .all(|k| w.get(k).is_some_and(|x| x.is_word && !is_det(x)))
+                        })
                 })
             {
                 (a, end - 1, key)
@@ -580,7 +586,24 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
                 j += 2;
                 continue;
             }
-            if y.is("of") && lexicon::is("of_head", prev.text) {
+            // "Committee for the Protection of Journalists": inside a "for" phrase any
+            // capitalised noun may take an "of" object.
+            let after_for = (i..j).any(|k| w.get(k).is_some_and(|z| z.is("for")));
+            if y.is("of") && (lexicon::is("of_head", prev.text) || after_for && prev.cap) {
+                if w.get(j + 1).is_some_and(|z| z.is("the"))
+                    && w.get(j + 2).is_some_and(continues_name)
+                {
+                    j += 3;
+                    continue;
+                }
+                if w.get(j + 1).is_some_and(continues_name) {
+                    j += 2;
+                    continue;
+                }
+            }
+            // "International Organization for Migration", "Committee for the Protection of
+            // Journalists": a body's name goes on after "for".
+            if y.is("for") && lexicon::is("for_head", prev.text) {
                 if w.get(j + 1).is_some_and(|z| z.is("the"))
                     && w.get(j + 2).is_some_and(continues_name)
                 {
@@ -762,6 +785,17 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
                         out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
                         return;
                     }
+                }
+            }
+            // "International Organization for Migration": any organisation head before "for".
+            if w.get(k).is_some_and(|x| x.is("for")) {
+                let head = w
+                    .get(k - 1)
+                    .filter(|x| lexicon::is("for_head", x.text))
+                    .and_then(|x| ORG_HEAD.get(x.text));
+                if let Some((sub, _)) = head {
+                    out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
+                    return;
                 }
             }
         }

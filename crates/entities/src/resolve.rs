@@ -230,6 +230,15 @@ impl<'a, 'd> State<'a, 'd> {
                     } else {
                         EntityType::Org
                     };
+                    // "the Red Cross" after "the International Committee of the Red Cross":
+                    // a short name refers to the longer one the document named it by.
+                    let tail = format!(" {}", kn.canonical);
+                    let longer = self.clusters.iter().position(|x| {
+                        x.kind == kind && x.name.len() > tail.len() && x.name.ends_with(&tail)
+                    });
+                    if let Some(li) = longer {
+                        self.keys.entry(format!("K:{}", kn.canonical)).or_insert(li);
+                    }
                     let ci = self.cluster(format!("K:{}", kn.canonical), || {
                         let mut cl = Cluster::new(
                             kind,
@@ -770,11 +779,43 @@ impl<'a, 'd> State<'a, 'd> {
                                 "the" | "a" | "this" | "that" | "his" | "her" | "its" | "their"
                             )
                     }) {
-                        let span = Span::new(p.span.start(), x.span.end());
-                        let name = self.doc.slice(span).to_string();
-                        let ci = self.cluster(format!("O:{}", norm_org(&name)), || {
-                            Cluster::new(EntityType::Org, Some("government"), &name)
+                        // "the Dravian interior ministry": a national adjective keeps one
+                        // country's ministry apart from another's.
+                        let nation = wi.checked_sub(2).and_then(|k| w.get(k)).filter(|q| {
+                            q.is_word
+                                && q.cap
+                                && q.text.chars().all(char::is_alphabetic)
+                                && wi
+                                    .checked_sub(3)
+                                    .and_then(|k| w.get(k))
+                                    .is_some_and(|d| d.is("the"))
                         });
+                        let start = nation.map_or(p.span.start(), |q| q.span.start());
+                        let span = Span::new(start, x.span.end());
+                        let name = self.doc.slice(span).to_string();
+                        let key = format!("O:{}", norm_org(&name));
+                        // "the interior ministry" after one "Dravian interior ministry" is
+                        // that ministry; after two countries' ministries it stays apart.
+                        let plain = format!(" {}", name.to_lowercase());
+                        let national: Vec<usize> = if nation.is_none() {
+                            self.clusters
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, c)| {
+                                    c.kind == EntityType::Org
+                                        && c.name.to_lowercase().ends_with(&plain)
+                                })
+                                .map(|(k, _)| k)
+                                .collect()
+                        } else {
+                            Vec::new()
+                        };
+                        let ci = match national.as_slice() {
+                            [only] if !self.keys.contains_key(&key) => *only,
+                            _ => self.cluster(key, || {
+                                Cluster::new(EntityType::Org, Some("government"), &name)
+                            }),
+                        };
                         let m = self.nominal_m(span, si, w.get(wi + 1));
                         let m = M {
                             kind: MentionKind::Name,
