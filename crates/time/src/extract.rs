@@ -191,7 +191,6 @@ struct Patterns {
     /// Words without which a sentence cannot hold a timex (besides digits): a cheap
     /// first pass so most sentences skip the patterns.
     triggers: AhoCorasick,
-    word: Regex,
     /// All the patterns above, in [`GATED`] order: one pass tells which of them match
     /// the text at all, so the others are not run.
     set: RegexSet,
@@ -390,7 +389,6 @@ fn patterns(ascii_b: bool) -> Option<Patterns> {
             .ascii_case_insensitive(true)
             .build(trigger_words())
             .ok()?,
-        word: Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*").ok()?,
         set: RegexSet::empty(),
     };
     let gated = [
@@ -1264,7 +1262,21 @@ fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
             continue;
         }
         match tail.as_deref() {
-            Some("old") => continue,
+            // "a 27-year-old volunteer", "she is 40 years old": TimeML annotates an age
+            // as the duration lived (P27Y), wherever it stands in the sentence.
+            Some("old") => {
+                if n.is_some() {
+                    push(
+                        start,
+                        all.end(),
+                        Reading::Duration {
+                            value: duration_value(n, code),
+                            modifier,
+                        },
+                    );
+                }
+                continue;
+            }
             Some("ago") => {
                 push(
                     all.start(),
@@ -1951,6 +1963,39 @@ fn merge(text: &str, v: Vec<Cand>) -> Vec<Cand> {
             }
             let with_comma = gap_is(text, last.end, c.start, true);
             let spaced = gap_is(text, last.end, c.start, false);
+            // "02:40 on Saturday 4 March", "5 p.m. on Friday": one point in time (TimeML
+            // joins a time with its day; the preposition between them stays inside).
+            let on = text
+                .get(last.end..c.start)
+                .is_some_and(|g| g.trim().eq_ignore_ascii_case("on") && g.starts_with(' '));
+            if on || spaced {
+                if let (Reading::Clock { day: None, .. }, true) =
+                    (&last.reading, is_day(&c.reading))
+                {
+                    if let Reading::Clock { h, mi, zone, .. } = last.reading.clone() {
+                        last.end = c.end;
+                        last.reading = Reading::Clock {
+                            h,
+                            mi,
+                            zone,
+                            day: Some(Box::new(c.reading.clone())),
+                        };
+                        continue;
+                    }
+                }
+            }
+            // "3 p.m. Saturday, January 8": the full date replaces the weekday.
+            if with_comma {
+                if let Reading::Clock { day: Some(day), .. } = &mut last.reading {
+                    if matches!(**day, Reading::Weekday { part: None, .. })
+                        && is_date_with_day(&c.reading)
+                    {
+                        **day = c.reading.clone();
+                        last.end = c.end;
+                        continue;
+                    }
+                }
+            }
             if with_comma {
                 match (&last.reading, &c.reading) {
                     (Reading::Weekday { part: None, .. }, Reading::Date { d, .. }) if *d > 0 => {
@@ -2015,17 +2060,42 @@ fn is_day(r: &Reading) -> bool {
     }
 }
 
-/// Words of a text with their byte offsets (for tense cues).
+/// Words of a text with their byte offsets (for tense cues): the matches of `Patterns::word`
+/// (`[\p{L}\p{N}][\p{L}\p{N}'’.-]*`), found by a scan that needs the regex only to class a
+/// non-ASCII character (every sentence with a date goes through here).
 pub fn words(text: &str) -> Vec<(usize, &str)> {
-    // `word` has no `\b`, so the ASCII set's copy is exact.
-    match PAT_ASCII.as_ref() {
-        Some(p) => p
-            .word
-            .find_iter(text)
-            .map(|m| (m.start(), m.as_str()))
-            .collect(),
-        None => Vec::new(),
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut it = text.char_indices().peekable();
+    while let Some((s, c)) = it.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut e = s + c.len_utf8();
+        while let Some(&(i, d)) = it.peek() {
+            if !(matches!(d, '\'' | '’' | '.' | '-') || is_word_char(d)) {
+                break;
+            }
+            e = i + d.len_utf8();
+            it.next();
+        }
+        if let Some(w) = text.get(s..e) {
+            out.push((s, w));
+        }
     }
+    out
+}
+
+/// `\p{L}` or `\p{N}`: a character a word of [`words`] is made of.
+fn is_word_char(c: char) -> bool {
+    static LETTER_OR_NUMBER: Lazy<Option<Regex>> =
+        Lazy::new(|| Regex::new(r"\A[\p{L}\p{N}]\z").ok());
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let mut buf = [0u8; 4];
+    LETTER_OR_NUMBER
+        .as_ref()
+        .is_some_and(|r| r.is_match(c.encode_utf8(&mut buf)))
 }
 
 #[cfg(test)]
@@ -2034,6 +2104,25 @@ mod boundary_tests {
 
     fn show(c: &[Cand]) -> String {
         format!("{c:?}")
+    }
+
+    #[test]
+    fn word_scan_matches_the_word_pattern() {
+        let p = Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*").ok();
+        assert!(p.is_some());
+        for s in [
+            "",
+            "The mayor’s office said on Jan. 5 it would re-open.",
+            "Zürich-based firms' profits fell 3.5% — ‘again’ — in 2020...",
+            "Café naïve Ελλάδα Москва 東京 x² ٣٤ e\u{301}tude -start .dot 'q ’r",
+            "U.S.-led talks; co-op’s 1,200 staff. A.B.C",
+        ] {
+            let want: Vec<(usize, &str)> = p
+                .as_ref()
+                .map(|r| r.find_iter(s).map(|m| (m.start(), m.as_str())).collect())
+                .unwrap_or_default();
+            assert_eq!(words(s), want, "{s}");
+        }
     }
 
     #[test]

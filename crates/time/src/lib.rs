@@ -66,6 +66,8 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
     // they are mapped to the final t1, t2… at the end.
     let mut provisional = 0usize;
     let mut final_of: rustc_hash::FxHashMap<String, String> = Default::default();
+    // The day of the last line that is nothing but a date (a live page's entry heading).
+    let mut entry_day: Option<NaiveDate> = None;
     for sp in sentences {
         let Some(sent) = text.get(sp.start()..sp.end()) else {
             continue;
@@ -97,11 +99,28 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
         }
         for (k, c) in cands.iter().enumerate() {
             if matches!(c.reading, extract::Reading::Clock { .. }) {
-                let hint = nearest_day(&cands, &resolved, k);
+                // A live-page stamp ("09:42 Rescuers say…") dates its entry: it takes the
+                // day of the entry heading or the publication day, never a day the entry
+                // goes on to mention ("…since last night").
+                let hint = if stamp_at_line_start(sent, c.start) {
+                    entry_day
+                } else {
+                    nearest_day(&cands, &resolved, k)
+                };
                 let tense = cues.tense_at(c.start, c.end);
                 if let Some(slot) = resolved.get_mut(k) {
                     *slot = resolver.resolve(&c.reading, tense, hint);
                 }
+            }
+        }
+        if let ([c], [Some(r)]) = (cands.as_slice(), resolved.as_slice()) {
+            let rest = |a: usize, b: usize| sent.get(a..b).unwrap_or("x");
+            let bare = |g: &str| {
+                g.chars()
+                    .all(|ch| ch.is_whitespace() || ":.,-–—".contains(ch))
+            };
+            if bare(rest(0, c.start)) && bare(rest(c.end, sent.len())) && r.value.len() == 10 {
+                entry_day = resolve_value_to_date(&r.value).or(entry_day);
             }
         }
         for ((c, r), pid) in cands.iter().zip(resolved).zip(ids) {
@@ -135,6 +154,15 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
         }
     }
     out
+}
+
+/// Whether the clock time at `start` opens a line of `sent` (after a bullet or dash, if
+/// any). A day joined to the time ("09:42 today") still wins: it is part of the reading.
+fn stamp_at_line_start(sent: &str, start: usize) -> bool {
+    let before = sent.get(..start).unwrap_or("x");
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    line.chars()
+        .all(|ch| ch.is_whitespace() || "•·*-–—|>".contains(ch))
 }
 
 /// The day of the closest day-precision timex in the same sentence.

@@ -55,7 +55,37 @@ struct CueWord {
     fixed: Option<Tense>,
     /// An intent verb ("plans", "vowed"), and the offset of the "to" right after it.
     intent_to: Option<usize>,
+    /// Punctuation that ends a clause (; : ! ? quotes, dashes) stands between this word and
+    /// the one before it.
+    clause_break: bool,
 }
+
+/// Words that put what follows in a forward-looking clause ("would stay shut until
+/// Thursday", "could reach a million by August", "is expected to end before Friday").
+const FORWARD_MODALS: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "would",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "expected",
+    "expects",
+    "plans",
+    "plan",
+    "intends",
+    "scheduled",
+    "due",
+    "going",
+];
+
+/// Past finite forms that tell the clause as a report of what happened ("was shut until
+/// Thursday"): scanning back for a modal stops at them.
+const PAST_FINITE: &[&str] = &["was", "were", "had", "did", "said", "told"];
 
 /// The tense cues of one sentence.
 pub struct Cues {
@@ -123,14 +153,25 @@ impl Cues {
             cues.push((*off, fixed, intent_to));
         }
         // The lower-cased words move into the cue words (no copy per word).
+        let mut prev_end = 0usize;
+        let breaks: Vec<bool> = ws
+            .iter()
+            .map(|(off, w)| {
+                let gap = sentence.get(prev_end..*off).unwrap_or("");
+                prev_end = off + w.len();
+                gap.contains([';', ':', '!', '?', '(', ')', '"', '“', '”', '—', '–'])
+            })
+            .collect();
         let out: Vec<CueWord> = cues
             .into_iter()
             .zip(lcs)
-            .map(|((off, fixed, intent_to), lc)| CueWord {
+            .zip(breaks)
+            .map(|(((off, fixed, intent_to), lc), clause_break)| CueWord {
                 off,
                 lc,
                 fixed,
                 intent_to,
+                clause_break,
             })
             .collect();
         let mut told_before = Vec::with_capacity(out.len() + 1);
@@ -146,6 +187,31 @@ impl Cues {
         }
     }
 
+    /// Whether a modal or future verb governs the clause that word `k` is in: scanning back
+    /// at most a dozen words, stopping at a clause break or a past finite verb.
+    fn modal_before(&self, k: usize) -> bool {
+        let Some(upto) = self.words.get(..=k) else {
+            return false;
+        };
+        for (n, w) in upto.iter().rev().enumerate() {
+            if n > 0 {
+                // "May" the month is no modal.
+                if FORWARD_MODALS.contains(&w.lc.as_str())
+                    && (w.lc != "may" || w.fixed == Some(Tense::Future))
+                {
+                    return true;
+                }
+                if PAST_FINITE.contains(&w.lc.as_str()) || n > 12 {
+                    return false;
+                }
+            }
+            if w.clause_break {
+                return false;
+            }
+        }
+        false
+    }
+
     /// The tense nearest to `[s, e)` (offsets in the sentence), from cue words (will,
     /// said, -ed…). Scans outward from the expression, so long sentences stay cheap.
     pub fn tense_at(&self, s: usize, e: usize) -> Tense {
@@ -153,6 +219,17 @@ impl Cues {
         // "closed until Friday": a state that lasts up to the date points forward, unless
         // the sentence is plainly told in the past ("was unable to reach it until Thursday").
         let prev = first.checked_sub(1).and_then(|i| self.words.get(i));
+        // "would stay closed until Thursday", "could reach a million by August": a deadline
+        // under a modal or future verb of its own clause lies ahead, even in reported speech.
+        if prev.is_some_and(|w| {
+            matches!(
+                w.lc.as_str(),
+                "until" | "till" | "through" | "by" | "before"
+            )
+        }) && self.modal_before(first.saturating_sub(1))
+        {
+            return Tense::Future;
+        }
         if prev.is_some_and(|w| matches!(w.lc.as_str(), "until" | "till" | "through"))
             && !self.told_before.get(first).copied().unwrap_or(false)
         {

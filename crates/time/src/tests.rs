@@ -323,8 +323,18 @@ fn durations_and_sets() {
         "12-hour",
         "PT12H",
     );
-    none("A 45-year-old man was held.", "2022-01-08");
-    none("The victim was 45 years old.", "2022-01-08");
+    has(
+        "A 45-year-old man was held.",
+        "2022-01-08",
+        "45-year-old",
+        "P45Y",
+    );
+    has(
+        "The victim was 45 years old.",
+        "2022-01-08",
+        "45 years old",
+        "P45Y",
+    );
     let tx = find_timexes("He ruled for nearly three decades.", d("2022-01-08"));
     assert_eq!(tx[0].kind, TimexType::Duration);
     assert_eq!(tx[0].modifier.as_deref(), Some("APPROX"));
@@ -335,13 +345,13 @@ fn clock_times() {
     has(
         "Troops fired at 3 p.m. on Saturday.",
         "2022-01-08",
-        "3 p.m.",
+        "3 p.m. on Saturday",
         "2022-01-08T15:00",
     );
     has(
         "The blast came at 18:00 UTC on Tuesday.",
         "2009-12-16",
-        "18:00 UTC",
+        "18:00 UTC on Tuesday",
         "2009-12-15T18:00Z",
     );
     has(
@@ -739,7 +749,7 @@ fn more_forms() {
     has(
         "Polls close at 8 p.m. EST on Tuesday.",
         "2022-01-08",
-        "8 p.m. EST",
+        "8 p.m. EST on Tuesday",
         "2022-01-04T20:00",
     );
     has(
@@ -931,4 +941,124 @@ fn a_long_table_without_punctuation_stays_linear() {
     let tx = find_timexes(&s, d("2022-01-08"));
     assert_eq!(tx.len(), 5000);
     assert!(t.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn deadlines_under_a_modal_point_forward() {
+    // 2022-01-12 is a Wednesday.
+    has(
+        "The depot owner said the yard would remain shut until Monday.",
+        "2022-01-12",
+        "Monday",
+        "2022-01-17",
+    );
+    has(
+        "Engineers warned that repairs could drag on until Tuesday.",
+        "2022-01-12",
+        "Tuesday",
+        "2022-01-18",
+    );
+    has(
+        "Officials said stocks of seed grain might run out by October.",
+        "2022-05-20",
+        "October",
+        "2022-10",
+    );
+    has(
+        "The council said it is expected to publish the audit before Friday.",
+        "2022-01-12",
+        "Friday",
+        "2022-01-14",
+    );
+    // Told in the past, the deadline stays behind.
+    has(
+        "The bridge was closed until Monday, the council said.",
+        "2022-01-12",
+        "Monday",
+        "2022-01-10",
+    );
+    has(
+        "Grain prices had fallen by October.",
+        "2022-12-20",
+        "October",
+        "2022-10",
+    );
+}
+
+#[test]
+fn live_page_stamps_keep_their_entry_day() {
+    // Published Wednesday 2022-01-12.
+    let t = "Flood updates\n09:42 Crews say the river has risen sharply since last night.\n";
+    has(t, "2022-01-12", "09:42", "2022-01-12T09:42");
+    has(t, "2022-01-12", "last night", "2022-01-11TNI");
+    // A bulleted stamp under a dated entry heading takes the heading's day.
+    let t = "Tuesday 11 January\n• 18:05 The mayor thanked volunteers who worked yesterday.\n";
+    has(t, "2022-01-12", "18:05", "2022-01-11T18:05");
+    // Inside a sentence a time still takes the day named next to it.
+    has(
+        "Divers reached the hull yesterday and surfaced at 02:15.",
+        "2022-01-12",
+        "02:15",
+        "2022-01-11T02:15",
+    );
+}
+
+#[test]
+fn a_time_on_a_day_is_one_timex() {
+    // 2022-01-12 is a Wednesday.
+    let t = "The roof gave way at 03:10 on Monday 10 January, residents said.";
+    assert_eq!(
+        tv(t, "2022-01-12"),
+        [(
+            "03:10 on Monday 10 January".to_string(),
+            "2022-01-10T03:10".to_string()
+        )]
+    );
+    has(
+        "Polls will close at 8 p.m. on Friday.",
+        "2022-01-12",
+        "8 p.m. on Friday",
+        "2022-01-14T20:00",
+    );
+    has(
+        "The flight landed at 6 p.m. Tuesday, January 11.",
+        "2022-01-12",
+        "6 p.m. Tuesday, January 11",
+        "2022-01-11T18:00",
+    );
+}
+
+#[test]
+fn ages_before_names_and_nouns() {
+    for (t, span, v) in [
+        (
+            "A trainee nurse, 31-year-old Petra Lind, was hurt.",
+            "31-year-old",
+            "P31Y",
+        ),
+        (
+            "63-year-old Amos Kell ran the bakery for decades.",
+            "63-year-old",
+            "P63Y",
+        ),
+        (
+            "Police named the driver as 19-year-old Ravi Osei.",
+            "19-year-old",
+            "P19Y",
+        ),
+        (
+            "Her six-month-old daughter was unharmed.",
+            "six-month-old",
+            "P6M",
+        ),
+        (
+            "\u{201c}We lost everything,\u{201d} said Ona Brill, a 58-year-old baker.",
+            "58-year-old",
+            "P58Y",
+        ),
+    ] {
+        has(t, "2022-01-08", span, v);
+    }
+    // An age given with "aged" stays out, as before.
+    none("Residents aged 70 years and over were moved.", "2022-01-08");
 }
