@@ -456,7 +456,12 @@ fn back_np(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
         &[
             "he", "she", "they", "it", "we", "some", "many", "others", "most", "several", "both",
         ],
-    ) && (j == sa || !ctx.is_word(j - 1) || any(ctx.lower(j - 1), &["and", "but", "while"]))
+    ) && (j == sa
+        || !ctx.is_word(j - 1)
+        || any(
+            ctx.lower(j - 1),
+            &["and", "but", "while", "though", "although", "whereas"],
+        ))
     {
         return Some((j, j + 1));
     }
@@ -1050,6 +1055,9 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
         c.content = vec![np_span(ctx, j, end)];
         return Some(c);
     }
+    if directive(ctx, &c.entry.lemma, after, sb) {
+        return None;
+    }
     // Coordinated verbs: "X accused … and said …" take the subject of the first.
     if any(ctx.lower(p), &["and", "but"]) && p > sa {
         let mut j = after_aud;
@@ -1087,6 +1095,14 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
         _ => false,
     };
     if bad_subject {
+        return None;
+    }
+    // "the agency has recorded 600 deaths", "the ministry counted 310,000 marchers": a
+    // counting verb reports a tally only when a body counts and a number follows; "the team
+    // recorded an album", "Smith recorded 12 rebounds" are not reports.
+    if word_is(&c.entry.lemma, WordKind::Counting)
+        && !(counting_body(ctx, a, b) && number_follows(ctx, after))
+    {
         return None;
     }
     if nounish
@@ -1178,6 +1194,84 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
     }
     c.forward_from = ctx.tok(j).map(|t| t.span.start());
     Some(c)
+}
+
+/// "urged the public to boil water", "asked residents to stay away", "called on donors to
+/// give": an object and a to-infinitive after a directive cue ask someone to act; nothing is
+/// reported as fact. `after` is the first token after the cue and its modifiers.
+fn directive(ctx: &Ctx, lemma: &str, after: usize, sb: usize) -> bool {
+    if !word_is(lemma, WordKind::Directive) {
+        return false;
+    }
+    let mut m = after;
+    if any(ctx.lower(m), &["on", "upon"]) || lemma == "appeal" && ctx.lower(m) == "to" {
+        m += 1;
+    }
+    let start = m;
+    while m < sb && m < start + 10 {
+        let w = ctx.lower(m);
+        if w == "to" {
+            let verb_next = ctx.tok(m + 1).is_some_and(|t| {
+                t.is_word() && t.kind != crate::text::TK::Num && !any(&t.lower, DETS)
+            });
+            return m > start && verb_next;
+        }
+        let np_part = ctx
+            .tok(m)
+            .is_some_and(|t| t.is_word() || t.kind == crate::text::TK::Num)
+            || matches!(w, "'s" | "’s" | "-");
+        // a clause of its own: "told the paper they were forced to wait"
+        let clause = any(w, FINITE) || any(w, &["he", "she", "they", "we", "i", "it", "you"]);
+        if !np_part || clause || w == "that" || CUES.contains_key(w) {
+            return false;
+        }
+        m += 1;
+    }
+    false
+}
+
+/// An organisation that keeps counts: a body role noun ("the ministry", "police"), an
+/// acronym ("the IOM"), or an organisation the entity layer knows that is not a company.
+fn counting_body(ctx: &Ctx, a: usize, b: usize) -> bool {
+    use crate::lexicon::{RoleClass, ROLES};
+    // The head is the noun before a post-modifier: "a reporter for the paper" → reporter.
+    let h = (a..b)
+        .find(|&x| {
+            any(
+                ctx.lower(x + 1),
+                &["for", "of", "at", "with", "from", "in", "on"],
+            )
+        })
+        .unwrap_or(b.saturating_sub(1));
+    if let Some(r) = ROLES.get(ctx.lower(h)) {
+        return *r != RoleClass::Person;
+    }
+    let Some(t) = ctx.tok(h) else { return false };
+    let w = ctx.slice(t.span);
+    if w.chars().count() >= 2 && w.chars().all(|ch| ch.is_ascii_uppercase()) {
+        return true;
+    }
+    ctx.doc.entity_at(t.span).is_some_and(|e| {
+        e.kind == newsledger_model::EntityType::Org && e.subtype.as_deref() != Some("company")
+    })
+}
+
+/// A number (possibly after "more than", "at least", "some"…) right after the cue.
+fn number_follows(ctx: &Ctx, j: usize) -> bool {
+    let mut m = j;
+    while m < j + 3
+        && any(
+            ctx.lower(m),
+            &[
+                "at", "least", "more", "than", "over", "nearly", "about", "some", "almost",
+                "roughly", "around", "another", "a", "further", "fewer", "up", "to",
+            ],
+        )
+    {
+        m += 1;
+    }
+    (ctx.tok(m).is_some_and(|t| t.kind == crate::text::TK::Num) || any(ctx.lower(m), NUMBER_WORDS))
+        && !ctx.timeish(m)
 }
 
 /// The speaker of "NP1, APPOSITIVE, cue", and where NP1 starts.

@@ -203,6 +203,11 @@ pub enum WordKind {
     Trail,
     Record,
     Account,
+    /// A cue lemma that, with an object and a to-infinitive, asks someone to act instead of
+    /// reporting a fact ("urged residents to leave").
+    Directive,
+    /// A counting verb, a cue only when a body counts and a number follows ("counted N").
+    Counting,
 }
 
 pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
@@ -216,6 +221,8 @@ pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
                 "trail" => WordKind::Trail,
                 "record" => WordKind::Record,
                 "account" => WordKind::Account,
+                "directive" => WordKind::Directive,
+                "counting" => WordKind::Counting,
                 _ => return None,
             };
             Some((w.trim().to_string(), kind))

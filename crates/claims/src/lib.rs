@@ -118,6 +118,7 @@ pub fn hedges_for(doc: &Document, span: Span) -> Vec<&Hedge> {
 pub fn extract_claims(doc: &Document) -> Vec<Claim> {
     let ctx = Ctx::new(doc);
     let mut cands = candidates(&ctx);
+    cands.retain(|c| !headline_summary(&ctx, c));
     attach_untagged_quotes(&ctx, &mut cands);
     cands.sort_by_key(|c| (c.cue.start(), c.cue.end()));
     let mut resolver = Resolver::new(&ctx);
@@ -170,6 +171,21 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
         c.id = format!("c{}", k + 1);
     }
     claims
+}
+
+/// A headline or standfirst that sums up the body's sourcing ("…, governor says", "Police
+/// say …", "Aid agencies warn …") is the outlet's label for claims the body reports in full,
+/// so it is not an act of reporting of its own. A headline that reports an exchange between
+/// parties ("X tells Y that …") is kept: there the telling is itself the news; so is a
+/// headline that gives a speaker's own words after a colon ("Relief chief: “…”").
+fn headline_summary(ctx: &Ctx, c: &Cand) -> bool {
+    let headline = ctx.doc.layers.segments.get(c.seg).is_some_and(|s| {
+        matches!(
+            s.kind,
+            newsledger_model::SegmentKind::Headline | newsledger_model::SegmentKind::Subheading
+        )
+    });
+    headline && c.entry.class != lexicon::CueClass::Tell && c.entry.lemma != "colon"
 }
 
 /// Quotes with no cue of their own continue the speaker before them: in the same paragraph,
