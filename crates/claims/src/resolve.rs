@@ -823,8 +823,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     /// "a spokesman" speaks for the organisation quoted just before; "a police spokesman",
-    /// "a UN spokesperson", "a spokeswoman for the coast guard" for the body they name. A
-    /// named spokesperson ("agency spokeswoman Irena Volk") is resolved as a name before this.
+    /// "a UN spokesperson", "a spokeswoman for the coast guard" for the body they name; the
+    /// source is cited with the role noun ("coast guard spokeswoman"). A named spokesperson
+    /// ("agency spokeswoman Irena Volk") is resolved as a name before this.
     fn spokesperson(&self, span: Span, lower: &[&str], definite: bool) -> Option<Resolved> {
         let ctx = self.ctx;
         let (a, b) = ctx.tok_range(span);
@@ -836,8 +837,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
         ) {
             return None;
         }
+        // An unnamed spokesperson is not the body itself: the source keeps the role noun
+        // ("coast guard spokeswoman"), as an analyst would cite it.
+        let noun = ctx.lower(h).to_string();
         let wrap = |r: Resolved| {
             let mut r = r;
+            let body = r.speaker.name.trim().to_string();
+            let named = spokes_name(&body, r.class, &noun);
+            if r.speaker.entity.as_deref() == Some(body.as_str()) || r.speaker.entity.is_none() {
+                r.speaker.entity = Some(named.clone());
+            }
+            r.speaker.name = named;
             r.speaker.text = ctx.slice(span).to_string();
             r.speaker.span = span;
             r.offset = span.start();
@@ -888,7 +898,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     }
                 }
             }
-            return wrap(self.resolve_inner(ms));
+            let mut r = self.resolve_inner(ms);
+            // "a UN spokesperson" is cited as written, not as the expanded body name.
+            let written = ctx.slice(ms);
+            if m0 == m1 && is_acronym(written) {
+                r.speaker.name = written.to_string();
+            }
+            return wrap(r);
         }
         // "a spokesman": the organisation quoted in the last few sentences.
         let here = ctx.doc.segment_index_at(span.start())?;
@@ -1262,6 +1278,29 @@ fn class_compatible(role: RoleClass, ent: RoleClass) -> bool {
         RoleClass::Person => ent == RoleClass::Person,
         _ => ent != RoleClass::Person,
     }
+}
+
+/// The source an unnamed spokesperson is cited as: the body with the role noun after it
+/// ("coast guard spokeswoman"), a person's own ("Ann Lee's spokesman").
+fn spokes_name(body: &str, class: Option<RoleClass>, noun: &str) -> String {
+    let body = body.trim();
+    let last = body.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if body.is_empty() {
+        return noun.to_string();
+    }
+    if word_is(&last, WordKind::Spokes) {
+        return body.to_string();
+    }
+    if class == Some(RoleClass::Person) {
+        return format!("{body}'s {noun}");
+    }
+    format!("{body} {noun}")
+}
+
+/// All capitals and at least two letters: "UN", "IOM".
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
 /// The role noun a phrase ends in ("press secretary", "broadcaster").

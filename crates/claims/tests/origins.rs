@@ -91,11 +91,47 @@ fn appositive_that_is_not_a_name_keeps_the_body() {
     ) {
         assert_ne!(got.first().map(String::as_str), Some("speaking by phone"));
     }
-    // Without a named person the body still speaks.
+    // The same description after "a spokeswoman for …": still no person, the unnamed
+    // spokeswoman of the body.
+    assert_origin(
+        "Two ferries sank. A spokeswoman for the coast guard, speaking by phone, said 30 \
+         were saved.",
+        "30 were saved",
+        "coast guard spokeswoman",
+    );
+    // Without a named person the source is the body's unnamed spokesperson.
     assert_origin(
         "Two ferries sank. A spokeswoman for the coast guard said 30 were saved.",
         "30 were saved",
-        "coast guard",
+        "coast guard spokeswoman",
+    );
+}
+
+#[test]
+fn unnamed_spokesperson_keeps_the_role_noun() {
+    assert_origin(
+        "A lifeboat spokesman said 8 trawlers were adrift.",
+        "8 trawlers",
+        "lifeboat spokesman",
+    );
+    assert_origin(
+        "Talks resumed on Friday, and 5 captives were freed, a spokesman for the Ostvik \
+         foreign ministry said.",
+        "5 captives",
+        "Ostvik foreign ministry spokesman",
+    );
+    // A pronoun after it is the same unnamed spokesperson.
+    assert_origin(
+        "A spokeswoman for the river police said 4 barges sank. She said 11 crew swam \
+         ashore.",
+        "11 crew",
+        "river police spokeswoman",
+    );
+    // A ministry official is cited with the role noun too.
+    assert_origin(
+        "A ministry official said 70 clinics were shut.",
+        "70 clinics",
+        "ministry official",
     );
 }
 

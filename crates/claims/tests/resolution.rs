@@ -123,23 +123,24 @@ fn generic_descriptor_still_refers_back_to_outlet() {
 
 #[test]
 fn bare_spokesperson_speaks_for_the_body_quoted_before() {
+    // An unnamed spokesperson is cited by body and role noun ("coast guard spokeswoman").
     assert_source(
         "Two ferries sank in the strait, the maritime authority said. Divers recovered eight \
          bodies, a spokesman said on Friday.",
         "eight bodies",
-        "maritime authority",
+        "maritime authority spokesman",
     );
     assert_source(
         "Crews reached the valley late on Monday, the fire service said. Firefighters pulled \
          nine people from the flames, a spokeswoman said.",
         "nine people",
-        "fire service",
+        "fire service spokeswoman",
     );
     assert_source(
         "A dam burst above the town, the coast guard said. Coast guard boats rescued 41 \
          people, a spokesperson said.",
         "41 people",
-        "coast guard",
+        "coast guard spokesperson",
     );
 }
 
@@ -149,18 +150,18 @@ fn spokesperson_named_by_its_body() {
         "At least 30 people died, officials said. A police spokesman said 12 of them were \
          children.",
         "12 of them",
-        "police",
+        "police spokesman",
     );
     assert_source(
         "The Interior Ministry said 12 people died. A ministry spokeswoman said six were \
          guards.",
         "six were guards",
-        "Interior Ministry",
+        "Interior Ministry spokeswoman",
     );
     assert_source(
         "Two ferries sank. A spokeswoman for the coast guard said 30 were saved.",
         "30 were saved",
-        "coast guard",
+        "coast guard spokeswoman",
     );
 }
 
@@ -188,7 +189,7 @@ fn spokesperson_does_not_speak_for_a_news_outlet() {
          spokesman said.",
         "Forty people",
     ) {
-        assert_ne!(got, "Harbour Radio");
+        assert!(!got.starts_with("Harbour Radio"), "{got:?}");
     }
 }
 
