@@ -4,7 +4,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use newsledger_ingest::{read_input, read_web_input, Item, ReadOptions, ReadStats, TextMeta};
 use newsledger_model::{Document, LedgerOptions, Pipeline};
-use newsledger_pipeline::output::{Format, LedgerWriter};
+use newsledger_pipeline::output::{Format, LedgerWriter, Rendered};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -253,15 +253,32 @@ fn flush(
 ) -> anyhow::Result<()> {
     // Long documents are run chunk by chunk (in parallel inside) while they are written.
     let long = |d: &Document| pipeline.chunks_of(&d.text).is_some();
-    batch
+    let renderer = match sink {
+        Sink::Ledger(w) => Some(w.renderer()),
+        Sink::Timeml(_) => None,
+    };
+    // The other documents are run, serialised and freed on all cores; only their bytes are
+    // written here, in input order, so the serial part of a batch stays small.
+    let rendered: Vec<Option<std::io::Result<Rendered>>> = batch
         .par_iter_mut()
-        .filter(|(d, _)| !long(d))
-        .for_each(|(d, _)| pipeline.run(d));
-    for (d, extracted) in batch.drain(..) {
-        if long(&d) {
-            sink.run_and_write(pipeline, &d, extracted)?;
-        } else {
-            sink.write(&d, extracted)?;
+        .map(|(d, extracted)| {
+            if long(d) {
+                return None;
+            }
+            pipeline.run(d);
+            let r = renderer.map(|r| r.render(d, *extracted))?;
+            *d = Document::default();
+            Some(r)
+        })
+        .collect();
+    for ((d, extracted), r) in batch.drain(..).zip(rendered) {
+        match (r, &mut *sink) {
+            (Some(r), Sink::Ledger(w)) => w
+                .write_rendered(r.context("writing output")?)
+                .context("writing output")?,
+            (Some(_), Sink::Timeml(_)) => {}
+            (None, _) if long(&d) => sink.run_and_write(pipeline, &d, extracted)?,
+            (None, _) => sink.write(&d, extracted)?,
         }
     }
     Ok(())

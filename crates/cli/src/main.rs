@@ -13,6 +13,12 @@ mod text_cmd;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// The stages allocate many small, short-lived strings and vectors per document: with glibc's
+/// malloc/free these were about a fifth of the instructions of an extract run (callgrind);
+/// mimalloc cuts the run's instructions by about 14% for some 60% more peak memory.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "newsledger",

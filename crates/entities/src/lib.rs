@@ -82,6 +82,18 @@ pub fn extract(doc: &Document) -> Vec<newsledger_model::Entity> {
             }
         }
     }
+    // A demonym used in the body ("Talvarian") supports the place it is formed from
+    // ("Talvaria"), which the headline or a sentence start may be the only mentions of.
+    let stems: Vec<&str> = support
+        .iter()
+        .flat_map(|t| {
+            ["n", "an", "ian"]
+                .into_iter()
+                .filter_map(|s| t.strip_suffix(s))
+        })
+        .filter(|s| s.chars().count() >= 4)
+        .collect();
+    support.extend(stems);
     let mut cands = Vec::new();
     for (i, (seg, s)) in segs.iter().zip(doc.content_segments()).enumerate() {
         let dateline = s.kind == SegmentKind::Dateline;

@@ -52,6 +52,8 @@ pub struct RoleRaw {
 pub enum Cue {
     Place,
     Org,
+    /// "the Relay social network", "the Kite messaging app".
+    Platform,
 }
 
 #[derive(Debug, Clone)]
@@ -395,6 +397,30 @@ fn context_cue(w: &[Word], a: usize, b: usize) -> Option<(Cue, &'static str)> {
         let (t, s) = v.split_once(':')?;
         Some((if t == "PLACE" { Cue::Place } else { Cue::Org }, s))
     };
+    // "the Relay social network", "Kite messenger": a service named by what it is.
+    if b == a + 1 {
+        let next2 = w.get(b + 1);
+        let one = next
+            .filter(|x| x.is_word && !x.cap)
+            .map(|x| x.lower.as_str());
+        let two = one.zip(
+            next2
+                .filter(|x| x.is_word && !x.cap)
+                .map(|x| x.lower.as_str()),
+        );
+        let is_platform = one.is_some_and(|o| lexicon::is("platform_noun", o))
+            || two.is_some_and(|(o, t)| lexicon::is("platform_noun", &format!("{o} {t}")));
+        if is_platform {
+            return Some((Cue::Platform, ""));
+        }
+        // "neighbouring Koltara" is a country; "northern Ambria" a place of some kind.
+        if let Some(v) = prev
+            .filter(|p| p.is_word && !p.cap)
+            .and_then(|p| lexicon::value("place_adj", &p.lower))
+        {
+            return parse(v);
+        }
+    }
     // "the town of Harnow", "the capital, Veldor"
     if let (Some(p), Some(p2)) = (prev, prev2) {
         if p.is("of") || p.is_punct(",") {
@@ -420,15 +446,29 @@ fn context_cue(w: &[Word], a: usize, b: usize) -> Option<(Cue, &'static str)> {
             }
         }
     }
-    // "Ryanair CEO Michael O'Leary", "NetWatch spokesman Ali Demir"
-    if b == a + 1 {
-        if let Some((len, noun)) = role_at(w, b) {
-            let class = ROLE.get(noun).map_or("", |r| r.class);
-            if matches!(class, "business" | "spokesperson") && w.get(b + len).is_some_and(|x| x.cap)
-            {
-                return Some((Cue::Org, ""));
-            }
+    // "shares in Brightwater Lumen", "Torvik Dynamics shares", "analysts at Halden Crane":
+    // market talk makes an unknown name of any length a company, not a person.
+    let of_shares = prev.is_some_and(|p| p.is("in") || p.is("of"))
+        && prev2.is_some_and(|p| lexicon::is("company_before", &p.lower));
+    // ("Ola Kade shares her view" is a person: the market verb after "shares" decides.)
+    let shares_after = next
+        .is_some_and(|n| n.is_word && !n.cap && !n.poss && lexicon::is("company_after", &n.lower))
+        && w.get(b + 1)
+            .is_some_and(|v| lexicon::is("market_verb", &v.lower));
+    let firm_staff = prev.is_some_and(|p| p.is("at"))
+        && prev2.is_some_and(|p| lexicon::is("firm_staff", &p.lower));
+    if of_shares || shares_after || firm_staff {
+        return Some((Cue::Org, "company"));
+    }
+    // "Ryanair CEO Michael O'Leary", "NetWatch spokesman Ali Demir", "Brightwater Lumen
+    // chief executive Ola Kade": a name before a company or press title and another name.
+    if let Some((len, noun)) = role_at(w, b) {
+        let class = ROLE.get(noun).map_or("", |r| r.class);
+        if matches!(class, "business" | "spokesperson") && w.get(b + len).is_some_and(|x| x.cap) {
+            return Some((Cue::Org, if class == "business" { "company" } else { "" }));
         }
+    }
+    if b == a + 1 {
         // "in Harnow" (not "in Tokayev's …", not "in Harnow Street"): most places the
         // gazetteer lacks are towns and villages.
         let poss = w.get(a).is_some_and(|x| x.poss);
@@ -582,6 +622,17 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
                 j += 1;
                 continue;
             }
+            // "(Dunby News)", "the Harwell News": a word that is no name on its own still
+            // closes an outlet's or body's name as its head word — but not in a headline,
+            // where "Breaking News" is just capitalised.
+            let in_parens = i
+                .checked_sub(1)
+                .and_then(|k| w.get(k))
+                .is_some_and(|p| p.is_punct("("));
+            if y.is_word && y.cap && is_tail_head(y.text) && (!x.start || in_parens) {
+                j += 1;
+                break;
+            }
             if is_particle(y) && w.get(j + 1).is_some_and(continues_name) {
                 j += 2;
                 continue;
@@ -630,7 +681,44 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
             }
             break;
         }
+        let before = out.len();
         classify(doc, w, i, j, seg, out);
+        // "PELLIK, Talvaria, March 7": the name after a dateline's capitalised place and
+        // comma is the country (states and provinces are in the gazetteer).
+        let after_dateline_place = dateline
+            && i.checked_sub(1)
+                .and_then(|k| w.get(k))
+                .is_some_and(|p| p.is_punct(","))
+            && i.checked_sub(2)
+                .and_then(|k| w.get(k))
+                .is_some_and(|p| p.upper)
+            && w.get(j).is_some_and(|n| n.is_punct(","));
+        // "VELDOR, March 5 (CWS) —": the name in a dateline's brackets is the outlet.
+        let dateline_outlet = dateline
+            && i.checked_sub(1)
+                .and_then(|k| w.get(k))
+                .is_some_and(|p| p.is_punct("("))
+            && w.get(j).is_some_and(|n| n.is_punct(")"));
+        if dateline_outlet {
+            for c in out.iter_mut().skip(before) {
+                if matches!(
+                    c.reading,
+                    Reading::Single | Reading::Acronym | Reading::Person | Reading::Org("")
+                ) {
+                    c.reading = Reading::Org("media");
+                    c.weak = false;
+                    c.roles.clear();
+                    c.titled = false;
+                }
+            }
+        }
+        if after_dateline_place && out.len() == before + 1 {
+            if let Some(c) = out.last_mut() {
+                if matches!(c.reading, Reading::Single) && c.cue.is_none() {
+                    c.cue = Some((Cue::Place, "country"));
+                }
+            }
+        }
         i = j;
     }
 }
@@ -693,6 +781,45 @@ fn cand(
         tokens: Vec::new(),
         cue: None,
     }
+}
+
+/// Does the name run `w[a..b]` stand in a credit line ("(Reporting by Ana Holt in Brenn;
+/// editing by Sol Mack)", "By Jo Ree and Kim Lutz")? Such lines are often set apart like a
+/// headline, where a capital alone proves nothing; here the "by" does. Only people, places
+/// ("in Brenn"), "and" and commas may stand between the name and its "by", and the "by" must
+/// open the line or follow a credit word, so "Shot By Police Chief …" is not one.
+fn credited(w: &[Word], a: usize, b: usize) -> bool {
+    let ends_ok = w
+        .get(b)
+        .is_none_or(|x| (!x.is_word && !x.is_num) || x.is("and") || x.is("in") || x.is("at"));
+    if !ends_ok {
+        return false;
+    }
+    let mut k = a;
+    let mut steps = 0;
+    while k > 0 && steps < 16 {
+        k -= 1;
+        steps += 1;
+        let Some(x) = w.get(k) else { return false };
+        if x.is("by") {
+            return match k.checked_sub(1).and_then(|p| w.get(p)) {
+                None => true,
+                Some(p) => {
+                    p.is_punct("(") || p.is_punct("|") || lexicon::is("credit_word", &p.lower)
+                }
+            };
+        }
+        let between = (x.is_word && x.cap)
+            || x.is("and")
+            || x.is("in")
+            || x.is("at")
+            || x.is("the")
+            || x.is_punct(",");
+        if !between {
+            return false;
+        }
+    }
+    false
 }
 
 fn is_namey_token(x: &Word) -> bool {
@@ -905,6 +1032,57 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         out.push(cand(span, text, seg, Reading::Landmark, weak, w, a, b));
         return;
     }
+    // "Caddon police", "Harnow police said": a place's police force, named after it even
+    // where the place is in the gazetteer ("police" stays lower case).
+    // At a sentence start only a known place, or a name the police speak or are led under
+    // ("Harnow police said", "Harnow police chief …"), counts ("Riot police fired …").
+    if w.get(b)
+        .is_some_and(|x| x.is_word && !x.cap && x.is("police"))
+        && (a..b).all(|k| w.get(k).is_some_and(is_namey_token))
+        && !DEMONYM.contains_key(text)
+        && (!weak
+            || !GAZ.lookup(text).is_empty()
+            || !lexicon::is("police_modifier", &first.lower)
+                && w.get(b + 1).is_some_and(|x| {
+                    lexicon::is("speech_verb", &x.lower) || role_at(w, b + 1).is_some()
+                }))
+    {
+        // "Ostrin police headquarters": the unit's own noun belongs to its name.
+        let e = if w
+            .get(b + 1)
+            .is_some_and(|x| x.is_word && lexicon::is("police_unit", &x.lower))
+        {
+            b + 2
+        } else {
+            b + 1
+        };
+        if let Some(sp) = span_of(w, a, e) {
+            let t2 = text_of(doc, w, a, e);
+            out.push(cand(sp, t2, seg, Reading::Org("government"), weak, w, a, e));
+            return;
+        }
+    }
+    // "the Kessmark depot", "the Pellik copper mine": a site named after a place the
+    // gazetteer does not know (a known place keeps its own reading below).
+    let site_end = [b, b + 1].into_iter().find(|&e| {
+        (b..=e).all(|k| w.get(k).is_some_and(|x| x.is_word && !x.cap))
+            && w.get(e)
+                .is_some_and(|x| lexicon::is("landmark_noun_after", &x.lower))
+    });
+    let site_lead = a
+        .checked_sub(1)
+        .and_then(|k| w.get(k))
+        .is_some_and(|p| is_det(p) || lexicon::is("place_prep", &p.lower) || p.is("at"));
+    if let Some(e) = site_end.filter(|_| site_lead && GAZ.lookup(text).is_empty()) {
+        let namey = (a..b).all(|k| w.get(k).is_some_and(is_namey_token));
+        if namey {
+            if let Some(sp) = span_of(w, a, e + 1) {
+                let t2 = text_of(doc, w, a, e + 1);
+                out.push(cand(sp, t2, seg, Reading::Landmark, weak, w, a, e + 1));
+                return;
+            }
+        }
+    }
     // 5. Gazetteer places ("Almaty", "New York"), "X region", "X city". A demonym is never
     // a place mention, even where some town shares its spelling.
     if !GAZ.lookup(text).is_empty() && !DEMONYM.contains_key(text) {
@@ -1025,7 +1203,7 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
             let role = role_before(doc, w, a, None);
             push_person(doc, w, a, b, seg, role, out);
             if let Some(c) = out.last_mut() {
-                c.weak = weak;
+                c.weak = weak && !credited(w, a, b);
             }
             return;
         }
@@ -1036,6 +1214,19 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         return;
     }
     if len == 1 {
+        // "told the Courier" in a story of the Ostrin Courier: an outlet calls itself by
+        // its head word.
+        let the_before = a.checked_sub(1).and_then(|k| w.get(k)).is_some_and(is_det);
+        let own_outlet = doc
+            .meta
+            .outlet
+            .as_deref()
+            .and_then(|o| o.strip_suffix(text))
+            .is_some_and(|pre| pre.len() > 1 && pre.ends_with(' '));
+        if the_before && !weak && own_outlet && is_tail_head(first.text) {
+            out.push(cand(span, text, seg, Reading::Org("media"), weak, w, a, b));
+            return;
+        }
         if first.upper && first.text.chars().filter(|c| c.is_alphabetic()).count() <= 6 && !weak {
             out.push(cand(span, text, seg, Reading::Acronym, weak, w, a, b));
             return;

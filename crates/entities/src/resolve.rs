@@ -283,6 +283,26 @@ impl<'a, 'd> State<'a, 'd> {
                 }
                 (Reading::Landmark, None) => {
                     let text = c.text.clone();
+                    // "the Pellik copper mine" … "the Pellik mine": same first and last
+                    // word, one modifier dropped, is the same site.
+                    let ends = |t: &str| {
+                        let l = t.to_lowercase();
+                        let f = l.split(' ').next().unwrap_or("").to_string();
+                        let z = l.rsplit(' ').next().unwrap_or("").to_string();
+                        (f, z, l.split(' ').count())
+                    };
+                    let (f, z, n) = ends(&text);
+                    let same_site = self.clusters.iter().position(|x| {
+                        x.kind == EntityType::Place && x.subtype == Some("landmark") && {
+                            let (xf, xz, xn) = ends(&x.name);
+                            n >= 2 && xn >= 2 && xf == f && xz == z && n.abs_diff(xn) == 1
+                        }
+                    });
+                    if let Some(i) = same_site {
+                        self.keys
+                            .entry(format!("M:{}", text.to_lowercase()))
+                            .or_insert(i);
+                    }
                     Some(self.cluster(format!("M:{}", text.to_lowercase()), || {
                         Cluster::new(EntityType::Place, Some("landmark"), &text)
                     }))
@@ -296,6 +316,26 @@ impl<'a, 'd> State<'a, 'd> {
                 (Reading::Org(sub), None) => {
                     let text = c.text.clone();
                     let sub = (!sub.is_empty()).then_some(*sub);
+                    // "(TST)" in the dateline, "Talvarian State Television" later: the full
+                    // name spells out an acronym the document used first.
+                    let ini = initials(&text);
+                    if ini.chars().count() >= 2 && text.contains(' ') {
+                        let short = self.clusters.iter().position(|x| {
+                            x.kind == EntityType::Org
+                                && x.name == ini
+                                && (x.subtype.is_none() || sub.is_none() || x.subtype == sub)
+                        });
+                        if let Some(si) = short {
+                            self.keys
+                                .entry(format!("O:{}", norm_org(&text)))
+                                .or_insert(si);
+                            if let Some(x) = self.clusters.get_mut(si) {
+                                if x.subtype.is_none() {
+                                    x.subtype = sub;
+                                }
+                            }
+                        }
+                    }
                     Some(self.cluster(format!("O:{}", norm_org(&text)), || {
                         Cluster::new(EntityType::Org, sub, &text)
                     }))
@@ -320,12 +360,29 @@ impl<'a, 'd> State<'a, 'd> {
                         let text = c.text.clone();
                         let sub = (!sub.is_empty()).then_some(sub);
                         match cue {
+                            // "access to Quill" after "the Quill social network": a
+                            // platform already named keeps its word.
+                            Cue::Place
+                                if self
+                                    .keys
+                                    .get(&format!("O:{}", norm_org(&text)))
+                                    .and_then(|&i| self.clusters.get(i))
+                                    .is_some_and(|x| x.kind == EntityType::Platform) =>
+                            {
+                                self.keys.get(&format!("O:{}", norm_org(&text))).copied()
+                            }
                             Cue::Place => Some(self.cluster(format!("U:{text}"), || {
                                 Cluster::new(EntityType::Place, sub, &text)
                             })),
                             Cue::Org => {
                                 Some(self.cluster(format!("O:{}", norm_org(&text)), || {
                                     Cluster::new(EntityType::Org, sub, &text)
+                                }))
+                            }
+                            // Keyed like an organisation so a later lone "Relay" finds it.
+                            Cue::Platform => {
+                                Some(self.cluster(format!("O:{}", norm_org(&text)), || {
+                                    Cluster::new(EntityType::Platform, None, &text)
                                 }))
                             }
                         }
@@ -382,7 +439,10 @@ impl<'a, 'd> State<'a, 'd> {
         // itself keep the scan, which only reports non-overlapping occurrences.)
         let words_rev: std::cell::OnceCell<Vec<&str>> = std::cell::OnceCell::new();
         let has_demonym = |t: &str| {
-            ["n", "an", "ian", "ese", "i"].iter().any(|suf| {
+            const SUFFIXES: [&str; 5] = ["n", "an", "ian", "ese", "i"];
+            // Suffixes left to the scan of the text, with where their next match may start.
+            let mut scan: Vec<(&str, usize)> = Vec::with_capacity(SUFFIXES.len());
+            for suf in SUFFIXES {
                 let d = format!("{t}{suf}");
                 // On a short text one scan costs less than building the index; both give
                 // the same answer here (a border-free name's occurrences never overlap).
@@ -392,21 +452,23 @@ impl<'a, 'd> State<'a, 'd> {
                 {
                     let idx = words_rev.get_or_init(|| reversed_words(text));
                     let i = idx.partition_point(|w| w.chars().rev().lt(d.chars().rev()));
-                    return idx.get(i).is_some_and(|w| w.ends_with(d.as_str()));
+                    if idx.get(i).is_some_and(|w| w.ends_with(d.as_str())) {
+                        return true;
+                    }
+                } else {
+                    scan.push((suf, 0));
                 }
-                text.match_indices(d.as_str()).any(|(i, _)| {
-                    !text
-                        .get(i + d.len()..)
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(char::is_alphanumeric)
-                })
-            })
+            }
+            if scan.is_empty() {
+                return false;
+            }
+            name_then_suffix_ends_word(text, t, &mut scan)
         };
         for ci in 0..self.clusters.len() {
             let promote = self.clusters.get(ci).is_some_and(|c| {
                 c.kind == EntityType::Place
                     && c.place.is_none()
-                    && c.subtype == Some("city")
+                    && matches!(c.subtype, Some("city") | None)
                     && has_demonym(&c.name)
             });
             if promote {
@@ -1010,6 +1072,13 @@ impl<'a, 'd> State<'a, 'd> {
             None => rn.owner_cluster,
         };
         let generic_leader = rn.noun == "leader";
+        // "the head of state" names no title of its own: it is whoever holds one of the
+        // head-of-state titles ("President …", "King …"); likewise "head of government".
+        let generic_class = match rn.noun {
+            "head of state" => Some("head_of_state"),
+            "head of government" => Some("head_of_government"),
+            _ => None,
+        };
         let fits = |c: &Cluster, ci: usize| -> bool {
             if c.kind != EntityType::Person || Some(ci) == owner {
                 return false;
@@ -1017,6 +1086,8 @@ impl<'a, 'd> State<'a, 'd> {
             c.roles.iter().enumerate().any(|(ri, r)| {
                 let noun_ok = if generic_leader {
                     r.leader
+                } else if let Some(class) = generic_class {
+                    r.noun == rn.noun || r.class == class && r.noun != "leader"
                 } else {
                     r.noun == rn.noun
                 };
@@ -1053,6 +1124,22 @@ impl<'a, 'd> State<'a, 'd> {
             }
         }
         None
+    }
+
+    /// The place cluster with a name mention starting (`at_start`) or ending at the word
+    /// `word` ("Sorel" in "the capital, Sorel").
+    fn place_named(&self, word: Span, at_start: bool) -> Option<usize> {
+        self.clusters.iter().position(|c| {
+            c.kind == EntityType::Place
+                && c.mentions.iter().any(|m| {
+                    m.kind == MentionKind::Name
+                        && if at_start {
+                            m.span.start() == word.start()
+                        } else {
+                            m.span.end() == word.end()
+                        }
+                })
+        })
     }
 
     /// Organisation and place nominals: "the state broadcaster", "the ministry", "the
@@ -1124,6 +1211,26 @@ impl<'a, 'd> State<'a, 'd> {
         // is the thing itself, mentioned by name.
         let appositive_name =
             next.is_some_and(|z| z.is("of")) && w.get(i + 2).is_some_and(|z| z.cap);
+        // "the capital, Sorel" / "Dunmere, the provincial capital,": the capital named
+        // beside it in apposition, when that name is a place of the document.
+        if hl == "capital" && !poss_owner {
+            let after = next
+                .filter(|z| z.is_punct(","))
+                .and_then(|_| w.get(i + 2))
+                .filter(|z| z.cap)
+                .and_then(|z| self.place_named(z.span, true));
+            let before = wi
+                .checked_sub(1)
+                .and_then(|k| w.get(k))
+                .filter(|z| z.is_punct(","))
+                .and_then(|_| wi.checked_sub(2))
+                .and_then(|k| w.get(k))
+                .filter(|z| z.cap)
+                .and_then(|z| self.place_named(z.span, false));
+            if let Some(ci) = after.or(before) {
+                return Some((ci, span, i + 1));
+            }
+        }
         // Capital.
         if hl == "capital" {
             let mut end = i + 1;
@@ -1422,6 +1529,34 @@ fn reversed_words(text: &str) -> Vec<&str> {
 }
 
 /// True when a proper prefix of `s` is also its suffix (occurrences can overlap).
+/// Does `name` followed by one of the suffixes occur in `text` with no letter or digit
+/// after it? The same answer as one `match_indices(name+suffix)` scan per suffix (leftmost
+/// matches, each starting after the previous one; `scan` holds each suffix with 0), from
+/// one pass over every occurrence of the name, overlapping ones too.
+fn name_then_suffix_ends_word(text: &str, name: &str, scan: &mut [(&str, usize)]) -> bool {
+    let mut from = 0;
+    while let Some(k) = text.get(from..).and_then(|r| r.find(name)) {
+        let i = from + k;
+        let rest = text.get(i + name.len()..).unwrap_or("");
+        for (suf, next) in scan.iter_mut() {
+            if i < *next || !rest.starts_with(*suf) {
+                continue;
+            }
+            *next = i + name.len() + suf.len();
+            let after = rest.get(suf.len()..).and_then(|r| r.chars().next());
+            if !after.is_some_and(char::is_alphanumeric) {
+                return true;
+            }
+        }
+        // The next occurrence may overlap this one: go on from the next character.
+        match text.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => from = i + c.len_utf8(),
+            None => break,
+        }
+    }
+    false
+}
+
 fn has_border(s: &str) -> bool {
     s.char_indices()
         .skip(1)
@@ -1486,5 +1621,39 @@ mod demonym_index_tests {
             assert_eq!(fast, scan, "{d}");
         }
         assert!(has_border("anan") && has_border("aa") && !has_border("Velorian"));
+    }
+
+    #[test]
+    fn one_pass_over_the_name_agrees_with_a_scan_per_suffix() {
+        let sufs = ["n", "an", "ian", "ese", "i"];
+        let texts = [
+            "The Velorian envoy met Kessani aides; Pratonese ships, anan-anan. Dorvi!",
+            "ananan ana anana; Ana anan Ananian aaaa aa aai",
+            "Brávi Brávian, Ørstadese Ørstad; 東京i 東京 e\u{301}i",
+            "",
+        ];
+        let names = [
+            "Velori", "Kessa", "Praton", "Dorv", "an", "ana", "a", "Ana", "Brávi", "Ørstad",
+            "東京", "e\u{301}", "", "zzz",
+        ];
+        for text in texts {
+            for name in names {
+                for k in 0..sufs.len() {
+                    let some = sufs.get(k..).unwrap_or(&[]);
+                    let want = some.iter().any(|suf| {
+                        let d = format!("{name}{suf}");
+                        text.match_indices(d.as_str()).any(|(i, _)| {
+                            !text
+                                .get(i + d.len()..)
+                                .and_then(|r| r.chars().next())
+                                .is_some_and(char::is_alphanumeric)
+                        })
+                    });
+                    let mut scan: Vec<(&str, usize)> = some.iter().map(|s| (*s, 0)).collect();
+                    let got = name_then_suffix_ends_word(text, name, &mut scan);
+                    assert_eq!(got, want, "{name:?} in {text:?} with {some:?}");
+                }
+            }
+        }
     }
 }

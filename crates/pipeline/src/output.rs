@@ -44,6 +44,31 @@ impl<W: Write> LedgerWriter<W> {
         self.write_with_text(doc, false)
     }
 
+    /// What [`LedgerWriter::write_with_text`] needs to serialise a ledger, without the output:
+    /// it can be sent to other threads, so ledgers are serialised in parallel with the
+    /// pipeline and only their bytes are written in order (see [`LedgerWriter::write_rendered`]).
+    pub fn renderer(&self) -> Renderer {
+        Renderer {
+            format: self.format,
+            opts: self.opts,
+        }
+    }
+
+    /// Write a ledger [`Renderer::render`] made; the bytes are those
+    /// [`LedgerWriter::write_with_text`] writes for the same document.
+    pub fn write_rendered(&mut self, rendered: Rendered) -> io::Result<()> {
+        match self.format {
+            Format::Json if self.written == 0 => self.pending = Some(Pending::Bytes(rendered.0)),
+            Format::Json => {
+                self.json_separator()?;
+                self.out.write_all(&rendered.0)?;
+            }
+            Format::Jsonl | Format::Table => self.out.write_all(&rendered.0)?,
+        }
+        self.written += 1;
+        Ok(())
+    }
+
     /// Write one ledger; `force_text` adds the text even when the options leave it out (for
     /// text extracted from HTML, WARC or feeds, whose spans only make sense with it).
     pub fn write_with_text(&mut self, doc: &Document, force_text: bool) -> io::Result<()> {
@@ -140,9 +165,40 @@ impl<W: Write> LedgerWriter<W> {
     }
 }
 
+/// Serialises ledgers in a writer's format and options, on any thread.
+#[derive(Debug, Clone, Copy)]
+pub struct Renderer {
+    format: Format,
+    opts: LedgerOptions,
+}
+
+/// One ledger's bytes, ready for [`LedgerWriter::write_rendered`].
+#[derive(Debug, Default)]
+pub struct Rendered(Vec<u8>);
+
+impl Renderer {
+    /// The ledger of `doc` as [`LedgerWriter::write_with_text`] would write it (JSON ledgers
+    /// without their array separators, which depend on the ledgers before).
+    pub fn render(&self, doc: &Document, force_text: bool) -> io::Result<Rendered> {
+        let mut opts = self.opts;
+        opts.with_text |= force_text;
+        let mut out = Vec::new();
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut out, &LedgerView::of(doc, opts))?;
+                out.push(b'\n');
+            }
+            Format::Json => serde_json::to_writer_pretty(&mut out, &LedgerView::of(doc, opts))?,
+            Format::Table => write_table(&mut out, doc)?,
+        }
+        Ok(Rendered(out))
+    }
+}
+
 /// A held-back first JSON ledger.
 enum Pending {
     Text(String),
+    Bytes(Vec<u8>),
     Spool(Spool),
 }
 
@@ -150,6 +206,7 @@ impl Pending {
     fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
         match self {
             Pending::Text(s) => out.write_all(s.as_bytes()),
+            Pending::Bytes(b) => out.write_all(&b),
             Pending::Spool(s) => s.copy_to(out),
         }
     }
