@@ -72,11 +72,12 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Wire datelines at the start of a paragraph: `NUR-SULTAN, January 7. /TASS/.`,
-/// `KYIV, Ukraine (AP) —`, `LONDON (Reuters) -`, `GENEVA —`.
+/// `KYIV, Ukraine (AP) —`, `LONDON (Reuters) -`, `GENEVA —`, and two-city datelines
+/// (`BRUSSELS/PARIS, May 2 (Wire) -`).
 static DATELINE: Lazy<Regex> = Lazy::new(|| {
     let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?";
     let pat = format!(
-        r"^[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){{0,3}}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){{0,2}})?(?:,\s+(?:{month}\s+\d{{1,2}}|\d{{1,2}}\s+{month})(?:,?\s+\d{{4}})?)?(?:\.?\s*/[^/\n]{{1,30}}/\.?|\s*\([^)\n]{{1,40}}\)\s*[-–—]+|\s+[-–—]+)\s*"
+        r"^[A-Z][A-Z'’.\-]+(?:[ \-/][A-Z][A-Z'’.\-]+){{0,3}}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){{0,2}})?(?:,\s+(?:{month}\s+\d{{1,2}}|\d{{1,2}}\s+{month})(?:,?\s+\d{{4}})?)?(?:\.?\s*/[^/\n]{{1,30}}/\.?|\s*\([^)\n]{{1,40}}\)\s*[-–—]+|\s+[-–—]+)\s*"
     );
     Regex::new(&pat).unwrap_or_else(|e| panic!("dateline pattern is invalid: {e}"))
 });

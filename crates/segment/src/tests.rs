@@ -81,6 +81,10 @@ fn datelines_are_their_own_segment() {
             "KESTRA, Norland (Wire Service) —",
         ),
         ("GENEVA — Talks resumed on Monday.", "GENEVA —"),
+        (
+            "LUND/NORTH HAVEN, May 2 (Tidewater Wire) - Ferries stopped.",
+            "LUND/NORTH HAVEN, May 2 (Tidewater Wire) -",
+        ),
     ] {
         let doc = run(text);
         let s = sentences(&doc);
