@@ -818,37 +818,33 @@ fn clause_follows(ctx: &Ctx, j: usize, sb: usize, class: CueClass) -> bool {
     false
 }
 
+/// Words that are reporting verbs in one use and nouns of reporting in another ("the
+/// report said" vs "police report …"), shared by the noun-use checks below.
+const REPORT_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "claims",
+    "claim",
+    "estimates",
+    "estimate",
+    "fears",
+    "fear",
+    "hopes",
+    "hope",
+];
+
 fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand) -> Option<Cand> {
     let class = c.entry.class;
     let seg = ctx.doc.layers.segments.get(si)?;
     // Noun uses: "any claims", "the report noted", "fears of".
-    let nounish = any(
-        ctx.lower(i),
-        &[
-            "report",
-            "reports",
-            "claims",
-            "claim",
-            "estimates",
-            "estimate",
-            "fears",
-            "fear",
-            "hopes",
-            "hope",
-            "finds",
-            "shows",
-            "show",
-            "notes",
-            "states",
-            "warns",
-            "tells",
-            "says",
-            "suspects",
-            "suspect",
-            "posts",
-            "writes",
-        ],
-    );
+    let nounish = any(ctx.lower(i), REPORT_NOUNS)
+        || any(
+            ctx.lower(i),
+            &[
+                "finds", "shows", "show", "notes", "states", "warns", "tells", "says", "suspects",
+                "suspect", "posts", "writes",
+            ],
+        );
     if i > sa {
         let p = ctx.lower(i - 1);
         if any(p, NOUN_DETS)
@@ -876,22 +872,8 @@ fn verb_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, mut c: Cand)
             return None;
         }
     }
-    let noun_pp = any(
-        ctx.lower(i),
-        &[
-            "report",
-            "reports",
-            "claims",
-            "claim",
-            "estimates",
-            "estimate",
-            "fears",
-            "fear",
-            "hopes",
-            "hope",
-            "notes",
-        ],
-    ) && any(ctx.lower(i + 1), &["of", "about", "from", "by", "on"]);
+    let noun_pp = (any(ctx.lower(i), REPORT_NOUNS) || ctx.lower(i) == "notes")
+        && any(ctx.lower(i + 1), &["of", "about", "from", "by", "on"]);
     if noun_pp
         || nounish
             && ctx

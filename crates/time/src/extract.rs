@@ -95,6 +95,20 @@ pub enum Reading {
     },
 }
 
+impl Reading {
+    /// A plain calendar date: no relative word, modifier or relative year.
+    fn date(y: Option<i32>, m: u32, d: u32) -> Reading {
+        Reading::Date {
+            y,
+            m,
+            d,
+            rel: None,
+            modifier: None,
+            yrel: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Cand {
     /// Byte offsets relative to the text handed to [`candidates`].
@@ -725,18 +739,7 @@ fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
         let (Some(d), Some(y)) = (num::<u32>(&c, "d"), num::<i32>(&c, "y")) else {
             continue;
         };
-        push(
-            all.start(),
-            all.end(),
-            Reading::Date {
-                y: Some(y),
-                m,
-                d,
-                rel: None,
-                modifier: None,
-                yrel: None,
-            },
-        );
+        push(all.start(), all.end(), Reading::date(Some(y), m, d));
     }
     for c in caps(&p.dmy, &hits, gate::DMY, text) {
         let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
@@ -762,18 +765,7 @@ fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
                 }
             }
         }
-        push(
-            all.start(),
-            all.end(),
-            Reading::Date {
-                y: num(&c, "y"),
-                m,
-                d,
-                rel: None,
-                modifier: None,
-                yrel: None,
-            },
-        );
+        push(all.start(), all.end(), Reading::date(num(&c, "y"), m, d));
     }
     for c in caps(&p.md, &hits, gate::MD, text) {
         let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
@@ -792,18 +784,7 @@ fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
                 continue;
             }
         }
-        push(
-            all.start(),
-            all.end(),
-            Reading::Date {
-                y: None,
-                m,
-                d,
-                rel: None,
-                modifier: None,
-                yrel: None,
-            },
-        );
+        push(all.start(), all.end(), Reading::date(None, m, d));
     }
     for c in caps(&p.my, &hits, gate::MY, text) {
         let (Some(all), Some(m)) = (c.get(0), c.name("m").and_then(|m| LEX.month(m.as_str())))
@@ -911,18 +892,7 @@ fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
                     value: format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}"),
                 },
             ),
-            _ => push(
-                all.start(),
-                all.end(),
-                Reading::Date {
-                    y: Some(y),
-                    m,
-                    d,
-                    rel: None,
-                    modifier: None,
-                    yrel: None,
-                },
-            ),
+            _ => push(all.start(), all.end(), Reading::date(Some(y), m, d)),
         }
     }
     for c in caps(&p.slash, &hits, gate::SLASH, text) {
@@ -945,18 +915,7 @@ fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             continue;
         }
-        push(
-            all.start(),
-            all.end(),
-            Reading::Date {
-                y: Some(y),
-                m,
-                d,
-                rel: None,
-                modifier: None,
-                yrel: None,
-            },
-        );
+        push(all.start(), all.end(), Reading::date(Some(y), m, d));
     }
     for c in caps(&p.dotted, &hits, gate::DOTTED, text) {
         let Some(all) = c.get(0) else { continue };
@@ -968,18 +927,7 @@ fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
             continue;
         }
         if (1..=12).contains(&m) && (1..=31).contains(&d) {
-            push(
-                all.start(),
-                all.end(),
-                Reading::Date {
-                    y: Some(y),
-                    m,
-                    d,
-                    rel: None,
-                    modifier: None,
-                    yrel: None,
-                },
-            );
+            push(all.start(), all.end(), Reading::date(Some(y), m, d));
         }
     }
     for c in caps(&p.year, &hits, gate::YEAR, text) {
@@ -1565,18 +1513,7 @@ fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
         let Some(&(m, d)) = LEX.holidays.get(name) else {
             continue;
         };
-        push(
-            all.start(),
-            all.end(),
-            Reading::Date {
-                y: num(&c, "y"),
-                m,
-                d,
-                rel: None,
-                modifier: None,
-                yrel: None,
-            },
-        );
+        push(all.start(), all.end(), Reading::date(num(&c, "y"), m, d));
     }
     for c in caps(&p.fiscal, &hits, gate::FISCAL, text) {
         let (Some(all), Some(ys)) = (c.get(0), c.name("y")) else {
