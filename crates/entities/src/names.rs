@@ -1032,16 +1032,17 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         out.push(cand(span, text, seg, Reading::Landmark, weak, w, a, b));
         return;
     }
-    // "Caddon police", "Harnow police said": a place's police force, named after it even
-    // where the place is in the gazetteer ("police" stays lower case).
-    // At a sentence start only a known place, or a name the police speak or are led under
-    // ("Harnow police said", "Harnow police chief …"), counts ("Riot police fired …").
+    // "Caddon police", "Harnow police said": the police force of a place the gazetteer
+    // does not know ("police" stays lower case). A known place keeps its place reading, so
+    // "an Almaty police official" still ties what the official reports to Almaty.
+    // At a sentence start only a name the police speak or are led under
+    // ("Harnow police said", "Harnow police chief …") counts ("Riot police fired …").
     if w.get(b)
         .is_some_and(|x| x.is_word && !x.cap && x.is("police"))
         && (a..b).all(|k| w.get(k).is_some_and(is_namey_token))
         && !DEMONYM.contains_key(text)
+        && GAZ.lookup(text).is_empty()
         && (!weak
-            || !GAZ.lookup(text).is_empty()
             || !lexicon::is("police_modifier", &first.lower)
                 && w.get(b + 1).is_some_and(|x| {
                     lexicon::is("speech_verb", &x.lower) || role_at(w, b + 1).is_some()
