@@ -1080,6 +1080,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
             },
             place: d.place,
             as_of: d.as_of,
+            period: None,
             sources: d.sources,
             hedged: d.hedged,
             claim: d.claim,

@@ -275,6 +275,7 @@ impl Merger {
                 group,
                 place,
                 as_of,
+                period,
                 sources,
                 hedged,
                 mut claim,
@@ -290,6 +291,7 @@ impl Merger {
                 // A place name, not an entity id (spec/figures.md).
                 place,
                 as_of,
+                period,
                 sources,
                 hedged,
                 claim,

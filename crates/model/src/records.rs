@@ -240,7 +240,12 @@ pub struct Figure {
     pub value: FigureValue,
     pub group: Group,
     pub place: Option<String>,
+    /// The day the figure holds as of (`YYYY-MM-DD`), or null.
     pub as_of: Option<String>,
+    /// A coarser TIMEX3 value (week, weekend, month, season, year) that dates the counted
+    /// events but is not a day (`spec/figures.md`); absent when nothing coarser dates them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// Origin first, outlet last-but-itself. Empty when the report speaks in its own voice.
     pub sources: Vec<String>,
     pub hedged: bool,

@@ -118,6 +118,7 @@ pub fn add_figure(
         },
         place: place.map(str::to_string),
         as_of: as_of.map(str::to_string),
+        period: None,
         sources: sources.iter().map(|s| s.to_string()).collect(),
         hedged: false,
         claim: None,
