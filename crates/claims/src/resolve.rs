@@ -957,10 +957,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if last != name {
             idx.extend(self.by_text.get(last).cloned().unwrap_or_default());
         }
+        // Each descriptor once: a name repeated thousands of times (run-on or machine-made
+        // text) would otherwise carry thousands of copies into every speaker resolved to it.
+        let mut add = |descs: &[String]| {
+            for d in descs {
+                if !out.contains(d) {
+                    out.push(d.clone());
+                }
+            }
+        };
+        let suffix = format!(" {name}");
         for k in idx {
             if let Some(n) = self.names.get(k) {
-                if n.text == name || n.text.ends_with(&format!(" {name}")) || n.span == span {
-                    out.extend(n.descs.iter().cloned());
+                if n.text == name || n.text.ends_with(&suffix) || n.span == span {
+                    add(&n.descs);
                 }
             }
         }
@@ -968,7 +978,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .names
             .partition_point(|n| n.span.start() < span.start());
         if let Some(n) = self.names.get(k).filter(|n| n.span == span) {
-            out.extend(n.descs.iter().cloned());
+            add(&n.descs);
         }
         Some(out)
     }
