@@ -64,6 +64,9 @@ pub struct ExtractArgs {
     /// Skip documents detected as not English (counted in the summary).
     #[arg(long)]
     english_only: bool,
+    /// No progress bar and no summary line on stderr (warnings and errors still print).
+    #[arg(long, short = 'q')]
+    quiet: bool,
 }
 
 fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -183,6 +186,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         globs: args.globs.clone(),
     };
     let mut stats = ReadStats::default();
+    let total = if args.sample {
+        None
+    } else {
+        crate::progress::total_bytes(&args.paths)
+    };
+    let mut progress = crate::progress::Progress::new("extract", total, args.quiet);
     let started = std::time::Instant::now();
     let mut failed = false;
     let mut batch: Vec<(Document, bool)> = Vec::with_capacity(BATCH);
@@ -198,14 +207,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     batch.push((d, extracted));
                     let bytes: usize = batch.iter().map(|(d, _)| d.text.len()).sum();
                     if batch.len() >= BATCH || bytes >= BATCH_BYTES {
-                        if let Err(e) = flush(&pipeline, &mut batch, &mut sink) {
+                        if let Err(e) = flush(&pipeline, &mut batch, &mut sink, &mut progress) {
                             write_err = Some(e);
                         }
                     }
                 }
-                Item::Warning(w) => eprintln!("warning: {w}"),
+                Item::Warning(w) => progress.println(&format!("warning: {w}")),
                 Item::Error(e) => {
-                    eprintln!("error: {e}");
+                    progress.println(&format!("error: {e}"));
+                    progress.failed();
                     failed = true;
                 }
             }
@@ -232,13 +242,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if let Some(e) = write_err {
         return Err(e);
     }
-    flush(&pipeline, &mut batch, &mut sink)?;
+    flush(&pipeline, &mut batch, &mut sink, &mut progress)?;
     if let Sink::Ledger(w) = sink {
         w.finish().context("writing output")?;
     }
     if extracted {
-        eprintln!("{}", stats.summary(started.elapsed()));
+        progress.println(&stats.summary(started.elapsed()));
     }
+    progress.skipped((stats.skipped_language + stats.skipped_other) as u64);
+    progress.finish();
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -246,10 +258,17 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The records of a processed document (figures, claims, events, entities, timexes).
+fn records_of(d: &Document) -> u64 {
+    let l = &d.layers;
+    (l.figures.len() + l.claims.len() + l.events.len() + l.entities.len() + l.timexes.len()) as u64
+}
+
 fn flush(
     pipeline: &Pipeline,
     batch: &mut Vec<(Document, bool)>,
     sink: &mut Sink,
+    progress: &mut crate::progress::Progress,
 ) -> anyhow::Result<()> {
     // Long documents are run chunk by chunk (in parallel inside) while they are written.
     let long = |d: &Document| pipeline.chunks_of(&d.text).is_some();
@@ -259,19 +278,24 @@ fn flush(
     };
     // The other documents are run, serialised and freed on all cores; only their bytes are
     // written here, in input order, so the serial part of a batch stays small.
-    let rendered: Vec<Option<std::io::Result<Rendered>>> = batch
+    let rendered: Vec<(Option<std::io::Result<Rendered>>, u64, u64)> = batch
         .par_iter_mut()
         .map(|(d, extracted)| {
+            let bytes = d.text.len() as u64;
             if long(d) {
-                return None;
+                return (None, bytes, 0);
             }
             pipeline.run(d);
-            let r = renderer.map(|r| r.render(d, *extracted))?;
+            let records = records_of(d);
+            let Some(r) = renderer.map(|r| r.render(d, *extracted)) else {
+                return (None, bytes, records);
+            };
             *d = Document::default();
-            Some(r)
+            (Some(r), bytes, records)
         })
         .collect();
-    for ((d, extracted), r) in batch.drain(..).zip(rendered) {
+    for ((d, extracted), (r, bytes, records)) in batch.drain(..).zip(rendered) {
+        progress.doc(bytes, records);
         match (r, &mut *sink) {
             (Some(r), Sink::Ledger(w)) => w
                 .write_rendered(r.context("writing output")?)

@@ -6,6 +6,7 @@
 //! an input or a line of one could not be read (the rest is still written), 2 on usage errors.
 
 mod extract;
+mod progress;
 mod queue_cmds;
 mod store_cmds;
 mod text_cmd;
@@ -64,6 +65,13 @@ enum Cmd {
     Worker(queue_cmds::WorkerArgs),
     /// Queue depth, workers seen, throughput and errors of a queue.
     Status(queue_cmds::StatusArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to stdout: `newsledger man | man -l -`.
+    Man,
 }
 
 #[derive(Subcommand)]
@@ -107,6 +115,8 @@ fn main() -> ExitCode {
         Cmd::Enqueue(a) => queue_cmds::enqueue(a),
         Cmd::Worker(a) => queue_cmds::worker(a),
         Cmd::Status(a) => queue_cmds::status(a),
+        Cmd::Completions { shell } => completions(shell),
+        Cmd::Man => man(),
     };
     match result {
         Ok(code) => code,
@@ -115,6 +125,22 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Completion scripts and the manual page come from the same clap definitions as the
+/// parser, so they never drift from the flags.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "newsledger", &mut std::io::stdout());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man() -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn stages() -> anyhow::Result<ExitCode> {
