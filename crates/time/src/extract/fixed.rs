@@ -71,11 +71,28 @@ pub(super) fn fixed_ok(text: &str, start: usize, end: usize, key: &str) -> bool 
                 )
         }
         "per day" | "per week" | "per month" | "per year" => true,
+        // "quarterly earnings": an adjective classing the noun, not a frequency (TimeBank
+        // leaves it out); "paid quarterly" stays.
+        "quarterly" => {
+            !nw.as_deref()
+                .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_alphabetic()))
+                || next_word(text, end).is_some_and(is_capitalised)
+        }
         // "the last quarter of an hour", "the past of the city".
         "the last quarter" | "last quarter" | "this quarter" | "next quarter" => {
             nw.as_deref() != Some("of")
         }
         "overnight" => !matches!(pw.as_deref(), Some("an")),
+        // A company's quarter, not "the quarter of the city", "the Latin Quarter" or "the
+        // quarter century".
+        "the quarter" | "that quarter" | "the latest quarter" | "the latest period" => {
+            text.get(start..end)
+                .is_some_and(|t| !t.contains("Quarter") && !t.contains("Period"))
+                && !matches!(
+                    nw.as_deref(),
+                    Some("of" | "century" | "mile" | "hour" | "final" | "finals" | "note")
+                )
+        }
         _ => true,
     }
 }
@@ -144,5 +161,35 @@ fn the_year_ok(pw: Option<&str>, nw: Option<&str>) -> bool {
                     | "since"
             )
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::candidates;
+
+    fn spans(text: &str) -> Vec<&str> {
+        candidates(text)
+            .iter()
+            .filter_map(|c| text.get(c.start..c.end))
+            .collect()
+    }
+
+    #[test]
+    fn quarterly_before_a_noun_is_an_adjective() {
+        assert!(spans("The mill raised its quarterly dividend.").is_empty());
+        assert_eq!(spans("Interest is paid quarterly."), vec!["quarterly"]);
+    }
+
+    #[test]
+    fn a_company_quarter_but_not_a_city_quarter() {
+        assert_eq!(spans("Sales for the quarter rose."), vec!["the quarter"]);
+        assert!(spans("They walked through the quarter of the old town.").is_empty());
+        assert!(spans("Crowds filled the Latin Quarter at night.")
+            .iter()
+            .all(|s| !s.contains("Quarter")));
+        assert!(spans("It took the quarter century since.")
+            .iter()
+            .all(|s| !s.contains("quarter")));
     }
 }

@@ -98,7 +98,8 @@ pub(super) fn fiscal(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec<
             all.end(),
             Reading::Literal {
                 kind: "DATE",
-                value: format!("FY{y:04}"),
+                // TimeBank and AQUAINT give a fiscal year the calendar year it is named for.
+                value: format!("{y:04}"),
             },
         );
     }
@@ -273,4 +274,24 @@ fn glued_to_number(text: &str, s: usize, e: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::find_timexes;
+
+    #[test]
+    fn a_fiscal_year_is_the_year_it_is_named_for() {
+        for (text, span) in [
+            ("Orders for fiscal 2030 doubled.", "fiscal 2030"),
+            ("Orders for FY2030 doubled.", "FY2030"),
+            ("Orders for fiscal year 2030 doubled.", "fiscal year 2030"),
+        ] {
+            let got: Vec<(String, String)> = find_timexes(text, None)
+                .into_iter()
+                .map(|t| (t.text, t.value))
+                .collect();
+            assert_eq!(got, vec![(span.to_string(), "2030".to_string())], "{text}");
+        }
+    }
 }
