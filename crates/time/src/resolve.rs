@@ -889,7 +889,8 @@ fn pick_year_for_month(dct: NaiveDate, m: u32, rel: Option<Rel>, tense: Tense) -
     let (lo, hi) = match (rel, tense) {
         (Some(Rel::Last), _) => (-12, -1),
         (Some(Rel::Next), _) => (1, 12),
-        (Some(Rel::This), _) => (-5, 6),
+        // "this September" is the DCT year's, whichever side of the DCT it falls.
+        (Some(Rel::This), _) => return dct.year(),
         (None, Tense::Past) => (-11, 0),
         // Last month's name in a forward-looking sentence is still last month's
         // ("to freeze prices at their February level" in March).

@@ -23,8 +23,24 @@ pub(super) fn phrases(p: &Patterns, text: &str, out: &mut Vec<Cand>) {
             && fixed_ok(text, ms, me, key);
         if ok {
             push(out, ms, me, Reading::Fixed(i));
+        } else if key == "the year" && accounting_year(text, me) {
+            push(
+                out,
+                ms,
+                me,
+                Reading::Duration {
+                    value: "P1Y".to_string(),
+                    modifier: None,
+                },
+            );
         }
     }
+}
+
+/// "the year ended March 31", "for the year ending in June": an accounting year, one year
+/// long, whose end the date after it gives.
+fn accounting_year(text: &str, end: usize) -> bool {
+    next_word(text, end).is_some_and(|w| w == "ended" || w == "ending")
 }
 
 /// Context checks for fixed phrases whose words have other uses.
@@ -173,6 +189,20 @@ mod tests {
             .iter()
             .filter_map(|c| text.get(c.start..c.end))
             .collect()
+    }
+
+    #[test]
+    fn an_accounting_year_is_a_year_long() {
+        let text = "Revenue for the year ended June 30 rose, and the year ending in May was flat.";
+        let got: Vec<(String, String)> = crate::find_timexes(text, None)
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect();
+        assert!(
+            got.contains(&("the year".to_string(), "P1Y".to_string())),
+            "{got:?}"
+        );
+        assert!(spans("It was the year of the flood.").is_empty());
     }
 
     #[test]
