@@ -285,3 +285,30 @@ pub(super) fn holiday(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::find_timexes;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_month_with_this_or_last_year_after_it_is_one_timex() {
+        let dct = NaiveDate::from_ymd_opt(2031, 8, 20);
+        let text = "The dam opened in February this year, a quarry closed in June last year and \
+                    a bridge is due in March next year.";
+        let got: Vec<(String, String)> = find_timexes(text, dct)
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect();
+        let want = [
+            ("February this year", "2031-02"),
+            ("June last year", "2030-06"),
+            ("March next year", "2032-03"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(t, v)| (t.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+}

@@ -316,7 +316,7 @@ re(&format!(
         ))
         .ok()?,
 re(&format!(
-            r"\b(?:(?P<rel>(?i:last|next|this|early|late|mid|the end of|the beginning of|the start of|the middle of))[\s-]*)?(?P<m>{m_full})(?:\s+of\s+(?P<ry>(?i:next|last|this|the same|the following|the previous))\s+(?i:year))?"
+            r"\b(?:(?P<rel>(?i:last|next|this|early|late|mid|the end of|the beginning of|the start of|the middle of))[\s-]*)?(?P<m>{m_full})(?:\s+(?:of\s+)?(?P<ry>(?i:next|last|this|the same|the following|the previous))\s+(?i:year)\b)?"
         ))
         .ok()?,
 re(&format!(
@@ -394,7 +394,7 @@ re(
         )
         .ok()?,
 re(&format!(
-            r"\b(?i:the\s+)?(?P<o>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?P<k>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?P<y>{YEAR})|(?P<ry>(?i:this|last|next|the))\s+(?i:year)))?"
+            r"\b(?:(?P<yp>(?i:this|last|next)\s+year['’]s|(?i:the\s+)?(?i:comparable\s+)?(?i:year-ago|year-earlier)|(?i:the\s+)?(?P<y0>{YEAR}))\s+|(?i:the\s+))?(?P<o>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?P<k>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?P<y>{YEAR})|(?P<ry>(?i:this|last|next|the))\s+(?i:year)))?"
         ))
         .ok()?,
 re(&format!(r"\b(?P<k>Q|H)(?P<n>[1-4])(?:\s+(?P<y>{YEAR}))?\b")).ok()?,

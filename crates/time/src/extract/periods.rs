@@ -31,7 +31,7 @@ pub(super) fn quarter(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec
             Some("last") => Some(-1),
             Some("next") => Some(1),
             Some(_) => Some(0),
-            None => None,
+            None => year_before_quarter(c.name("yp").map(|x| x.as_str())),
         };
         push(
             out,
@@ -39,13 +39,28 @@ pub(super) fn quarter(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec
             all.end(),
             Reading::Quarter {
                 q: if half { q.min(2) } else { q.min(4) },
-                y: num(&c, "y"),
+                y: num(&c, "y").or_else(|| num(&c, "y0")),
                 year_rel,
                 half,
             },
         );
     }
 }
+/// The year a prefix gives a quarter: "this year's" (0), "last year's" and "the
+/// year-ago" / "year-earlier" (-1), "next year's" (1).
+fn year_before_quarter(prefix: Option<&str>) -> Option<i32> {
+    let p = prefix?.to_lowercase();
+    if p.starts_with("this") {
+        Some(0)
+    } else if p.starts_with("next") {
+        Some(1)
+    } else if p.starts_with("last") || p.contains("year-ago") || p.contains("year-earlier") {
+        Some(-1)
+    } else {
+        None
+    }
+}
+
 /// "Q3 2031", "H1 2031".
 pub(super) fn qn(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec<Cand>) {
     for c in caps(&p.qn, hits, gate::QN, text) {
@@ -132,5 +147,41 @@ pub(super) fn season(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec<
                 modifier,
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::find_timexes;
+    use chrono::NaiveDate;
+
+    fn values(text: &str, dct: &str) -> Vec<(String, String)> {
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        find_timexes(text, dct)
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_quarter_with_its_year_before_it_is_one_timex() {
+        let got = values(
+            "Sales in this year's third quarter beat the year-ago third quarter and the \
+             2029 third quarter, but not last year's fourth quarter.",
+            "2031-11-05",
+        );
+        let want = [
+            ("this year's third quarter", "2031-Q3"),
+            ("the year-ago third quarter", "2030-Q3"),
+            ("the 2029 third quarter", "2029-Q3"),
+            ("last year's fourth quarter", "2030-Q4"),
+        ];
+        for (t, v) in want {
+            assert!(
+                got.contains(&(t.to_string(), v.to_string())),
+                "{t}: {got:?}"
+            );
+        }
+        assert_eq!(got.len(), want.len(), "{got:?}");
     }
 }
