@@ -442,11 +442,12 @@ pub(super) fn trigger_words() -> Vec<String> {
         v.push(w.to_string());
     }
     const STOP: &[&str] = &["the", "a", "an", "of", "in", "at", "this", "that", "these"];
+    // A phrase matches only where all its words are, so one of them (the longest, which
+    // tends to be the rarest) is enough to let a sentence through.
     for r in &LEX.relative {
-        for w in r.phrase.split_whitespace() {
-            if !STOP.contains(&w) {
-                v.push(w.to_string());
-            }
+        let words = r.phrase.split_whitespace().filter(|w| !STOP.contains(w));
+        if let Some(w) = words.max_by_key(|w| w.len()) {
+            v.push(w.to_string());
         }
     }
     v.sort();
