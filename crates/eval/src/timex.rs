@@ -26,9 +26,10 @@ pub struct Args {
     /// Documents (`.jsonl`: id, published, text) that a `timexes.jsonl` gold refers to.
     #[arg(long)]
     pub docs: Option<PathBuf>,
-    /// Score the MEANTIME document-creation-time mention on the dateline too.
+    /// Leave the MEANTIME document-creation-time mention on the dateline out of the scores
+    /// (by default it is scored like any other timex, as the shared `score_timex.py` does).
     #[arg(long)]
-    pub with_dct: bool,
+    pub without_dct: bool,
     /// Print every missed, spurious and mis-valued timex.
     #[arg(long)]
     pub errors: bool,
@@ -108,103 +109,89 @@ fn kind_name(k: TimexType) -> &'static str {
     }
 }
 
-/// Matches system to gold one-to-one (strict first, then largest overlap) and counts.
+/// Scores one document the way TempEval-3's toolkit does (and `score_timex.py` with it):
+/// extents trimmed of white space, system timexes as `--format timeml` writes them (in text
+/// order, overlaps dropped), then system and gold paired by [`align`]'s token walk.
 pub fn score_doc(gold: &GoldDoc, sys: &[Timex], errors: Option<&mut Vec<String>>) -> Counts {
-    let sys: Vec<&Timex> = sys
-        .iter()
-        .filter(|t| !gold.ignore.iter().any(|i| i.overlaps(t.span)))
-        .collect();
-    let gtx: Vec<&GoldTimex> = gold
+    let text = gold.text.as_str();
+    let kept = |sp: Span| !gold.ignore.iter().any(|i| i.overlaps(sp));
+    let gtx: Vec<(Span, &GoldTimex)> = gold
         .timexes
         .iter()
-        .filter(|t| !gold.ignore.iter().any(|i| i.overlaps(t.span)))
+        .filter(|t| kept(t.span))
+        .filter_map(|t| trim_span(text, t.span).map(|sp| (sp, t)))
         .collect();
+    let stx: Vec<(Span, &Timex)> = as_written(sys)
+        .into_iter()
+        .filter(|t| kept(t.span))
+        .filter_map(|t| trim_span(text, t.span).map(|sp| (sp, t)))
+        .collect();
+    let g_spans: Vec<Span> = gtx.iter().map(|x| x.0).collect();
+    let s_spans: Vec<Span> = stx.iter().map(|x| x.0).collect();
+    let pairs = align(text, &g_spans, &s_spans);
     let mut c = Counts {
         gold: gtx.len(),
-        system: sys.len(),
+        system: stx.len(),
         ..Counts::default()
     };
-    let mut g_used = vec![false; gtx.len()];
-    let mut s_match: Vec<Option<usize>> = vec![None; sys.len()];
-    // Strict matches.
-    for (si, s) in sys.iter().enumerate() {
-        if let Some(gi) = (0..gtx.len()).find(|&gi| !g_used[gi] && gtx[gi].span == s.span) {
-            g_used[gi] = true;
-            s_match[si] = Some(gi);
-            c.strict += 1;
-        }
-    }
-    // Relaxed matches, largest overlap first.
-    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-    for (si, s) in sys.iter().enumerate() {
-        if s_match[si].is_some() {
-            continue;
-        }
-        for (gi, g) in gtx.iter().enumerate() {
-            if !g_used[gi] && g.span.overlaps(s.span) {
-                let ov = s.span.end().min(g.span.end()) - s.span.start().max(g.span.start());
-                pairs.push((ov, si, gi));
-            }
-        }
-    }
-    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
-    for (_, si, gi) in pairs {
-        if s_match[si].is_none() && !g_used[gi] {
-            s_match[si] = Some(gi);
-            g_used[gi] = true;
-        }
-    }
-    let slice = |sp: Span| gold.text.get(sp.start()..sp.end()).unwrap_or("");
+    let slice = |sp: Span| text.get(sp.start()..sp.end()).unwrap_or("");
     let mut errs = Vec::new();
-    for (si, s) in sys.iter().enumerate() {
-        match s_match[si] {
-            Some(gi) => {
-                let g = gtx[gi];
-                c.relaxed += 1;
-                if g.span != s.span {
-                    errs.push(format!(
-                        "  EXTENT sys={:?} gold={:?}",
-                        s.text,
-                        slice(g.span)
-                    ));
-                }
-                if kind_name(s.kind) == g.kind {
-                    c.type_ok += 1;
-                }
-                if s.value == g.value {
-                    c.value_ok += 1;
-                } else {
-                    errs.push(format!(
-                        "  VALUE {:?} sys={} {} gold={:?} {} {} | {}",
-                        s.text,
-                        kind_name(s.kind),
-                        s.value,
-                        slice(g.span),
-                        g.kind,
-                        g.value,
-                        context(&gold.text, g.span)
-                    ));
-                }
-            }
-            None => errs.push(format!(
-                "  SPURIOUS {:?} {} {} | {}",
-                s.text,
+    let (mut g_used, mut s_used) = (vec![false; gtx.len()], vec![false; stx.len()]);
+    for &(gi, si) in &pairs {
+        let ((gs, g), (ss, s)) = (gtx[gi], stx[si]);
+        g_used[gi] = true;
+        s_used[si] = true;
+        c.relaxed += 1;
+        if gs == ss {
+            c.strict += 1;
+        } else {
+            errs.push(format!("  EXTENT sys={:?} gold={:?}", slice(ss), slice(gs)));
+        }
+        if kind_name(s.kind) == g.kind {
+            c.type_ok += 1;
+        }
+        if s.value == g.value {
+            c.value_ok += 1;
+        } else {
+            errs.push(format!(
+                "  VALUE {:?} sys={} {} gold={:?} {} {} | {}",
+                slice(ss),
                 kind_name(s.kind),
                 s.value,
-                context(&gold.text, s.span)
-            )),
-        }
-    }
-    for (gi, g) in gtx.iter().enumerate() {
-        if !g_used[gi] {
-            errs.push(format!(
-                "  MISSED {:?} {} {} | {}",
-                slice(g.span),
+                slice(gs),
                 g.kind,
                 g.value,
-                context(&gold.text, g.span)
+                context(text, gs)
             ));
         }
+    }
+    for (ss, s) in stx
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !s_used[*i])
+        .map(|(_, x)| x)
+    {
+        errs.push(format!(
+            "  SPURIOUS {:?} {} {} | {}",
+            slice(*ss),
+            kind_name(s.kind),
+            s.value,
+            context(text, *ss)
+        ));
+    }
+    for (gs, g) in gtx
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !g_used[*i])
+        .map(|(_, x)| x)
+    {
+        errs.push(format!(
+            "  MISSED {:?} {} {} | {}",
+            slice(*gs),
+            g.kind,
+            g.value,
+            context(text, *gs)
+        ));
     }
     if let Some(e) = errors {
         if !errs.is_empty() {
@@ -217,6 +204,104 @@ pub fn score_doc(gold: &GoldDoc, sys: &[Timex], errors: Option<&mut Vec<String>>
         }
     }
     c
+}
+
+/// The system timexes as `--format timeml` writes them: by start, a timex overlapping the
+/// one before it dropped.
+fn as_written(sys: &[Timex]) -> Vec<&Timex> {
+    let mut v: Vec<&Timex> = sys.iter().collect();
+    v.sort_by_key(|t| t.span.start());
+    let mut pos = 0usize;
+    v.retain(|t| {
+        let keep = t.span.start() >= pos;
+        if keep {
+            pos = t.span.end();
+        }
+        keep
+    });
+    v
+}
+
+/// A span without leading and trailing white space; None when nothing is left.
+fn trim_span(text: &str, sp: Span) -> Option<Span> {
+    let inner = text.get(sp.start()..sp.end())?;
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim();
+    (!trimmed.is_empty()).then(|| Span::new(sp.start() + lead, sp.start() + lead + trimmed.len()))
+}
+
+/// The TempEval-3 normaliser's tokens: a run of word characters, or one other non-space
+/// character (`\w+|[^\w\s]`), as byte spans.
+fn tokens(text: &str) -> Vec<(usize, usize)> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((s, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut e = s + c.len_utf8();
+        if word(c) {
+            while let Some(&(i, d)) = it.peek() {
+                if !word(d) {
+                    break;
+                }
+                e = i + d.len_utf8();
+                it.next();
+            }
+        }
+        out.push((s, e));
+    }
+    out
+}
+
+/// Per token, the first span covering it and whether the span begins there.
+fn bio(toks: &[(usize, usize)], spans: &[Span]) -> Vec<Option<(usize, bool)>> {
+    let mut lab: Vec<Option<(usize, bool)>> = vec![None; toks.len()];
+    for (idx, sp) in spans.iter().enumerate() {
+        let from = toks.partition_point(|&(_, te)| te <= sp.start());
+        let mut first = true;
+        for k in from..toks.len() {
+            if toks[k].0 >= sp.end() {
+                break;
+            }
+            if lab[k].is_none() {
+                lab[k] = Some((idx, first));
+                first = false;
+            }
+        }
+    }
+    lab
+}
+
+/// Pairs gold and system timexes as TempEval-3's TimeML-Normalizer does: walking the tokens
+/// left to right, a timex that begins at a token the other side's timex covers is paired
+/// with it, one to one, first come first served. Returns (gold index, system index).
+pub fn align(text: &str, gold: &[Span], sys: &[Span]) -> Vec<(usize, usize)> {
+    let toks = tokens(text);
+    let ann = [bio(&toks, gold), bio(&toks, sys)];
+    let mut pair_of: [Vec<Option<usize>>; 2] = [vec![None; gold.len()], vec![None; sys.len()]];
+    for (lg, ls) in ann[0].iter().zip(&ann[1]) {
+        let lab = [*lg, *ls];
+        for a in 0..2 {
+            let Some((idx, true)) = lab[a] else {
+                continue;
+            };
+            let o = 1 - a;
+            let Some((partner, _)) = lab[o] else {
+                continue;
+            };
+            if pair_of[o][partner].is_none() && pair_of[a][idx].is_none() {
+                pair_of[a][idx] = Some(partner);
+                pair_of[o][partner] = Some(idx);
+            }
+        }
+    }
+    pair_of[0]
+        .iter()
+        .enumerate()
+        .filter_map(|(g, s)| s.map(|s| (g, s)))
+        .collect()
 }
 
 fn context(text: &str, sp: Span) -> String {
@@ -238,8 +323,9 @@ pub fn load(path: &Path) -> Result<Vec<GoldDoc>> {
     files.sort();
     let mut out = Vec::new();
     for f in files {
-        let src =
-            std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
+        let Some(src) = read_gold_file(&f) else {
+            continue;
+        };
         let id = f
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -266,7 +352,38 @@ pub fn load(path: &Path) -> Result<Vec<GoldDoc>> {
     Ok(out)
 }
 
+/// A gold file's text, or None with a warning naming it when it is not UTF-8 or unreadable.
+fn read_gold_file(f: &Path) -> Option<String> {
+    let bytes = match std::fs::read(f) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("warning: skipping {}: {e}", f.display());
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(_) => {
+            eprintln!("warning: skipping {}: not UTF-8", f.display());
+            None
+        }
+    }
+}
+
+/// macOS metadata that archives carry along: `._<name>` resource forks and `.DS_Store`.
+fn is_macos_metadata(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| n.to_string_lossy())
+        .is_some_and(|n| n.starts_with("._") || n == ".DS_Store")
+}
+
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    if is_macos_metadata(path) {
+        if path.is_file() {
+            eprintln!("warning: skipping {}: macOS metadata", path.display());
+        }
+        return Ok(());
+    }
     if path.is_dir() {
         for e in std::fs::read_dir(path).with_context(|| format!("reading {}", path.display()))? {
             collect(&e?.path(), out)?;
@@ -278,6 +395,16 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         out.push(path.to_path_buf());
     }
     Ok(())
+}
+
+/// `YYYY-MM-DD` exactly.
+fn is_full_date(v: &str) -> bool {
+    v.len() == 10 && NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()
+}
+
+/// A creation time: `YYYY-MM-DD…`, or `DD-MM-YYYY` as one MEANTIME file writes it.
+fn parse_dct(v: &str) -> Option<NaiveDate> {
+    parse_date(v).or_else(|| NaiveDate::parse_from_str(v, "%d-%m-%Y").ok())
 }
 
 fn parse_date(v: &str) -> Option<NaiveDate> {
@@ -299,6 +426,17 @@ pub fn parse_timeml(src: &str, id: String, group: String) -> Result<GoldDoc> {
         .find(|n| n.has_tag_name("DCT"))
         .and_then(|d| d.descendants().find(|n| n.has_tag_name("TIMEX3")))
         .and_then(|t| t.attribute("value"))
+        .or_else(|| {
+            root.descendants()
+                .filter(|n| n.has_tag_name("TIMEX3"))
+                .find(|n| {
+                    matches!(
+                        n.attribute("functionInDocument"),
+                        Some("CREATION_TIME" | "PUBLICATION_TIME")
+                    )
+                })
+                .and_then(|t| t.attribute("value"))
+        })
         .and_then(parse_date);
     let docid = root
         .descendants()
@@ -410,7 +548,7 @@ pub fn parse_meantime(src: &str, id: String, group: String) -> Result<GoldDoc> {
                 .collect();
             let is_dct = x.attribute("functionInDocument") == Some("CREATION_TIME");
             if is_dct && dct.is_none() {
-                dct = x.attribute("value").and_then(parse_date);
+                dct = x.attribute("value").and_then(parse_dct);
             }
             let (Some(first), Some(last)) = (
                 anchors.iter().map(|s| s.start()).min(),
@@ -429,19 +567,14 @@ pub fn parse_meantime(src: &str, id: String, group: String) -> Result<GoldDoc> {
             });
         }
     }
-    // A few files lack a usable creation time; Wikinews puts the publication date on the
-    // line after the title, so read it from there.
+    timexes.sort_by_key(|t| (t.span.start(), std::cmp::Reverse(t.span.end())));
+    // Two files lack the creation-time flag: the dateline's date is the first full date.
     if dct.is_none() {
-        let line = text.lines().nth(1).unwrap_or("");
-        let cleaned = line.replace(" ,", ",");
-        dct = NaiveDate::parse_from_str(cleaned.trim(), "%B %d, %Y").ok();
-        if dct.is_some() {
-            let start = text.find(line).unwrap_or(0);
-            let span = Span::new(start, start + line.len());
-            ignore.push(span);
+        if let Some(t) = timexes.iter().find(|t| is_full_date(&t.value)) {
+            dct = parse_date(&t.value);
+            ignore.push(t.span);
         }
     }
-    timexes.sort_by_key(|t| t.span);
     Ok(GoldDoc {
         id,
         group,
@@ -561,7 +694,7 @@ pub fn run(args: &Args) -> Result<()> {
     let mut total = Counts::default();
     let mut errors = Vec::new();
     for mut g in docs {
-        if args.with_dct {
+        if !args.without_dct {
             g.ignore.clear();
         }
         let sys = system_timexes(&p, &g);
@@ -694,5 +827,73 @@ mod tests {
         }];
         let c = score_doc(&g, &sys, None);
         assert_eq!((c.gold, c.system, c.strict, c.value_ok), (1, 1, 1, 1));
+    }
+
+    #[test]
+    fn alignment_pairs_overlaps_left_to_right_one_to_one() {
+        let text = "The board met Friday morning, then again two days later.";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap_or(0);
+            Span::new(i, i + w.len())
+        };
+        // Gold "Friday morning" against system "morning": the system timex begins inside
+        // the open gold one, so they pair; "two days later" against "two days" likewise.
+        let gold = [at("Friday morning"), at("two days later")];
+        let sys = [at("morning"), at("two days"), at("later")];
+        assert_eq!(align(text, &gold, &sys), vec![(0, 0), (1, 1)]);
+        // A system timex that begins before the gold one and covers its first token.
+        assert_eq!(
+            align(text, &[at("morning")], &[at("Friday morning")]),
+            vec![(0, 0)]
+        );
+        assert!(align(text, &[at("Friday")], &[at("morning")]).is_empty());
+    }
+
+    #[test]
+    fn extents_are_trimmed_and_overlapping_system_timexes_dropped() {
+        let text = "Talks ran for three weeks.";
+        let g = GoldDoc {
+            id: "d".into(),
+            group: "g".into(),
+            text: text.into(),
+            dct: None,
+            timexes: vec![GoldTimex {
+                span: Span::new(14, 25),
+                kind: "DURATION".into(),
+                value: "P3W".into(),
+            }],
+            ignore: Vec::new(),
+        };
+        let t = |s: usize, e: usize| Timex {
+            id: "t".into(),
+            span: Span::new(s, e),
+            text: text[s..e].into(),
+            kind: TimexType::Duration,
+            value: "P3W".into(),
+            anchor: None,
+            modifier: None,
+        };
+        let c = score_doc(&g, &[t(13, 25), t(20, 25)], None);
+        assert_eq!((c.gold, c.system, c.strict, c.value_ok), (1, 1, 1, 1));
+    }
+
+    #[test]
+    fn macos_metadata_and_non_utf8_files_are_skipped() {
+        let dir = std::env::temp_dir().join(format!("nl-timex-skip-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(std::fs::create_dir_all(&dir).is_ok());
+        let good = "<TimeML><DOCID>a</DOCID><TEXT>It rained <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2031-05-02\">on Friday</TIMEX3>.</TEXT></TimeML>";
+        let files: [(&str, &[u8]); 4] = [
+            ("a.tml", good.as_bytes()),
+            ("._a.tml", b"\x00\x05\x16\x07\xff\xfe"),
+            (".DS_Store", b"\x00\x00\x00\x01Bud1\xff"),
+            ("b.tml", b"<TimeML>\xff\xfe</TimeML>"),
+        ];
+        for (name, bytes) in files {
+            assert!(std::fs::write(dir.join(name), bytes).is_ok());
+        }
+        let docs = load(&dir).map(|d| d.into_iter().map(|d| d.id).collect::<Vec<_>>());
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(docs.ok(), Some(vec!["a".to_string()]));
     }
 }

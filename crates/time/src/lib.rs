@@ -92,7 +92,10 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
             let r = resolver.resolve(&c.reading, tense, None);
             if let Some(r) = &r {
                 if let Some(id) = ids.last() {
-                    resolver.note(&r.value, id);
+                    // A year-earlier quarter is a comparison; the story stays on its quarter.
+                    if !(r.value.contains("-Q") && looks_back(&c.reading)) {
+                        resolver.note(&r.value, id);
+                    }
                 }
             }
             resolved.push(r);
@@ -154,6 +157,19 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
         }
     }
     out
+}
+
+/// "a year ago", "a year earlier", "the year-ago quarter": readings that compare with an
+/// earlier time rather than move the story there.
+fn looks_back(r: &extract::Reading) -> bool {
+    match r {
+        extract::Reading::Shift { sign, .. } => *sign < 0,
+        extract::Reading::Fixed(i) => lexicon::LEX
+            .relative
+            .get(*i)
+            .is_some_and(|row| row.template.starts_with("AQ-")),
+        _ => false,
+    }
 }
 
 /// Whether the clock time at `start` opens a line of `sent` (after a bullet or dash, if

@@ -359,8 +359,10 @@ impl Resolver {
             'Y'
         } else if value.contains('W') {
             'W'
-        } else if value.contains('Q') || value.contains('H') {
+        } else if value.contains('Q') {
             'Q'
+        } else if value.contains('H') {
+            'H'
         } else if value.len() == 7 {
             'M'
         } else {
@@ -381,6 +383,31 @@ impl Resolver {
             .find(|(_, g, _)| !month || matches!(g, 'M' | 'W' | 'D'))
             .map(|(d, _, id)| (*d, Basis::Timex(id.clone())))
             .or_else(|| self.dct.map(|d| (d, Basis::Dct)))
+    }
+
+    /// The quarter a financial story is about: the last quarter mentioned, unless a day,
+    /// week or month was mentioned after it (years do not move the focus: "a year ago"
+    /// compares with the quarter). Returns the quarter's first day.
+    fn focus_quarter(&self) -> Option<(NaiveDate, Basis)> {
+        for (d, g, id) in self.coarse.iter().rev() {
+            match g {
+                'Y' => continue,
+                'Q' => return Some((*d, Basis::Timex(id.clone()))),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// "the quarter", "the year-earlier quarter": the quarter in focus, else the latest
+    /// quarter a report can cover (the one before the DCT's).
+    fn quarter_anchor(&self) -> Option<(NaiveDate, Basis)> {
+        self.focus_quarter().or_else(|| {
+            let dct = self.dct?;
+            let (y, m) = add_months(dct.year(), dct.month(), -3);
+            let first = NaiveDate::from_ymd_opt(y, (m - 1) / 3 * 3 + 1, 1)?;
+            Some((first, Basis::Dct))
+        })
     }
 
     pub fn resolve(
@@ -551,6 +578,14 @@ impl Resolver {
                     return Some(date("PAST_REF".to_string(), Basis::Absolute, None));
                 }
                 let k = (n.round() as i64) * (*sign as i64);
+                // "profit rose from $2 million a year earlier": with a quarter in focus the
+                // comparison is the same quarter of the earlier year.
+                if *unit == "Y" && *sign < 0 {
+                    if let Some((q, qb)) = self.focus_quarter() {
+                        let v = format!("{:04}-Q{}", q.year() + k as i32, quarter_of(q));
+                        return Some(date(v, qb, None));
+                    }
+                }
                 let v = match *unit {
                     "D" => fmt_date(base.checked_add_signed(Duration::days(k))?),
                     "W" if k.abs() == 1 => {
@@ -679,7 +714,14 @@ impl Resolver {
                             quarter_of(dct)
                         };
                         let mut yy = dct.year() + year_rel.unwrap_or(0);
-                        if year_rel.is_none() {
+                        // The quarter just ended is the one reports are about, whatever
+                        // the tense ("will report third-quarter results" in November).
+                        let just_ended = !*half && *q % 4 + 1 == dq;
+                        if year_rel.is_none() && just_ended {
+                            if dq == 1 {
+                                yy -= 1;
+                            }
+                        } else if year_rel.is_none() {
                             match tense {
                                 Tense::Future if *q < dq => yy += 1,
                                 Tense::Past | Tense::Unknown if *q > dq => yy -= 1,
@@ -722,7 +764,10 @@ impl Resolver {
             .find(|c: char| c == '+' || c == '-' || c.is_ascii_digit())
             .unwrap_or(0);
         let base = t.get(..base_len).unwrap_or("");
-        if !matches!(base, "D" | "A" | "W" | "AW" | "M" | "AM" | "Y" | "AY" | "Q") {
+        if !matches!(
+            base,
+            "D" | "A" | "W" | "AW" | "M" | "AM" | "Y" | "AY" | "Q" | "AQ"
+        ) {
             return (t.to_string(), Basis::Absolute);
         }
         let rest = t.get(base_len..).unwrap_or("");
@@ -736,7 +781,12 @@ impl Resolver {
             .and_then(|s| s.trim_start_matches('+').parse().ok())
             .unwrap_or(0);
         let suffix = rest.get(num_len..).unwrap_or("");
-        let (day, basis) = if base == "AY" || base == "AM" {
+        let (day, basis) = if base == "AQ" {
+            match self.quarter_anchor() {
+                Some(a) => a,
+                None => return (fallback(base, suffix, phrase), Basis::Absolute),
+            }
+        } else if base == "AY" || base == "AM" {
             match self.coarse_anchor(base == "AM") {
                 Some(a) => a,
                 None => return (fallback(base, suffix, phrase), Basis::Absolute),
@@ -839,7 +889,8 @@ fn pick_year_for_month(dct: NaiveDate, m: u32, rel: Option<Rel>, tense: Tense) -
     let (lo, hi) = match (rel, tense) {
         (Some(Rel::Last), _) => (-12, -1),
         (Some(Rel::Next), _) => (1, 12),
-        (Some(Rel::This), _) => (-5, 6),
+        // "this September" is the DCT year's, whichever side of the DCT it falls.
+        (Some(Rel::This), _) => return dct.year(),
         (None, Tense::Past) => (-11, 0),
         // Last month's name in a forward-looking sentence is still last month's
         // ("to freeze prices at their February level" in March).
@@ -882,5 +933,93 @@ pub fn resolve_value_to_date(value: &str) -> Option<NaiveDate> {
             NaiveDate::from_ymd_opt(y, m, d)
         }
         _ => NaiveDate::from_ymd_opt(y, m, 1),
+    }
+}
+
+#[cfg(test)]
+mod quarter_focus_tests {
+    use crate::find_timexes;
+    use chrono::NaiveDate;
+
+    fn values(text: &str, dct: &str) -> Vec<(String, String)> {
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        find_timexes(text, dct)
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect()
+    }
+
+    fn pair(t: &str, v: &str) -> (String, String) {
+        (t.to_string(), v.to_string())
+    }
+
+    #[test]
+    fn a_year_earlier_compares_with_the_quarter_in_focus() {
+        let got = values(
+            "Harbor Mills earned $4 million in the second quarter, against $3 million a year \
+             earlier. Sales fell from a year ago.",
+            "2031-08-20",
+        );
+        assert!(
+            got.contains(&pair("the second quarter", "2031-Q2")),
+            "{got:?}"
+        );
+        assert!(got.contains(&pair("a year earlier", "2030-Q2")), "{got:?}");
+        // The comparison does not move the story: the next one still counts from Q2.
+        assert!(got.contains(&pair("a year ago", "2030-Q2")), "{got:?}");
+    }
+
+    #[test]
+    fn a_day_after_the_quarter_ends_the_focus() {
+        let got = values(
+            "Profit rose in the third quarter. On March 3 the board met, a year after the \
+             founder left; a year earlier it had met twice.",
+            "2031-03-10",
+        );
+        assert!(got.contains(&pair("a year earlier", "2030")), "{got:?}");
+    }
+
+    #[test]
+    fn the_quarter_and_year_ago_periods() {
+        let got = values(
+            "The miller said net income for the quarter climbed, while year-earlier sales \
+             were flat and the year-ago quarter had a loss.",
+            "2031-11-02",
+        );
+        // No quarter named: the latest a report can cover, the one before the DCT's.
+        assert!(got.contains(&pair("the quarter", "2031-Q3")), "{got:?}");
+        assert!(got.contains(&pair("year-earlier", "2030-Q3")), "{got:?}");
+        assert!(
+            got.contains(&pair("the year-ago quarter", "2030-Q3")),
+            "{got:?}"
+        );
+        let got = values(
+            "Output in the first quarter rose; the latest quarter was the best in years.",
+            "2031-05-02",
+        );
+        assert!(
+            got.contains(&pair("the latest quarter", "2031-Q1")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_quarter_just_ended_whatever_the_tense() {
+        let got = values(
+            "The bakery will report third-quarter results next week.",
+            "2031-11-02",
+        );
+        assert!(got.contains(&pair("third-quarter", "2031-Q3")), "{got:?}");
+        let got = values(
+            "The chain expects fourth-quarter sales to slip.",
+            "2031-01-20",
+        );
+        assert!(got.contains(&pair("fourth-quarter", "2030-Q4")), "{got:?}");
+        // Not the quarter just ended: the tense still decides.
+        let got = values(
+            "The chain expects first-quarter sales to slip.",
+            "2031-11-02",
+        );
+        assert!(got.contains(&pair("first-quarter", "2032-Q1")), "{got:?}");
     }
 }

@@ -82,3 +82,53 @@ pub fn to_timeml(doc: &Document) -> String {
     o.push_str("</TEXT>\n\n</TimeML>\n");
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsledger_model::Meta;
+
+    /// The text inside `<TEXT>` with its tags removed and the five XML entities decoded.
+    fn stripped_text(xml: &str) -> Option<String> {
+        let body = xml.split_once("<TEXT>")?.1.split_once("</TEXT>")?.0;
+        let mut plain = String::new();
+        let mut in_tag = false;
+        for c in body.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                c if !in_tag => plain.push(c),
+                _ => {}
+            }
+        }
+        Some(
+            plain
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&"),
+        )
+    }
+
+    #[test]
+    fn tag_stripped_output_equals_the_input() {
+        let text = "Shares of R&D firm \"Acme <Holdings>\" fell 5% on Monday & Tuesday; \
+                    the board's <b>vote</b> is due 'next week' at 3 p.m. &amp; not before.\n\
+                    Two days later, prices > costs < hopes.";
+        let mut doc = Document::new(
+            "q&a <1>",
+            text,
+            Meta {
+                published: chrono::NaiveDate::from_ymd_opt(2031, 3, 5),
+                ..Meta::default()
+            },
+        );
+        doc.layers.timexes = crate::find_timexes(&doc.text, doc.meta.published);
+        assert!(doc.layers.timexes.len() >= 3, "{:?}", doc.layers.timexes);
+        let xml = to_timeml(&doc);
+        assert_eq!(stripped_text(&xml).as_deref(), Some(text));
+        assert!(xml.contains("<DOCID>q&amp;a &lt;1&gt;</DOCID>"));
+        assert!(xml.contains("&quot;Acme &lt;Holdings&gt;&quot;"));
+    }
+}
