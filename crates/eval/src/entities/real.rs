@@ -286,6 +286,9 @@ fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>> {
         .collect()
 }
 
+/// Per set: documents scored and their counts.
+pub type SetScores = BTreeMap<String, (usize, RealCounts)>;
+
 /// Scores of every set under `dir` on `split` (`dev`, `final` or `all`), texts read from
 /// `texts/<set>/<id>.txt`. Returns per-set counts and notes (sets skipped).
 pub fn score_real(
@@ -293,7 +296,7 @@ pub fn score_real(
     texts: &Path,
     split: &str,
     mut errors: Option<&mut Vec<String>>,
-) -> Result<(BTreeMap<String, (usize, RealCounts)>, Vec<String>)> {
+) -> Result<(SetScores, Vec<String>)> {
     let p = pipeline()?;
     let mut out = BTreeMap::new();
     let mut notes = Vec::new();
