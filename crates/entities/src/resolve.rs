@@ -105,7 +105,7 @@ fn initials(name: &str) -> String {
 fn geo_of(idx: u32) -> Option<Geo> {
     let p = GAZ.place(idx)?;
     Some(Geo {
-        geonames_id: Some(p.id),
+        geonames_id: (p.id != 0).then_some(p.id),
         lat: p.lat,
         lon: p.lon,
         country: Some(p.country.to_string()),
@@ -133,7 +133,13 @@ impl<'a, 'd> State<'a, 'd> {
 
     fn place_cluster(&mut self, idx: u32) -> Option<usize> {
         let p = GAZ.place(idx)?;
-        let ci = self.cluster(format!("G:{}", p.id), || {
+        // Keyed by GeoNames id, or by gazetteer row for places without one.
+        let key = if p.id != 0 {
+            format!("G:{}", p.id)
+        } else {
+            format!("GX:{idx}")
+        };
+        let ci = self.cluster(key, || {
             let mut c = Cluster::new(EntityType::Place, Some(p.kind.subtype()), p.name);
             c.place = Some(idx);
             c.country = Some(p.country.to_string());

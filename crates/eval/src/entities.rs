@@ -20,11 +20,23 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+pub mod real;
+
 /// Arguments of `newsledger eval entities`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Gold annotations: MEANTIME CAT XML (file or directory) or our entities jsonl gold.
-    pub gold: PathBuf,
+    /// Not needed with `--real`.
+    #[arg(required_unless_present = "real")]
+    pub gold: Option<PathBuf>,
+    /// A real-news set folder (`corpus/real/<set>`) or their parent (`corpus/real`): name
+    /// mentions and clusters against `gold/entities.jsonl`, texts from $NEWSLEDGER_REALDATA
+    /// (default ~/newsledger-realdata).
+    #[arg(long)]
+    pub real: Option<PathBuf>,
+    /// Split of the real sets to run: dev, final or all.
+    #[arg(long, default_value = "dev")]
+    pub split: String,
     /// Documents for a jsonl gold (default: `reports.jsonl` beside the gold directory).
     #[arg(long)]
     pub docs: Option<PathBuf>,
@@ -66,14 +78,19 @@ fn prf(hit_p: usize, sys: usize, hit_r: usize, gold: usize) -> (f64, f64, f64) {
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let is_jsonl = args
-        .gold
+    if let Some(dir) = &args.real {
+        return real::run_real(dir, &args.split, args.errors, args.json);
+    }
+    let Some(gold) = &args.gold else {
+        anyhow::bail!("a gold file or --real DIR is needed");
+    };
+    let is_jsonl = gold
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
     if is_jsonl {
-        run_jsonl(args)
+        run_jsonl(args, gold)
     } else {
-        run_meantime(args)
+        run_meantime(args, gold)
     }
 }
 
@@ -364,13 +381,13 @@ fn slice(text: &str, s: Span) -> String {
         .replace('\n', " ")
 }
 
-fn run_meantime(args: &Args) -> Result<()> {
+fn run_meantime(args: &Args, gold_path: &Path) -> Result<()> {
     let mut files = Vec::new();
-    collect(&args.gold, &mut files)?;
+    collect(gold_path, &mut files)?;
     anyhow::ensure!(
         !files.is_empty(),
         "no MEANTIME .xml files under {}",
-        args.gold.display()
+        gold_path.display()
     );
     let p = pipeline()?;
     let mut names = MentionCounts::default();
@@ -627,22 +644,21 @@ pub fn score_clusters(
     c
 }
 
-fn run_jsonl(args: &Args) -> Result<()> {
-    let gold_src = std::fs::read_to_string(&args.gold)
-        .with_context(|| format!("reading {}", args.gold.display()))?;
+fn run_jsonl(args: &Args, gold_path: &Path) -> Result<()> {
+    let gold_src = std::fs::read_to_string(gold_path)
+        .with_context(|| format!("reading {}", gold_path.display()))?;
     let mut gold: BTreeMap<String, Vec<GoldEntity>> = BTreeMap::new();
     for (i, line) in gold_src.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let g: GoldEntity = serde_json::from_str(line)
-            .with_context(|| format!("{} line {}", args.gold.display(), i + 1))?;
+            .with_context(|| format!("{} line {}", gold_path.display(), i + 1))?;
         gold.entry(g.doc.clone()).or_default().push(g);
     }
     let docs_path = match &args.docs {
         Some(p) => p.clone(),
-        None => args
-            .gold
+        None => gold_path
             .parent()
             .and_then(Path::parent)
             .map(|d| d.join("reports.jsonl"))
@@ -707,7 +723,7 @@ fn run_jsonl(args: &Args) -> Result<()> {
     } else {
         println!(
             "entities vs {} ({} documents)\n  clusters: gold {} system {}  P {p_:.3} R {r_:.3} F1 {f_:.3}\n  type accuracy {:.3}  subtype accuracy {:.3}  alias recall {:.3} ({}/{})",
-            args.gold.display(),
+            gold_path.display(),
             ndocs,
             total.gold,
             total.system,
