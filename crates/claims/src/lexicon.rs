@@ -208,6 +208,12 @@ pub enum WordKind {
     Directive,
     /// A counting verb, a cue only when a body counts and a number follows ("counted N").
     Counting,
+    /// An auxiliary, negation or adverb that belongs to a cue's verb group when it stands
+    /// right before the verb ("has also said", "did not deny").
+    CueAux,
+    /// A title abbreviated with a period before a name ("Mr.", "Sen."); the period is part
+    /// of the word.
+    Title,
 }
 
 pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
@@ -223,6 +229,8 @@ pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
                 "account" => WordKind::Account,
                 "directive" => WordKind::Directive,
                 "counting" => WordKind::Counting,
+                "aux" => WordKind::CueAux,
+                "title" => WordKind::Title,
                 _ => return None,
             };
             Some((w.trim().to_string(), kind))

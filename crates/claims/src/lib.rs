@@ -25,7 +25,31 @@ mod words;
 
 pub use hedges::sentence_hedges;
 
-use extract::{candidates, record_body, Cand, Ctx};
+#[cfg(test)]
+pub(crate) mod testing {
+    //! A mini pipeline (segment → claims) for the rules' unit tests.
+    use newsledger_model::{Document, Meta, Stage};
+
+    /// Segment and run the claims stage over a text.
+    pub fn run(text: &str) -> Document {
+        let mut doc = Document::new("t", text, Meta::default());
+        newsledger_segment::SegmentStage::new().process(&mut doc);
+        crate::ClaimStage::new().process(&mut doc);
+        doc
+    }
+
+    /// The cue texts of a text's claims, in order.
+    pub fn cues(text: &str) -> Vec<String> {
+        run(text)
+            .layers
+            .claims
+            .into_iter()
+            .map(|c| c.cue.text)
+            .collect()
+    }
+}
+
+use extract::{candidates, cue_group, record_body, Cand, Ctx};
 use lexicon::{HedgeScope, RoleClass, MEDIA};
 use newsledger_model::{Claim, ClaimKind, Cue, Document, Hedge, Layer, Span, Stage};
 use resolve::Resolver;
@@ -150,8 +174,8 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
             id: String::new(),
             speaker,
             cue: Cue {
-                text: ctx.slice(c.cue).to_string(),
-                span: c.cue,
+                text: ctx.slice(cue_group(&ctx, c)).to_string(),
+                span: cue_group(&ctx, c),
                 lemma: c.entry.lemma.clone(),
                 distance: c.entry.distance,
             },

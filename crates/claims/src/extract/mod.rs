@@ -7,6 +7,7 @@ use newsledger_model::{Document, SegmentKind, Span, TimexType};
 
 mod according;
 mod content;
+mod cue_span;
 mod estimate;
 mod finish;
 mod mods;
@@ -16,6 +17,7 @@ mod speech;
 
 use according::*;
 use content::*;
+pub(crate) use cue_span::cue_group;
 use estimate::*;
 use finish::*;
 use mods::*;
@@ -188,7 +190,7 @@ impl<'a> Ctx<'a> {
     fn is_close_quote(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
             t.is_punct()
-                && matches!(self.slice(t.span), "”" | "\"" | "»")
+                && matches!(self.slice(t.span), "”" | "\"" | "»" | "''")
                 && self.quotes.iter().any(|q| q.outer.end() == t.span.end())
         })
     }

@@ -230,7 +230,11 @@ fn ends_here(ctx: &Ctx, i: usize, sb: usize, k: usize) -> bool {
     let mut m = k;
     while m < sb
         && ctx.tok(m).is_some_and(|t| {
-            t.is_punct() && matches!(ctx.slice(t.span), "." | "!" | "?" | "”" | "\"" | "’" | ")")
+            t.is_punct()
+                && matches!(
+                    ctx.slice(t.span),
+                    "." | "!" | "?" | "”" | "\"" | "’" | ")" | "''"
+                )
         })
     {
         m += 1;
