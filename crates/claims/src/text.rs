@@ -104,7 +104,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         // Dotted abbreviations keep their final period: "U.S."
         if poss.is_none()
             && !numeric
-            && (word.contains('.') || is_title(word))
+            && (word.contains('.') || is_title(word) || is_initial(word))
             && text.get(wend..).is_some_and(|r| r.starts_with('.'))
         {
             wend += 1;
@@ -121,6 +121,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         i = j;
     }
     out
+}
+
+/// A single capital letter before a period: an initial ("Ian H. Solomon").
+fn is_initial(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(|c| c.is_ascii_uppercase()) && cs.next().is_none()
 }
 
 /// "Mr", "Sen" before a period: a title whose period belongs to it.
@@ -309,6 +315,8 @@ mod tests {
         let t = tokenize("Mr. Okafor and Sen. Vail spoke.");
         let w: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
         assert_eq!(w, ["mr.", "okafor", "and", "sen.", "vail", "spoke", "."]);
+        let t = tokenize("Nora J. Falk");
+        assert_eq!(t.len(), 3);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub(crate) fn cue_group(ctx: &Ctx, c: &Cand) -> Span {
             | CueClass::Finding
             | CueClass::QuoteOnly
             | CueClass::Part
+            | CueClass::Stance
     ) || c.entry.lemma == "colon"
     {
         return c.cue;
@@ -38,11 +39,29 @@ pub(crate) fn cue_group(ctx: &Ctx, c: &Cand) -> Span {
     while start > floor && start > a.saturating_sub(4) && group_word(ctx, start - 1) {
         start -= 1;
     }
-    let end = group_end(ctx, b);
+    let end = if particle_at(ctx, &c.entry.lemma, b) {
+        b + 1
+    } else {
+        group_end(ctx, b)
+    };
     match (ctx.tok(start), ctx.tok(end.saturating_sub(1))) {
         (Some(s), Some(e)) if end > start => s.span.cover(e.span).cover(c.cue),
         _ => c.cue,
     }
+}
+
+/// Token `k` is a particle of the cue lemma ("called FOR", "pointed TO").
+pub(super) fn particle_at(ctx: &Ctx, lemma: &str, k: usize) -> bool {
+    crate::lexicon::PARTICLES
+        .get(lemma)
+        .is_some_and(|(ps, _)| ps.iter().any(|p| p == ctx.lower(k)))
+}
+
+/// The cue lemma is a cue only with a particle after it ("pointed to").
+pub(super) fn needs_particle(lemma: &str) -> bool {
+    crate::lexicon::PARTICLES
+        .get(lemma)
+        .is_some_and(|(_, required)| *required)
 }
 
 /// An auxiliary, negation or adverb of a verb group.
@@ -56,15 +75,12 @@ fn group_word(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// Where the verb group ends, from the token after the verb: a colon, or "in a statement",
-/// "in an interview", is part of it.
+/// is part of it.
 fn group_end(ctx: &Ctx, b: usize) -> usize {
     if ctx.lower(b) == ":" {
         return b + 1;
     }
-    if ctx.lower(b) == "in"
-        && any(ctx.lower(b + 1), &["a", "an"])
-        && any(ctx.lower(b + 2), &["statement", "interview"])
-    {
+    if ctx.lower(b) == "in" && ctx.lower(b + 1) == "a" && ctx.lower(b + 2) == "statement" {
         return b + 3;
     }
     b

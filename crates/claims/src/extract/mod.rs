@@ -10,6 +10,7 @@ mod content;
 mod cue_span;
 mod estimate;
 mod finish;
+mod mention;
 mod mods;
 mod np;
 mod quoted;
@@ -18,8 +19,10 @@ mod speech;
 use according::*;
 use content::*;
 pub(crate) use cue_span::cue_group;
+use cue_span::{needs_particle, particle_at};
 use estimate::*;
 use finish::*;
+pub(crate) use mention::speaker_extent;
 use mods::*;
 use np::*;
 pub use np::{fwd_np, record_body};
@@ -263,6 +266,7 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
         | CueClass::Weak
         | CueClass::Belief
         | CueClass::Finding
+        | CueClass::Stance
         | CueClass::QuoteOnly => verb_claim(ctx, si, sa, sb, i, base(t.span)),
     }
 }

@@ -205,11 +205,22 @@ pub(super) fn appositive_np(ctx: &Ctx, p: usize, sa: usize) -> Option<((usize, u
     if !starts_ok {
         return None;
     }
-    let np1 = back_np(ctx, q.checked_sub(1)?, sa)?;
+    // "Rep. Ana Ortiz (D-Ohio), chair of …": the parenthesis goes with the name before it.
+    let before = if ctx.lower(q.checked_sub(1)?) == ")" {
+        let open = (sa..q - 1).rev().take(8).find(|&k| ctx.lower(k) == "(")?;
+        open.checked_sub(1)?
+    } else {
+        q.checked_sub(1)?
+    };
+    let np1 = back_np(ctx, before, sa)?;
     // NP1 must start the sentence or follow a separator, and look like a name or a definite NP.
     let (a, b) = np1;
-    let boundary =
-        a == sa || ctx.is_sep(a - 1) || ctx.is_open_quote(a - 1) || ctx.lower(a - 1) == ":";
+    let boundary = a == sa
+        || ctx.is_sep(a - 1)
+        || ctx.is_open_quote(a - 1)
+        || ctx.lower(a - 1) == ":"
+        || (any(ctx.lower(a - 1), &["and", "but"])
+            && (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap)));
     let named = (a..b).any(|x| ctx.tok(x).is_some_and(|t| t.cap))
         || any(ctx.lower(a), DEFINITE)
         || any(ctx.lower(a), DETS);

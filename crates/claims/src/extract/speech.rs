@@ -29,7 +29,7 @@ pub(super) fn verb_claim(
 ) -> Option<Cand> {
     let class = c.entry.class;
     let seg = ctx.doc.layers.segments.get(si)?;
-    let nounish = nounish(ctx, i);
+    let nounish = class == CueClass::Stance || nounish(ctx, i);
     if noun_use(ctx, i, sa, nounish) {
         return None;
     }
@@ -42,7 +42,11 @@ pub(super) fn verb_claim(
         return quote_only(ctx, seg.span.start(), sa, sb, i, c);
     }
     let speechy = matches!(class, CueClass::Say | CueClass::Tell);
-    let after = skip_mods(ctx, i + 1, sb);
+    let particle = particle_at(ctx, &c.entry.lemma, i + 1);
+    if !particle && needs_particle(&c.entry.lemma) {
+        return None;
+    }
+    let after = skip_mods(ctx, i + 1 + usize::from(particle), sb);
     let after_aud = if class == CueClass::Tell {
         skip_audience(ctx, after, sb)
     } else {
@@ -375,7 +379,9 @@ fn bad_subject(ctx: &Ctx, c: &Cand, (a, b): (usize, usize), after: usize, nounis
     }
     let bad_subject = match c.entry.class {
         CueClass::Finding => !any(head, FINDING_SUBJ),
-        CueClass::Belief => any(head, &["it", "there", "this", "i", "we", "you"]),
+        CueClass::Belief | CueClass::Stance => {
+            any(head, &["it", "there", "this", "i", "we", "you"])
+        }
         _ => false,
     };
     if bad_subject {
@@ -518,4 +524,54 @@ pub(super) fn part_claim(ctx: &Ctx, sa: usize, sb: usize, i: usize, mut c: Cand)
     c.forward_from = ctx.tok(j).map(|t| t.span.start());
     c.attr.push(t.span);
     Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::run;
+
+    fn triples(text: &str) -> Vec<(String, String, Vec<String>)> {
+        let doc = run(text);
+        doc.layers
+            .claims
+            .iter()
+            .map(|c| {
+                let content = c
+                    .content
+                    .iter()
+                    .map(|s| doc.slice(*s).to_string())
+                    .collect();
+                (c.speaker.text.clone(), c.cue.text.clone(), content)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_stance_verb_takes_what_it_is_about() {
+        let got = triples("The governor criticized the new parking rules.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "The governor");
+        assert_eq!(got[0].1, "criticized");
+        assert_eq!(got[0].2, ["the new parking rules"]);
+        let got = triples("The union wants a shorter week for night crews.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "wants");
+    }
+
+    #[test]
+    fn a_particle_joins_the_cue_and_some_verbs_need_one() {
+        let got = triples("The senator called for a recount in two districts.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "called for");
+        assert_eq!(got[0].2, ["a recount in two districts"]);
+        let got = triples("The coach pointed to the weather.\n");
+        assert_eq!(got[0].1, "pointed to");
+        assert!(triples("The coach pointed at the board.\n").is_empty());
+    }
+
+    #[test]
+    fn stance_words_used_as_nouns_are_not_cues() {
+        assert!(triples("The plan drew criticism from the mayor's support staff.\n").is_empty());
+        assert!(triples("Their criticized plan failed.\n").is_empty());
+    }
 }
