@@ -218,6 +218,8 @@ pub enum WordKind {
     /// A title abbreviated with a period before a name ("Mr.", "Sen."); the period is part
     /// of the word.
     Title,
+    /// A label that opens a line before a colon without naming a speaker ("Update:").
+    Label,
 }
 
 pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
@@ -235,6 +237,7 @@ pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
                 "counting" => WordKind::Counting,
                 "aux" => WordKind::CueAux,
                 "title" => WordKind::Title,
+                "label" => WordKind::Label,
                 _ => return None,
             };
             Some((w.trim().to_string(), kind))

@@ -18,8 +18,10 @@ pub(crate) fn speaker_extent(ctx: &Ctx, c: &Cand) -> Option<Span> {
         .map(|s| ctx.tok_range(s.span))?;
     let end = if b <= ca {
         before_cue(ctx, b, ca)
-    } else {
+    } else if c.content_first {
         after_cue(ctx, b, sb)
+    } else {
+        b
     };
     let last = ctx.tok(end.checked_sub(1)?)?;
     let first = ctx.tok(a)?;

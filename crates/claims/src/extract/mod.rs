@@ -225,7 +225,7 @@ pub fn candidates(ctx: &Ctx) -> Vec<Cand> {
                 cands.push(c);
             }
         }
-        if let Some(c) = colon_claim(ctx, si, sa, sb) {
+        if let Some(c) = colon_claim(ctx, si, sa, sb).or_else(|| label_colon(ctx, si, sa, sb)) {
             cands.push(c);
         }
         cands.sort_by_key(|c| c.cue_tok);

@@ -99,3 +99,104 @@ pub(super) fn colon_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize) -> Option<
         cue_tok: k,
     })
 }
+
+/// "SMITH: We will …" (a transcript), "Port Authority: Ferries will run" (a label naming who
+/// speaks): a short capitalised name opening the sentence, a colon, and a statement. The name
+/// must be in capitals or known to the entity layer as a person or organisation, so that
+/// "Ostrin: …" (a place) or "Update: …" is not a speaker.
+pub(super) fn label_colon(ctx: &Ctx, si: usize, sa: usize, sb: usize) -> Option<Cand> {
+    let k = (sa..(sa + 6).min(sb)).find(|&k| ctx.lower(k) == ":")?;
+    let t = ctx.tok(k)?;
+    if k == sa || ctx.is_open_quote(k + 1) || ctx.quote_at(t.span.start()).is_some() {
+        return None;
+    }
+    let words_after = (k + 1..sb).filter(|&x| ctx.is_word(x)).take(3).count();
+    let name_ok = (sa..k).all(|x| {
+        ctx.tok(x)
+            .is_some_and(|w| (w.is_word() && w.cap) || w.lower == "'s" || w.lower == ".")
+    });
+    if words_after < 3 || !name_ok || (sa..k).any(|x| ctx.timeish(x)) {
+        return None;
+    }
+    if (sa..k).any(|x| word_is(ctx.lower(x), WordKind::Label)) {
+        return None;
+    }
+    let name = ctx.tok(sa)?.span.cover(ctx.tok(k - 1)?.span);
+    let shouted = ctx
+        .slice(name)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count()
+        > 1
+        && !ctx.slice(name).chars().any(|c| c.is_lowercase());
+    let known = ctx
+        .doc
+        .layers
+        .entities
+        .iter()
+        .filter(|e| e.mentions.iter().any(|m| m.span.overlaps(name)))
+        .map(|e| e.kind)
+        .collect::<Vec<_>>();
+    let speaks = !known.is_empty()
+        && known.iter().all(|k| {
+            matches!(
+                k,
+                newsledger_model::EntityType::Person | newsledger_model::EntityType::Org
+            )
+        });
+    if !(shouted || speaks) {
+        return None;
+    }
+    let start = ctx.tok(k + 1)?.span.start();
+    let seg = ctx.doc.layers.segments.get(si)?;
+    let content = trim_span(
+        ctx.text,
+        Span::new(start, seg.span.end().max(start)),
+        &['.'],
+    );
+    let mut c = Cand::new(si, t.span, &colon_entry(), k);
+    c.speaker = Some(SpkRef { span: name });
+    c.content = vec![content];
+    c.attr = vec![t.span];
+    Some(c)
+}
+
+fn colon_entry() -> CueEntry {
+    CueEntry {
+        lemma: "colon".into(),
+        class: CueClass::Say,
+        distance: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::run;
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        let doc = run(text);
+        doc.layers
+            .claims
+            .iter()
+            .map(|c| (c.speaker.text.clone(), c.cue.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_transcript_speaker_in_capitals_opens_a_claim() {
+        let got = pairs("The hearing went on.\nVARGA: We never saw the second invoice at all.\n");
+        assert_eq!(got, [("VARGA".to_string(), ":".to_string())]);
+    }
+
+    #[test]
+    fn a_label_or_an_unknown_name_before_a_colon_is_not_a_speaker() {
+        assert!(
+            pairs("The hearing went on.\nUpdate: The bridge is open again to all traffic.\n")
+                .is_empty()
+        );
+        assert!(
+            pairs("The hearing went on.\nLower Town: The bridge is open again to traffic.\n")
+                .is_empty()
+        );
+    }
+}

@@ -33,11 +33,21 @@ pub(super) fn verb_claim(
     if noun_use(ctx, i, sa, nounish) {
         return None;
     }
+    // "As the Post reported, …", "As reported by the Post, …".
+    if ctx.lower(sa) == "as" && i > sa && i <= sa + 8 {
+        return as_clause(ctx, sa, sb, i, c);
+    }
     // Passive with an agent: "the 118 acknowledged by the ministry", "was announced by X".
     if ctx.lower(i + 1) == "by" && i > sa && class != CueClass::Belief {
         return passive_agent(ctx, sa, sb, i, c);
     }
     let prev = before_cue(ctx, sa, i)?;
+    // "“…?” asked X." where the question mark ended the sentence before.
+    if prev.is_none() && speechy_class(class) {
+        if let Some(q) = quote_before_sentence(ctx, sa) {
+            return inverted_after_quote(ctx, sb, i, q, c);
+        }
+    }
     if class == CueClass::QuoteOnly {
         return quote_only(ctx, seg.span.start(), sa, sb, i, c);
     }
@@ -98,6 +108,15 @@ pub(super) fn verb_claim(
     if let Some(ts) = timestamp_before(ctx, sa, a) {
         c.attr.push(ts);
     }
+    // "“….” X said." where the quotation ended the sentence before.
+    if outer_a == sa && (ends_here(ctx, i, sb, after_aud) || ends_here(ctx, i, sb, after)) {
+        if let Some(q) = quote_before_sentence(ctx, sa) {
+            c.content_first = true;
+            c.sep = Some(q.end());
+            c.content = vec![q];
+            return Some(c);
+        }
+    }
     // Content-first: "…, X said." — the speaker follows a separator and the attribution ends.
     if outer_a > sa
         && ctx.is_sep(outer_a - 1)
@@ -106,6 +125,41 @@ pub(super) fn verb_claim(
         return content_first(ctx, seg.span, sa, sb, outer_a - 1, after_aud, c);
     }
     speaker_first(ctx, sa, sb, a, (after, after_aud), c)
+}
+
+fn speechy_class(class: CueClass) -> bool {
+    matches!(class, CueClass::Say | CueClass::Tell)
+}
+
+/// A quotation that ends right before the sentence starting at token `sa` (the sentence
+/// ended inside it: "“Can we win?” she asked."): its inner span.
+fn quote_before_sentence(ctx: &Ctx, sa: usize) -> Option<Span> {
+    let p = sa.checked_sub(1)?;
+    if !ctx.is_close_quote(p) {
+        return None;
+    }
+    let end = ctx.tok(p)?.span.end();
+    let q = ctx.quotes.iter().find(|q| q.outer.end() == end)?;
+    let s = trim_span(ctx.text, q.inner, &[]);
+    (!s.is_empty()).then_some(s)
+}
+
+/// "“…?” asked X." with the quotation in the sentence before: the speaker after the cue.
+fn inverted_after_quote(ctx: &Ctx, sb: usize, i: usize, q: Span, mut c: Cand) -> Option<Cand> {
+    let after = skip_mods(ctx, i + 1, sb);
+    let (na, nb) = fwd_np(ctx, after, sb)?;
+    let k = skip_mods(ctx, nb, sb);
+    if !(ends_here(ctx, i, sb, k) && na == after) {
+        return None;
+    }
+    c.speaker = Some(SpkRef {
+        span: np_span(ctx, na, nb),
+    });
+    c.attr.push(Span::new(c.cue.start(), tok_end(ctx, k, nb)));
+    c.content_first = true;
+    c.sep = Some(q.end());
+    c.content = vec![q];
+    Some(c)
 }
 
 /// The token before the cue's adverbs and auxiliaries (`Some(None)` when there is none);
@@ -120,6 +174,30 @@ fn before_cue(ctx: &Ctx, sa: usize, i: usize) -> Option<Option<usize>> {
         }
     }
     Some(prev)
+}
+
+/// "As the Post reported, …" / "As reported by the Post, …": the speaker inside the
+/// as-clause, the content after its comma.
+fn as_clause(ctx: &Ctx, sa: usize, sb: usize, i: usize, mut c: Cand) -> Option<Cand> {
+    let (na, nb, after) = if i == sa + 1 && ctx.lower(i + 1) == "by" {
+        let (na, nb) = fwd_np(ctx, i + 2, sb)?;
+        (na, nb, skip_mods(ctx, nb, sb))
+    } else {
+        let (na, nb) = back_np(ctx, skip_back(ctx, i, sa)?, sa)?;
+        (na.max(sa + 1), nb, skip_mods(ctx, i + 1, sb))
+    };
+    if na >= nb || ctx.lower(after) != "," || after + 2 >= sb {
+        return None;
+    }
+    c.speaker = Some(SpkRef {
+        span: np_span(ctx, na, nb),
+    });
+    c.attr.push(Span::new(
+        ctx.tok(sa)?.span.start(),
+        tok_end(ctx, after, i + 1),
+    ));
+    c.forward_from = ctx.tok(after + 1).map(|t| t.span.start());
+    Some(c)
 }
 
 /// A cue word that is also a noun of reporting ("the report", "claims", "fears").
@@ -458,15 +536,15 @@ fn speaker_first(
         // "told" with no audience is not reporting ("tells a different story").
         return None;
     }
+    if ctx.lower(j) == "," && ctx.is_open_quote(j + 1) {
+        j += 1;
+    }
     if matches!(class, CueClass::Weak | CueClass::Belief | CueClass::Finding)
         && !clause_follows(ctx, j, sb, class)
     {
         return None;
     }
-    if ctx.lower(j) == "that"
-        || ctx.lower(j) == ":"
-        || ctx.lower(j) == "," && ctx.is_open_quote(j + 1)
-    {
+    if ctx.lower(j) == "that" || ctx.lower(j) == ":" {
         j += 1;
     }
     // "said that, according to Y, …": the content starts after the inner attribution.
@@ -567,6 +645,28 @@ mod tests {
         let got = triples("The coach pointed to the weather.\n");
         assert_eq!(got[0].1, "pointed to");
         assert!(triples("The coach pointed at the board.\n").is_empty());
+    }
+
+    #[test]
+    fn an_as_clause_names_the_source() {
+        let got = triples("As the Valley Courier reported, the mill will close in June.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "the Valley Courier");
+        assert_eq!(got[0].2, ["the mill will close in June"]);
+        let got = triples("As reported by the Valley Courier, the mill will close in June.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "the Valley Courier");
+    }
+
+    #[test]
+    fn a_quotation_that_ended_the_sentence_before_is_the_content() {
+        let got = triples("“Can the mill stay open?” asked Lena Hart.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Lena Hart");
+        assert_eq!(got[0].2, ["Can the mill stay open?"]);
+        let got = triples("“The mill will stay open.” Ms. Hart said.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, ["The mill will stay open."]);
     }
 
     #[test]
