@@ -77,6 +77,40 @@ pub(super) fn verb_claim(
     }
     // Speaker before the cue.
     let p = prev?;
+    let at = At {
+        seg: seg.span,
+        sa,
+        sb,
+        i,
+        after,
+        after_aud,
+    };
+    speaker_before(ctx, &at, p, nounish, c)
+}
+
+/// Where a verb cue stands: its sentence, the cue token, and the first token after the cue's
+/// modifiers (`after`) and after its audience (`after_aud`).
+#[derive(Clone, Copy)]
+struct At {
+    seg: Span,
+    sa: usize,
+    sb: usize,
+    i: usize,
+    after: usize,
+    after_aud: usize,
+}
+
+/// The speaker before the cue: a relative clause, a coordinated verb, an appositive or a
+/// plain subject; then the content before (content-first) or after the cue.
+fn speaker_before(ctx: &Ctx, at: &At, p: usize, nounish: bool, mut c: Cand) -> Option<Cand> {
+    let At {
+        seg,
+        sa,
+        sb,
+        i,
+        after,
+        after_aud,
+    } = *at;
     // A relative clause: "The union, which says it speaks for …, said …".
     if any(ctx.lower(p), &["who", "which"]) && p > sa {
         return relative_clause(ctx, sa, sb, p, after_aud, c);
@@ -122,7 +156,7 @@ pub(super) fn verb_claim(
         && ctx.is_sep(outer_a - 1)
         && (ends_here(ctx, i, sb, after_aud) || ends_here(ctx, i, sb, after))
     {
-        return content_first(ctx, seg.span, sa, sb, outer_a - 1, after_aud, c);
+        return content_first(ctx, seg, sa, sb, outer_a - 1, after_aud, c);
     }
     speaker_first(ctx, sa, sb, a, (after, after_aud), c)
 }
