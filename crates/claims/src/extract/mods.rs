@@ -123,15 +123,26 @@ pub(super) fn skip_audience(ctx: &Ctx, mut j: usize, sb: usize) -> usize {
         j += 1;
     }
     if j == start {
-        // "told his cabinet that …": a short object before "that".
-        if let Some(t) = (j + 1..(j + 5).min(sb)).find(|&k| ctx.lower(k) == "that") {
-            if (j..t).all(|k| ctx.is_word(k)) {
+        // "told his cabinet that …", "told delegates at the county fair that …": an object
+        // (and where it was told) before "that".
+        if let Some(t) = (j + 1..(j + 10).min(sb)).find(|&k| ctx.lower(k) == "that") {
+            let place = (j + 1..t).any(|k| any(ctx.lower(k), &["at", "in", "on", "during"]));
+            if (t <= j + 4 || place) && (j..t).all(|k| ctx.is_word(k) || ctx.lower(k) == "'s") {
                 return t;
             }
         }
         return j;
     }
-    skip_mods(ctx, j, sb)
+    let k = skip_mods(ctx, j, sb);
+    // "told delegates at the party's convention that …": the audience's place before "that".
+    if let Some(t) = (k + 1..(k + 10).min(sb)).find(|&m| ctx.lower(m) == "that") {
+        if any(ctx.lower(k), &["at", "in", "on", "during"])
+            && (k..t).all(|m| ctx.is_word(m) || ctx.lower(m) == "'s")
+        {
+            return t;
+        }
+    }
+    k
 }
 
 /// A weak cue needs a clause after it: "that", a quote, a colon, "to" + verb, a number,

@@ -151,11 +151,16 @@ fn speaker_before(ctx: &Ctx, at: &At, p: usize, nounish: bool, mut c: Cand) -> O
             return Some(c);
         }
     }
-    // Content-first: "…, X said." — the speaker follows a separator and the attribution ends.
-    if outer_a > sa
-        && ctx.is_sep(outer_a - 1)
-        && (ends_here(ctx, i, sb, after_aud) || ends_here(ctx, i, sb, after))
-    {
+    // Content-first: "…, X said." — the speaker follows a separator and the attribution ends
+    // (after a quotation, a speech verb's attribution may go on: "“…,” she told a crowd in
+    // Leeds on Friday").
+    let ends = ends_here(ctx, i, sb, after_aud) || ends_here(ctx, i, sb, after);
+    let after_quote = outer_a > sa
+        && ctx.is_close_quote(outer_a - 1)
+        && speechy_class(c.entry.class)
+        && !any(ctx.lower(after_aud), &["that", ":"])
+        && !ctx.is_open_quote(after_aud);
+    if outer_a > sa && ctx.is_sep(outer_a - 1) && (ends || after_quote) {
         return content_first(ctx, seg, sa, sb, outer_a - 1, after_aud, c);
     }
     speaker_first(ctx, sa, sb, a, (after, after_aud), c)
@@ -701,6 +706,21 @@ mod tests {
         let got = triples("“The mill will stay open.” Ms. Hart said.\n");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].2, ["The mill will stay open."]);
+    }
+
+    #[test]
+    fn after_a_quotation_a_long_attribution_still_takes_it() {
+        let got =
+            triples("“The mill stays,” Ms. Hart told a crowd of workers in Leeds on Friday.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, ["The mill stays"]);
+    }
+
+    #[test]
+    fn told_an_audience_somewhere_that() {
+        let got = triples("The mayor told delegates at the county fair that the mill stays.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, ["the mill stays"]);
     }
 
     #[test]
