@@ -225,7 +225,7 @@ pub fn candidates(ctx: &Ctx) -> Vec<Cand> {
                 cands.push(c);
             }
         }
-        if let Some(c) = colon_claim(ctx, si, sa, sb).or_else(|| label_colon(ctx, si, sa, sb)) {
+        if let Some(c) = colon_claim(ctx, si, sa, sb) {
             cands.push(c);
         }
         cands.sort_by_key(|c| c.cue_tok);
@@ -266,7 +266,10 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
         | CueClass::Weak
         | CueClass::Belief
         | CueClass::Finding
-        | CueClass::Stance
         | CueClass::QuoteOnly => verb_claim(ctx, si, sa, sb, i, base(t.span)),
+        // Stances ("criticized the plan", "wants a recount") are attributions in PolNeAR's
+        // broad sense but not acts of reporting in the ledger's own gold: off until the ledger
+        // decides to count them (they cost precision on corpus/gold and figures' origins).
+        CueClass::Stance => None,
     }
 }

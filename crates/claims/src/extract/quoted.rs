@@ -100,10 +100,12 @@ pub(super) fn colon_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize) -> Option<
     })
 }
 
+/// Off by default (see `candidates`): it adds claims the ledger's own gold does not count.
 /// "SMITH: We will …" (a transcript), "Port Authority: Ferries will run" (a label naming who
 /// speaks): a short capitalised name opening the sentence, a colon, and a statement. The name
 /// must be in capitals or known to the entity layer as a person or organisation, so that
 /// "Ostrin: …" (a place) or "Update: …" is not a speaker.
+#[allow(dead_code)]
 pub(super) fn label_colon(ctx: &Ctx, si: usize, sa: usize, sb: usize) -> Option<Cand> {
     let k = (sa..(sa + 6).min(sb)).find(|&k| ctx.lower(k) == ":")?;
     let t = ctx.tok(k)?;
@@ -166,37 +168,5 @@ fn colon_entry() -> CueEntry {
         lemma: "colon".into(),
         class: CueClass::Say,
         distance: false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::testing::run;
-
-    fn pairs(text: &str) -> Vec<(String, String)> {
-        let doc = run(text);
-        doc.layers
-            .claims
-            .iter()
-            .map(|c| (c.speaker.text.clone(), c.cue.text.clone()))
-            .collect()
-    }
-
-    #[test]
-    fn a_transcript_speaker_in_capitals_opens_a_claim() {
-        let got = pairs("The hearing went on.\nVARGA: We never saw the second invoice at all.\n");
-        assert_eq!(got, [("VARGA".to_string(), ":".to_string())]);
-    }
-
-    #[test]
-    fn a_label_or_an_unknown_name_before_a_colon_is_not_a_speaker() {
-        assert!(
-            pairs("The hearing went on.\nUpdate: The bridge is open again to all traffic.\n")
-                .is_empty()
-        );
-        assert!(
-            pairs("The hearing went on.\nLower Town: The bridge is open again to traffic.\n")
-                .is_empty()
-        );
     }
 }
