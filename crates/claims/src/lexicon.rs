@@ -29,6 +29,9 @@ pub enum CueClass {
     Put,
     /// Only as the tag of a quotation ("“…,” she continued").
     QuoteOnly,
+    /// A stance toward something: the speaker before the verb, what it is about after it
+    /// ("the senator criticized the plan", "the campaign wants a recount").
+    Stance,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +66,7 @@ pub static CUES: Lazy<HashMap<String, CueEntry>> = Lazy::new(|| {
             "quoted" => CueClass::Quoted,
             "put" => CueClass::Put,
             "quote" => CueClass::QuoteOnly,
+            "stance" => CueClass::Stance,
             _ => continue,
         };
         m.insert(
@@ -208,6 +212,14 @@ pub enum WordKind {
     Directive,
     /// A counting verb, a cue only when a body counts and a number follows ("counted N").
     Counting,
+    /// An auxiliary, negation or adverb that belongs to a cue's verb group when it stands
+    /// right before the verb ("has also said", "did not deny").
+    CueAux,
+    /// A title abbreviated with a period before a name ("Mr.", "Sen."); the period is part
+    /// of the word.
+    Title,
+    /// A label that opens a line before a colon without naming a speaker ("Update:").
+    Label,
 }
 
 pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
@@ -223,6 +235,9 @@ pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
                 "account" => WordKind::Account,
                 "directive" => WordKind::Directive,
                 "counting" => WordKind::Counting,
+                "aux" => WordKind::CueAux,
+                "title" => WordKind::Title,
+                "label" => WordKind::Label,
                 _ => return None,
             };
             Some((w.trim().to_string(), kind))
@@ -234,3 +249,32 @@ pub static WORD_KINDS: Lazy<HashMap<String, WordKind>> = Lazy::new(|| {
 pub fn word_is(w: &str, kind: WordKind) -> bool {
     WORD_KINDS.get(w) == Some(&kind)
 }
+
+/// Cue families of `families.tsv`: word → speech, writing, belief, intention or evidence.
+pub static FAMILIES: Lazy<HashMap<String, &'static str>> = Lazy::new(|| {
+    data_lines(include_str!("../../../data/claims/families.tsv"))
+        .filter_map(|l| {
+            let (w, f) = l.split_once('\t')?;
+            let fam = match f.trim() {
+                "speech" => "speech",
+                "writing" => "writing",
+                "belief" => "belief",
+                "intention" => "intention",
+                "evidence" => "evidence",
+                _ => return None,
+            };
+            Some((w.trim().to_string(), fam))
+        })
+        .collect()
+});
+
+/// Particles of `particles.tsv`: lemma → (particles, whether the verb needs one to be a cue).
+pub static PARTICLES: Lazy<HashMap<String, (Vec<String>, bool)>> = Lazy::new(|| {
+    data_lines(include_str!("../../../data/claims/particles.tsv"))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let words = f.get(1)?.split_whitespace().map(str::to_string).collect();
+            Some((f.first()?.to_string(), (words, f.get(2) == Some(&"1"))))
+        })
+        .collect()
+});

@@ -25,7 +25,73 @@ mod words;
 
 pub use hedges::sentence_hedges;
 
-use extract::{candidates, record_body, Cand, Ctx};
+/// The family of an attribution from its cue as written and whether it names a source:
+/// `speech`, `writing`, `belief`, `intention`, `evidence` (by the cue's first word that is
+/// not an auxiliary or adverb, from `data/claims/families.tsv`), `according`, `colon`,
+/// `no-source` (no source named, whatever the cue), or `other`.
+pub fn cue_family(cue: &str, has_source: bool) -> &'static str {
+    if !has_source {
+        return "no-source";
+    }
+    let lower = cue.trim().to_lowercase().replace('’', "'");
+    if lower.starts_with(':') || lower.starts_with('-') || lower.starts_with('—') {
+        return "colon";
+    }
+    let words = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty());
+    for w in words {
+        if w == "according" {
+            return "according";
+        }
+        let adverb = w.len() > 4 && w.ends_with("ly") && w != "only";
+        if lexicon::word_is(w, lexicon::WordKind::CueAux) || adverb {
+            continue;
+        }
+        return lexicon::FAMILIES.get(w).copied().unwrap_or("other");
+    }
+    "other"
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! A mini pipeline (segment → claims) for the rules' unit tests.
+    use newsledger_model::{Document, Meta, Stage};
+
+    /// Segment and run the claims stage over a text.
+    pub fn run(text: &str) -> Document {
+        let mut doc = Document::new("t", text, Meta::default());
+        newsledger_segment::SegmentStage::new().process(&mut doc);
+        crate::ClaimStage::new().process(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn cue_families() {
+        use crate::cue_family;
+        assert_eq!(cue_family("has also said", true), "speech");
+        assert_eq!(cue_family("tweeted", true), "writing");
+        assert_eq!(cue_family("fears", true), "belief");
+        assert_eq!(cue_family("wants", true), "intention");
+        assert_eq!(cue_family("shows", true), "evidence");
+        assert_eq!(cue_family("according to", true), "according");
+        assert_eq!(cue_family(":", true), "colon");
+        assert_eq!(cue_family("was reported", false), "no-source");
+        assert_eq!(cue_family("zzz", true), "other");
+    }
+
+    /// The cue texts of a text's claims, in order.
+    pub fn cues(text: &str) -> Vec<String> {
+        run(text)
+            .layers
+            .claims
+            .into_iter()
+            .map(|c| c.cue.text)
+            .collect()
+    }
+}
+
+use extract::{candidates, cue_group, record_body, speaker_extent, Cand, Ctx};
 use lexicon::{HedgeScope, RoleClass, MEDIA};
 use newsledger_model::{Claim, ClaimKind, Cue, Document, Hedge, Layer, Span, Stage};
 use resolve::Resolver;
@@ -134,10 +200,15 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
             .map(|v| resolver.resolve(v.span, true))
             .collect();
         // "a ministry statement said": the ministry speaks, through its statement.
-        let speaker = match record_body(&ctx, sp.span) {
+        let mut speaker = match record_body(&ctx, sp.span) {
             Some(body) => resolver.resolve_body(body, true),
             None => resolver.resolve(sp.span, true),
         };
+        // The mention as written in full (with an appositive); resolution used its head.
+        if let Some(ext) = speaker_extent(&ctx, c).filter(|e| *e != speaker.span) {
+            speaker.span = ext;
+            speaker.text = ctx.slice(ext).to_string();
+        }
         let class = resolver.history.last().and_then(|h| h.class);
         let descs = resolver
             .history
@@ -150,8 +221,8 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
             id: String::new(),
             speaker,
             cue: Cue {
-                text: ctx.slice(c.cue).to_string(),
-                span: c.cue,
+                text: ctx.slice(cue_group(&ctx, c)).to_string(),
+                span: cue_group(&ctx, c),
                 lemma: c.entry.lemma.clone(),
                 distance: c.entry.distance,
             },

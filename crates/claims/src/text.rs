@@ -48,8 +48,14 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(mk(text, Span::new(b, b + c.len_utf8()), TK::Punct));
-            i += 1;
+            // Two apostrophes are one quotation mark ('' as some newspapers print “ and ”).
+            let len = if c == '\'' && chars.get(i + 1).is_some_and(|&(_, d)| d == '\'') {
+                2
+            } else {
+                1
+            };
+            out.push(mk(text, Span::new(b, end_of(i + len)), TK::Punct));
+            i += len;
             continue;
         }
         let numeric = c.is_ascii_digit();
@@ -98,7 +104,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         // Dotted abbreviations keep their final period: "U.S."
         if poss.is_none()
             && !numeric
-            && word.contains('.')
+            && (word.contains('.') || is_title(word) || is_initial(word))
             && text.get(wend..).is_some_and(|r| r.starts_with('.'))
         {
             wend += 1;
@@ -115,6 +121,19 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         i = j;
     }
     out
+}
+
+/// A single capital letter before a period: an initial ("Ian H. Solomon").
+fn is_initial(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(|c| c.is_ascii_uppercase()) && cs.next().is_none()
+}
+
+/// "Mr", "Sen" before a period: a title whose period belongs to it.
+fn is_title(word: &str) -> bool {
+    word.len() <= 6
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && crate::lexicon::word_is(&word.to_ascii_lowercase(), crate::lexicon::WordKind::Title)
 }
 
 fn mk(text: &str, span: Span, kind: TK) -> Tok {
@@ -164,9 +183,25 @@ pub fn quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         };
         let mut open: Option<(usize, usize)> = None; // (byte of mark, len)
         let mut straight_open: Option<usize> = None;
+        let mut double_apos_open: Option<usize> = None;
+        let mut skip = false;
         for (k, c) in pt.char_indices() {
             let b = p.start() + k;
-            if is_open(c) {
+            if skip {
+                skip = false;
+                continue;
+            }
+            if c == '\'' && pt.as_bytes().get(k + 1) == Some(&b'\'') {
+                // '' … '': a pair of apostrophes used as a double quotation mark.
+                skip = true;
+                match double_apos_open.take() {
+                    Some(ob) => out.push(Quote {
+                        outer: Span::new(ob, b + 2),
+                        inner: Span::new(ob + 2, b),
+                    }),
+                    None => double_apos_open = Some(b),
+                }
+            } else if is_open(c) {
                 if let Some((ob, ol)) = open.take() {
                     // A new opening mark before the close: the earlier quote ran to here.
                     let end = trim_back(text, ob + ol, b);
@@ -198,6 +233,13 @@ pub fn quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
             out.push(Quote {
                 outer: Span::new(ob, end),
                 inner: Span::new(ob + ol, end),
+            });
+        }
+        if let Some(ob) = double_apos_open {
+            let end = trim_back(text, ob + 2, p.end());
+            out.push(Quote {
+                outer: Span::new(ob, end),
+                inner: Span::new(ob + 2, end),
             });
         }
         if let Some(ob) = straight_open {
@@ -269,8 +311,33 @@ mod tests {
     }
 
     #[test]
+    fn a_title_keeps_its_period() {
+        let t = tokenize("Mr. Okafor and Sen. Vail spoke.");
+        let w: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(w, ["mr.", "okafor", "and", "sen.", "vail", "spoke", "."]);
+        let t = tokenize("Nora J. Falk");
+        assert_eq!(t.len(), 3);
+    }
+
+    #[test]
+    fn two_apostrophes_make_a_quotation_mark() {
+        let text = "''We will win,'' the mayor said. ''Soon.''";
+        let t = tokenize(text);
+        assert_eq!(t[0].lower, "''");
+        let q = quotes(text, &[Span::new(0, text.len())]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(&text[q[0].inner.start()..q[0].inner.end()], "We will win,");
+        assert_eq!(&text[q[1].outer.start()..q[1].outer.end()], "''Soon.''");
+        // a possessive of a plural stays apart from a following word
+        let t = tokenize("the voters' choice");
+        assert!(t.iter().all(|k| k.lower != "''"));
+    }
+
+    #[test]
     fn never_panics_on_odd_text() {
-        for s in ["", "’s", "a’", "“", "”", "\"", "é’s.", "1,", ".a.", "ǅ’S"] {
+        for s in [
+            "", "’s", "a’", "“", "”", "\"", "é’s.", "1,", ".a.", "ǅ’S", "''", "'''", "a''",
+        ] {
             let t = tokenize(s);
             let _ = quotes(s, &[Span::new(0, s.len())]);
             for k in t {

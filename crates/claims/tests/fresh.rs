@@ -44,7 +44,8 @@ fn headline_and_standfirst_attributions_are_not_claims() {
         assert!(!got.contains(&"says".to_string()), "{got:?}");
         assert!(!got.contains(&"warn".to_string()), "{got:?}");
         assert_eq!(
-            got.iter().filter(|c| c.as_str() == "said").count(),
+            // the cue is the whole verb group: "said in a statement", "said"
+            got.iter().filter(|c| c.starts_with("said")).count(),
             2,
             "{got:?}"
         );
@@ -103,7 +104,7 @@ fn a_body_counting_a_number_is_a_claim() {
         assert_eq!(
             got,
             vec![
-                "recorded".to_string(),
+                "has recorded".to_string(),
                 "counted".to_string(),
                 "registered".to_string()
             ],

@@ -454,7 +454,9 @@ fn anonymity_and_non_sources() {
 #[test]
 fn age_appositive() {
     let (doc, c) = one("Maria Lenko, 45, said the water rose within minutes.");
-    assert_eq!(doc.slice(c.speaker.span), "Maria Lenko");
+    // the mention as written, with its appositive; resolution takes the name
+    assert_eq!(doc.slice(c.speaker.span), "Maria Lenko, 45,");
+    assert_eq!(c.speaker.name, "Maria Lenko");
     assert_eq!(content(&doc, &c), ["the water rose within minutes"]);
 }
 

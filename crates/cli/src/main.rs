@@ -82,6 +82,9 @@ enum EvalCmd {
     Figures(newsledger_eval::figures::Args),
     /// Claims: speaker, cue, content overlap, hedges.
     Claims(newsledger_eval::claims::Args),
+    /// Attribution on PolNeAR (converted dev or train): cue, source, content F1 as
+    /// ../shared/tools/score_attribution.py scores them, and cue recall per family.
+    Attribution(newsledger_eval::attribution::Args),
     /// Entities: mentions, types, clusters.
     Entities(newsledger_eval::entities::Args),
     /// Events: type, trigger, date, place, status.
@@ -99,6 +102,7 @@ fn main() -> ExitCode {
                 EvalCmd::Timex(a) => newsledger_eval::timex::run(&a),
                 EvalCmd::Figures(a) => newsledger_eval::figures::run(&a),
                 EvalCmd::Claims(a) => newsledger_eval::claims::run(&a),
+                EvalCmd::Attribution(a) => newsledger_eval::attribution::run(&a),
                 EvalCmd::Entities(a) => newsledger_eval::entities::run(&a),
                 EvalCmd::Events(a) => newsledger_eval::events::run(&a),
             };

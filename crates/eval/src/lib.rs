@@ -5,6 +5,7 @@
 //! TimeML files, or the MEANTIME CAT XML in `../shared/data/meantime-en`. Evaluation is
 //! deliberately kept out of `cargo test`: it is heavier and reports numbers, not verdicts.
 
+pub mod attribution;
 pub mod claims;
 pub mod entities;
 pub mod events;
