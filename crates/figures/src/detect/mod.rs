@@ -19,7 +19,7 @@ use crate::number::{parse_at, NumPhrase};
 use crate::tokens::{tokenize, Tok};
 use newsledger_model::ValueKind;
 
-mod aux;
+mod auxiliaries;
 mod breakdowns;
 mod bulletin;
 mod captive;
@@ -33,7 +33,7 @@ mod not_a_count;
 mod right;
 mod words;
 
-use aux::*;
+use auxiliaries::*;
 use breakdowns::*;
 use bulletin::*;
 use captive::*;
