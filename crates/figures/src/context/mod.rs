@@ -42,6 +42,8 @@ struct Draft {
     sources: Vec<String>,
     as_of: Option<String>,
     as_of_from: AsOfFrom,
+    /// A week, weekend, month, season or year dating the counted events (never an as-of).
+    period: Option<String>,
     /// The explicit "as of" date stated in this figure's sentence, if any.
     own_as_of: Option<String>,
     place: Option<String>,
@@ -173,6 +175,7 @@ fn draft_for(
         sources: Vec::new(),
         as_of: None,
         as_of_from: AsOfFrom::Nothing,
+        period: None,
         own_as_of: None,
         place: None,
         hedged: c.hedged,
@@ -209,6 +212,7 @@ fn draft_for(
         d.sources = p.sources.clone();
         d.as_of = p.as_of.clone();
         d.as_of_from = p.as_of_from;
+        d.period = p.period.clone();
         d.own_as_of = p.own_as_of.clone();
         d.place = p.place.clone();
         d.hedged = d.hedged || p.hedged;
@@ -221,9 +225,10 @@ fn draft_for(
     }
     let claim = claim_for(doc, span);
     sources_for(doc, &drafts[at.base..], &mut d, claim);
-    let (v, from) = own_date(doc, &d, claim);
+    let (v, from, period) = own_date(doc, &d, claim);
     d.as_of = v;
     d.as_of_from = from;
+    d.period = period;
     if from == AsOfFrom::AsOf {
         d.own_as_of = d.as_of.clone();
     }
@@ -241,11 +246,12 @@ fn breakdown_of(doc: &Document, p: &Draft, pi: usize, mut d: Draft) -> Draft {
     d.as_of = p.as_of.clone();
     d.as_of_from = p.as_of_from;
     // "Eighteen of them were rescued on Friday": its own dated moment
-    let (v, from) = own_date(doc, &d, None);
+    let (v, from, period) = own_date(doc, &d, None);
     if from <= AsOfFrom::Moment {
         d.as_of = v;
         d.as_of_from = from;
     }
+    d.period = period.or_else(|| p.period.clone());
     d.place = p.place.clone();
     d.hedged = d.hedged || hedged_near(doc.slice(d.sentence), d.cand.span);
     d
@@ -279,6 +285,9 @@ fn parents_as_of(drafts: &mut [Draft]) {
             let (v, from) = (drafts[p].as_of.clone(), drafts[p].as_of_from);
             drafts[i].as_of = v;
             drafts[i].as_of_from = from;
+            if drafts[i].period.is_none() {
+                drafts[i].period = drafts[p].period.clone();
+            }
         }
     }
 }
@@ -305,7 +314,7 @@ fn to_figure(doc: &Document, i: usize, d: Draft) -> Figure {
         },
         place: d.place,
         as_of: d.as_of,
-        period: None,
+        period: d.period,
         sources: d.sources,
         hedged: d.hedged,
         claim: d.claim,

@@ -77,6 +77,9 @@ pub(super) fn merge_restatements(doc: &Document, drafts: Vec<Draft>) -> Vec<Draf
             if a.as_of_from == AsOfFrom::Published && d.as_of_from < AsOfFrom::Published {
                 a.as_of = d.as_of.clone();
                 a.as_of_from = d.as_of_from;
+                if a.period.is_none() {
+                    a.period = d.period.clone();
+                }
             }
             if a.place.is_none() {
                 a.place = d.place.clone();
