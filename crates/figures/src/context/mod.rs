@@ -163,7 +163,6 @@ fn draft_for(
     main: &Option<String>,
 ) -> Option<Draft> {
     let seg = at.sentence;
-    let text = doc.slice(seg);
     let span = Span::new(seg.start() + c.span.0, seg.start() + c.span.1);
     let para = doc.paragraph_index_at(seg.start());
     let mut d = Draft {
@@ -225,16 +224,27 @@ fn draft_for(
     }
     let claim = claim_for(doc, span);
     sources_for(doc, &drafts[at.base..], &mut d, claim);
-    let (v, from, period) = own_date(doc, &d, claim);
+    date_place_hedge(doc, &mut d, claim, at.seg, main);
+    Some(d)
+}
+
+/// A draft's own date, period, place and hedge.
+fn date_place_hedge(
+    doc: &Document,
+    d: &mut Draft,
+    claim: Option<&Claim>,
+    seg: usize,
+    main: &Option<String>,
+) {
+    let (v, from, period) = own_date(doc, d, claim);
     d.as_of = v;
     d.as_of_from = from;
     d.period = period;
     if from == AsOfFrom::AsOf {
         d.own_as_of = d.as_of.clone();
     }
-    d.place = place_near(doc, at.seg, span.start()).or_else(|| main.clone());
-    d.hedged = d.hedged || hedged_near(text, d.cand.span);
-    Some(d)
+    d.place = place_near(doc, seg, d.span.start()).or_else(|| main.clone());
+    d.hedged = d.hedged || hedged_near(doc.slice(d.sentence), d.cand.span);
 }
 
 /// "Five of them were police officers.": a breakdown of figure `p` (draft `pi`) of the
