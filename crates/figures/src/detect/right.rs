@@ -116,12 +116,29 @@ fn count_noun(toks: &[Tok], g: &GroupParse, k: usize) -> Option<Reading> {
 /// after it, or `k` when there is none.
 fn skip_parenthetical(toks: &[Tok], k: usize) -> usize {
     let Some(t) = toks.get(k) else { return k };
-    if !(t.text == "," || t.text == "(") {
+    let dash = matches!(t.text, "—" | "–");
+    if !(t.text == "," || t.text == "(" || dash) {
         return k;
     }
     let opener = toks.get(k + 1).map(|x| x.lower.as_ref()).unwrap_or("");
-    let closer = if t.text == "(" { ")" } else { "," };
+    let closer = match t.text {
+        "(" => ")",
+        "," => ",",
+        d => d,
+    };
+    // ", two of them children," / "— 12 of whom were police —": a breakdown in between
+    let count_of = toks.get(k + 1).is_some_and(|x| {
+        x.is_num()
+            || LEX
+                .numbers
+                .contains_key(x.lower.split('-').next().unwrap_or(""))
+    }) && toks.get(k + 2).is_some_and(|x| x.lower == "of")
+        && toks
+            .get(k + 3)
+            .is_some_and(|x| matches!(x.lower.as_ref(), "them" | "whom" | "those"));
     if t.text == "("
+        || dash
+        || count_of
         || matches!(
             opener,
             "including"
@@ -530,6 +547,23 @@ mod tests {
             d("Two guards were shot in the chest during the raid."),
             vec![("injured", Exact, 2, Some(2), "security_forces")]
         );
+    }
+
+    #[test]
+    fn breakdowns_in_appositions_and_dashes() {
+        assert_eq!(
+            metrics("Three people, two of them children, were killed in the blast."),
+            vec![("killed", 3), ("killed", 2)]
+        );
+        assert_eq!(
+            metrics("Forty people — 12 of them police officers — were injured on Friday."),
+            vec![("injured", 40), ("injured", 12)]
+        );
+        assert_eq!(
+            metrics("Some 25 detainees (eight of whom are minors) were held overnight."),
+            vec![("detained", 25), ("detained", 8)]
+        );
+        none("Three players, two of them strikers, were named in the squad.");
     }
 
     #[test]
