@@ -55,6 +55,3 @@ impl Stage for FigureStage {
         doc.layers.figures = extract(doc);
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,0 +1,431 @@
+//! The day a figure holds as of: an explicit "as of", the dated moment it describes, the
+//! statement date, the publication date; carried over lists and same-source sentences.
+
+use super::*;
+
+/// A usable TIMEX3 date value: a calendar date, month, week or year (time part dropped).
+pub(super) fn date_value(v: &str) -> Option<String> {
+    let d = v.split('T').next().unwrap_or("");
+    let b = d.as_bytes();
+    if b.len() >= 4 && b.iter().take(4).all(u8::is_ascii_digit) {
+        Some(d.to_string())
+    } else {
+        None
+    }
+}
+
+/// Byte ranges of the clause around `span` inside the sentence.
+pub(super) fn clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
+    let s = doc.slice(sentence);
+    let rel_a = span.start().saturating_sub(sentence.start());
+    let rel_b = span.end().saturating_sub(sentence.start());
+    let low = s.to_lowercase();
+    if low.len() != s.len() {
+        return sentence;
+    }
+    let mut a = 0;
+    let mut b = s.len();
+    for pat in [
+        ";",
+        ", and ",
+        ", but ",
+        " but ",
+        ", while ",
+        " while ",
+        " whereas ",
+    ] {
+        for (i, _) in low.match_indices(pat) {
+            if i + pat.len() <= rel_a {
+                a = a.max(i + pat.len());
+            } else if i >= rel_b {
+                b = b.min(i);
+            }
+        }
+    }
+    Span::new(sentence.start() + a, sentence.start() + b)
+}
+
+pub(super) const CUE_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "added",
+    "stated",
+    "according",
+    "claimed",
+    "confirmed",
+    "tweeted",
+    "wrote",
+    "posted",
+    "statement",
+];
+
+pub(super) fn near_cue(doc: &Document, sentence: Span, t: Span) -> bool {
+    let before = lower_before(doc, sentence, t.start(), 24);
+    let after_end = (t.end() + 12).min(sentence.end());
+    let mut e = after_end;
+    while e > t.end() && !doc.text.is_char_boundary(e) {
+        e -= 1;
+    }
+    let after = doc.text.get(t.end()..e).unwrap_or("").to_lowercase();
+    let last_words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .collect();
+    let first_after = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    last_words.iter().any(|w| CUE_WORDS.contains(w)) || CUE_WORDS.contains(&first_after)
+}
+
+/// The as-of date and where it came from, without carry-over.
+pub(super) fn own_date(
+    doc: &Document,
+    d: &Draft,
+    claim: Option<&Claim>,
+) -> (Option<String>, AsOfFrom, Option<String>) {
+    let in_sentence: Vec<_> = doc
+        .layers
+        .timexes
+        .iter()
+        .filter(|t| {
+            d.sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
+        })
+        .collect();
+    // a week, month, season or year dates the counted events, never the count: it is kept
+    // as the period and the day comes from the statement or the publication
+    let mut period = None;
+    let explicit = explicit_as_of(doc, d, &in_sentence);
+    match explicit {
+        Some(v) if is_day(&v) => return (Some(v), AsOfFrom::AsOf, None),
+        Some(v) => period = Some(v),
+        None => {}
+    }
+    match moment_of(doc, d, claim, &in_sentence) {
+        Some(v) if is_day(&v) => return (Some(v), AsOfFrom::Moment, period),
+        Some(v) => period = period.or(Some(v)),
+        None => {}
+    }
+    if let Some(c) = claim {
+        let v = c.date.as_deref().and_then(date_value).or_else(|| {
+            c.timex
+                .as_deref()
+                .and_then(|id| doc.timex(id))
+                .and_then(|t| date_value(&t.value))
+        });
+        match v {
+            Some(v) if is_day(&v) => return (Some(v), AsOfFrom::Statement, period),
+            Some(v) => period = period.or(Some(v)),
+            None => {}
+        }
+    }
+    match doc.meta.published {
+        Some(p) => (
+            Some(p.format("%Y-%m-%d").to_string()),
+            AsOfFrom::Published,
+            period,
+        ),
+        None => (None, AsOfFrom::Nothing, period),
+    }
+}
+
+/// A calendar day, `YYYY-MM-DD`: the only value an as-of may take.
+pub(super) fn is_day(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// An explicit "as of" date in the figure's sentence ("as of", "as at", a sentence-initial
+/// "by").
+fn explicit_as_of(doc: &Document, d: &Draft, in_sentence: &[&Timex]) -> Option<String> {
+    for t in in_sentence {
+        let before = lower_before(doc, d.sentence, t.span.start(), 16);
+        let b = before.trim_end();
+        let sentence_initial_by =
+            b.ends_with("by") && b.trim_start_matches(|c: char| !c.is_alphabetic()) == "by";
+        if b.ends_with("as of")
+            || b.ends_with("as at")
+            || b.ends_with("as of late")
+            || sentence_initial_by
+        {
+            if let Some(v) = date_value(&t.value) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// The dated moment the figure describes: the finest, then nearest date of its clause
+/// that is not the statement's, a cue's, a dateline's or a live entry's time.
+fn moment_of(
+    doc: &Document,
+    d: &Draft,
+    claim: Option<&Claim>,
+    in_sentence: &[&Timex],
+) -> Option<String> {
+    let clause = clause_of(doc, d.sentence, d.span);
+    let claim_timex = claim.and_then(|c| c.timex.clone());
+    let mut best: Option<(u8, usize, String)> = None;
+    for t in in_sentence {
+        if claim_timex.as_deref() == Some(t.id.as_str()) || !clause.contains(t.span) {
+            continue;
+        }
+        if claim.is_some_and(|c| c.cue.span.overlaps(t.span) || c.speaker.span.overlaps(t.span)) {
+            continue;
+        }
+        if near_cue(doc, d.sentence, t.span) || entry_or_dateline(doc, d, t) {
+            continue;
+        }
+        if opens_span_before(doc, d, t) {
+            continue;
+        }
+        let Some(v) = date_value(&t.value) else {
+            continue;
+        };
+        let Some(dist) = moment_distance(doc, d, t) else {
+            continue;
+        };
+        // a day beats a week or a year
+        let grain: u8 = match v.len() {
+            10 => 3,
+            4 => 1,
+            _ => 2,
+        };
+        if best
+            .as_ref()
+            .is_none_or(|(bg, bd, _)| grain > *bg || (grain == *bg && dist < *bd))
+        {
+            best = Some((grain, dist, v));
+        }
+    }
+    best.map(|(_, _, v)| v)
+}
+
+/// A live page's entry time ("09:42 The health office says…") dates the entry, and a
+/// dateline ("KORMAN, May 21 (Wire) — …") dates the report, not the figure.
+fn entry_or_dateline(doc: &Document, d: &Draft, t: &Timex) -> bool {
+    let lead = doc
+        .text
+        .get(d.sentence.start()..t.span.start())
+        .unwrap_or("x");
+    if t.kind == TimexType::Time && lead.trim().is_empty() {
+        return true;
+    }
+    if t.span.end() <= d.span.start() {
+        let gap = doc.text.get(t.span.end()..d.span.start()).unwrap_or("");
+        if [" - ", " — ", " – ", ") -", ") —", ") –"]
+            .iter()
+            .any(|x| gap.contains(x))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words that open a span ("since", "from") count only between the figure and a date after
+/// it, not the figure's own "up from 31".
+fn opens_span_before(doc: &Document, d: &Draft, t: &Timex) -> bool {
+    let floor = if t.span.start() >= d.span.end() {
+        d.span.end()
+    } else {
+        d.sentence.start()
+    };
+    let before = lower_before(doc, Span::new(floor, d.sentence.end()), t.span.start(), 24);
+    let prev_words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .collect();
+    prev_words.iter().any(|w| {
+        matches!(
+            *w,
+            "since"
+                | "from"
+                | "until"
+                | "till"
+                | "before"
+                | "began"
+                | "started"
+                | "begun"
+                | "beginning"
+                | "starting"
+                // "so far this year": a running total, as of now
+                | "far"
+        )
+    })
+}
+
+/// Bytes between the figure and a date; None when a date after the figure is not in its
+/// phrase.
+fn moment_distance(doc: &Document, d: &Draft, t: &Timex) -> Option<usize> {
+    if t.span.end() <= d.span.start() {
+        return Some(d.span.start() - t.span.end());
+    }
+    // a date after the figure belongs to it only within the same phrase
+    // ("killed in the port on Sunday", not "…, far more than … on Monday")
+    let between = doc.text.get(d.span.end()..t.span.start()).unwrap_or(";");
+    // "One guard, the convoy's driver, was killed … on Friday": an apposition's
+    // commas do not part the figure from its verb phrase
+    let after_apposition = between
+        .strip_prefix(", ")
+        .filter(|r| {
+            ["the ", "a ", "an ", "his ", "her ", "their "]
+                .iter()
+                .any(|d| r.starts_with(d))
+        })
+        .and_then(|r| r.find(", ").and_then(|i| r.get(i + 2..)))
+        .unwrap_or(between);
+    if between.contains([';', '—'])
+        || (after_apposition.contains(',') && after_apposition.len() > 24)
+    {
+        return None;
+    }
+    // "risen to 23, up from 17 last night": the date belongs to the other count;
+    // "fled since fighting resumed in March": it dates the fighting
+    let bl = between.to_lowercase();
+    if between.bytes().any(|b| b.is_ascii_digit()) || bl.contains(" since ") {
+        return None;
+    }
+    Some(t.span.start().saturating_sub(d.span.end()))
+}
+
+/// A figure whose own clause is dated to a year at least two years before publication
+/// ("the 2009 floods killed 40", "in 1998 a quake killed 2,000") counts an older event the
+/// report recalls as background, not the events it covers. Dates that open a span ("since
+/// 2011") are running totals and stay.
+pub(super) fn background_year(doc: &Document, d: &Draft) -> bool {
+    let Some(pub_year) = doc.meta.published.map(|p| p.format("%Y").to_string()) else {
+        return false;
+    };
+    let Ok(pub_year) = pub_year.parse::<i32>() else {
+        return false;
+    };
+    let clause = clause_of(doc, d.sentence, d.span);
+    doc.layers.timexes.iter().any(|t| {
+        if !clause.contains(t.span) || !matches!(t.kind, TimexType::Date) {
+            return false;
+        }
+        let Some(year) = t.value.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+            return false;
+        };
+        if !t.value.as_bytes().iter().take(4).all(u8::is_ascii_digit) || year > pub_year - 2 {
+            return false;
+        }
+        let before = lower_before(doc, clause, t.span.start(), 16);
+        let prev = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("");
+        !matches!(prev, "since" | "from" | "between")
+    })
+}
+
+/// "Key figures (as of 27 September):" over a list of lines: the header's date holds for
+/// the figures of the lines below it, up to the next full sentence.
+pub(super) fn header_as_of(doc: &Document, drafts: &mut [Draft]) {
+    let segs = &doc.layers.segments;
+    let mut current: Option<String> = None;
+    let mut by_seg: Vec<Option<String>> = vec![None; segs.len()];
+    for (k, sg) in segs.iter().enumerate() {
+        if doc.is_residue(sg.span) {
+            continue;
+        }
+        let text = doc.slice(sg.span).trim_end();
+        if text.ends_with(':') {
+            current = doc
+                .layers
+                .timexes
+                .iter()
+                .filter(|t| sg.span.contains(t.span))
+                .find(|t| {
+                    let b = lower_before(doc, sg.span, t.span.start(), 16);
+                    let b = b.trim_end();
+                    b.ends_with("as of") || b.ends_with("as at")
+                })
+                .and_then(|t| date_value(&t.value))
+                .filter(|v| is_day(v));
+            continue;
+        }
+        if let Some(slot) = by_seg.get_mut(k) {
+            slot.clone_from(&current);
+        }
+        if text.ends_with(['.', '!', '?']) {
+            current = None;
+        }
+    }
+    for d in drafts.iter_mut() {
+        if d.as_of_from <= AsOfFrom::Moment {
+            continue;
+        }
+        if let Some(Some(v)) = by_seg.get(d.seg) {
+            d.as_of = Some(v.clone());
+            d.as_of_from = AsOfFrom::AsOf;
+            d.own_as_of = Some(v.clone());
+        }
+    }
+}
+
+/// An "As of X" date carries to the next sentence's figures when the same source goes on.
+pub(super) fn carry_as_of(doc: &Document, drafts: &mut [Draft]) {
+    // segment → (paragraph, as-of value, sources of the figure that stated it)
+    let mut stated: Vec<(usize, Option<usize>, String, Vec<String>)> = Vec::new();
+    for d in drafts.iter_mut() {
+        let (seg, para) = (d.seg, d.para);
+        if d.own_as_of.is_none() && d.as_of_from > AsOfFrom::Moment {
+            let prev = prev_content_seg(doc, seg);
+            let from = stated
+                .iter()
+                .rev()
+                .find(|(s, p, _, srcs)| {
+                    Some(*s) == prev && *p == para && chains_corefer(srcs, &d.sources)
+                })
+                .map(|x| x.2.clone());
+            if let Some(v) = from {
+                d.as_of = Some(v);
+                d.as_of_from = AsOfFrom::Carried;
+            }
+        }
+        let carries = d.own_as_of.is_some() || d.as_of_from == AsOfFrom::Carried;
+        if carries {
+            if let Some(v) = d.as_of.clone() {
+                stated.push((seg, para, v, d.sources.clone()));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_day;
+
+    #[test]
+    fn only_a_calendar_day_is_a_day() {
+        assert!(is_day("2033-06-15"));
+        for v in [
+            "2033-W23",
+            "2033-W23-WE",
+            "2033-06",
+            "2033-SU",
+            "2033",
+            "2033-06-1",
+            "",
+        ] {
+            assert!(!is_day(v), "{v}");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! A figure stated twice for the same claim is one record.
+
+use super::*;
+
+pub(super) fn same_bounds(a: &Candidate, b: &Candidate) -> bool {
+    a.metric == b.metric && a.low == b.low && a.high == b.high
+}
+
+/// One record per claim: a later mention with the same metric and bounds restating an
+/// earlier one (or the earlier one restating an attributed later one) is folded into the
+/// first mention, which takes the sources named anywhere for it.
+pub(super) fn merge_restatements(doc: &Document, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    'next: for d in drafts {
+        for a in out.iter_mut() {
+            if a.seg == d.seg || !same_bounds(&a.cand, &d.cand) {
+                continue;
+            }
+            // "…kills 19, governor says" over "…, the regional governor, Ilya Brask, said":
+            // the headline's speaker is named in the attributed sentence
+            let headline =
+                doc.layers.segments.get(a.seg).is_some_and(|s| {
+                    matches!(s.kind, SegmentKind::Headline | SegmentKind::Subheading)
+                });
+            let named_in_d = !a.sources.is_empty()
+                && !d.sources.is_empty()
+                && sources_named_in(doc, &a.sources, d.sentence);
+            let coreferent = headline && named_in_d;
+            let sources_ok = a.sources.is_empty()
+                || d.sources.is_empty()
+                || a.sources == d.sources
+                || coreferent;
+            if !sources_ok {
+                continue;
+            }
+            let dates_equal = a.as_of == d.as_of;
+            let a_loose = matches!(a.as_of_from, AsOfFrom::Published | AsOfFrom::Statement);
+            let d_loose = matches!(d.as_of_from, AsOfFrom::Published | AsOfFrom::Statement);
+            let same_class = a.cand.group_class == d.cand.group_class;
+            let one_unspecified =
+                a.cand.group_class == "unspecified" || d.cand.group_class == "unspecified";
+            let ok = if same_class {
+                dates_equal || (a_loose && d_loose) || a.as_of_from == AsOfFrom::Published
+            } else {
+                // a headline's unnamed count restates the body's named one
+                let loose_headline = headline
+                    && a.cand.group_class == "unspecified"
+                    && a.as_of_from == AsOfFrom::Published;
+                one_unspecified && (dates_equal || loose_headline)
+            };
+            if !ok {
+                continue;
+            }
+            take_restatement(a, &d, coreferent);
+            continue 'next;
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// "UN says" over "the UN refugee agency UNHCR said": every source of a headline is named,
+/// as a whole word (or by its acronym), in the sentence.
+fn sources_named_in(doc: &Document, sources: &[String], sentence: Span) -> bool {
+    let sent = doc.slice(sentence).to_lowercase();
+    sources.iter().all(|x| {
+        let acronym: String = x
+            .split_whitespace()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        let x = if acronym.chars().count() >= 2 && x.contains(' ') {
+            acronym.to_lowercase()
+        } else {
+            x.to_lowercase()
+        };
+        !x.is_empty()
+            && sent.match_indices(&x).any(|(i, _)| {
+                let before = sent.get(..i).and_then(|b| b.chars().next_back());
+                let after = sent.get(i + x.len()..).and_then(|r| r.chars().next());
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+    })
+}
+
+/// The first mention `a` takes what the restatement `d` adds: its sources, a finer date,
+/// a place, the group it names, a hedge.
+fn take_restatement(a: &mut Draft, d: &Draft, coreferent: bool) {
+    if (a.sources.is_empty() || coreferent) && !d.sources.is_empty() {
+        a.sources = d.sources.clone();
+        a.claim = d.claim.clone();
+    }
+    if a.as_of_from == AsOfFrom::Published && d.as_of_from < AsOfFrom::Published {
+        a.as_of = d.as_of.clone();
+        a.as_of_from = d.as_of_from;
+        if a.period.is_none() {
+            a.period = d.period.clone();
+        }
+    }
+    if a.place.is_none() {
+        a.place = d.place.clone();
+    }
+    // "Troops killed scores" over "scores of protesters were killed": the restated
+    // mention names who was counted
+    if a.cand.group_text.is_empty() && !d.cand.group_text.is_empty() {
+        a.cand.group_text = d.cand.group_text.clone();
+        a.cand.group_class = d.cand.group_class;
+    }
+    a.hedged = a.hedged || d.hedged;
+}

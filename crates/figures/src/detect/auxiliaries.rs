@@ -1,0 +1,61 @@
+//! Auxiliaries, modals and adverbs between a count and its verb.
+
+use super::*;
+
+/// Auxiliaries and adverbs before a metric: returns (end, forecast, hedged, negated).
+pub(super) fn parse_aux(toks: &[Tok], start: usize) -> (usize, bool, bool, bool) {
+    let mut j = start;
+    let mut forecast = false;
+    let mut hedged = false;
+    let mut negated = false;
+    let mut n = 0;
+    while let Some(t) = toks.get(j) {
+        if n >= 9 || !t.is_word() {
+            break;
+        }
+        let w = t.lower.as_ref();
+        if metric_at(toks, j).is_some_and(|(_, m)| m.pp || m.vi) && !matches!(w, "held") {
+            break;
+        }
+        if MODALS.contains(&w) {
+            let next_have = toks.get(j + 1).is_some_and(|x| x.lower == "have")
+                || toks.get(j + 2).is_some_and(|x| x.lower == "have");
+            if next_have {
+                hedged = true;
+            } else {
+                forecast = true;
+            }
+        } else if matches!(w, "expected" | "projected" | "set" | "likely" | "predicted") {
+            let to_have = toks.get(j + 1).is_some_and(|x| x.lower == "to")
+                && toks.get(j + 2).is_some_and(|x| x.lower == "have");
+            if toks.get(j + 1).is_some_and(|x| x.lower == "to") && !to_have {
+                forecast = true;
+            } else {
+                hedged = true;
+            }
+        } else if matches!(w, "not" | "never") {
+            negated = true;
+        } else if matches!(w, "feared" | "believed" | "thought") {
+            hedged = true;
+        } else if !(AUX.contains(&w) || is_adverb(w)) {
+            break;
+        }
+        n += 1;
+        j += 1;
+    }
+    (j, forecast, hedged, negated)
+}
+
+/// "killed or injured", "dead and wounded": a total that mixes metrics.
+pub(super) fn mixed_after(toks: &[Tok], end: usize, metric: &str) -> bool {
+    let Some(t) = toks.get(end) else { return false };
+    if !matches!(t.lower.as_ref(), "or" | "and" | "and/or" | "/") {
+        return false;
+    }
+    let mut k = end + 1;
+    // "killed and seriously injured"
+    while toks.get(k).is_some_and(|x| is_adverb(&x.lower)) {
+        k += 1;
+    }
+    metric_at(toks, k).is_some_and(|(_, m)| (m.pp || m.vi) && m.metric != metric)
+}
