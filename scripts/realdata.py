@@ -16,6 +16,9 @@ as <set>/<id>.txt plus <set>/index.jsonl. The repository keeps corpus/real/<set>
   realdata.py index [--set S]    rebuild <set>/index.jsonl from sources.jsonl.
   realdata.py check [--set S]    every text present with its hash; gold spans inside the text.
   realdata.py stats [--set S]    counts: documents, outlets, kinds, gold figures per metric.
+  realdata.py score [--set S] [--split dev|final|all] [--bin PATH] [--errors FILE] [--json]
+      figures of every set (or one) scored by ../shared/tools/score_figures.py: a temporary
+      docs folder of that split, all gold and ambiguous files, the binary's extract.
   realdata.py docs --set S [--split dev|final|all] OUT.jsonl
       one JSONL document per line ({id,text,published,title,url,outlet}) for `extract`.
 """
@@ -184,6 +187,36 @@ def cmd_docs(a):
     print("%d documents" % n, file=sys.stderr)
 
 
+def cmd_score(a):
+    import subprocess, tempfile
+    tmp = tempfile.mkdtemp(prefix="realdata-score-")
+    golds, amb = [], []
+    with open(os.path.join(tmp, "index.jsonl"), "w", encoding="utf-8") as idx:
+        for s in sets(a.set):
+            for r in load_jsonl(os.path.join(REAL, s, "sources.jsonl")):
+                if a.split != "all" and r.get("split", "dev") != a.split:
+                    continue
+                src = text_path(s, r["id"])
+                if not os.path.exists(src):
+                    continue
+                os.symlink(src, os.path.join(tmp, r["id"] + ".txt"))
+                idx.write(json.dumps({"id": r["id"], "published": r["published"], "kind":
+                                      "control" if r["kind"] == "control" else "crisis",
+                                      "outlet": r["outlet"], "url": r["url"], "title": ""}) + "\n")
+            g = os.path.join(REAL, s, "gold", "figures.jsonl")
+            golds += ["--gold", g] if os.path.exists(g) else []
+            m = os.path.join(REAL, s, "gold", "ambiguous.jsonl")
+            amb += ["--ambiguous", m] if os.path.exists(m) else []
+    scorer = os.path.join(ROOT, "..", "shared", "tools", "score_figures.py")
+    cmd = [sys.executable, scorer, "--docs", tmp, "--cmd",
+           "%s extract {input} --format jsonl" % a.bin] + golds + amb
+    if a.errors:
+        cmd += ["--errors", a.errors]
+    if a.json:
+        cmd += ["--json"]
+    sys.exit(subprocess.run(cmd).returncode)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -204,6 +237,11 @@ def main():
     p.set_defaults(f=cmd_show)
     for name, f in [("index", cmd_index), ("check", cmd_check), ("stats", cmd_stats)]:
         p = sub.add_parser(name); p.add_argument("--set"); p.set_defaults(f=f)
+    p = sub.add_parser("score")
+    p.add_argument("--set"); p.add_argument("--split", default="dev", choices=["dev", "final", "all"])
+    p.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "newsledger"))
+    p.add_argument("--errors"); p.add_argument("--json", action="store_true")
+    p.set_defaults(f=cmd_score)
     p = sub.add_parser("docs")
     p.add_argument("--set", required=True); p.add_argument("--split", default="dev", choices=["dev", "final", "all"])
     p.add_argument("out"); p.set_defaults(f=cmd_docs)

@@ -11,10 +11,12 @@
 //! sentences. The rules here are written for those cases; every span is a byte range into
 //! the text exactly as given.
 
+mod cap;
 mod residue;
 mod sentences;
 mod tokens;
 
+pub use cap::MAX_SENTENCE_BYTES;
 pub use residue::residue_spans;
 pub use sentences::{paragraphs, segments_of_paragraph};
 pub use tokens::tokenize;

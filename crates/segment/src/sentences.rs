@@ -185,7 +185,7 @@ pub fn segments_of_paragraph(text: &str, para: Span, first: bool) -> Vec<Segment
     let Some(p) = text.get(para.start()..para.end()) else {
         return out;
     };
-    if is_heading(p) {
+    if p.len() <= crate::cap::MAX_SENTENCE_BYTES && is_heading(p) {
         let kind = if first {
             SegmentKind::Headline
         } else {
@@ -207,10 +207,12 @@ pub fn segments_of_paragraph(text: &str, para: Span, first: bool) -> Vec<Segment
         }
     }
     for s in split_sentences(text, Span::new(body_start, para.end())) {
-        out.push(Segment {
-            kind: SegmentKind::Sentence,
-            span: s,
-        });
+        for piece in crate::cap::cap_span(text, s) {
+            out.push(Segment {
+                kind: SegmentKind::Sentence,
+                span: piece,
+            });
+        }
     }
     out
 }
