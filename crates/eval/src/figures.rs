@@ -5,8 +5,13 @@
 //! gold figure (controls) are reported separately: any figure there is a false positive.
 //!
 //! Gold line: `{"doc", "metric", "value": {"kind", "low", "high"}, "group_class", "as_of",
-//! "sources", "hedged", "evidence", "place"}`. Document line: `{"id", "published", "title",
-//! "url", "outlet", "text"}`.
+//! "period", "sources", "hedged", "evidence", "place"}` (`as_of` a day, `period` the coarser
+//! TIMEX3 value dating the counted events, absent when none). Document line: `{"id",
+//! "published", "title", "url", "outlet", "text"}`.
+//!
+//! With `--real DIR` it scores the real-news sets instead (see [`real`]).
+
+pub mod real;
 
 use anyhow::Context;
 use newsledger_model::{Document, Figure, Meta};
@@ -19,14 +24,25 @@ use std::path::{Path, PathBuf};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Gold figures (JSON lines).
-    #[arg(long)]
-    pub gold: PathBuf,
+    #[arg(long, required_unless_present = "real")]
+    pub gold: Option<PathBuf>,
     /// Documents (JSON lines: id, published, title, url, outlet, text).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "real")]
     pub docs: Vec<PathBuf>,
     /// Print every miss, false positive and attribute disagreement.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Score a real-news set folder (`corpus/real/<set>`), or every set under a folder
+    /// (`corpus/real`), as `score_figures.py` does; texts from `$NEWSLEDGER_REALDATA`.
+    #[arg(long, conflicts_with_all = ["gold", "docs"])]
+    pub real: Option<PathBuf>,
+    /// Which part of the real sets to score.
+    #[arg(long, value_enum, default_value = "dev")]
+    pub split: real::Split,
+    /// With `--real`: write misses, false figures and attribute disagreements to FILE
+    /// (it prints evidence: outside the repository or under `target/`).
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -45,6 +61,8 @@ struct Gold {
     group_class: Option<String>,
     #[serde(default)]
     as_of: Option<String>,
+    #[serde(default)]
+    period: Option<String>,
     #[serde(default)]
     sources: Vec<String>,
     #[serde(default)]
@@ -105,6 +123,7 @@ struct Tally {
     fp: usize,
     fn_: usize,
     as_of: usize,
+    period: usize,
     origin: usize,
     class: usize,
     kind: usize,
@@ -122,7 +141,13 @@ fn pct(a: usize, b: usize) -> f64 {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
-    let gold: Vec<Gold> = read_lines(&args.gold)?;
+    if let Some(dir) = &args.real {
+        return run_real(args, dir);
+    }
+    let Some(gold_path) = &args.gold else {
+        anyhow::bail!("give --gold FILE and document files, or --real DIR");
+    };
+    let gold: Vec<Gold> = read_lines(gold_path)?;
     let mut by_doc: BTreeMap<String, Vec<Gold>> = BTreeMap::new();
     for g in gold {
         by_doc.entry(g.doc.clone()).or_default().push(g);
@@ -157,9 +182,10 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     println!("figures: tp {}  fp {}  fn {}", t.tp, t.fp, t.fn_);
     println!("precision {p:.1}%  recall {r:.1}%  F1 {f1:.1}%");
     println!(
-        "over {} matches: as_of {:.1}%  origin {:.1}%  group_class {:.1}%  kind {:.1}%  hedged {:.1}%",
+        "over {} matches: as_of {:.1}%  period {:.1}%  origin {:.1}%  group_class {:.1}%  kind {:.1}%  hedged {:.1}%",
         t.tp,
         pct(t.as_of, t.tp),
+        pct(t.period, t.tp),
         pct(t.origin, t.tp),
         pct(t.class, t.tp),
         pct(t.kind, t.tp),
@@ -169,6 +195,37 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         "documents without gold figures (controls): {}  figures found in them: {}",
         t.control_docs, t.control_figures
     );
+    Ok(())
+}
+
+/// `--real DIR`: score the real-news sets, print as `score_figures.py` does.
+fn run_real(args: &Args, dir: &Path) -> anyhow::Result<()> {
+    if let Some(e) = &args.errors {
+        if !real::errors_path_ok(e, dir) {
+            anyhow::bail!(
+                "--errors {}: the list prints evidence; write it outside the repository or under target/",
+                e.display()
+            );
+        }
+    }
+    let data = real::data_dir();
+    let mut notes = Vec::new();
+    let s = real::score(dir, &data, args.split, &mut notes)?;
+    for n in &notes {
+        eprintln!("note: {n}");
+    }
+    if s.docs == 0 {
+        println!(
+            "figures --real {}: no texts under {}, nothing scored",
+            dir.display(),
+            data.display()
+        );
+        return Ok(());
+    }
+    real::print(&s, &mut std::io::stdout().lock())?;
+    if let Some(e) = &args.errors {
+        real::write_errors(&s, e)?;
+    }
     Ok(())
 }
 
@@ -213,6 +270,11 @@ fn score_doc(doc: &Document, golds: &[Gold], t: &mut Tally, verbose: bool) {
             t.as_of += 1;
         } else {
             diffs.push(format!("as_of {:?} want {:?}", f.as_of, g.as_of));
+        }
+        if f.period == g.period {
+            t.period += 1;
+        } else {
+            diffs.push(format!("period {:?} want {:?}", f.period, g.period));
         }
         let o1 = f.sources.first().map(|s| norm_source(s));
         let o2 = g.sources.first().map(|s| norm_source(s));

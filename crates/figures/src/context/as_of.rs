@@ -90,7 +90,7 @@ pub(super) fn own_date(
     doc: &Document,
     d: &Draft,
     claim: Option<&Claim>,
-) -> (Option<String>, AsOfFrom) {
+) -> (Option<String>, AsOfFrom, Option<String>) {
     let in_sentence: Vec<_> = doc
         .layers
         .timexes
@@ -99,11 +99,19 @@ pub(super) fn own_date(
             d.sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
         })
         .collect();
-    if let Some(v) = explicit_as_of(doc, d, &in_sentence) {
-        return (Some(v), AsOfFrom::AsOf);
+    // a week, month, season or year dates the counted events, never the count: it is kept
+    // as the period and the day comes from the statement or the publication
+    let mut period = None;
+    let explicit = explicit_as_of(doc, d, &in_sentence);
+    match explicit {
+        Some(v) if is_day(&v) => return (Some(v), AsOfFrom::AsOf, None),
+        Some(v) => period = Some(v),
+        None => {}
     }
-    if let Some(v) = moment_of(doc, d, claim, &in_sentence) {
-        return (Some(v), AsOfFrom::Moment);
+    match moment_of(doc, d, claim, &in_sentence) {
+        Some(v) if is_day(&v) => return (Some(v), AsOfFrom::Moment, period),
+        Some(v) => period = period.or(Some(v)),
+        None => {}
     }
     if let Some(c) = claim {
         let v = c.date.as_deref().and_then(date_value).or_else(|| {
@@ -112,14 +120,31 @@ pub(super) fn own_date(
                 .and_then(|id| doc.timex(id))
                 .and_then(|t| date_value(&t.value))
         });
-        if let Some(v) = v {
-            return (Some(v), AsOfFrom::Statement);
+        match v {
+            Some(v) if is_day(&v) => return (Some(v), AsOfFrom::Statement, period),
+            Some(v) => period = period.or(Some(v)),
+            None => {}
         }
     }
     match doc.meta.published {
-        Some(p) => (Some(p.format("%Y-%m-%d").to_string()), AsOfFrom::Published),
-        None => (None, AsOfFrom::Nothing),
+        Some(p) => (
+            Some(p.format("%Y-%m-%d").to_string()),
+            AsOfFrom::Published,
+            period,
+        ),
+        None => (None, AsOfFrom::Nothing, period),
     }
+}
+
+/// A calendar day, `YYYY-MM-DD`: the only value an as-of may take.
+pub(super) fn is_day(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// An explicit "as of" date in the figure's sentence ("as of", "as at", a sentence-initial
@@ -332,7 +357,8 @@ pub(super) fn header_as_of(doc: &Document, drafts: &mut [Draft]) {
                     let b = b.trim_end();
                     b.ends_with("as of") || b.ends_with("as at")
                 })
-                .and_then(|t| date_value(&t.value));
+                .and_then(|t| date_value(&t.value))
+                .filter(|v| is_day(v));
             continue;
         }
         if let Some(slot) = by_seg.get_mut(k) {
@@ -379,6 +405,27 @@ pub(super) fn carry_as_of(doc: &Document, drafts: &mut [Draft]) {
             if let Some(v) = d.as_of.clone() {
                 stated.push((seg, para, v, d.sources.clone()));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_day;
+
+    #[test]
+    fn only_a_calendar_day_is_a_day() {
+        assert!(is_day("2033-06-15"));
+        for v in [
+            "2033-W23",
+            "2033-W23-WE",
+            "2033-06",
+            "2033-SU",
+            "2033",
+            "2033-06-1",
+            "",
+        ] {
+            assert!(!is_day(v), "{v}");
         }
     }
 }

@@ -46,6 +46,8 @@ struct Draft {
     sources: Vec<String>,
     as_of: Option<String>,
     as_of_from: AsOfFrom,
+    /// A week, weekend, month, season or year dating the counted events (never an as-of).
+    period: Option<String>,
     /// The explicit "as of" date stated in this figure's sentence, if any.
     own_as_of: Option<String>,
     place: Option<String>,
@@ -169,7 +171,6 @@ fn draft_for(
     main: &Option<String>,
 ) -> Option<Draft> {
     let seg = at.sentence;
-    let text = doc.slice(seg);
     let span = Span::new(seg.start() + c.span.0, seg.start() + c.span.1);
     let para = doc.paragraph_index_at(seg.start());
     let mut d = Draft {
@@ -181,6 +182,7 @@ fn draft_for(
         sources: Vec::new(),
         as_of: None,
         as_of_from: AsOfFrom::Nothing,
+        period: None,
         own_as_of: None,
         place: None,
         hedged: c.hedged,
@@ -218,6 +220,7 @@ fn draft_for(
         d.sources = p.sources.clone();
         d.as_of = p.as_of.clone();
         d.as_of_from = p.as_of_from;
+        d.period = p.period.clone();
         d.own_as_of = p.own_as_of.clone();
         d.place = p.place.clone();
         d.hedged = d.hedged || p.hedged;
@@ -230,15 +233,27 @@ fn draft_for(
     }
     let claim = claim_for(doc, span);
     sources_for(doc, &drafts[at.base..], &mut d, claim);
-    let (v, from) = own_date(doc, &d, claim);
+    date_place_hedge(doc, &mut d, claim, at.seg, main);
+    Some(d)
+}
+
+/// A draft's own date, period, place and hedge.
+fn date_place_hedge(
+    doc: &Document,
+    d: &mut Draft,
+    claim: Option<&Claim>,
+    seg: usize,
+    main: &Option<String>,
+) {
+    let (v, from, period) = own_date(doc, d, claim);
     d.as_of = v;
     d.as_of_from = from;
+    d.period = period;
     if from == AsOfFrom::AsOf {
         d.own_as_of = d.as_of.clone();
     }
-    d.place = place_near(doc, at.seg, span.start()).or_else(|| main.clone());
-    d.hedged = d.hedged || hedged_near(text, d.cand.span);
-    Some(d)
+    d.place = place_near(doc, seg, d.span.start()).or_else(|| main.clone());
+    d.hedged = d.hedged || hedged_near(doc.slice(d.sentence), d.cand.span);
 }
 
 /// "Five of them were police officers.": a breakdown of figure `p` (draft `pi`) of the
@@ -250,11 +265,12 @@ fn breakdown_of(doc: &Document, p: &Draft, pi: usize, mut d: Draft) -> Draft {
     d.as_of = p.as_of.clone();
     d.as_of_from = p.as_of_from;
     // "Eighteen of them were rescued on Friday": its own dated moment
-    let (v, from) = own_date(doc, &d, None);
+    let (v, from, period) = own_date(doc, &d, None);
     if from <= AsOfFrom::Moment {
         d.as_of = v;
         d.as_of_from = from;
     }
+    d.period = period.or_else(|| p.period.clone());
     d.place = p.place.clone();
     d.hedged = d.hedged || hedged_near(doc.slice(d.sentence), d.cand.span);
     d
@@ -288,6 +304,9 @@ fn parents_as_of(drafts: &mut [Draft]) {
             let (v, from) = (drafts[p].as_of.clone(), drafts[p].as_of_from);
             drafts[i].as_of = v;
             drafts[i].as_of_from = from;
+            if drafts[i].period.is_none() {
+                drafts[i].period = drafts[p].period.clone();
+            }
         }
     }
 }
@@ -314,7 +333,7 @@ fn to_figure(doc: &Document, i: usize, d: Draft) -> Figure {
         },
         place: d.place,
         as_of: d.as_of,
-        period: None,
+        period: d.period,
         sources: d.sources,
         hedged: d.hedged,
         claim: d.claim,

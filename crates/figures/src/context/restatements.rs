@@ -22,28 +22,9 @@ pub(super) fn merge_restatements(doc: &Document, drafts: Vec<Draft>) -> Vec<Draf
                 doc.layers.segments.get(a.seg).is_some_and(|s| {
                     matches!(s.kind, SegmentKind::Headline | SegmentKind::Subheading)
                 });
-            let named_in_d = !a.sources.is_empty() && !d.sources.is_empty() && {
-                let sent = doc.slice(d.sentence).to_lowercase();
-                a.sources.iter().all(|x| {
-                    // "UN says" over "the UN refugee agency UNHCR said"
-                    let acronym: String = x
-                        .split_whitespace()
-                        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-                        .collect();
-                    let x = if acronym.chars().count() >= 2 && x.contains(' ') {
-                        acronym.to_lowercase()
-                    } else {
-                        x.to_lowercase()
-                    };
-                    !x.is_empty()
-                        && sent.match_indices(&x).any(|(i, _)| {
-                            let before = sent.get(..i).and_then(|b| b.chars().next_back());
-                            let after = sent.get(i + x.len()..).and_then(|r| r.chars().next());
-                            !before.is_some_and(char::is_alphanumeric)
-                                && !after.is_some_and(char::is_alphanumeric)
-                        })
-                })
-            };
+            let named_in_d = !a.sources.is_empty()
+                && !d.sources.is_empty()
+                && sources_named_in(doc, &a.sources, d.sentence);
             let coreferent = headline && named_in_d;
             let sources_ok = a.sources.is_empty()
                 || d.sources.is_empty()
@@ -70,27 +51,60 @@ pub(super) fn merge_restatements(doc: &Document, drafts: Vec<Draft>) -> Vec<Draf
             if !ok {
                 continue;
             }
-            if (a.sources.is_empty() || coreferent) && !d.sources.is_empty() {
-                a.sources = d.sources.clone();
-                a.claim = d.claim.clone();
-            }
-            if a.as_of_from == AsOfFrom::Published && d.as_of_from < AsOfFrom::Published {
-                a.as_of = d.as_of.clone();
-                a.as_of_from = d.as_of_from;
-            }
-            if a.place.is_none() {
-                a.place = d.place.clone();
-            }
-            // "Troops killed scores" over "scores of protesters were killed": the restated
-            // mention names who was counted
-            if a.cand.group_text.is_empty() && !d.cand.group_text.is_empty() {
-                a.cand.group_text = d.cand.group_text.clone();
-                a.cand.group_class = d.cand.group_class;
-            }
-            a.hedged = a.hedged || d.hedged;
+            take_restatement(a, &d, coreferent);
             continue 'next;
         }
         out.push(d);
     }
     out
+}
+
+/// "UN says" over "the UN refugee agency UNHCR said": every source of a headline is named,
+/// as a whole word (or by its acronym), in the sentence.
+fn sources_named_in(doc: &Document, sources: &[String], sentence: Span) -> bool {
+    let sent = doc.slice(sentence).to_lowercase();
+    sources.iter().all(|x| {
+        let acronym: String = x
+            .split_whitespace()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        let x = if acronym.chars().count() >= 2 && x.contains(' ') {
+            acronym.to_lowercase()
+        } else {
+            x.to_lowercase()
+        };
+        !x.is_empty()
+            && sent.match_indices(&x).any(|(i, _)| {
+                let before = sent.get(..i).and_then(|b| b.chars().next_back());
+                let after = sent.get(i + x.len()..).and_then(|r| r.chars().next());
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+    })
+}
+
+/// The first mention `a` takes what the restatement `d` adds: its sources, a finer date,
+/// a place, the group it names, a hedge.
+fn take_restatement(a: &mut Draft, d: &Draft, coreferent: bool) {
+    if (a.sources.is_empty() || coreferent) && !d.sources.is_empty() {
+        a.sources = d.sources.clone();
+        a.claim = d.claim.clone();
+    }
+    if a.as_of_from == AsOfFrom::Published && d.as_of_from < AsOfFrom::Published {
+        a.as_of = d.as_of.clone();
+        a.as_of_from = d.as_of_from;
+        if a.period.is_none() {
+            a.period = d.period.clone();
+        }
+    }
+    if a.place.is_none() {
+        a.place = d.place.clone();
+    }
+    // "Troops killed scores" over "scores of protesters were killed": the restated
+    // mention names who was counted
+    if a.cand.group_text.is_empty() && !d.cand.group_text.is_empty() {
+        a.cand.group_text = d.cand.group_text.clone();
+        a.cand.group_class = d.cand.group_class;
+    }
+    a.hedged = a.hedged || d.hedged;
 }

@@ -377,6 +377,7 @@ pub(super) fn sources_for(
         possessor_source(doc, d);
     }
     d.sources = own_voice_filter(doc, std::mem::take(&mut d.sources));
+    d.sources = named_over_generic(std::mem::take(&mut d.sources));
     // "unconfirmed reports" is a hedge, not a source
     d.sources.retain(|x| {
         !matches!(
@@ -446,6 +447,88 @@ fn possessor_source(doc: &Document, d: &mut Draft) {
     }
 }
 
+/// The named body beats a generic noun for the same statement: "the ministry's press
+/// service" is the ministry; "a statement", "the state-run broadcaster" or "local TV" give
+/// way to a named source in the same chain; a chain of generic nouns only is kept.
+pub(super) fn named_over_generic(chain: Vec<String>) -> Vec<String> {
+    let owned: Vec<String> = chain.into_iter().map(|s| relay_owner(&s)).collect();
+    let named = owned.iter().filter(|s| !is_generic_relay(s)).count();
+    let mut out: Vec<String> = Vec::new();
+    for s in owned {
+        if named > 0 && is_generic_relay(&s) {
+            continue;
+        }
+        if !s.is_empty() && !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// "Interior Ministry's press service" → "Interior Ministry": the owner of a relay noun.
+fn relay_owner(s: &str) -> String {
+    for sep in ["'s ", "’s ", "s' "] {
+        if let Some((owner, rest)) = s.split_once(sep) {
+            let rest_l = rest.to_lowercase();
+            let relay = [
+                "press service",
+                "press office",
+                "press secretary",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "statement",
+                "website",
+                "telegram channel",
+                "official channel",
+                "media office",
+                "information department",
+                "press centre",
+                "press center",
+            ]
+            .iter()
+            .any(|r| rest_l == *r || rest_l.strip_prefix("official ") == Some(r));
+            if relay && !owner.trim().is_empty() {
+                return clean_source(owner);
+            }
+        }
+    }
+    s.to_string()
+}
+
+/// A source noun that names no one: a statement, a press service, local or state media.
+fn is_generic_relay(s: &str) -> bool {
+    let l = s.to_lowercase();
+    let l = l.trim_start_matches("a ").trim_start_matches("the ");
+    matches!(
+        l,
+        "statement"
+            | "written statement"
+            | "joint statement"
+            | "press service"
+            | "press release"
+            | "press office"
+            | "local tv"
+            | "local television"
+            | "local media"
+            | "state media"
+            | "state-run media"
+            | "state tv"
+            | "state television"
+            | "state-run television"
+            | "state-run tv"
+            | "state broadcaster"
+            | "state-run broadcaster"
+            | "public broadcaster"
+            | "broadcaster"
+            | "news agency"
+            | "state news agency"
+            | "state-run news agency"
+            | "media reports"
+            | "local news outlets"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     //! Unit tests on sentences written for these tests (none copied from news text).
@@ -469,5 +552,40 @@ mod tests {
         fn source_cleaning_never_panics(s in "\\PC{0,60}") {
             let _ = super::clean_source(&s);
         }
+    }
+
+    #[test]
+    fn a_named_body_beats_a_generic_noun_for_the_same_statement() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            super::named_over_generic(v(&["Emergencies Ministry's press service"])),
+            v(&["Emergencies Ministry"])
+        );
+        assert_eq!(
+            super::named_over_generic(v(&["statement", "Harbour Police"])),
+            v(&["Harbour Police"])
+        );
+        assert_eq!(
+            super::named_over_generic(v(&["health ministry", "state-run broadcaster"])),
+            v(&["health ministry"])
+        );
+        assert_eq!(
+            super::named_over_generic(v(&["local TV", "Channel Nine"])),
+            v(&["Channel Nine"])
+        );
+        // only generic nouns: kept as written
+        assert_eq!(
+            super::named_over_generic(v(&["local TV"])),
+            v(&["local TV"])
+        );
+        // sources that are not relays stay
+        assert_eq!(
+            super::named_over_generic(v(&["security sources", "Valley Times"])),
+            v(&["security sources", "Valley Times"])
+        );
+        assert_eq!(
+            super::named_over_generic(v(&["the governor's spokesman"])),
+            v(&["governor"])
+        );
     }
 }

@@ -262,6 +262,45 @@ pub(super) fn severity_breakdown(toks: &[Tok], g: &GroupParse, k: usize) -> Opti
     })
 }
 
+/// breakdown by cause or wound without its own verb: "30 with gunshot wounds, two with
+/// burns", "12 with serious head injuries".
+pub(super) fn cause_breakdown(toks: &[Tok], g: &GroupParse, k: usize) -> Option<Reading> {
+    if g.toks.is_some() || toks.get(k).is_none_or(|t| t.lower != "with") {
+        return None;
+    }
+    let wound = (k + 1..k + 5).find(|&i| {
+        toks.get(i).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "wounds"
+                    | "wound"
+                    | "injuries"
+                    | "injury"
+                    | "burns"
+                    | "fractures"
+                    | "trauma"
+                    | "cuts"
+                    | "bruises"
+            )
+        })
+    })?;
+    if toks
+        .get(k + 1..wound)
+        .is_some_and(|w| w.iter().any(|t| !t.is_word() || t.is_num()))
+    {
+        return None;
+    }
+    Some(Reading {
+        metric: "",
+        group: g.clone(),
+        adjacent_group: false,
+        hedged: false,
+        parent: true,
+        end: wound + 1,
+        shape: "breakdown-cause",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     //! Unit tests on sentences written for these tests (none copied from news text).
@@ -344,5 +383,18 @@ mod tests {
             ]
         );
         none("Sessions: 14 (3 in the last week)");
+    }
+
+    #[test]
+    fn breakdowns_by_wound_and_in_quotes() {
+        assert_eq!(
+            metrics("At least 45 people were hurt, 30 with gunshot wounds and two with burns."),
+            vec![("injured", 45), ("injured", 30), ("injured", 2)]
+        );
+        assert_eq!(
+            metrics("\"Nineteen were killed, of whom 12 were police,\" the governor said."),
+            vec![("killed", 19), ("killed", 12)]
+        );
+        none("The striker played on with 2 cracked ribs.");
     }
 }

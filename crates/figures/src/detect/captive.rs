@@ -50,6 +50,82 @@ pub(super) fn read_held_captive(toks: &[Tok], np: &NumPhrase) -> Option<Reading>
     })
 }
 
+/// "left 5,000 people homeless", "forced two million people from their homes", "drove
+/// thousands from their villages", "forcing 300 families to flee": the count sits between
+/// the verb and what the verb did to them, so no phrase entry covers it.
+pub(super) fn read_displacing_object(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let v = np.start.checked_sub(1).and_then(|i| toks.get(i))?;
+    let leaving = matches!(
+        v.lower.as_ref(),
+        "left" | "leaving" | "leaves" | "leave" | "made" | "making" | "rendered"
+    );
+    let forcing = matches!(
+        v.lower.as_ref(),
+        "forced" | "forcing" | "forces" | "force" | "drove" | "driving" | "driven" | "drives"
+    );
+    if !(leaving || forcing) {
+        return None;
+    }
+    let mut j = np.end;
+    if toks.get(j).is_some_and(|t| t.lower == "of") && !np.digits {
+        j += 1;
+    }
+    let g = parse_group(toks, j);
+    if g.things || g.nogroup {
+        return None;
+    }
+    // a bare vague count ("force thousands from homes") is a headline's paraphrase of the
+    // evacuations or flight the body counts; a counted noun makes it a figure
+    if g.toks.is_none() && np.kind == ValueKind::Vague {
+        return None;
+    }
+    let w = |k: usize| toks.get(g.end + k).map(|t| t.lower.as_ref()).unwrap_or("");
+    let end = if leaving && w(0) == "homeless" {
+        g.end + 1
+    } else if forcing && matches!(w(0), "from" | "out") && homes_after(toks, g.end + 1) {
+        g.end + 3
+    } else if forcing && w(0) == "to" && matches!(w(1), "flee" | "leave" | "abandon") {
+        g.end + 2
+    } else {
+        return None;
+    };
+    Some(Reading {
+        metric: "displaced",
+        adjacent_group: g.toks.is_some(),
+        end,
+        group: g,
+        hedged: false,
+        parent: false,
+        shape: "verb-count",
+    })
+}
+
+/// "[from] their homes", "[out of] the city", "[from] villages along the border"
+fn homes_after(toks: &[Tok], from: usize) -> bool {
+    (from..from + 3).any(|i| {
+        toks.get(i).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "home"
+                    | "homes"
+                    | "houses"
+                    | "villages"
+                    | "village"
+                    | "towns"
+                    | "town"
+                    | "city"
+                    | "cities"
+                    | "region"
+                    | "area"
+                    | "areas"
+                    | "country"
+                    | "land"
+                    | "lands"
+            )
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     //! Unit tests on sentences written for these tests (none copied from news text).
@@ -94,5 +170,34 @@ mod tests {
         );
         // people involved in a crash are not armed attackers
         none("Forty people involved in the crash gave statements.");
+    }
+
+    #[test]
+    fn a_count_left_homeless_or_forced_from_home_is_displaced() {
+        for (s, low) in [
+            ("The cyclone left 5,000 people homeless in the delta.", 5000),
+            (
+                "Fighting has forced two million people from their homes since spring.",
+                2_000_000,
+            ),
+            (
+                "The offensive drove thousands of families out of their villages.",
+                2000,
+            ),
+            (
+                "Shelling forced 300 residents to flee the town overnight.",
+                300,
+            ),
+            (
+                "The quake made 12,000 people homeless, officials said.",
+                12000,
+            ),
+        ] {
+            assert_eq!(metrics(s), vec![("displaced", low)], "{s}");
+        }
+        none("The coach left 3 players out of the squad.");
+        none("The rains forced 40 matches to be postponed.");
+        none("Officials forced 12 companies from the tender.");
+        none("Floodwaters force thousands from homes along the coast");
     }
 }

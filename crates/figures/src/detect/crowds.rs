@@ -60,6 +60,27 @@ pub(super) fn vote_near(toks: &[Tok], a: usize, b: usize) -> bool {
     })
 }
 
+/// A square, street or avenue within the few words after `from`.
+fn public_place_after(toks: &[Tok], from: usize) -> bool {
+    (from..from + 4).any(|i| {
+        toks.get(i).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "square"
+                    | "squares"
+                    | "street"
+                    | "streets"
+                    | "avenue"
+                    | "avenues"
+                    | "boulevard"
+                    | "plaza"
+                    | "roads"
+                    | "downtown"
+            )
+        })
+    })
+}
+
 /// A crowd: protesters counted at an event, or people gathering.
 pub(super) fn read_crowd(
     toks: &[Tok],
@@ -102,6 +123,15 @@ pub(super) fn read_crowd(
             verb = true;
             break;
         }
+        // "filled the square", "packed the streets": a public place, not a hall or a mall
+        if matches!(
+            x.lower.as_ref(),
+            "filled" | "packed" | "thronged" | "jammed" | "crowded"
+        ) && public_place_after(toks, m + 1)
+        {
+            verb = true;
+            break;
+        }
         m += 1;
     }
     if (crowd_head || verb) && require_ok(Require::Crowd, &g, toks) {
@@ -116,6 +146,64 @@ pub(super) fn read_crowd(
         });
     }
     None
+}
+
+/// "a march by nearly 10,000", "a rally of 5,000 people", "a protest by 300 students",
+/// "a demonstration attended by about 2,000": the crowd counted after its event noun.
+pub(super) fn read_event_crowd(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let by = toks.get(np.start.checked_sub(1)?)?;
+    if !matches!(
+        by.lower.as_ref(),
+        "by" | "of" | "involving" | "drawing" | "drew"
+    ) {
+        return None;
+    }
+    // the event noun right before, or before "attended"/"joined" ("a rally attended by")
+    let mut e = np.start - 1;
+    if by.lower == "by"
+        && e > 0
+        && toks
+            .get(e - 1)
+            .is_some_and(|t| matches!(t.lower.as_ref(), "attended" | "joined" | "staged"))
+    {
+        e -= 1;
+    }
+    let event = toks.get(e.checked_sub(1)?)?;
+    let is_event = !event.is_capitalised()
+        && matches!(
+            event.lower.as_ref(),
+            "march"
+                | "marches"
+                | "rally"
+                | "rallies"
+                | "protest"
+                | "protests"
+                | "demonstration"
+                | "demonstrations"
+                | "procession"
+                | "sit-in"
+                | "vigil"
+        );
+    if !is_event {
+        return None;
+    }
+    let mut j = np.end;
+    if toks.get(j).is_some_and(|t| t.lower == "of") && !np.digits {
+        j += 1;
+    }
+    let g = parse_group(toks, j);
+    if g.things || g.nogroup || !require_ok(Require::Crowd, &g, toks) {
+        return None;
+    }
+    Some(Reading {
+        metric: "participants",
+        adjacent_group: g.toks.is_some(),
+        end: g.end.max(np.end),
+        group: g,
+        hedged: false,
+        parent: false,
+        shape: "crowd",
+    })
 }
 
 #[cfg(test)]
@@ -180,5 +268,48 @@ mod tests {
             metrics("About 4,000 teachers marched to the ministry."),
             vec![("participants", 4000)]
         );
+    }
+
+    #[test]
+    fn a_crowd_counted_after_its_event_noun() {
+        for (s, low) in [
+            (
+                "Police blocked a march by nearly 10,000 people in the capital.",
+                10000,
+            ),
+            (
+                "It was a rally of 5,000 opposition supporters outside the court.",
+                5000,
+            ),
+            ("A protest by 300 students closed the main road.", 300),
+            (
+                "The vigil, a demonstration attended by about 2,000, ended peacefully.",
+                2000,
+            ),
+        ] {
+            let got = metrics(s);
+            assert_eq!(got, vec![("participants", low)], "{s}");
+        }
+        none("The march of 3 kilometres ended at the stadium.");
+        none("A rally of 40 cars drove through the city centre.");
+    }
+
+    #[test]
+    fn crowds_that_filled_a_square_or_turned_out() {
+        for (s, low) in [
+            (
+                "Tens of thousands filled the central square on Sunday.",
+                20000,
+            ),
+            (
+                "Organisers estimated that at least 50,000 turned out.",
+                50000,
+            ),
+            ("Hundreds poured into the streets after the verdict.", 200),
+        ] {
+            assert_eq!(metrics(s), vec![("participants", low)], "{s}");
+        }
+        none("About 40,000 fans packed the stadium for the final.");
+        none("Some 2,000 runners filled the course on Sunday.");
     }
 }

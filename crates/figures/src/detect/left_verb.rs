@@ -4,8 +4,11 @@ use super::*;
 
 /// metric-verb count: "killing at least 26", "arrested 50 protesters"
 pub(super) fn read_left_verb(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
-    let (vs, m) = LEX.metrics.longest_ending_at(toks, np.start)?;
-    if !m.vt {
+    let unit = unit_before(toks, np.start);
+    let (vs, m) = LEX
+        .metrics
+        .longest_ending_at(toks, unit.unwrap_or(np.start))?;
+    if !m.vt || (unit.is_some() && m.metric != "deployed") {
         return None;
     }
     // "vowed to kill 100", "could kill thousands"
@@ -52,6 +55,34 @@ pub(super) fn read_left_verb(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
         parent: false,
         shape: "verb-count",
     })
+}
+
+/// "sent [a division of] 3,000 troops", "deployed [a contingent of] 200 police": a unit
+/// noun between the verb and the count; the token where it starts.
+fn unit_before(toks: &[Tok], start: usize) -> Option<usize> {
+    let of = toks.get(start.checked_sub(1)?)?;
+    let unit = toks.get(start.checked_sub(2)?)?;
+    let det = toks.get(start.checked_sub(3)?)?;
+    let is_unit = matches!(
+        unit.lower.as_ref(),
+        "division"
+            | "contingent"
+            | "battalion"
+            | "brigade"
+            | "force"
+            | "team"
+            | "unit"
+            | "detachment"
+            | "squad"
+            | "regiment"
+            | "convoy"
+            | "column"
+    );
+    let is_det = matches!(
+        det.lower.as_ref(),
+        "a" | "an" | "another" | "one" | "second" | "new" | "further"
+    );
+    (of.lower == "of" && is_unit && is_det).then(|| start - 3)
 }
 
 #[cfg(test)]
@@ -102,5 +133,39 @@ mod tests {
             metrics("Crews pulled six people alive from the collapsed hotel."),
             vec![("rescued", 6)]
         );
+    }
+
+    #[test]
+    fn a_unit_between_the_sending_verb_and_its_count() {
+        assert_eq!(
+            metrics("The government sent a division of 3,000 troops to the border."),
+            vec![("deployed", 3000)]
+        );
+        assert_eq!(
+            metrics("Officials deployed a contingent of 200 police officers to the port."),
+            vec![("deployed", 200)]
+        );
+        none("The club sent a team of 11 players to the tournament.");
+        none("The firm sent a team of 40 engineers to the trade fair.");
+    }
+
+    #[test]
+    fn charges_and_indictments_as_verbs_and_nouns() {
+        for (s, low) in [
+            ("Prosecutors indicted 60 people over the riots.", 60),
+            (
+                "A court charged 14 protesters with vandalism on Monday.",
+                14,
+            ),
+            ("By Friday, 23 indictments had been issued.", 23),
+            (
+                "Prosecutors are charging 9 officers with abuse of power.",
+                9,
+            ),
+        ] {
+            assert_eq!(metrics(s), vec![("charged", low)], "{s}");
+        }
+        none("The bank charged 3 percent interest.");
+        none("The ministry charged 40 dollars for each permit.");
     }
 }

@@ -241,11 +241,13 @@ fn read_shapes(s: &Sentence, np: &NumPhrase, found: &Found) -> Option<Reading> {
     let toks = s.toks;
     let prev_metric = found.out.last().map(|c| c.metric);
     read_held_captive(toks, np)
+        .or_else(|| read_displacing_object(toks, np))
         .or_else(|| read_paren_breakdown(toks, np))
         .or_else(|| read_bulletin(toks, np))
         .or_else(|| read_left_toll(toks, np, s.blocked_tok, prev_metric))
         .or_else(|| read_left_breakdown(toks, np))
         .or_else(|| read_left_verb(toks, np))
+        .or_else(|| read_event_crowd(toks, np))
         .or_else(|| read_right(toks, s.text, np))
         .or_else(|| read_coordinated_object(toks, np, &found.out, &found.rends))
         .or_else(|| read_elliptic(toks, np, &found.out, &found.ends))

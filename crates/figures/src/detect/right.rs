@@ -36,7 +36,7 @@ pub(super) fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Rea
     if let Some(r) = verb_after_phrase(toks, &g, adjacent_group, k) {
         return Some(r);
     }
-    if let Some(r) = severity_breakdown(toks, &g, k) {
+    if let Some(r) = severity_breakdown(toks, &g, k).or_else(|| cause_breakdown(toks, &g, k)) {
         return Some(r);
     }
     let head = g
@@ -116,12 +116,29 @@ fn count_noun(toks: &[Tok], g: &GroupParse, k: usize) -> Option<Reading> {
 /// after it, or `k` when there is none.
 fn skip_parenthetical(toks: &[Tok], k: usize) -> usize {
     let Some(t) = toks.get(k) else { return k };
-    if !(t.text == "," || t.text == "(") {
+    let dash = matches!(t.text, "—" | "–");
+    if !(t.text == "," || t.text == "(" || dash) {
         return k;
     }
     let opener = toks.get(k + 1).map(|x| x.lower.as_ref()).unwrap_or("");
-    let closer = if t.text == "(" { ")" } else { "," };
+    let closer = match t.text {
+        "(" => ")",
+        "," => ",",
+        d => d,
+    };
+    // ", two of them children," / "— 12 of whom were police —": a breakdown in between
+    let count_of = toks.get(k + 1).is_some_and(|x| {
+        x.is_num()
+            || LEX
+                .numbers
+                .contains_key(x.lower.split('-').next().unwrap_or(""))
+    }) && toks.get(k + 2).is_some_and(|x| x.lower == "of")
+        && toks
+            .get(k + 3)
+            .is_some_and(|x| matches!(x.lower.as_ref(), "them" | "whom" | "those"));
     if t.text == "("
+        || dash
+        || count_of
         || matches!(
             opener,
             "including"
@@ -322,8 +339,44 @@ fn verb_after_phrase(
         if metric_at(toks, m).is_some_and(|(_, e)| e.pp || e.vi) || AUX.contains(&x.lower.as_ref())
         {
             // the first verb decides; after "who" ("who had gathered") the relative
-            // clause's verb is the metric
-            return count_verb_at(toks, g, adjacent_group, m);
+            // clause's verb is the metric, unless it only says they protested and the
+            // main clause charges, hurts or arrests them
+            let r = count_verb_at(toks, g, adjacent_group, m);
+            if r.as_ref().is_some_and(|r| r.metric == "participants") {
+                if let Some(main) = main_verb_after(toks, g, adjacent_group, m) {
+                    return Some(main);
+                }
+            }
+            return r;
+        }
+        m += 1;
+    }
+    None
+}
+
+/// "50 protesters who had gathered outside parliament were detained": the main clause's
+/// metric after a relative clause that only says they protested.
+fn main_verb_after(
+    toks: &[Tok],
+    g: &GroupParse,
+    adjacent_group: bool,
+    from: usize,
+) -> Option<Reading> {
+    let mut m = from + 1;
+    while m < from + 12 {
+        let x = toks.get(m)?;
+        if matches!(x.text, ";" | ":" | "(" | "." | "—") {
+            return None;
+        }
+        if AUX.contains(&x.lower.as_ref())
+            && toks
+                .get(m.checked_sub(1)?)
+                .is_some_and(|p| !AUX.contains(&p.lower.as_ref()))
+        {
+            let r = count_verb_at(toks, g, adjacent_group, m);
+            if r.as_ref().is_some_and(|r| r.metric != "participants") {
+                return r;
+            }
         }
         m += 1;
     }
@@ -494,5 +547,111 @@ mod tests {
             d("Two guards were shot in the chest during the raid."),
             vec![("injured", Exact, 2, Some(2), "security_forces")]
         );
+    }
+
+    #[test]
+    fn breakdowns_in_appositions_and_dashes() {
+        assert_eq!(
+            metrics("Three people, two of them children, were killed in the blast."),
+            vec![("killed", 3), ("killed", 2)]
+        );
+        assert_eq!(
+            metrics("Forty people — 12 of them police officers — were injured on Friday."),
+            vec![("injured", 40), ("injured", 12)]
+        );
+        assert_eq!(
+            metrics("Some 25 detainees (eight of whom are minors) were held overnight."),
+            vec![("detained", 25), ("detained", 8)]
+        );
+        none("Three players, two of them strikers, were named in the squad.");
+    }
+
+    #[test]
+    fn protesters_in_an_arrest_charge_or_injury_clause_take_that_metric() {
+        for (s, metric, low) in [
+            (
+                "Forty protesters who had gathered outside parliament were detained by police.",
+                "detained",
+                40,
+            ),
+            (
+                "Some 120 demonstrators who marched on the ministry were later charged with rioting.",
+                "charged",
+                120,
+            ),
+            (
+                "Prosecutors charged 35 protesters with taking part in mass riots.",
+                "charged",
+                35,
+            ),
+            ("Police said 60 protesters were injured in the clashes.", "injured", 60),
+            ("Riot police arrested 200 protesters on Saturday.", "detained", 200),
+        ] {
+            assert_eq!(metrics(s), vec![(metric, low)], "{s}");
+        }
+    }
+
+    #[test]
+    fn wordings_of_displacement_deployment_and_confirmation() {
+        for (s, metric, low) in [
+            (
+                "Some 3,500 families lost their homes in the fire.",
+                "displaced",
+                3500,
+            ),
+            (
+                "Nearly 40,000 people have sought refuge in neighbouring countries.",
+                "displaced",
+                40000,
+            ),
+            (
+                "More than 6,000 residents have fled the country since March.",
+                "displaced",
+                6000,
+            ),
+            ("About 800 troops were flown in overnight.", "deployed", 800),
+            (
+                "Some 250 emergency workers are on the ground in the valley.",
+                "deployed",
+                250,
+            ),
+            (
+                "Dozens of firefighters battled the blaze through the night.",
+                "deployed",
+                24,
+            ),
+            ("Twenty-one people are now confirmed dead.", "killed", 21),
+            (
+                "At least 17 people have faced charges over the looting.",
+                "charged",
+                17,
+            ),
+            (
+                "Some 400 police were rushed in from the north.",
+                "deployed",
+                400,
+            ),
+            (
+                "About 2,000 villagers became refugees overnight.",
+                "displaced",
+                2000,
+            ),
+            (
+                "Eleven activists were put on trial in the capital.",
+                "charged",
+                11,
+            ),
+            (
+                "Thousands joined the protests on Sunday.",
+                "participants",
+                2000,
+            ),
+        ] {
+            assert_eq!(metrics(s), vec![(metric, low)], "{s}");
+        }
+        none("About 60 fans were on the ground floor when the alarm sounded.");
+        none("Some 300 students filled the lecture hall for the debate.");
+        none("Thousands of shoppers packed the malls on Saturday.");
+        none("Two players are now confirmed for the final.");
     }
 }

@@ -353,6 +353,12 @@ pub(super) const GROUP_ENDERS: &[&str] = &[
     "abroad",
     "afterwards",
     "meanwhile",
+    // crowd verbs read with the place after them ("filled the square"), see crowds
+    "filled",
+    "packed",
+    "thronged",
+    "jammed",
+    "crowded",
 ];
 
 /// A metric lexicon entry seen where a pp/vi can be.
