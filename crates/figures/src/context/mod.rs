@@ -9,15 +9,19 @@ use newsledger_model::{
 };
 
 mod as_of;
+mod attribution;
 mod own_voice;
 mod place;
 mod restatements;
+mod source_context;
 mod sources;
 
 use as_of::*;
+use attribution::*;
 use own_voice::*;
 use place::*;
 use restatements::*;
+use source_context::*;
 use sources::*;
 
 /// Where a figure's as-of date came from, in the spec's order of priority.
@@ -48,6 +52,8 @@ struct Draft {
     own_as_of: Option<String>,
     place: Option<String>,
     hedged: bool,
+    /// The sentence gives the figure to a pronoun ("He said …"): the speaker is named before.
+    pronoun_source: bool,
     /// Draft index of the figure this one shares group, date and source with.
     parent: Option<usize>,
 }
@@ -134,6 +140,8 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
             }
         }
     }
+    resolve_generic(doc, &mut drafts);
+    carry_sources(doc, &mut drafts);
     header_as_of(doc, &mut drafts);
     carry_as_of(doc, &mut drafts);
     parents_as_of(&mut drafts);
@@ -178,6 +186,7 @@ fn draft_for(
         own_as_of: None,
         place: None,
         hedged: c.hedged,
+        pronoun_source: false,
         parent: None,
         cand: c,
     };

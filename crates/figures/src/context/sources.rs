@@ -1,6 +1,7 @@
 //! Who reported a figure: the claim's source chain, cleaned names, fallbacks when there is
 //! no claim ("according to"), a body that counted the figure itself, the publisher.
 
+use super::source_context::place_speaker;
 use super::*;
 
 pub(crate) fn clean_source(s: &str) -> String {
@@ -150,7 +151,27 @@ pub(super) fn more_specific(text: &str, name: &str) -> String {
     if starts_with_body && org_head && words.len() >= 3 {
         return t;
     }
+    if proper_name_holding(&t, name) {
+        return t;
+    }
     name.to_string()
+}
+
+/// "the Velm Observatory for Civil Rights" resolved to "Civil Rights", "Doctors of Arn
+/// in Tesh" resolved to "Tesh": a written proper name that holds the resolved name as a
+/// part is the fuller name of the body.
+fn proper_name_holding(text: &str, name: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let connector = |w: &&str| matches!(*w, "of" | "for" | "the" | "and" | "on" | "in");
+    words.len() >= 2
+        && text.len() > name.len()
+        && !name.is_empty()
+        && text.contains(name)
+        && words.first().is_some_and(cap)
+        && words.last().is_some_and(cap)
+        && words.iter().all(|w| cap(w) || connector(w))
+        && words.iter().filter(|w| connector(w)).count() >= 1
 }
 
 /// The lower-cased possessor of "the mayor's office" ("mayor"), if the phrase has one.
@@ -318,12 +339,30 @@ pub(super) fn sources_for(
     if let Some(cl) = claim {
         d.claim = Some(cl.id.clone());
         d.sources = chain_of(cl);
+        place_speaker(doc, cl, &mut d.sources);
     } else if doc.layers.claims.is_empty() {
         d.sources = fallback_sources(doc.slice(seg));
     }
     if claim.is_none() && d.sources.is_empty() {
         if let Some(src) = counter_of(doc, seg, d.span) {
             d.sources = vec![src];
+        }
+    }
+    // a headline's source comes from the body sentence it restates
+    let headline = doc
+        .layers
+        .segments
+        .get(d.seg)
+        .is_some_and(|s| matches!(s.kind, SegmentKind::Headline | SegmentKind::Subheading));
+    if claim.is_none() && d.sources.is_empty() && !headline && !claim_cue_in(doc, seg) {
+        let rel = (
+            d.span.start().saturating_sub(seg.start()),
+            d.span.end().saturating_sub(seg.start()),
+        );
+        match sentence_attribution(doc.slice(seg), rel) {
+            Attribution::Named(s) => d.sources = vec![s],
+            Attribution::Pronoun => d.pronoun_source = true,
+            Attribution::None => {}
         }
     }
     if claim.is_none() && d.cand.shape == "toll-link-count" {
@@ -356,6 +395,14 @@ pub(super) fn sources_for(
             d.sources.push(o);
         }
     }
+}
+
+/// The claims layer read a claim in this sentence (and it does not hold the figure).
+fn claim_cue_in(doc: &Document, sentence: Span) -> bool {
+    doc.layers
+        .claims
+        .iter()
+        .any(|c| sentence.contains(c.cue.span))
 }
 
 /// "the Health Ministry's latest toll": the owner of the toll phrase is its first source;
