@@ -13,11 +13,27 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+#[path = "events_real.rs"]
+mod real;
+
 /// Arguments of `newsledger eval events`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Gold annotations (JSONL).
-    pub gold: std::path::PathBuf,
+    /// Gold annotations (JSONL) of the sample corpus' kind (trigger as a phrase).
+    #[arg(required_unless_present = "real")]
+    pub gold: Option<std::path::PathBuf>,
+    /// A real-news set (`corpus/real/<set>`, with `sources.jsonl` and `gold/events.jsonl`)
+    /// or a folder of such sets: run the pipeline on the split's texts and score events by
+    /// trigger spans, dates, places and figure-to-event links.
+    #[arg(long, conflicts_with = "gold")]
+    pub real: Option<PathBuf>,
+    /// Which documents of a real set: dev, final or all.
+    #[arg(long, default_value = "dev")]
+    pub split: String,
+    /// Where the real texts live (`<dir>/<set>/<id>.txt`); default `$NEWSLEDGER_REALDATA`
+    /// or `~/newsledger-realdata`.
+    #[arg(long)]
+    pub texts: Option<PathBuf>,
     /// Documents (JSONL with id, published, title, url, outlet, text). Default: the
     /// `reports.jsonl` next to the gold folder.
     #[arg(long)]
@@ -158,11 +174,17 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let gold: Vec<GoldEvent> = read_jsonl(&args.gold)?;
+    if let Some(dir) = &args.real {
+        return real::run(args, dir);
+    }
+    let gold_path = args
+        .gold
+        .as_ref()
+        .context("a gold file or --real DIR is needed")?;
+    let gold: Vec<GoldEvent> = read_jsonl(gold_path)?;
     let docs_path = match &args.docs {
         Some(p) => p.clone(),
-        None => args
-            .gold
+        None => gold_path
             .parent()
             .and_then(Path::parent)
             .map(|p| p.join("reports.jsonl"))

@@ -1086,6 +1086,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
             claim: d.claim,
             span: d.span,
             sentence: d.sentence,
+            event: None,
         })
         .collect()
 }
