@@ -2,7 +2,7 @@
 //! hazard in a document however often it is named, and the figures tied to the events they
 //! count ("the quake killed 2,000" → the earthquake).
 
-use newsledger_model::{Document, Event, Figure, Span};
+use newsledger_model::{Document, EntityType, Event, Figure, SegmentKind, Span};
 
 /// Which family an event type belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,6 +194,68 @@ fn distance(a: Span, b: Span) -> usize {
         a.start() - b.end()
     } else {
         0
+    }
+}
+
+/// The place a story is about: the first place named in its body, a town or region before
+/// a country when both come first in one sentence. Hazards and their responses with no
+/// place of their own take it.
+pub fn story_place(doc: &Document) -> Option<String> {
+    let body_start = doc
+        .content_segments()
+        .find(|s| !matches!(s.kind, SegmentKind::Headline | SegmentKind::Subheading))
+        .map_or(0, |s| s.span.start());
+    let mut best: Option<(usize, bool, &str)> = None;
+    for e in doc
+        .layers
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Place)
+    {
+        let Some(first) = e
+            .mentions
+            .iter()
+            .map(|m| m.span.start())
+            .filter(|&s| s >= body_start)
+            .min()
+        else {
+            continue;
+        };
+        let country = e.subtype.as_deref() == Some("country");
+        let sentence = doc.segment_at(first).map(|s| s.span.start());
+        let better = match best {
+            None => true,
+            Some((b, bc, _)) => {
+                let same =
+                    sentence.is_some() && doc.segment_at(b).map(|s| s.span.start()) == sentence;
+                if same {
+                    bc && !country
+                } else {
+                    first < b
+                }
+            }
+        };
+        if better {
+            best = Some((first, country, e.id.as_str()));
+        }
+    }
+    best.map(|(_, _, id)| id.to_string())
+}
+
+/// Gives the story's place to hazards, accidents and responses that name none.
+pub fn fill_places(doc: &Document, events: &mut [Event]) {
+    if !events
+        .iter()
+        .any(|e| e.place.is_none() && merges_per_document(&e.kind))
+    {
+        return;
+    }
+    let place = story_place(doc);
+    for e in events
+        .iter_mut()
+        .filter(|e| e.place.is_none() && merges_per_document(&e.kind))
+    {
+        e.place.clone_from(&place);
     }
 }
 

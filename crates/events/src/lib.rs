@@ -250,6 +250,7 @@ pub fn extract_events_with_mentions(doc: &Document) -> (Vec<Event>, Vec<disaster
         .collect();
     let mut out = dedup(doc, out);
     drop_headline_repeats(doc, &mut out);
+    disaster::fill_places(doc, &mut out);
     for (i, e) in out.iter_mut().enumerate() {
         e.id = format!("v{}", i + 1);
     }
