@@ -118,8 +118,8 @@ pub fn mentions(found: &[(Span, String)], events: &[Event]) -> Vec<Mention> {
             .find(|e| e.trigger.span.overlaps(*span))
             .or_else(|| {
                 same()
-                    .filter(|e| e.trigger.span.start() <= span.start())
-                    .last()
+                    .rev()
+                    .find(|e| e.trigger.span.start() <= span.start())
             })
             .or_else(|| same().next());
         if let Some(e) = ev {
