@@ -18,6 +18,7 @@
 //! generic ("the fight against terrorism") and toll-only mentions ("dozens were killed",
 //! which the figures stage records) do not become events.
 
+pub mod disaster;
 mod extract;
 mod lexicon;
 mod sent;
@@ -62,7 +63,9 @@ impl Stage for EventStage {
         &[Layer::Events]
     }
     fn process(&self, doc: &mut Document) {
-        doc.layers.events = extract_events(doc);
+        let (events, mentions) = extract_events_with_mentions(doc);
+        doc.layers.events = events;
+        disaster::link_figures(doc, &mentions);
     }
 }
 
@@ -188,6 +191,11 @@ impl ContentIndex {
 
 /// Extract the events of a document (ids assigned in document order).
 pub fn extract_events(doc: &Document) -> Vec<Event> {
+    extract_events_with_mentions(doc).0
+}
+
+/// The events of a document and every trigger mention mapped to the event it became.
+pub fn extract_events_with_mentions(doc: &Document) -> (Vec<Event>, Vec<disaster::Mention>) {
     let claim_timexes: HashSet<&str> = doc
         .layers
         .claims
@@ -236,12 +244,18 @@ pub fn extract_events(doc: &Document) -> Vec<Event> {
             }
         }
     }
+    let found: Vec<(Span, String)> = out
+        .iter()
+        .map(|f| (f.event.trigger.span, f.event.kind.clone()))
+        .collect();
     let mut out = dedup(doc, out);
     drop_headline_repeats(doc, &mut out);
+    disaster::fill_places(doc, &mut out);
     for (i, e) in out.iter_mut().enumerate() {
         e.id = format!("v{}", i + 1);
     }
-    out
+    let mentions = disaster::mentions(&found, &out);
+    (out, mentions)
 }
 
 /// Headlines and subheadings restate the body: keep a headline event only when the body
@@ -304,7 +318,10 @@ fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
     for f in body.into_iter().chain(head) {
         let e = &f.event;
         let same_kind = of_kind.get(&e.kind).map(Vec::as_slice).unwrap_or(&[]);
-        let dup = same_kind.iter().filter_map(|&i| kept.get(i)).any(|kf| {
+        let dup = same_kind.iter().copied().find(|&i| {
+            let Some(kf) = kept.get(i) else {
+                return false;
+            };
             let k = &kf.event;
             if k.kind != e.kind {
                 return false;
@@ -313,6 +330,13 @@ fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
                 return true;
             }
             let place_agrees = e.place.is_none() || k.place.is_none() || e.place == k.place;
+            // A hazard, accident or response named again is the same happening unless
+            // its place tells it apart.
+            if disaster::merges_per_document(&e.kind)
+                && (place_agrees || disaster::one_per_document(&e.kind))
+            {
+                return true;
+            }
             if f.restates && place_agrees && dates_agree(&f, kf) {
                 return true;
             }
@@ -336,14 +360,50 @@ fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
                 && k.date == e.date
                 && k.status == e.status
         });
-        if !dup {
-            of_kind.entry(e.kind.clone()).or_default().push(kept.len());
-            kept.push(f);
+        match dup {
+            None => {
+                of_kind.entry(e.kind.clone()).or_default().push(kept.len());
+                kept.push(f);
+            }
+            Some(i) if disaster::merges_per_document(&f.event.kind) => {
+                if let Some(k) = kept.get_mut(i) {
+                    absorb(k, &f);
+                }
+            }
+            Some(_) => {}
         }
     }
     let mut out: Vec<Event> = kept.into_iter().map(|f| f.event).collect();
     out.sort_by_key(|e| e.trigger.span);
     out
+}
+
+/// A day-precise date (`2031-05-04…`), not a week, month or year.
+fn is_day(d: &Option<String>) -> bool {
+    d.as_deref().is_some_and(|d| {
+        d.len() >= 10
+            && d.bytes().take(10).enumerate().all(|(k, b)| {
+                if k == 4 || k == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+    })
+}
+
+/// A later mention of a hazard, accident or response fills what the first one lacked:
+/// its own day ("the quake on Monday" after "the quake") and its place.
+fn absorb(k: &mut Found, f: &Found) {
+    let better_day = f.own_date && is_day(&f.event.date) && !(k.own_date && is_day(&k.event.date));
+    if better_day || (k.event.date.is_none() && f.event.date.is_some()) {
+        k.event.date = f.event.date.clone();
+        k.event.timex = f.event.timex.clone();
+        k.own_date = f.own_date;
+    }
+    if k.event.place.is_none() && f.event.place.is_some() {
+        k.event.place = f.event.place.clone();
+    }
 }
 
 /// A place the entity stage did not resolve: a capitalised name right after "in", "at",
@@ -816,6 +876,10 @@ fn build(
     }
     let (date, timex) = if let Some((_, t)) = own {
         (Some(t.value.clone()), Some(t.id.clone()))
+    } else if disaster::merges_per_document(kind) {
+        // A hazard or its response is dated by its own words only: the narrative's day
+        // is often a later day of the story ("On Tuesday rescuers… the quake").
+        (None, None)
     } else if narrative.0.is_some() && !since {
         narrative.clone()
     } else if let Some(cl) = claim.filter(|cl| cl.date.is_some()) {

@@ -265,6 +265,11 @@ impl Merger {
             });
         }
 
+        // Figures point at events: number the events first.
+        let mut vmap = IdMap::new();
+        for (k, e) in events.iter().enumerate() {
+            vmap.insert(e.id.clone(), format!("v{}", self.events + k + 1));
+        }
         let base = self.figures;
         self.figures += figures.len();
         for (k, f) in figures.into_iter().enumerate() {
@@ -281,8 +286,10 @@ impl Merger {
                 mut claim,
                 span,
                 sentence,
+                mut event,
             } = f;
             remap(&mut claim, &cmap);
+            remap(&mut event, &vmap);
             l.figures.push(Figure {
                 id: format!("f{}", base + k + 1),
                 metric,
@@ -297,6 +304,7 @@ impl Merger {
                 claim,
                 span: shift(span),
                 sentence: shift(sentence),
+                event,
             });
         }
 

@@ -253,6 +253,9 @@ pub struct Figure {
     pub claim: Option<String>,
     pub span: Span,
     pub sentence: Span,
+    /// The event this figure counts (`v3`), filled by the events stage; absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }
 
 // ---------------------------------------------------------------- events

@@ -124,6 +124,7 @@ pub fn add_figure(
         claim: None,
         span,
         sentence,
+        event: None,
     });
 }
 

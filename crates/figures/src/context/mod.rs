@@ -339,6 +339,7 @@ fn to_figure(doc: &Document, i: usize, d: Draft) -> Figure {
         claim: d.claim,
         span: d.span,
         sentence: d.sentence,
+        event: None,
     }
 }
 
