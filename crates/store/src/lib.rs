@@ -27,6 +27,7 @@
 //!   a crash leaves whole documents or nothing, and a bad document fails alone.
 
 pub mod analysis;
+pub mod changes;
 pub mod dates;
 mod db;
 pub mod export;
@@ -35,6 +36,7 @@ pub mod identity;
 pub mod relations;
 mod rows;
 pub mod sql;
+pub mod story;
 #[doc(hidden)]
 pub mod testing;
 
@@ -265,6 +267,9 @@ pub struct EntityRow {
     pub name_key: String,
     pub geonames_id: Option<i64>,
     pub mentions: i64,
+    /// Roles and titles of a person ("Prosecutor General"), from the record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
     pub pipeline_version: String,
 }
 

@@ -865,7 +865,7 @@ impl Store for SqlStore {
         let page = w.page(f);
         let sql = format!(
             "SELECT en.id, en.rid, en.type, en.subtype, en.name, en.name_key, en.geonames_id, \
-             en.mentions, en.pipeline_version, {DOC_COLS} \
+             en.mentions, en.pipeline_version, {DOC_COLS}, en.json \
              FROM entities en JOIN contents c ON c.id = en.content_id \
              JOIN documents d ON d.id = c.first_doc {} ORDER BY en.id {page}",
             w.sql()
@@ -884,6 +884,16 @@ impl Store for SqlStore {
                 mentions: n(r, 7),
                 pipeline_version: s(r, 8),
                 doc: doc_ref(r, 9),
+                roles: serde_json::from_str::<serde_json::Value>(&s(r, 19))
+                    .ok()
+                    .and_then(|v| {
+                        v.get("roles").and_then(|x| x.as_array()).map(|a| {
+                            a.iter()
+                                .filter_map(|x| x.as_str().map(str::to_string))
+                                .collect()
+                        })
+                    })
+                    .unwrap_or_default(),
             })
             .collect())
     }
