@@ -348,6 +348,11 @@ impl Superseded {
         Superseded { revised, retracted }
     }
 
+    /// Withdrawn or replaced in its own text (not by another article).
+    fn here(&self, r: &FigureRow) -> bool {
+        r.retracted || self.revised.contains(&(r.doc.content_id, r.rid.clone()))
+    }
+
     fn hit(&self, r: &FigureRow, origin: &str, day: Option<NaiveDate>) -> bool {
         r.retracted
             || self.revised.contains(&(r.doc.content_id, r.rid.clone()))
@@ -472,7 +477,18 @@ pub fn answer(
         v.into_iter().map(cite).collect()
     };
     let breakdowns = breakdowns(&figs, &is_total);
-    let chain = chain(&pool, &sup);
+    // The chain also shows values later withdrawn or revised by another article, on the
+    // days they stood (the step that replaced them names the rule).
+    let history: Vec<&Fig<'_>> = if pool.iter().any(|f| f.firm) {
+        totals
+            .iter()
+            .copied()
+            .filter(|f| !f.r.hedged && f.r.doc.is_current && !sup.here(f.r))
+            .collect()
+    } else {
+        pool.clone()
+    };
+    let chain = chain(&history, &sup);
     let current = current(&pool, &chain, &breakdowns);
     let unconfirmed = match &current.as_of {
         Some(d) => {
