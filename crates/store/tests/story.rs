@@ -321,3 +321,213 @@ fn worked_example_on_the_fictional_corpus() {
     // Groups are beside the total, never in it.
     assert!(m.breakdowns.iter().any(|b| b.group == "security_forces"));
 }
+
+/// Gold of one metric of one real story (`corpus/real/<set>/gold/story.jsonl`).
+#[derive(serde::Deserialize)]
+struct StoryGold {
+    story: String,
+    metric: String,
+    current: GoldCurrent,
+    #[serde(default)]
+    chain: Vec<GoldStep>,
+}
+#[derive(serde::Deserialize)]
+struct GoldCurrent {
+    low: Option<u64>,
+    high: Option<u64>,
+    #[serde(default)]
+    as_of: Vec<String>,
+    #[serde(default)]
+    origins: Vec<Vec<String>>,
+}
+#[derive(serde::Deserialize)]
+struct GoldStep {
+    low: Option<u64>,
+}
+
+fn real_dirs() -> Vec<std::path::PathBuf> {
+    // The repository's own sets; NEWSLEDGER_REAL_CORPUS adds others (colon-separated
+    // corpus/real directories), e.g. before they are merged.
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/real")];
+    if let Ok(v) = std::env::var("NEWSLEDGER_REAL_CORPUS") {
+        dirs.extend(v.split(':').filter(|s| !s.is_empty()).map(Into::into));
+    }
+    dirs
+}
+
+fn realdata() -> std::path::PathBuf {
+    std::env::var("NEWSLEDGER_REALDATA").map_or_else(
+        |_| Path::new(&std::env::var("HOME").unwrap_or_default()).join("newsledger-realdata"),
+        Into::into,
+    )
+}
+
+/// The documents of one story (`sources.jsonl` rows whose kind is the story), or the ids
+/// whose texts are missing.
+fn story_docs(set_dir: &Path, story: &str) -> Result<Vec<Document>, Vec<String>> {
+    let set = set_dir
+        .file_name()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let rows = std::fs::read_to_string(set_dir.join("sources.jsonl")).unwrap_or_default();
+    let mut docs = Vec::new();
+    let mut missing = Vec::new();
+    for line in rows.lines().filter(|l| !l.trim().is_empty()) {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if v["kind"].as_str() != Some(story) {
+            continue;
+        }
+        let id = v["id"].as_str().unwrap_or_default().to_string();
+        let Ok(text) = std::fs::read_to_string(realdata().join(set).join(format!("{id}.txt")))
+        else {
+            missing.push(id);
+            continue;
+        };
+        let s = |k: &str| v[k].as_str().map(str::to_string);
+        docs.push(Document::new(
+            id,
+            text,
+            newsledger_model::Meta {
+                published: s("published")
+                    .and_then(|p| chrono::NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+                title: s("title"),
+                url: s("url"),
+                outlet: s("outlet"),
+            },
+        ));
+    }
+    if missing.is_empty() {
+        Ok(docs)
+    } else {
+        Err(missing)
+    }
+}
+
+/// One line of the score of a story answer against its gold.
+fn score(g: &StoryGold, m: Option<&newsledger_store::story::MetricStory>) -> String {
+    let Some(m) = m else {
+        return format!("{} {}: no answer", g.story, g.metric);
+    };
+    let c = &m.current;
+    let (lo, hi) = match c.status {
+        "range" => (c.low, c.high),
+        _ => (
+            c.value.as_ref().map(|v| v.low),
+            c.value.as_ref().and_then(|v| v.high),
+        ),
+    };
+    let value_ok = lo == g.current.low && (g.current.high.is_none() || hi == g.current.high);
+    let as_of_ok = c
+        .as_of
+        .as_ref()
+        .is_some_and(|d| g.current.as_of.contains(d));
+    let origins_hit = g
+        .current
+        .origins
+        .iter()
+        .filter(|names| {
+            c.sources.iter().any(|s| {
+                let o = s.origin.to_lowercase();
+                if names.is_empty() {
+                    s.outlet
+                        .as_deref()
+                        .is_some_and(|out| out.to_lowercase() == o)
+                } else {
+                    names.iter().any(|n| o.contains(&n.to_lowercase()))
+                }
+            })
+        })
+        .count();
+    let chain_vals: Vec<u64> = m.chain.iter().map(|s| s.value.low).collect();
+    let chain_hit = g
+        .chain
+        .iter()
+        .filter(|s| s.low.is_some_and(|l| chain_vals.contains(&l)))
+        .count();
+    format!(
+        "{} {}: answer {}..{} as of {} ({}) vs gold {:?}..{:?} as of {:?}: value {}, as_of {}, \
+         origins {}/{}, chain {}/{} gold steps found ({} steps given)",
+        g.story,
+        g.metric,
+        lo.map_or("-".into(), |v| v.to_string()),
+        hi.map_or("-".into(), |v| v.to_string()),
+        c.as_of.as_deref().unwrap_or("-"),
+        c.status,
+        g.current.low,
+        g.current.high,
+        g.current.as_of,
+        if value_ok { "ok" } else { "MISS" },
+        if as_of_ok { "ok" } else { "MISS" },
+        origins_hit,
+        g.current.origins.len(),
+        chain_hit,
+        g.chain.len(),
+        m.chain.len()
+    )
+}
+
+/// The real multi-article stories against their hand-written gold. Texts live outside the
+/// repository; a story whose texts are absent is skipped with a note. The scores are
+/// printed (run with `--nocapture`), not asserted: they measure the figures stage too.
+#[test]
+fn real_stories_against_their_gold() {
+    let mut lines = Vec::new();
+    for root in real_dirs() {
+        let Ok(sets) = std::fs::read_dir(&root) else {
+            continue;
+        };
+        for set in sets.flatten().map(|e| e.path()) {
+            let Ok(gold) = std::fs::read_to_string(set.join("gold/story.jsonl")) else {
+                continue;
+            };
+            let golds: Vec<StoryGold> = gold
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect();
+            let stories: std::collections::BTreeSet<&str> =
+                golds.iter().map(|g| g.story.as_str()).collect();
+            for st in stories {
+                let docs = match story_docs(&set, st) {
+                    Ok(d) if !d.is_empty() => d,
+                    Ok(_) => continue,
+                    Err(missing) => {
+                        eprintln!(
+                            "note: {st}: {} text(s) absent under {} (e.g. {}); skipped",
+                            missing.len(),
+                            realdata().display(),
+                            missing[0]
+                        );
+                        continue;
+                    }
+                };
+                let (_d, s) = fresh();
+                let pipeline = newsledger_pipeline::default_pipeline().expect("pipeline");
+                let inc: Vec<Incoming> = docs
+                    .into_iter()
+                    .map(|mut doc| {
+                        pipeline.run(&mut doc);
+                        Incoming {
+                            doc,
+                            processed: true,
+                        }
+                    })
+                    .collect();
+                s.put_batch(&inc, "real/1").expect("put");
+                let ans = story(s.as_ref(), &StoryQuery::default()).expect("story");
+                for g in golds.iter().filter(|g| g.story == st) {
+                    let m = ans.metrics.iter().find(|m| m.metric == g.metric);
+                    lines.push(score(g, m));
+                }
+            }
+        }
+    }
+    if lines.is_empty() {
+        eprintln!("note: no real story with texts present; nothing scored");
+    }
+    for l in &lines {
+        eprintln!("{l}");
+    }
+}
