@@ -132,6 +132,8 @@ enum ExportTable {
     Events,
     Claims,
     Entities,
+    /// The story answer (every metric): current sources, chain, increments, breakdowns.
+    Story,
 }
 
 #[derive(Args, Debug)]
@@ -662,6 +664,10 @@ pub fn export_cmd(a: ExportArgs) -> anyhow::Result<ExitCode> {
         ExportTable::Events => export::events_table(&store.events(&all)?),
         ExportTable::Claims => export::claims_table(&store.claims(&all)?),
         ExportTable::Entities => export::entities_table(&store.entities(&all)?),
+        ExportTable::Story => export::story_table(&newsledger_store::story::story(
+            store.as_ref(),
+            &newsledger_store::story::StoryQuery::default(),
+        )?),
     };
     export::check(&table)?;
     let mut sink: Box<dyn Write> = match &a.out {

@@ -320,6 +320,17 @@ fn worked_example_on_the_fictional_corpus() {
     assert!(steps.iter().all(|s| s.0.len() == 10));
     // Groups are beside the total, never in it.
     assert!(m.breakdowns.iter().any(|b| b.group == "security_forces"));
+    // The export carries the same answer as rows.
+    let all = story(s.as_ref(), &StoryQuery::default()).expect("story");
+    let t = newsledger_store::export::story_table(&all);
+    newsledger_store::export::check(&t).expect("valid table");
+    let mut csv = Vec::new();
+    newsledger_store::export::write_csv(&t, &mut csv).expect("csv");
+    let csv = String::from_utf8(csv).expect("utf-8");
+    assert!(csv.lines().any(|l| l.starts_with("killed,current,range,")));
+    assert!(csv
+        .lines()
+        .any(|l| l.starts_with("killed,chain,,latest_as_of,")));
 }
 
 /// Gold of one metric of one real story (`corpus/real/<set>/gold/story.jsonl`).
