@@ -57,6 +57,11 @@ echo "browser-test: story view"
 chrome --dump-dom "$BASE/#/?metric=killed" >"$OUT/story.html"
 SIZE=1400,4800 chrome --screenshot="$OUT/story.png" "$BASE/#/?metric=killed" >/dev/null
 check "page scripts ran to the end" "$OUT/story.html" '<body[^>]*data-ready="1"'
+check "story answer panel" "$OUT/story.html" '<section id="story-answer"'
+check "story current answer" "$OUT/story.html" '<div class="story-current" data-status="(total|range)"'
+check "story sources with evidence" "$OUT/story.html" '<li class="cited'
+check "story chain steps" "$OUT/story.html" '<li class="chain-step"' 2
+check "story breakdowns" "$OUT/story.html" '<tr class="breakdown"'
 check "one chart per source" "$OUT/story.html" '<figure class="chart"' 2
 check "uPlot drew the charts" "$OUT/story.html" 'class="uplot' 2
 check "chart canvases" "$OUT/story.html" '<canvas' 2

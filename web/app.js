@@ -137,6 +137,7 @@ async function storyView(params) {
     METRICS.map((m) => el("option", { value: m, selected: m === metric }, m)));
   main.replaceChildren(
     el("div", { class: "toolbar" }, el("label", {}, "Metric ", select)),
+    section("story-answer", `The story answer: ${metric}`, note("Loading…")),
     section("estimates", "Best current estimate", note("Loading…")),
     section("series", `Reported ${metric} toll, per source`, note("Loading…")),
     section("conflicts", "Where sources disagree", note("Loading…")),
@@ -145,6 +146,7 @@ async function storyView(params) {
       section("entities", "Entities", note("Loading…"))));
   const q = "metric=" + encodeURIComponent(metric);
   await Promise.all([
+    fill("story-answer", () => api("/api/story?" + q).then((s) => renderStory(s, metric))),
     fill("estimates", () => api("/api/estimates?" + q + "&limit=50").then((p) => renderEstimates(p.items))),
     fill("series", () => apiAll("/api/series?" + q, 2000).then((s) => renderSeries(s, metric))),
     fill("conflicts", () => apiAll("/api/conflicts", 2000).then(renderConflicts)),
@@ -168,6 +170,66 @@ async function fill(id, make) {
   } catch (e) {
     box.replaceChildren(title, note("Could not load: " + e.message, "error"));
   }
+}
+
+// A figure as cited by the story answer: value, source, day, evidence and a link to it.
+function citedItem(c, cls) {
+  const label = `${c.outlet || "source"}${c.published ? ", " + c.published : ""}`;
+  return el("li", { class: cls || "cited" + (c.unconfirmed ? " unconfirmed" : "") },
+    el("strong", {}, valueText(c.value)), " — ", c.origin,
+    c.as_of ? ` · as of ${c.as_of}` : "", c.period ? ` · period ${c.period}` : "",
+    c.unconfirmed ? " · unconfirmed" : "", " — ",
+    el("a", { href: `#/text/${c.content_id}`, class: "doclink", title: c.link }, label), " ",
+    sentenceWith(c.sentence, c.value.text));
+}
+
+const RULE_TEXT = {
+  first_report: "first report", latest_as_of: "latest as-of day wins",
+  more_articles: "same day: more independent articles", higher_count: "same day: higher count",
+  revision: "revision replaces the earlier figure", retraction: "earlier figure withdrawn",
+  only_unconfirmed: "nothing firm: unconfirmed figure shown",
+};
+
+function renderStory(s, metric) {
+  const m = (s.metrics || [])[0];
+  if (!m) return note(`No ${metric} figures stored.`);
+  const c = m.current;
+  const head = el("div", { class: "story-current", "data-status": c.status },
+    el("div", { class: "big" }, c.status === "range"
+      ? `${Number(c.low).toLocaleString("en")}–${Number(c.high).toLocaleString("en")}`
+      : c.status === "total" ? valueText(c.value) : "no total reported"),
+    el("div", {}, c.summary));
+  const out = [head,
+    el("ul", { class: "story-sources" }, c.sources.map((x) => citedItem(x)))];
+  if (m.chain.length) {
+    out.push(el("h3", {}, "How it got there"),
+      el("ol", { class: "story-chain" }, m.chain.map((st) => el("li", { class: "chain-step" },
+        el("strong", {}, valueText(st.value)), ` — ${st.origin} · as of ${st.as_of || "undated"} · `,
+        el("em", {}, RULE_TEXT[st.rule] || st.rule), " · first in ",
+        el("a", { href: `#/text/${st.first_reported.content_id}`, class: "doclink",
+          title: st.first_reported.link },
+          st.first_reported.outlet || "source")))));
+  }
+  if (m.increments.length) {
+    out.push(el("h3", {}, "Increments (shown, never added up)"),
+      el("ul", {}, m.increments.map((x) => citedItem(x, "increment"))));
+  }
+  if (m.unconfirmed.length) {
+    out.push(el("h3", {}, "Unconfirmed (shown, not chosen)"),
+      el("ul", {}, m.unconfirmed.map((x) => citedItem(x, "cited unconfirmed"))));
+  }
+  if (m.breakdowns.length) {
+    out.push(el("h3", {}, "Breakdowns (never mixed with the total)"),
+      el("table", { class: "breakdowns" },
+        el("thead", {}, el("tr", {}, ["by", "group", "place", "latest", "source", "as of"]
+          .map((h) => el("th", {}, h)))),
+        el("tbody", {}, m.breakdowns.map((b) => el("tr", { class: "breakdown" },
+          el("td", {}, b.by), el("td", {}, b.group), el("td", {}, b.place || ""),
+          el("td", {}, valueText(b.latest.value)), el("td", {}, b.latest.origin),
+          el("td", {}, b.latest.as_of || ""))))));
+  }
+  out.push(el("p", { class: "muted small" }, s.rules));
+  return out;
 }
 
 function renderEstimates(items) {

@@ -9,6 +9,7 @@ mod extract;
 mod progress;
 mod queue_cmds;
 mod store_cmds;
+mod story_cmds;
 mod text_cmd;
 
 use clap::{Parser, Subcommand};
@@ -46,6 +47,11 @@ enum Cmd {
     Ingest(store_cmds::IngestArgs),
     /// Series of a figure per source over time, with the best current estimate.
     Figures(store_cmds::FiguresArgs),
+    /// The story answer per metric: current number or range, who gives it, as of when,
+    /// the chain of revisions that led there, and the breakdowns beside it.
+    Story(story_cmds::StoryArgs),
+    /// What entered the ledger since a day (by ingest time): new figures and revisions.
+    Changes(story_cmds::ChangesArgs),
     /// Figures for the same metric, group, place and day that disagree.
     Conflicts(store_cmds::ConflictsArgs),
     /// Events merged across articles, in date order.
@@ -110,6 +116,8 @@ fn main() -> ExitCode {
         }
         Cmd::Ingest(a) => store_cmds::ingest(a),
         Cmd::Figures(a) => store_cmds::figures(a),
+        Cmd::Story(a) => story_cmds::story(a),
+        Cmd::Changes(a) => story_cmds::changes(a),
         Cmd::Conflicts(a) => store_cmds::conflicts(a),
         Cmd::Timeline(a) => store_cmds::timeline(a),
         Cmd::Search(a) => store_cmds::search(a),

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 /// Documents extracted in parallel and written in one transaction.
 const BATCH: usize = 64;
 
-const DB_HELP: &str = "Store: a SQLite file path, or a postgres:// URL";
+pub(crate) const DB_HELP: &str = "Store: a SQLite file path, or a postgres:// URL";
 
 #[derive(Args, Debug)]
 pub struct IngestArgs {
@@ -132,6 +132,8 @@ enum ExportTable {
     Events,
     Claims,
     Entities,
+    /// The story answer (every metric): current sources, chain, increments, breakdowns.
+    Story,
 }
 
 #[derive(Args, Debug)]
@@ -156,7 +158,7 @@ pub struct ReprocessArgs {
     db: String,
 }
 
-fn open(db: &str) -> anyhow::Result<Box<dyn Store>> {
+pub(crate) fn open(db: &str) -> anyhow::Result<Box<dyn Store>> {
     newsledger_store::open(db).with_context(|| format!("opening store {db}"))
 }
 
@@ -339,7 +341,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
 
 // ------------------------------------------------------------------ reading
 
-fn value(v: &FigureValue) -> String {
+pub(crate) fn value(v: &FigureValue) -> String {
     match v.kind {
         ValueKind::Exact => v.low.to_string(),
         ValueKind::AtLeast => format!("≥{}", v.low),
@@ -352,7 +354,7 @@ fn value(v: &FigureValue) -> String {
     }
 }
 
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -387,7 +389,7 @@ fn place_label(p: &Option<String>) -> &str {
 
 /// Stdout for the reading commands. A closed pipe (`| head`) ends the program quietly:
 /// nothing is being written to the store at that point.
-struct Out(std::io::BufWriter<std::io::StdoutLock<'static>>);
+pub(crate) struct Out(std::io::BufWriter<std::io::StdoutLock<'static>>);
 
 impl Out {
     fn pipe_closed<T>(r: std::io::Result<T>) -> std::io::Result<T> {
@@ -413,7 +415,7 @@ impl Drop for Out {
     }
 }
 
-fn out() -> Out {
+pub(crate) fn out() -> Out {
     Out(std::io::BufWriter::new(std::io::stdout().lock()))
 }
 
@@ -662,6 +664,10 @@ pub fn export_cmd(a: ExportArgs) -> anyhow::Result<ExitCode> {
         ExportTable::Events => export::events_table(&store.events(&all)?),
         ExportTable::Claims => export::claims_table(&store.claims(&all)?),
         ExportTable::Entities => export::entities_table(&store.entities(&all)?),
+        ExportTable::Story => export::story_table(&newsledger_store::story::story(
+            store.as_ref(),
+            &newsledger_store::story::StoryQuery::default(),
+        )?),
     };
     export::check(&table)?;
     let mut sink: Box<dyn Write> = match &a.out {

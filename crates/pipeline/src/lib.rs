@@ -9,8 +9,9 @@ use newsledger_model::{Document, Entity, Layers, Pipeline, PipelineError, Span};
 use rayon::prelude::*;
 
 /// The version of the extraction pipeline, stored with every record so a store can tell
-/// which records a newer pipeline should reprocess.
-pub const PIPELINE_VERSION: &str = concat!("newsledger/", env!("CARGO_PKG_VERSION"));
+/// which records a newer pipeline should reprocess. The suffix counts changes to what is
+/// stored within one crate version (`+2`: figure periods, days as dates, figure relations).
+pub const PIPELINE_VERSION: &str = concat!("newsledger/", env!("CARGO_PKG_VERSION"), "+2");
 
 /// The default pipeline, in dependency order.
 pub fn default_pipeline() -> Result<Pipeline, PipelineError> {

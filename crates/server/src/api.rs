@@ -75,7 +75,10 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
         .route("/api/timeline", get(timeline))
         .route("/api/entities", get(entities))
         .route("/api/claims", get(claims))
-        .route("/api/search", get(search));
+        .route("/api/search", get(search))
+        .route("/api/story", get(crate::story::story))
+        .route("/api/changes", get(crate::story::changes_json))
+        .route("/feeds/changes.atom", get(crate::story::feed));
     for a in ASSETS {
         api = api.route(a.path, get(move || async move { assets::response(a) }));
     }
@@ -159,7 +162,8 @@ async fn index() -> Json<Value> {
         "openapi": "/api/openapi.json",
         "endpoints": ["/api/stats", "/api/documents", "/api/texts/{content_id}", "/api/figures",
             "/api/series", "/api/estimates", "/api/conflicts", "/api/events", "/api/timeline",
-            "/api/entities", "/api/claims", "/api/search"],
+            "/api/entities", "/api/claims", "/api/search", "/api/story", "/api/changes",
+            "/feeds/changes.atom"],
     }))
 }
 

@@ -19,6 +19,7 @@ mod docview;
 mod error;
 mod ingest;
 mod params;
+mod story;
 
 use axum::Router;
 use newsledger_model::Pipeline;

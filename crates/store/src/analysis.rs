@@ -6,7 +6,9 @@
 //! record set by the store; here "independent" means distinct articles (URL families), so a
 //! revision of an article does not count twice either.
 
+use crate::dates::{day_key, parse_day};
 use crate::{Appearance, DocRef, EventRow, FigureRow};
+use chrono::NaiveDate;
 use newsledger_model::{FigureValue, ValueKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -101,12 +103,13 @@ pub fn series(rows: &[FigureRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<S
     }
     let mut out = Vec::new();
     for ((metric, group_class, place_key, origin_key), rs) in by {
-        let mut points: BTreeMap<(Option<String>, u64, Option<u64>, String), Point> =
-            BTreeMap::new();
+        // Keyed by the day as a date (undated last), never by its spelling.
+        type PointKey = ((bool, Option<NaiveDate>), u64, Option<u64>, String);
+        let mut points: BTreeMap<PointKey, Point> = BTreeMap::new();
         let articles: BTreeSet<&str> = rs.iter().map(|r| r.doc.url_key.as_str()).collect();
         for r in &rs {
             let k = (
-                r.as_of_day.clone(),
+                day_key(r.as_of_day.as_deref()),
                 r.value.low,
                 r.value.high,
                 format!("{:?}", r.value.kind),
@@ -165,8 +168,10 @@ pub fn estimates(rows: &[FigureRow], apps: &HashMap<i64, Vec<Appearance>>) -> Ve
         let best = pool.iter().copied().max_by(|a, b| {
             let ca = cited.get(a.origin_key.as_str()).map_or(0, BTreeSet::len);
             let cb = cited.get(b.origin_key.as_str()).map_or(0, BTreeSet::len);
-            a.as_of_day
-                .cmp(&b.as_of_day)
+            // Latest as_of first, compared as dates (a missing day is the oldest).
+            let da = a.as_of_day.as_deref().and_then(parse_day);
+            let db = b.as_of_day.as_deref().and_then(parse_day);
+            da.cmp(&db)
                 .then(ca.cmp(&cb))
                 .then(a.value.low.cmp(&b.value.low))
                 // Stable among equals: the earliest stored wins.
@@ -239,14 +244,28 @@ pub struct Conflict {
     pub sides: Vec<Side>,
 }
 
+/// True when one figure is a part of the other, or revises it, in the same text: "12
+/// police among 90 dead" and "41, up from 31" are no disagreement.
+pub fn part_and_total(a: &FigureRow, b: &FigureRow) -> bool {
+    a.doc.content_id == b.doc.content_id
+        && (a.part_of.as_deref() == Some(b.rid.as_str())
+            || b.part_of.as_deref() == Some(a.rid.as_str())
+            || a.revises.as_deref() == Some(b.rid.as_str())
+            || b.revises.as_deref() == Some(a.rid.as_str()))
+}
+
 /// Figures of the same metric, group class, place and day whose values cannot both be true.
 pub fn conflicts(rows: &[FigureRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<Conflict> {
-    type Key = (String, String, Option<String>, String);
+    type Key = (String, String, Option<String>, NaiveDate);
     let mut by: BTreeMap<Key, Vec<&FigureRow>> = BTreeMap::new();
     for r in rows {
-        let Some(day) = r.as_of_day.clone() else {
+        // Grouped by the day as a date; an increment ("3 more") is no rival count.
+        let Some(day) = r.as_of_day.as_deref().and_then(parse_day) else {
             continue;
         };
+        if r.increment {
+            continue;
+        }
         by.entry((
             r.metric.clone(),
             r.group_class.clone(),
@@ -262,7 +281,7 @@ pub fn conflicts(rows: &[FigureRow], apps: &HashMap<i64, Vec<Appearance>>) -> Ve
         let mut involved: BTreeSet<usize> = BTreeSet::new();
         for (i, a) in rs.iter().enumerate() {
             for (j, b) in rs.iter().enumerate().skip(i + 1) {
-                if !disagree(&a.value, &b.value) {
+                if !disagree(&a.value, &b.value) || part_and_total(a, b) {
                     continue;
                 }
                 let k = if a.doc.url_key == b.doc.url_key {
@@ -307,7 +326,7 @@ pub fn conflicts(rows: &[FigureRow], apps: &HashMap<i64, Vec<Appearance>>) -> Ve
             metric,
             group_class,
             place,
-            date,
+            date: crate::dates::iso(date),
             kinds: kinds
                 .into_iter()
                 .map(|k| match k {
@@ -465,9 +484,10 @@ pub fn timeline(rows: &[EventRow], apps: &HashMap<i64, Vec<Appearance>>) -> Vec<
             a.entry
         })
         .collect();
-    // Dated entries in order; undated ones last.
+    // Dated entries in order of their first day (a week sorts at its Monday, not by its
+    // spelling); undated ones last.
     out.sort_by(|a, b| {
-        (a.date.is_none(), &a.date, &a.kind).cmp(&(b.date.is_none(), &b.date, &b.kind))
+        (day_key(a.date.as_deref()), &a.kind).cmp(&(day_key(b.date.as_deref()), &b.kind))
     });
     out
 }

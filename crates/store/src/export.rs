@@ -110,6 +110,9 @@ pub fn figures_table(rows: &[FigureRow]) -> Table {
         ("place", Text),
         ("place_key", Text),
         ("as_of", Text),
+        ("period", Text),
+        ("period_start", Text),
+        ("period_end", Text),
         ("origin", Text),
         ("sources", Text),
         ("hedged", Bool),
@@ -134,6 +137,9 @@ pub fn figures_table(rows: &[FigureRow]) -> Table {
             r.place.clone().into(),
             r.place_key.clone().into(),
             r.as_of_day.clone().into(),
+            r.period.clone().into(),
+            r.period_start.clone().into(),
+            r.period_end.clone().into(),
             r.origin.as_str().into(),
             r.sources.join(" > ").into(),
             r.hedged.into(),
@@ -216,6 +222,128 @@ pub fn claims_table(rows: &[ClaimRow]) -> Table {
             r.pipeline_version.as_str().into(),
         ]);
         t.rows.push(c);
+    }
+    t
+}
+
+/// The story answer as rows: per metric, the current sources (`current`), the chain
+/// steps (`chain`, with the rule), increments, unconfirmed figures and breakdowns, each
+/// with its origin, day, evidence sentence and link.
+pub fn story_table(story: &crate::story::Story) -> Table {
+    use crate::story::Cited;
+    use ColType::*;
+    let mut t = Table {
+        columns: vec![
+            ("metric", Text),
+            ("part", Text),
+            ("status", Text),
+            ("rule", Text),
+            ("by", Text),
+            ("value_kind", Text),
+            ("low", Int),
+            ("high", Int),
+            ("value_text", Text),
+            ("origin", Text),
+            ("origin_key", Text),
+            ("as_of", Text),
+            ("period", Text),
+            ("group_class", Text),
+            ("place", Text),
+            ("unconfirmed", Bool),
+            ("sentence", Text),
+            ("link", Text),
+            ("outlet", Text),
+            ("published", Text),
+            ("content_id", Int),
+        ],
+        rows: Vec::new(),
+    };
+    let rule = |r: crate::story::Rule| -> Cell {
+        serde_json::to_value(r)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .into()
+    };
+    let mut push = |metric: &str, part: &str, status: Cell, rule: Cell, by: Cell, c: &Cited| {
+        t.rows.push(vec![
+            metric.into(),
+            part.into(),
+            status,
+            rule,
+            by,
+            serde_json::to_value(c.value.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .into(),
+            u(c.value.low),
+            c.value.high.map_or(Cell::Null, u),
+            c.value.text.as_str().into(),
+            c.origin.as_str().into(),
+            c.origin_key.as_str().into(),
+            c.as_of.clone().into(),
+            c.period.clone().into(),
+            c.group.as_str().into(),
+            c.place.clone().into(),
+            c.unconfirmed.into(),
+            c.sentence.as_str().into(),
+            c.link.as_str().into(),
+            c.outlet.clone().into(),
+            c.published.clone().into(),
+            c.content_id.into(),
+        ]);
+    };
+    for m in &story.metrics {
+        let st: Cell = m.current.status.into();
+        for c in &m.current.sources {
+            push(
+                &m.metric,
+                "current",
+                st.clone(),
+                rule(m.current.rule),
+                Cell::Null,
+                c,
+            );
+        }
+        for s in &m.chain {
+            push(
+                &m.metric,
+                "chain",
+                Cell::Null,
+                rule(s.rule),
+                Cell::Null,
+                &s.first_reported,
+            );
+        }
+        for c in &m.increments {
+            push(
+                &m.metric,
+                "increment",
+                Cell::Null,
+                Cell::Null,
+                Cell::Null,
+                c,
+            );
+        }
+        for c in &m.unconfirmed {
+            push(
+                &m.metric,
+                "unconfirmed",
+                Cell::Null,
+                Cell::Null,
+                Cell::Null,
+                c,
+            );
+        }
+        for b in &m.breakdowns {
+            push(
+                &m.metric,
+                "breakdown",
+                Cell::Null,
+                Cell::Null,
+                b.by.into(),
+                &b.latest,
+            );
+        }
     }
     t
 }

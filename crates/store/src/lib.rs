@@ -27,12 +27,16 @@
 //!   a crash leaves whole documents or nothing, and a bad document fails alone.
 
 pub mod analysis;
+pub mod changes;
+pub mod dates;
 mod db;
 pub mod export;
 pub mod fingerprint;
 pub mod identity;
+pub mod relations;
 mod rows;
 pub mod sql;
+pub mod story;
 #[doc(hidden)]
 pub mod testing;
 
@@ -162,10 +166,29 @@ pub struct FigureRow {
     pub group_text: String,
     pub place: Option<String>,
     pub place_key: Option<String>,
+    /// The day (`YYYY-MM-DD`) the figure holds as of, or none.
     pub as_of: Option<String>,
-    /// The day (or coarser TIMEX3 value) the figure holds as of; the publication date
-    /// when the figure has none.
+    /// The day the figure holds as of; the publication day when it has none. Always a day,
+    /// so it orders as a date.
     pub as_of_day: Option<String>,
+    /// A coarser TIMEX3 value dating the counted events (week, month, season, year).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// First and last day of `period`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_end: Option<String>,
+    /// "three more died": adds to a total; never summed by the store.
+    pub increment: bool,
+    /// Record id (same text) of the total this figure is a part of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// Record id (same text) of the figure this one revises ("up from 31").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
+    /// The report withdraws this figure ("published in error").
+    pub retracted: bool,
     /// First link of the source chain; the outlet itself when it speaks in its own voice.
     pub origin: String,
     pub origin_key: String,
@@ -189,7 +212,11 @@ pub struct EventRow {
     pub place: Option<String>,
     pub place_key: Option<String>,
     pub date: Option<String>,
+    /// The date's own grain when coarser than a day (`2031-W10`), else its day.
     pub date_day: Option<String>,
+    /// First and last day of `date` (the timeline sorts by the first).
+    pub date_start: Option<String>,
+    pub date_end: Option<String>,
     pub agent: Option<String>,
     pub agent_key: Option<String>,
     pub target: Option<String>,
@@ -218,6 +245,8 @@ pub struct ClaimRow {
     pub cue: String,
     pub kind: String,
     pub date: Option<String>,
+    /// First day of `date`, whatever its grain.
+    pub date_start: Option<String>,
     pub medium: Option<String>,
     pub hedged: bool,
     pub content: String,
@@ -238,6 +267,9 @@ pub struct EntityRow {
     pub name_key: String,
     pub geonames_id: Option<i64>,
     pub mentions: i64,
+    /// Roles and titles of a person ("Prosecutor General"), from the record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
     pub pipeline_version: String,
 }
 
@@ -252,7 +284,9 @@ pub struct Filter {
     /// A source name: matches the origin of figures, the speaker of claims, the name of
     /// entities.
     pub source: Option<String>,
-    /// Inclusive day bounds (YYYY-MM-DD) on as_of / event date / claim date.
+    /// Inclusive bounds on as_of / event date / claim date: days (`YYYY-MM-DD`) or coarser
+    /// values, taken at their first (`from`) or last (`to`) day; a coarse event or claim
+    /// date matches when its days overlap the bounds.
     pub from: Option<String>,
     pub to: Option<String>,
     /// Only the records of one stored text (`contents.id`), e.g. for a document view;

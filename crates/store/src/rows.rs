@@ -3,6 +3,7 @@
 //! A record whose spans do not fall inside the text is reported and skipped, so the store
 //! never holds evidence that cannot be shown.
 
+use crate::dates::{date_span, figure_dates};
 use crate::db::Val;
 use crate::identity::{entity_key, place_identity, source_identity};
 use newsledger_model::{Document, Span};
@@ -39,6 +40,13 @@ const FIGURE_COLS: &[&str] = &[
     "sentence",
     "pipeline_version",
     "json",
+    "period",
+    "period_start",
+    "period_end",
+    "increment",
+    "part_of",
+    "revises",
+    "retracted",
 ];
 const CLAIM_COLS: &[&str] = &[
     "rid",
@@ -55,6 +63,8 @@ const CLAIM_COLS: &[&str] = &[
     "span_end",
     "pipeline_version",
     "json",
+    "date_start",
+    "date_end",
 ];
 const ENTITY_COLS: &[&str] = &[
     "rid",
@@ -87,6 +97,8 @@ const EVENT_COLS: &[&str] = &[
     "span_end",
     "pipeline_version",
     "json",
+    "date_start",
+    "date_end",
 ];
 const TIMEX_COLS: &[&str] = &["rid", "type", "value", "text", "pipeline_version", "json"];
 
@@ -148,6 +160,7 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
     };
     let published = doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string());
     let l = &doc.layers;
+    let relations = crate::relations::relations(doc);
 
     for f in &l.figures {
         if !valid(doc, f.span) || !valid(doc, f.sentence) {
@@ -155,11 +168,20 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
                 .push(format!("figure {}: span outside the text", f.id));
             continue;
         }
-        let Ok(js) = json(f) else {
+        let dates = figure_dates(
+            f.as_of.as_deref(),
+            f.period.as_deref(),
+            published.as_deref(),
+        );
+        let mut stored = f.clone();
+        stored.as_of.clone_from(&dates.as_of);
+        stored.period.clone_from(&dates.period);
+        let Ok(js) = json(&stored) else {
             out.skipped
                 .push(format!("figure {}: not serialisable", f.id));
             continue;
         };
+        let rel = relations.get(&f.id).cloned().unwrap_or_default();
         let (origin_key, origin) = match f.sources.first() {
             Some(s) => source_identity(s),
             None => source_identity(doc.meta.outlet.as_deref().unwrap_or("(own voice)")),
@@ -171,11 +193,6 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
             }
             _ => (None, None),
         };
-        let as_of_day = f
-            .as_of
-            .as_deref()
-            .and_then(day_of)
-            .or_else(|| published.clone());
         let sentence = doc.slice(f.sentence).to_string();
         out.search.push(("figure", f.id.clone(), sentence.clone()));
         out.rows.push((
@@ -188,8 +205,8 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
                 f.group.text.clone().into(),
                 place.into(),
                 place_key.into(),
-                f.as_of.clone().into(),
-                as_of_day.into(),
+                dates.as_of.clone().into(),
+                dates.as_of_day.clone().into(),
                 origin.into(),
                 origin_key.into(),
                 serde_json::to_string(&f.sources).unwrap_or_default().into(),
@@ -211,6 +228,13 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
                 sentence.into(),
                 version.into(),
                 js.into(),
+                dates.period.into(),
+                dates.period_start.into(),
+                dates.period_end.into(),
+                rel.increment.into(),
+                rel.part_of.into(),
+                rel.revises.into(),
+                rel.retracted.into(),
             ],
         ));
     }
@@ -228,6 +252,7 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
         };
         let content: Vec<&str> = c.content.iter().map(|s| doc.slice(*s)).collect();
         let content = content.join(" … ");
+        let (date_start, date_end) = date_span(c.date.as_deref());
         let (speaker_key, speaker) = source_identity(&c.speaker.name);
         let kind = serde_json::to_value(c.kind)
             .ok()
@@ -255,6 +280,8 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
                 Val::Int(c.span.end() as i64),
                 version.into(),
                 js.into(),
+                date_start.into(),
+                date_end.into(),
             ],
         ));
     }
@@ -348,6 +375,7 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
             .and_then(|x| x.as_str().map(str::to_string))
             .unwrap_or_default();
         let sentence = sentence_of(doc, v.span);
+        let (date_start, date_end) = date_span(v.date.as_deref());
         out.search.push(("event", v.id.clone(), sentence.clone()));
         out.rows.push((
             "events",
@@ -372,6 +400,8 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
                 Val::Int(v.span.end() as i64),
                 version.into(),
                 js.into(),
+                date_start.into(),
+                date_end.into(),
             ],
         ));
     }

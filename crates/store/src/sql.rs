@@ -1,5 +1,6 @@
 //! The store over SQL, written once for both backends (see `db.rs` for where they differ).
 
+use crate::dates::{bound, date_span, figure_dates};
 use crate::db::{Db, Dialect, PgDb, SqliteDb, Val};
 use crate::fingerprint::Fingerprint;
 use crate::identity::{place_name_key, source_key};
@@ -13,16 +14,39 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-const SQLITE_MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "init",
-    include_str!("../migrations/sqlite/0001_init.sql"),
-)];
-const PG_MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "init",
-    include_str!("../migrations/postgres/0001_init.sql"),
-)];
+/// A migration: version, name, SQL, and a Rust step run after the SQL in the same
+/// transaction (for repairs SQL alone cannot express).
+type Migration = (i64, &'static str, &'static str, Option<RustStep>);
+type RustStep = fn(&mut dyn Db) -> Result<()>;
+
+const SQLITE_MIGRATIONS: &[Migration] = &[
+    (
+        1,
+        "init",
+        include_str!("../migrations/sqlite/0001_init.sql"),
+        None,
+    ),
+    (
+        2,
+        "dates_story",
+        include_str!("../migrations/sqlite/0002_dates_story.sql"),
+        Some(repair_dates),
+    ),
+];
+const PG_MIGRATIONS: &[Migration] = &[
+    (
+        1,
+        "init",
+        include_str!("../migrations/postgres/0001_init.sql"),
+        None,
+    ),
+    (
+        2,
+        "dates_story",
+        include_str!("../migrations/postgres/0002_dates_story.sql"),
+        Some(repair_dates),
+    ),
+];
 
 /// Any PostgreSQL writer holds this advisory lock for the length of its transaction, so
 /// concurrent writers (several workers) see each other's texts when deciding what is a
@@ -148,7 +172,7 @@ impl SqlStore {
     }
 }
 
-fn migrate(db: &mut dyn Db, migrations: &[(i64, &str, &str)]) -> Result<()> {
+fn migrate(db: &mut dyn Db, migrations: &[Migration]) -> Result<()> {
     db.batch(
         "CREATE TABLE IF NOT EXISTS schema_migrations (
             version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
@@ -158,12 +182,16 @@ fn migrate(db: &mut dyn Db, migrations: &[(i64, &str, &str)]) -> Result<()> {
         .iter()
         .filter_map(|r| r.first().and_then(Val::int))
         .collect();
-    for (v, name, sql) in migrations {
+    for (v, name, sql, step) in migrations {
         if done.contains(v) {
             continue;
         }
         db.batch("BEGIN")?;
-        let r = db.batch(sql).and_then(|()| {
+        let r = db.batch(sql).and_then(|()| match step {
+            Some(f) => f(db),
+            None => Ok(()),
+        });
+        let r = r.and_then(|()| {
             db.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                 &[Val::Int(*v), (*name).into(), now().into()],
@@ -175,6 +203,58 @@ fn migrate(db: &mut dyn Db, migrations: &[(i64, &str, &str)]) -> Result<()> {
                 let _ = db.batch("ROLLBACK");
                 return Err(StoreError::Other(format!("migration {v} ({name}): {e}")));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Migration 2's repair of rows written before dates were dates: a figure `as_of` coarser
+/// than a day becomes its `period` (with first and last day) and the figure holds as of
+/// the publication day of its document (also in its stored JSON); events and claims get
+/// the first and last day of their dates. Records also carry a pipeline version older than
+/// the one that writes these columns, so `reprocess` re-runs them in full.
+fn repair_dates(db: &mut dyn Db) -> Result<()> {
+    let rows = db.query(
+        "SELECT f.id, f.as_of, f.json, d.published FROM figures f \
+         JOIN contents c ON c.id = f.content_id JOIN documents d ON d.id = c.first_doc",
+        &[],
+    )?;
+    for r in &rows {
+        let dates = figure_dates(os(r, 1).as_deref(), None, os(r, 3).as_deref());
+        let mut js: serde_json::Value = serde_json::from_str(&s(r, 2))?;
+        if let Some(o) = js.as_object_mut() {
+            o.insert("as_of".into(), dates.as_of.clone().into());
+            match &dates.period {
+                Some(p) => {
+                    o.insert("period".into(), p.clone().into());
+                }
+                None => {
+                    o.remove("period");
+                }
+            }
+        }
+        db.execute(
+            "UPDATE figures SET as_of = $1, as_of_day = $2, period = $3, period_start = $4, \
+             period_end = $5, json = $6 WHERE id = $7",
+            &[
+                dates.as_of.into(),
+                dates.as_of_day.into(),
+                dates.period.into(),
+                dates.period_start.into(),
+                dates.period_end.into(),
+                js.to_string().into(),
+                col(r, 0).clone(),
+            ],
+        )?;
+    }
+    for table in ["events", "claims"] {
+        let rows = db.query(&format!("SELECT id, date FROM {table}"), &[])?;
+        for r in &rows {
+            let (a, b) = date_span(os(r, 1).as_deref());
+            db.execute(
+                &format!("UPDATE {table} SET date_start = $1, date_end = $2 WHERE id = $3"),
+                &[a.into(), b.into(), col(r, 0).clone()],
+            )?;
         }
     }
     Ok(())
@@ -265,6 +345,19 @@ impl Where {
         let a = self.p(lim);
         let b = self.p(f.offset as i64);
         format!("LIMIT {a} OFFSET {b}")
+    }
+    /// The filter's `from`/`to` on stored day columns (ISO days: text order is date
+    /// order): the record's last day on or after `from`, its first day on or before `to`.
+    /// A coarse bound (`2031-03`) counts from its first day or to its last.
+    fn days(&mut self, f: &Filter, first_col: &str, last_col: &str) {
+        if let Some(a) = &f.from {
+            let p = self.p(bound(a, false).unwrap_or_else(|| a.clone()));
+            self.add(format!("{last_col} >= {p}"));
+        }
+        if let Some(b) = &f.to {
+            let p = self.p(bound(b, true).unwrap_or_else(|| b.clone()));
+            self.add(format!("{first_col} <= {p}"));
+        }
     }
     /// A place filter: a `gn:` key, or a name matched against the place key and against
     /// the GeoNames ids that entities of that name carry.
@@ -599,21 +692,15 @@ impl Store for SqlStore {
             let p = w.p(source_key(src));
             w.add(format!("f.origin_key = {p}"));
         }
-        if let Some(a) = &f.from {
-            let p = w.p(a.as_str());
-            w.add(format!("f.as_of_day >= {p}"));
-        }
-        if let Some(b) = &f.to {
-            let p = w.p(format!("{b}~"));
-            w.add(format!("f.as_of_day <= {p}"));
-        }
+        w.days(f, "f.as_of_day", "f.as_of_day");
         let page = w.page(f);
         let sql = format!(
             "SELECT f.id, f.rid, f.metric, f.group_class, f.group_text, f.place, f.place_key, \
              f.as_of, f.as_of_day, f.origin, f.origin_key, f.sources, f.value_kind, f.low, \
              f.high, f.value_text, f.hedged, f.claim_rid, f.sentence, f.pipeline_version, \
-             {DOC_COLS}, f.span_start, f.span_end FROM figures f JOIN contents c ON c.id = f.content_id \
-             JOIN documents d ON d.id = c.first_doc {} ORDER BY f.as_of_day, f.id {page}",
+             {DOC_COLS}, f.span_start, f.span_end, f.period, f.period_start, f.period_end, \
+             f.increment, f.part_of, f.revises, f.retracted FROM figures f JOIN contents c ON c.id = f.content_id \
+             JOIN documents d ON d.id = c.first_doc {} ORDER BY f.as_of_day IS NULL, f.as_of_day, f.id {page}",
             w.sql()
         );
         let rows = self.lock()?.query(&sql, &w.params)?;
@@ -644,6 +731,13 @@ impl Store for SqlStore {
                 pipeline_version: s(r, 19),
                 doc: doc_ref(r, 20),
                 span: span(r, 30),
+                period: os(r, 32),
+                period_start: os(r, 33),
+                period_end: os(r, 34),
+                increment: n(r, 35) != 0,
+                part_of: os(r, 36),
+                revises: os(r, 37),
+                retracted: n(r, 38) != 0,
             })
             .collect())
     }
@@ -665,24 +759,17 @@ impl Store for SqlStore {
             let p = w.p(source_key(src));
             w.add(format!("(e.agent_key = {p} OR e.target_key = {p})"));
         }
-        if let Some(a) = &f.from {
-            let p = w.p(a.as_str());
-            w.add(format!("e.date_day >= {p}"));
-        }
-        if let Some(b) = &f.to {
-            let p = w.p(format!("{b}~"));
-            w.add(format!("e.date_day <= {p}"));
-        }
+        w.days(f, "e.date_start", "e.date_end");
         let page = w.page(f);
         let sql = format!(
             "SELECT e.id, e.rid, e.type, e.place, e.place_key, e.date, e.date_day, e.agent, \
              e.agent_key, e.target, e.target_key, e.status, e.hedged, e.trigger_text, \
              e.sentence, e.claim_rid, cl.speaker, e.pipeline_version, {DOC_COLS}, \
-             e.span_start, e.span_end \
+             e.span_start, e.span_end, e.date_start, e.date_end \
              FROM events e JOIN contents c ON c.id = e.content_id \
              JOIN documents d ON d.id = c.first_doc \
              LEFT JOIN claims cl ON cl.content_id = e.content_id AND cl.rid = e.claim_rid \
-             {} ORDER BY e.date_day, e.id {page}",
+             {} ORDER BY e.date_start IS NULL, e.date_start, e.id {page}",
             w.sql()
         );
         let rows = self.lock()?.query(&sql, &w.params)?;
@@ -709,6 +796,8 @@ impl Store for SqlStore {
                 pipeline_version: s(r, 17),
                 doc: doc_ref(r, 18),
                 span: span(r, 28),
+                date_start: os(r, 30),
+                date_end: os(r, 31),
             })
             .collect())
     }
@@ -723,19 +812,12 @@ impl Store for SqlStore {
             let p = w.p(source_key(src));
             w.add(format!("cl.speaker_key = {p}"));
         }
-        if let Some(a) = &f.from {
-            let p = w.p(a.as_str());
-            w.add(format!("cl.date >= {p}"));
-        }
-        if let Some(b) = &f.to {
-            let p = w.p(format!("{b}~"));
-            w.add(format!("cl.date <= {p}"));
-        }
+        w.days(f, "cl.date_start", "cl.date_end");
         let page = w.page(f);
         let sql = format!(
             "SELECT cl.id, cl.rid, cl.speaker, cl.speaker_key, cl.chain, cl.cue, cl.kind, \
              cl.date, cl.medium, cl.hedged, cl.content_text, cl.pipeline_version, {DOC_COLS}, \
-             cl.span_start, cl.span_end \
+             cl.span_start, cl.span_end, cl.date_start \
              FROM claims cl JOIN contents c ON c.id = cl.content_id \
              JOIN documents d ON d.id = c.first_doc {} ORDER BY cl.id {page}",
             w.sql()
@@ -758,6 +840,7 @@ impl Store for SqlStore {
                 pipeline_version: s(r, 11),
                 doc: doc_ref(r, 12),
                 span: span(r, 22),
+                date_start: os(r, 24),
             })
             .collect())
     }
@@ -782,7 +865,7 @@ impl Store for SqlStore {
         let page = w.page(f);
         let sql = format!(
             "SELECT en.id, en.rid, en.type, en.subtype, en.name, en.name_key, en.geonames_id, \
-             en.mentions, en.pipeline_version, {DOC_COLS} \
+             en.mentions, en.pipeline_version, {DOC_COLS}, en.json \
              FROM entities en JOIN contents c ON c.id = en.content_id \
              JOIN documents d ON d.id = c.first_doc {} ORDER BY en.id {page}",
             w.sql()
@@ -801,6 +884,16 @@ impl Store for SqlStore {
                 mentions: n(r, 7),
                 pipeline_version: s(r, 8),
                 doc: doc_ref(r, 9),
+                roles: serde_json::from_str::<serde_json::Value>(&s(r, 19))
+                    .ok()
+                    .and_then(|v| {
+                        v.get("roles").and_then(|x| x.as_array()).map(|a| {
+                            a.iter()
+                                .filter_map(|x| x.as_str().map(str::to_string))
+                                .collect()
+                        })
+                    })
+                    .unwrap_or_default(),
             })
             .collect())
     }
@@ -811,14 +904,7 @@ impl Store for SqlStore {
             let p = w.p(source_key(src));
             w.add(format!("d.outlet_key = {p}"));
         }
-        if let Some(a) = &f.from {
-            let p = w.p(a.as_str());
-            w.add(format!("d.published >= {p}"));
-        }
-        if let Some(b) = &f.to {
-            let p = w.p(format!("{b}~"));
-            w.add(format!("d.published <= {p}"));
-        }
+        w.days(f, "d.published", "d.published");
         let page = w.page(f);
         let sql = format!(
             "SELECT c.hash, c.dup_of, c.pipeline_version, d.ingested_at, {DOC_COLS} \
@@ -1030,5 +1116,89 @@ impl Store for SqlStore {
                 skipped,
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store at schema 1 holding records written by an older pipeline: a figure dated
+    /// by a week in `as_of`, an event dated by a week.
+    fn old_rows(db: &mut dyn Db) {
+        db.batch(
+            "INSERT INTO contents (id, hash, minhash, numbers, words, text, first_doc) \
+             VALUES (1, 'h1', '', '', 3, 'Six were pulled out this week.', 1);
+             INSERT INTO documents (id, ext_id, url_key, published, version, is_current, \
+             content_id, canonical_id, ingested_at) \
+             VALUES (1, 'd1', 'id:d1', '2031-03-08', 1, 1, 1, 1, '2031-03-08T10:00:00Z');
+             INSERT INTO figures (content_id, rid, metric, group_class, group_text, as_of, \
+             as_of_day, origin, origin_key, sources, value_kind, low, high, value_text, hedged, \
+             span_start, span_end, sentence, pipeline_version, json) VALUES \
+             (1, 'f1', 'rescued', 'unspecified', '', '2031-W10', '2031-W10', 'X', 'x', '[]', \
+             'exact', 6, 6, 'Six', 0, 0, 3, 'Six were pulled out this week.', 'old', \
+             '{\"id\":\"f1\",\"as_of\":\"2031-W10\"}'),
+             (1, 'f2', 'rescued', 'unspecified', '', '2031-03-07', '2031-03-07', 'X', 'x', \
+             '[]', 'exact', 2, 2, 'two', 0, 0, 3, 'Six were pulled out this week.', 'old', \
+             '{\"id\":\"f2\",\"as_of\":\"2031-03-07\"}');
+             INSERT INTO events (content_id, rid, type, date, date_day, status, hedged, \
+             trigger_text, sentence, span_start, span_end, pipeline_version, json) VALUES \
+             (1, 'v1', 'rescue', '2031-W10', '2031-W10', 'occurred', 0, 'pulled', 's', 0, 3, \
+             'old', '{}');",
+        )
+        .expect("old rows insert");
+    }
+
+    fn check_repaired(db: &mut dyn Db) {
+        let r = db
+            .query(
+                "SELECT as_of, as_of_day, period, period_start, period_end, json FROM figures \
+                 ORDER BY rid",
+                &[],
+            )
+            .expect("figures read");
+        let f1 = &r[0];
+        assert_eq!(os(f1, 0), None);
+        assert_eq!(s(f1, 1), "2031-03-08");
+        assert_eq!(s(f1, 2), "2031-W10");
+        assert_eq!(
+            (s(f1, 3), s(f1, 4)),
+            ("2031-03-03".into(), "2031-03-09".into())
+        );
+        let js: serde_json::Value = serde_json::from_str(&s(f1, 5)).expect("json");
+        assert_eq!(js["period"], "2031-W10");
+        assert!(js["as_of"].is_null());
+        let f2 = &r[1];
+        assert_eq!((s(f2, 1), os(f2, 2)), ("2031-03-07".into(), None));
+        let e = db
+            .query("SELECT date, date_start, date_end FROM events", &[])
+            .expect("events read");
+        assert_eq!(
+            (s(&e[0], 0), s(&e[0], 1), s(&e[0], 2)),
+            ("2031-W10".into(), "2031-03-03".into(), "2031-03-09".into())
+        );
+    }
+
+    #[test]
+    fn migration_repairs_coarse_dates_sqlite() {
+        let conn = rusqlite::Connection::open_in_memory().expect("memory db");
+        let mut db = SqliteDb::new(conn);
+        migrate(&mut db, &SQLITE_MIGRATIONS[..1]).expect("schema 1");
+        old_rows(&mut db);
+        migrate(&mut db, SQLITE_MIGRATIONS).expect("schema 2");
+        check_repaired(&mut db);
+    }
+
+    #[test]
+    fn migration_repairs_coarse_dates_postgres() {
+        let Some(url) = crate::testing::fresh_pg_database("migrate2") else {
+            return;
+        };
+        let client = postgres::Client::connect(&url, postgres::NoTls).expect("pg connects");
+        let mut db = PgDb::new(client);
+        migrate(&mut db, &PG_MIGRATIONS[..1]).expect("schema 1");
+        old_rows(&mut db);
+        migrate(&mut db, PG_MIGRATIONS).expect("schema 2");
+        check_repaired(&mut db);
     }
 }

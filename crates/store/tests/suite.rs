@@ -487,7 +487,102 @@ fn exports(store: &dyn Store) {
 }
 
 type Case = (&'static str, fn(&dyn Store));
+/// A figure dated by a week (as older pipelines wrote it) and a later one dated by a day:
+/// the store orders, filters and picks by date, never by the text of the value.
+fn dates_are_dates(store: &dyn Store) {
+    let mut a = doc(
+        "wk",
+        Some("https://one.example/week"),
+        "Harbour Herald",
+        "2031-03-08",
+        &["Crews pulled five people from the mud this week, the emergency office said."],
+    );
+    add_figure(
+        &mut a,
+        "rescued",
+        "five people",
+        ValueKind::Exact,
+        5,
+        Some(5),
+        "unspecified",
+        None,
+        Some("2031-W10"),
+        &["emergency office"],
+    );
+    add_event(&mut a, "rescue", "pulled", None, Some("2031-W10"));
+    let mut b = doc(
+        "day",
+        Some("https://two.example/day"),
+        "Valley Times",
+        "2031-03-14",
+        &["By Friday crews had pulled ten people from the mud, the emergency office said."],
+    );
+    add_figure(
+        &mut b,
+        "rescued",
+        "ten people",
+        ValueKind::Exact,
+        10,
+        Some(10),
+        "unspecified",
+        None,
+        Some("2031-03-14"),
+        &["emergency office"],
+    );
+    add_event(&mut b, "rescue", "pulled", None, Some("2031-03-01"));
+    put(store, &a);
+    put(store, &b);
+    let rows = store.figures(&Filter::default()).unwrap();
+    let week = rows.iter().find(|r| r.value.low == 5).unwrap();
+    assert_eq!(week.as_of, None);
+    assert_eq!(week.as_of_day.as_deref(), Some("2031-03-08"));
+    assert_eq!(week.period.as_deref(), Some("2031-W10"));
+    assert_eq!(week.period_start.as_deref(), Some("2031-03-03"));
+    assert_eq!(
+        rows.iter().map(|r| r.value.low).collect::<Vec<_>>(),
+        vec![5, 10]
+    );
+    let est = analysis::estimates(&rows, &Default::default());
+    assert_eq!(est[0].value.low, 10, "the later day wins");
+    let from = Filter {
+        from: Some("2031-03-10".into()),
+        ..Filter::default()
+    };
+    let late = store.figures(&from).unwrap();
+    assert_eq!(late.len(), 1);
+    assert_eq!(late[0].value.low, 10);
+    // A month bound runs to the month's last day.
+    let march = Filter {
+        to: Some("2031-03".into()),
+        ..Filter::default()
+    };
+    assert_eq!(store.figures(&march).unwrap().len(), 2);
+    // Events keep their week but sort by its Monday, after 1 March.
+    let ev = store.events(&Filter::default()).unwrap();
+    assert_eq!(
+        ev.iter()
+            .map(|e| e.date.clone().unwrap())
+            .collect::<Vec<_>>(),
+        vec!["2031-03-01", "2031-W10"]
+    );
+    // A week overlaps a day filter inside it.
+    let mid = Filter {
+        from: Some("2031-03-05".into()),
+        to: Some("2031-03-05".into()),
+        ..Filter::default()
+    };
+    let ev = store.events(&mid).unwrap();
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].date_start.as_deref(), Some("2031-03-03"));
+    let tl = analysis::timeline(
+        &store.events(&Filter::default()).unwrap(),
+        &Default::default(),
+    );
+    assert_eq!(tl[0].date.as_deref(), Some("2031-03-01"));
+}
+
 const CASES: &[Case] = &[
+    ("dates", dates_are_dates),
     ("versions", idempotent_and_versions),
     ("copies", copies_are_stored_once),
     ("timeline", timeline_merges_articles),
