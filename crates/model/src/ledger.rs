@@ -4,7 +4,7 @@ use crate::{Claim, Document, Entity, Event, Figure, Segment, Span, Timex};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the ledger's shape changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What optional parts a ledger carries.
 #[derive(Debug, Clone, Copy, Default)]

@@ -569,6 +569,7 @@ mod tests {
             claim: None,
             span: Span::new(0, 1),
             sentence: Span::new(0, 1),
+            event: None,
         }
     }
 
