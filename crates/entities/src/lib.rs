@@ -19,6 +19,8 @@ mod lexicon;
 mod names;
 mod resolve;
 mod shouted;
+#[cfg(test)]
+mod test_names;
 mod titled_runs;
 mod words;
 

@@ -36,25 +36,8 @@ pub fn shouted(x: &Word, title: impl Fn(&str) -> String) -> Option<Shouted> {
 
 #[cfg(test)]
 mod tests {
-    use crate::EntityStage;
-    use newsledger_model::{Document, EntityType, MentionKind, Meta, Pipeline};
-    use newsledger_segment::SegmentStage;
-
-    fn names(text: &str) -> Vec<(String, EntityType)> {
-        let p = Pipeline::new()
-            .with(SegmentStage::new())
-            .and_then(|p| p.with(EntityStage::new()))
-            .expect("pipeline");
-        let mut doc = Document::new("t", text, Meta::default());
-        p.run(&mut doc);
-        let mut out = Vec::new();
-        for e in &doc.layers.entities {
-            for m in e.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
-                out.push((doc.slice(m.span).to_string(), e.kind));
-            }
-        }
-        out
-    }
+    use crate::test_names::names;
+    use newsledger_model::EntityType;
 
     #[test]
     fn places_and_outlets_in_capitals() {

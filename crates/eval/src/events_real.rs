@@ -18,26 +18,8 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// The political types (the stage's first seventeen); every other type is a hazard,
-/// accident or response.
-pub(crate) const POLITICAL: &[&str] = &[
-    "protest",
-    "riot",
-    "assault",
-    "clash",
-    "attack",
-    "killing",
-    "arrest",
-    "deployment",
-    "resignation",
-    "appointment",
-    "declaration",
-    "order",
-    "consultation",
-    "communications_shutdown",
-    "accusation",
-    "demolition",
-];
+/// The political types; every other type is a hazard, accident or response.
+pub(crate) const POLITICAL: &[&str] = newsledger_events::POLITICAL_TYPES;
 
 fn is_political(kind: &str) -> bool {
     POLITICAL.contains(&kind)

@@ -272,25 +272,7 @@ mod tests {
         assert!(lx.entries.len() > 200);
         assert!(lx.matcher.is_some());
         let types: HashSet<&str> = lx.entries.iter().map(|e| e.kind.as_str()).collect();
-        for t in [
-            "protest",
-            "riot",
-            "assault",
-            "clash",
-            "attack",
-            "killing",
-            "arrest",
-            "deployment",
-            "resignation",
-            "appointment",
-            "declaration",
-            "order",
-            "consultation",
-            "communications_shutdown",
-            "explosion",
-            "accusation",
-            "demolition",
-        ] {
+        for t in crate::POLITICAL_TYPES.iter().chain(&["explosion"]) {
             assert!(types.contains(t), "type {t} has no trigger");
         }
         for e in &lx.entries {

@@ -19,6 +19,27 @@
 //! which the figures stage records) do not become events.
 
 pub mod disaster;
+
+/// The political event types (PLOVER-aligned, `data/events/README.md`); every other type is a
+/// hazard, an accident or a response (`disaster`).
+pub const POLITICAL_TYPES: &[&str] = &[
+    "protest",
+    "riot",
+    "assault",
+    "clash",
+    "attack",
+    "killing",
+    "arrest",
+    "deployment",
+    "resignation",
+    "appointment",
+    "declaration",
+    "order",
+    "consultation",
+    "communications_shutdown",
+    "accusation",
+    "demolition",
+];
 mod extract;
 mod lexicon;
 mod sent;

@@ -65,6 +65,12 @@ fn deref(v: &mut Value, l: &Layers, by: usize) {
             .find(|c| c.id == id)
             .map(|c| format!("claim@{}", c.span.start().saturating_sub(by)))
     };
+    let event = |id: &str| {
+        l.events
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| format!("event@{}", e.span.start().saturating_sub(by)))
+    };
     let Value::Object(o) = v else { return };
     o.remove("id");
     for (k, x) in o.iter_mut() {
@@ -72,6 +78,7 @@ fn deref(v: &mut Value, l: &Layers, by: usize) {
             ("entity" | "place", Some(s)) => entity(s),
             ("timex" | "anchor", Some(s)) => timex(s),
             ("claim", Some(s)) => claim(s),
+            ("event", Some(s)) => event(s),
             _ => None,
         };
         if let Some(r) = resolved {
