@@ -2,29 +2,15 @@
 //! events goes to `period` (shared spec, figures.md). Checked through the mini pipeline
 //! segment → time → entities → claims → figures on sentences written for these tests.
 
-use newsledger_claims::ClaimStage;
-use newsledger_entities::EntityStage;
-use newsledger_figures::FigureStage;
-use newsledger_model::{Document, Figure, Meta, Pipeline};
-use newsledger_segment::SegmentStage;
-use newsledger_time::TimeStage;
+mod common;
+
+use newsledger_model::Figure;
 
 /// Published on Wednesday 15 June 2033 (ISO week 24).
 const PUBLISHED: &str = "2033-06-15";
 
 fn run(text: &str) -> Vec<Figure> {
-    let meta: Meta =
-        serde_json::from_value(serde_json::json!({ "published": PUBLISHED })).unwrap_or_default();
-    let mut doc = Document::new("t", text.to_string(), meta);
-    let p = Pipeline::new()
-        .with(SegmentStage::new())
-        .and_then(|p| p.with(TimeStage::new()))
-        .and_then(|p| p.with(EntityStage::new()))
-        .and_then(|p| p.with(ClaimStage::new()))
-        .and_then(|p| p.with(FigureStage::new()))
-        .expect("pipeline order");
-    p.run(&mut doc);
-    doc.layers.figures
+    common::figures(serde_json::json!({ "published": PUBLISHED }), text)
 }
 
 fn one(text: &str, metric: &str, low: u64) -> Figure {

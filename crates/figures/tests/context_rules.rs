@@ -2,27 +2,15 @@
 //! the mini pipeline segment → time → entities → claims → figures on short texts written for
 //! these tests.
 
-use newsledger_claims::ClaimStage;
-use newsledger_entities::EntityStage;
-use newsledger_figures::FigureStage;
-use newsledger_model::{Document, Figure, Meta, Pipeline};
-use newsledger_segment::SegmentStage;
-use newsledger_time::TimeStage;
+mod common;
+
+use newsledger_model::Figure;
 
 fn run(published: &str, outlet: &str, text: &str) -> Vec<Figure> {
-    let meta: Meta =
-        serde_json::from_value(serde_json::json!({ "published": published, "outlet": outlet }))
-            .unwrap_or_default();
-    let mut doc = Document::new("t", text.to_string(), meta);
-    let p = Pipeline::new()
-        .with(SegmentStage::new())
-        .and_then(|p| p.with(TimeStage::new()))
-        .and_then(|p| p.with(EntityStage::new()))
-        .and_then(|p| p.with(ClaimStage::new()))
-        .and_then(|p| p.with(FigureStage::new()))
-        .expect("pipeline order");
-    p.run(&mut doc);
-    doc.layers.figures
+    common::figures(
+        serde_json::json!({ "published": published, "outlet": outlet }),
+        text,
+    )
 }
 
 fn find(fs: &[Figure], metric: &str, low: u64) -> Option<Figure> {
