@@ -16,7 +16,7 @@ as <set>/<id>.txt plus <set>/index.jsonl. The repository keeps corpus/real/<set>
   realdata.py index [--set S]    rebuild <set>/index.jsonl from sources.jsonl.
   realdata.py check [--set S]    every text present with its hash; gold spans inside the text.
   realdata.py stats [--set S]    counts: documents, outlets, kinds, gold figures per metric.
-  realdata.py score [--set S] [--split dev|final|all] [--bin PATH] [--errors FILE] [--json]
+  realdata.py score [--set S] [--split dev|final|all] [--bin PATH] [--errors FILE] [--json] [--language en|ru|all]
       figures of every set (or one) scored by ../shared/tools/score_figures.py: a temporary
       docs folder of that split, all gold and ambiguous files, the binary's extract.
   realdata.py docs --set S [--split dev|final|all] OUT.jsonl
@@ -196,13 +196,17 @@ def cmd_score(a):
             for r in load_jsonl(os.path.join(REAL, s, "sources.jsonl")):
                 if a.split != "all" and r.get("split", "dev") != a.split:
                     continue
+                # Without --set, one language's sets (default English) are scored together.
+                if not a.set and a.language != "all" and r.get("language", "en") != a.language:
+                    continue
                 src = text_path(s, r["id"])
                 if not os.path.exists(src):
                     continue
                 os.symlink(src, os.path.join(tmp, r["id"] + ".txt"))
                 idx.write(json.dumps({"id": r["id"], "published": r["published"], "kind":
                                       "control" if r["kind"] == "control" else "crisis",
-                                      "outlet": r["outlet"], "url": r["url"], "title": ""}) + "\n")
+                                      "outlet": r["outlet"], "url": r["url"], "title": "",
+                                      "language": r.get("language", "en")}) + "\n")
             g = os.path.join(REAL, s, "gold", "figures.jsonl")
             golds += ["--gold", g] if os.path.exists(g) else []
             m = os.path.join(REAL, s, "gold", "ambiguous.jsonl")
@@ -241,6 +245,8 @@ def main():
     p.add_argument("--set"); p.add_argument("--split", default="dev", choices=["dev", "final", "all"])
     p.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "newsledger"))
     p.add_argument("--errors"); p.add_argument("--json", action="store_true")
+    p.add_argument("--language", default="en",
+                   help="without --set: score the sets of this language (en, ru, all)")
     p.set_defaults(f=cmd_score)
     p = sub.add_parser("docs")
     p.add_argument("--set", required=True); p.add_argument("--split", default="dev", choices=["dev", "final", "all"])
