@@ -22,7 +22,7 @@ use crate::dates::parse_day;
 use crate::identity::source_identity;
 use crate::{EntityRow, FigureRow, Filter, Result, Store};
 use chrono::NaiveDate;
-use newsledger_model::FigureValue;
+use newsledger_model::{FigureValue, ValueKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -410,8 +410,12 @@ pub fn story(store: &dyn Store, q: &StoryQuery) -> Result<Story> {
     let mut out: Vec<MetricStory> = metrics
         .into_iter()
         .map(|(m, rs)| {
+            let home = home_place(&rs, &wide);
             let in_scope = |r: &FigureRow| {
-                scope.is_some() || r.place_key.as_ref().is_none_or(|k| wide.contains(k))
+                scope.is_some()
+                    || r.place_key
+                        .as_ref()
+                        .is_none_or(|k| wide.contains(k) || home.as_ref() == Some(k))
             };
             answer(&m, &rs, &origins, scope.clone(), &in_scope)
         })
@@ -421,6 +425,23 @@ pub fn story(store: &dyn Store, q: &StoryQuery) -> Result<Story> {
         metrics: out,
         rules: RULES,
     })
+}
+
+/// The story's own place below country level: when the whole-story figures of a metric
+/// name one place narrower than a country and no other ("the floods in Derna"), that place
+/// is where the story happens, and its figures are totals. A place breakdown needs a
+/// sibling: with two or more such places, each is a breakdown.
+fn home_place(rows: &[&FigureRow], wide: &HashSet<String>) -> Option<String> {
+    let narrow: BTreeSet<&str> = rows
+        .iter()
+        .filter(|r| r.group_class == "unspecified" && r.part_of.is_none() && !r.increment)
+        .filter_map(|r| r.place_key.as_deref())
+        .filter(|k| !wide.contains(*k))
+        .collect();
+    match narrow.len() {
+        1 => narrow.into_iter().next().map(str::to_string),
+        _ => None,
+    }
 }
 
 /// The answer for one metric over its figures; `in_scope` tells whether a figure's place
@@ -576,18 +597,26 @@ fn latest_per_origin<'b, 'a>(pool: &[&'b Fig<'a>]) -> Vec<&'b Fig<'a>> {
     by.values().filter_map(|v| best(v)).collect()
 }
 
-/// Each origin's latest figure, unless a later figure from anyone already reaches it.
+/// Each origin's latest figure, unless a later figure from anyone already reaches it; a
+/// vague count ("thousands") is reached by a later count inside its bounds, which makes it
+/// precise.
 fn current_sources<'b, 'a>(pool: &[&'b Fig<'a>]) -> Vec<&'b Fig<'a>> {
     let latest = latest_per_origin(pool);
     latest
         .iter()
         .copied()
-        .filter(|f| {
-            !pool
-                .iter()
-                .any(|g| g.day > f.day && g.origin != f.origin && g.r.value.low >= high(&f.r.value))
-        })
+        .filter(|f| !pool.iter().any(|g| reaches(g, f)))
         .collect()
+}
+
+/// A later figure of another origin that leaves `f` behind.
+fn reaches(g: &Fig<'_>, f: &Fig<'_>) -> bool {
+    let bound = if f.r.value.kind == ValueKind::Vague {
+        f.r.value.low
+    } else {
+        high(&f.r.value)
+    };
+    g.day > f.day && g.origin != f.origin && g.r.value.low >= bound
 }
 
 fn current(pool: &[&Fig<'_>], chain: &[Step], breakdowns: &[Breakdown]) -> Current {

@@ -196,6 +196,39 @@ fn smaller_counts_of_the_same_article_are_its_parts_not_rival_totals() {
 }
 
 #[test]
+fn a_later_count_inside_a_vague_one_makes_it_precise() {
+    let (_d, s) = fresh();
+    put(
+        s.as_ref(),
+        vec![
+            report(
+                "a",
+                "2031-10-01",
+                "Thousands died in the floods, the governor's office said.",
+                &[(
+                    "Thousands",
+                    2_000,
+                    ValueKind::Vague,
+                    "unspecified",
+                    "killed",
+                )],
+                "Governor's Office",
+            ),
+            report(
+                "b",
+                "2031-10-04",
+                "The toll stands at 4,310, the health agency said.",
+                &[("4,310", 4_310, Exact, "unspecified", "killed")],
+                "Health Agency",
+            ),
+        ],
+    );
+    let m = killed(s.as_ref());
+    assert_eq!(m.current.status, "total", "{}", m.current.summary);
+    assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(4_310));
+}
+
+#[test]
 fn increments_are_shown_not_summed_and_hedged_only_without_firm() {
     let (_d, s) = fresh();
     put(
