@@ -509,3 +509,11 @@ fn stances_are_attributed_to_bodies_not_to_counts() {
     let (_doc, c) = claims("Thousands demanded a recount outside the hall.");
     assert!(c.is_empty());
 }
+
+#[test]
+fn voiced_and_bemoaned_are_stances() {
+    let (_doc, c) = one("The farmers' association bemoaned the price of diesel.");
+    assert_eq!(c.cue.text, "bemoaned");
+    let (_doc, c) = one("Harbour residents voiced concern about the new road.");
+    assert_eq!(c.cue.text, "voiced");
+}
