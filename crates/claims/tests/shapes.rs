@@ -495,3 +495,25 @@ President Erdal Yilmaz, who visited the area on Wednesday, pledged to rebuild ev
     assert_eq!(c[3].hedges.len(), 1);
     assert_eq!(c[4].speaker.name, "Erdal Yilmaz");
 }
+
+#[test]
+fn stances_are_attributed_to_bodies_not_to_counts() {
+    // A stance toward something is an attribution in the broad sense.
+    let (_doc, c) = one("The teachers' union criticized the new pay scale on Tuesday.");
+    assert_eq!(c.speaker.name, "teachers' union");
+    assert_eq!(c.cue.text, "criticized");
+    // A count that "sought" help is a figure, not a stance; the ministry's statement is the
+    // claim of the sentence.
+    let (_doc, c) = one("More than 300 residents have sought shelter, the ministry said.");
+    assert_eq!(c.cue.text, "said");
+    let (_doc, c) = claims("Thousands demanded a recount outside the hall.");
+    assert!(c.is_empty());
+}
+
+#[test]
+fn voiced_and_bemoaned_are_stances() {
+    let (_doc, c) = one("The farmers' association bemoaned the price of diesel.");
+    assert_eq!(c.cue.text, "bemoaned");
+    let (_doc, c) = one("Harbour residents voiced concern about the new road.");
+    assert_eq!(c.cue.text, "voiced");
+}

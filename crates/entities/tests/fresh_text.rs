@@ -197,3 +197,29 @@ fn an_outlet_calls_itself_by_its_head_word() {
     let doc = run(text);
     assert!(find(&doc, "Gazette").is_none(), "{:?}", dump(&doc));
 }
+
+#[test]
+fn an_english_word_at_a_sentence_start_is_no_foreign_town() {
+    // GeoNames lists "Human", "From" and "Time" among the names of towns; in English text
+    // they are words.
+    let doc = run(
+        "Human rights groups say dozens were held. From Monday, the curfew starts at nine. \
+         Time is short, the mayor of Uman said.",
+    );
+    for w in ["Human", "From", "Time"] {
+        assert!(
+            doc.layers
+                .entities
+                .iter()
+                .all(|e| e.kind != EntityType::Place
+                    || !e.mentions.iter().any(|m| doc.slice(m.span).starts_with(w))),
+            "{w}: {:?}",
+            dump(&doc)
+        );
+    }
+    assert!(
+        find(&doc, "Uman").is_some_and(|e| e.kind == EntityType::Place),
+        "{:?}",
+        dump(&doc)
+    );
+}

@@ -22,7 +22,7 @@ use crate::dates::parse_day;
 use crate::identity::source_identity;
 use crate::{EntityRow, FigureRow, Filter, Result, Store};
 use chrono::NaiveDate;
-use newsledger_model::FigureValue;
+use newsledger_model::{FigureValue, ValueKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -410,8 +410,12 @@ pub fn story(store: &dyn Store, q: &StoryQuery) -> Result<Story> {
     let mut out: Vec<MetricStory> = metrics
         .into_iter()
         .map(|(m, rs)| {
+            let home = home_place(&rs, &wide);
             let in_scope = |r: &FigureRow| {
-                scope.is_some() || r.place_key.as_ref().is_none_or(|k| wide.contains(k))
+                scope.is_some()
+                    || r.place_key
+                        .as_ref()
+                        .is_none_or(|k| wide.contains(k) || home.as_ref() == Some(k))
             };
             answer(&m, &rs, &origins, scope.clone(), &in_scope)
         })
@@ -421,6 +425,23 @@ pub fn story(store: &dyn Store, q: &StoryQuery) -> Result<Story> {
         metrics: out,
         rules: RULES,
     })
+}
+
+/// The story's own place below country level: when the whole-story figures of a metric
+/// name one place narrower than a country and no other ("the floods in Derna"), that place
+/// is where the story happens, and its figures are totals. A place breakdown needs a
+/// sibling: with two or more such places, each is a breakdown.
+fn home_place(rows: &[&FigureRow], wide: &HashSet<String>) -> Option<String> {
+    let narrow: BTreeSet<&str> = rows
+        .iter()
+        .filter(|r| r.group_class == "unspecified" && r.part_of.is_none() && !r.increment)
+        .filter_map(|r| r.place_key.as_deref())
+        .filter(|k| !wide.contains(*k))
+        .collect();
+    match narrow.len() {
+        1 => narrow.into_iter().next().map(str::to_string),
+        _ => None,
+    }
 }
 
 /// The answer for one metric over its figures; `in_scope` tells whether a figure's place
@@ -458,8 +479,13 @@ pub fn answer(
             }
         })
         .collect();
+    let parts = parts_in_article(&figs, &sup, in_scope);
     let is_total = |f: &Fig<'_>| {
-        f.r.group_class == "unspecified" && f.r.part_of.is_none() && !f.r.increment && in_scope(f.r)
+        f.r.group_class == "unspecified"
+            && f.r.part_of.is_none()
+            && !parts.contains(&f.r.id)
+            && !f.r.increment
+            && in_scope(f.r)
     };
     let totals: Vec<&Fig<'_>> = figs.iter().filter(|f| is_total(f)).collect();
     let firm: Vec<&Fig<'_>> = totals.iter().copied().filter(|f| f.firm).collect();
@@ -476,7 +502,7 @@ pub fn answer(
         v.sort_by_key(|f| std::cmp::Reverse(rank(f)));
         v.into_iter().map(cite).collect()
     };
-    let breakdowns = breakdowns(&figs, &is_total);
+    let breakdowns = breakdowns(&figs, &is_total, &parts);
     // The chain also shows values later withdrawn or revised by another article, on the
     // days they stood (the step that replaced them names the rule).
     let history: Vec<&Fig<'_>> = if pool.iter().any(|f| f.firm) {
@@ -523,6 +549,46 @@ pub fn answer(
     }
 }
 
+/// Figures that are parts of a larger total of the same article and day, though no cue
+/// says so: a count under half the article's largest firm total ("12,500 dead since April;
+/// cholera has killed 200"), or counts that together make that total ("44,218 in one
+/// country and 5,914 in the other" beside "over 50,000"). A total is never compared with
+/// its own parts, so these are breakdowns, not rival totals.
+fn parts_in_article(
+    figs: &[Fig<'_>],
+    sup: &Superseded,
+    in_scope: &dyn Fn(&FigureRow) -> bool,
+) -> HashSet<i64> {
+    let mut by: BTreeMap<(i64, Option<NaiveDate>), Vec<&Fig<'_>>> = BTreeMap::new();
+    for f in figs.iter().filter(|f| {
+        f.r.group_class == "unspecified"
+            && f.r.part_of.is_none()
+            && !f.r.increment
+            && !sup.here(f.r)
+            && in_scope(f.r)
+    }) {
+        by.entry((f.r.doc.content_id, f.day)).or_default().push(f);
+    }
+    let mut parts = HashSet::new();
+    for v in by.values().filter(|v| v.len() > 1) {
+        let Some(top) = v.iter().filter(|f| f.firm).map(|f| f.r.value.low).max() else {
+            continue;
+        };
+        let smaller: Vec<&&Fig<'_>> = v.iter().filter(|f| high(&f.r.value) < top).collect();
+        let mut values: Vec<u64> = smaller.iter().map(|f| f.r.value.low).collect();
+        values.sort_unstable();
+        values.dedup();
+        let sum: u64 = values.iter().sum();
+        let sums_to_top = values.len() > 1 && sum.abs_diff(top) * 10 <= top;
+        for f in smaller {
+            if sums_to_top || high(&f.r.value) * 2 <= top {
+                parts.insert(f.r.id);
+            }
+        }
+    }
+    parts
+}
+
 fn latest_per_origin<'b, 'a>(pool: &[&'b Fig<'a>]) -> Vec<&'b Fig<'a>> {
     let mut by: BTreeMap<&str, Vec<&'b Fig<'a>>> = BTreeMap::new();
     for f in pool {
@@ -531,18 +597,26 @@ fn latest_per_origin<'b, 'a>(pool: &[&'b Fig<'a>]) -> Vec<&'b Fig<'a>> {
     by.values().filter_map(|v| best(v)).collect()
 }
 
-/// Each origin's latest figure, unless a later figure from anyone already reaches it.
+/// Each origin's latest figure, unless a later figure from anyone already reaches it; a
+/// vague count ("thousands") is reached by a later count inside its bounds, which makes it
+/// precise.
 fn current_sources<'b, 'a>(pool: &[&'b Fig<'a>]) -> Vec<&'b Fig<'a>> {
     let latest = latest_per_origin(pool);
     latest
         .iter()
         .copied()
-        .filter(|f| {
-            !pool
-                .iter()
-                .any(|g| g.day > f.day && g.origin != f.origin && g.r.value.low >= high(&f.r.value))
-        })
+        .filter(|f| !pool.iter().any(|g| reaches(g, f)))
         .collect()
+}
+
+/// A later figure of another origin that leaves `f` behind.
+fn reaches(g: &Fig<'_>, f: &Fig<'_>) -> bool {
+    let bound = if f.r.value.kind == ValueKind::Vague {
+        f.r.value.low
+    } else {
+        high(&f.r.value)
+    };
+    g.day > f.day && g.origin != f.origin && g.r.value.low >= bound
 }
 
 fn current(pool: &[&Fig<'_>], chain: &[Step], breakdowns: &[Breakdown]) -> Current {
@@ -693,12 +767,16 @@ fn step_rule(p: &Fig<'_>, w: &Fig<'_>, upto: &[&Fig<'_>], sup: &Superseded) -> R
 }
 
 /// Latest figure per group class, per place, and per stated part, beside the total.
-fn breakdowns(figs: &[Fig<'_>], is_total: &dyn Fn(&Fig<'_>) -> bool) -> Vec<Breakdown> {
+fn breakdowns(
+    figs: &[Fig<'_>],
+    is_total: &dyn Fn(&Fig<'_>) -> bool,
+    parts: &HashSet<i64>,
+) -> Vec<Breakdown> {
     let mut by: BTreeMap<(&'static str, String, Option<String>), Vec<&Fig<'_>>> = BTreeMap::new();
     for f in figs.iter().filter(|f| !is_total(f) && !f.r.increment) {
         let by_what = if f.r.group_class != "unspecified" {
             "group"
-        } else if f.r.part_of.is_some() {
+        } else if f.r.part_of.is_some() || parts.contains(&f.r.id) {
             "part"
         } else {
             "place"

@@ -113,6 +113,122 @@ fn the_latest_day_wins_whatever_its_kind_and_parts_are_no_conflict() {
 }
 
 #[test]
+fn smaller_counts_of_the_same_article_are_its_parts_not_rival_totals() {
+    let (_d, s) = fresh();
+    put(
+        s.as_ref(),
+        vec![report(
+            "a",
+            "2031-09-01",
+            "More than 12,000 people have died since the war began; cholera has killed 210 \
+             and dengue 65, the agency said.",
+            &[
+                (
+                    "More than 12,000 people",
+                    12_000,
+                    AtLeast,
+                    "unspecified",
+                    "killed",
+                ),
+                ("210", 210, Exact, "unspecified", "killed"),
+                ("65", 65, Exact, "unspecified", "killed"),
+            ],
+            "Relief Agency",
+        )],
+    );
+    let m = killed(s.as_ref());
+    assert_eq!(m.current.status, "total", "{}", m.current.summary);
+    assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(12_000));
+    let parts: Vec<u64> = m
+        .breakdowns
+        .iter()
+        .filter(|b| b.by == "part")
+        .map(|b| b.latest.value.low)
+        .collect();
+    // Parts are shown as breakdowns (the latest per group and place), never in `current`.
+    assert!(parts.contains(&210) || parts.contains(&65), "{parts:?}");
+    assert_eq!(m.current.sources.len(), 1);
+
+    // Two counts that together make the article's total are its parts too.
+    let (_d, s) = fresh();
+    put(
+        s.as_ref(),
+        vec![report(
+            "b",
+            "2031-09-02",
+            "The toll passed 50,000: 44,200 dead in the north and 5,900 in the south.",
+            &[
+                ("50,000", 50_000, AtLeast, "unspecified", "killed"),
+                ("44,200 dead", 44_200, Exact, "unspecified", "killed"),
+                ("5,900", 5_900, Exact, "unspecified", "killed"),
+            ],
+            "Relief Agency",
+        )],
+    );
+    let m = killed(s.as_ref());
+    assert_eq!(m.current.status, "total", "{}", m.current.summary);
+    assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(50_000));
+
+    // A close second count is no part: 270 beside 400 stays in the answer's range.
+    let (_d, s) = fresh();
+    put(
+        s.as_ref(),
+        vec![
+            report(
+                "c",
+                "2031-09-03",
+                "The ministry counted 400 dead.",
+                &[("400 dead", 400, Exact, "unspecified", "killed")],
+                "Health Ministry",
+            ),
+            report(
+                "d",
+                "2031-09-03",
+                "Doctors counted 270 dead.",
+                &[("270 dead", 270, Exact, "unspecified", "killed")],
+                "Doctors Union",
+            ),
+        ],
+    );
+    let m = killed(s.as_ref());
+    assert_eq!(m.current.status, "range", "{}", m.current.summary);
+    assert_eq!((m.current.low, m.current.high), (Some(270), Some(400)));
+}
+
+#[test]
+fn a_later_count_inside_a_vague_one_makes_it_precise() {
+    let (_d, s) = fresh();
+    put(
+        s.as_ref(),
+        vec![
+            report(
+                "a",
+                "2031-10-01",
+                "Thousands died in the floods, the governor's office said.",
+                &[(
+                    "Thousands",
+                    2_000,
+                    ValueKind::Vague,
+                    "unspecified",
+                    "killed",
+                )],
+                "Governor's Office",
+            ),
+            report(
+                "b",
+                "2031-10-04",
+                "The toll stands at 4,310, the health agency said.",
+                &[("4,310", 4_310, Exact, "unspecified", "killed")],
+                "Health Agency",
+            ),
+        ],
+    );
+    let m = killed(s.as_ref());
+    assert_eq!(m.current.status, "total", "{}", m.current.summary);
+    assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(4_310));
+}
+
+#[test]
 fn increments_are_shown_not_summed_and_hedged_only_without_firm() {
     let (_d, s) = fresh();
     put(
@@ -479,9 +595,38 @@ fn score(g: &StoryGold, m: Option<&newsledger_store::story::MetricStory>) -> Str
     )
 }
 
+/// Every stored figure of a gold metric, for reading why an answer went wrong.
+fn dump(s: &dyn Store, st: &str, golds: &[StoryGold]) {
+    for g in golds.iter().filter(|g| g.story == st) {
+        let f = newsledger_store::Filter {
+            metric: Some(g.metric.clone()),
+            ..Default::default()
+        };
+        for r in s.figures(&f).unwrap_or_default() {
+            eprintln!(
+                "  {st} {} {}..{:?} as_of {:?} period {:?} place {:?} [{}] group {} inc {} part {} hedged {} origin {:?} doc {} {:?}",
+                g.metric,
+                r.value.low,
+                r.value.high,
+                r.as_of_day,
+                r.period,
+                r.place,
+                r.place_key.as_deref().unwrap_or("-"),
+                r.group_class,
+                r.increment,
+                r.part_of.is_some(),
+                r.hedged,
+                r.origin,
+                r.doc.ext_id,
+                r.sentence.chars().take(160).collect::<String>()
+            );
+        }
+    }
+}
+
 /// The real multi-article stories against their hand-written gold. Texts live outside the
 /// repository; a story whose texts are absent is skipped with a note. The scores are
-/// printed (run with `--nocapture`), not asserted: they measure the figures stage too.
+/// printed (run with `--nocapture`) and held to the floors measured last.
 #[test]
 fn real_stories_against_their_gold() {
     let mut lines = Vec::new();
@@ -528,6 +673,9 @@ fn real_stories_against_their_gold() {
                     .collect();
                 s.put_batch(&inc, "real/1").expect("put");
                 let ans = story(s.as_ref(), &StoryQuery::default()).expect("story");
+                if std::env::var_os("NEWSLEDGER_STORY_DUMP").is_some() {
+                    dump(s.as_ref(), st, &golds);
+                }
                 for g in golds.iter().filter(|g| g.story == st) {
                     let m = ans.metrics.iter().find(|m| m.metric == g.metric);
                     lines.push(score(g, m));
@@ -537,8 +685,23 @@ fn real_stories_against_their_gold() {
     }
     if lines.is_empty() {
         eprintln!("note: no real story with texts present; nothing scored");
+        return;
     }
     for l in &lines {
         eprintln!("{l}");
+    }
+    // Floors measured when the story rules were last changed (session 4: 5 values and 6
+    // as_of days of 16 metric answers right; deaths right in 3 of the 4 stories): a change
+    // that loses any of them fails here. Only checked when all four stories were scored.
+    if lines.iter().filter(|l| l.contains(" killed: ")).count() == 4 {
+        let value_ok = lines.iter().filter(|l| l.contains("value ok")).count();
+        let as_of_ok = lines.iter().filter(|l| l.contains("as_of ok")).count();
+        let killed_ok = lines
+            .iter()
+            .filter(|l| l.contains(" killed: ") && l.contains("value ok") && l.contains("as_of ok"))
+            .count();
+        assert!(value_ok >= 5, "values right: {value_ok} of {}", lines.len());
+        assert!(as_of_ok >= 6, "as_of right: {as_of_ok} of {}", lines.len());
+        assert!(killed_ok >= 3, "deaths right in {killed_ok} of 4 stories");
     }
 }

@@ -267,9 +267,8 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
         | CueClass::Belief
         | CueClass::Finding
         | CueClass::QuoteOnly => verb_claim(ctx, si, sa, sb, i, base(t.span)),
-        // Stances ("criticized the plan", "wants a recount") are attributions in PolNeAR's
-        // broad sense but not acts of reporting in the ledger's own gold: off until the ledger
-        // decides to count them (they cost precision on corpus/gold and figures' origins).
-        CueClass::Stance => None,
+        // Stances ("criticized the plan", "wants a recount") are attributions in the broad
+        // sense PolNeAR marks; held by a body, never by a count (`bad_subject`).
+        CueClass::Stance => verb_claim(ctx, si, sa, sb, i, base(t.span)),
     }
 }

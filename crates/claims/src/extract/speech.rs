@@ -497,7 +497,7 @@ fn bad_subject(ctx: &Ctx, c: &Cand, (a, b): (usize, usize), after: usize, nounis
     let bad_subject = match c.entry.class {
         CueClass::Finding => !any(head, FINDING_SUBJ),
         CueClass::Belief | CueClass::Stance => {
-            any(head, &["it", "there", "this", "i", "we", "you"])
+            any(head, &["it", "there", "this", "i", "we", "you"]) || not_a_stance_holder(ctx, a, b)
         }
         _ => false,
     };
@@ -518,6 +518,35 @@ fn bad_subject(ctx: &Ctx, c: &Cand, (a, b): (usize, usize), after: usize, nounis
                 !t.cap && t.is_word() && (t.lower.ends_with("ed") || t.lower.ends_with("ing"))
             })
         })
+}
+
+/// A belief or stance is held by a named or described body, not by a count ("400 people
+/// have sought medical help" is a figure) nor by a span that runs over a subordinate
+/// clause's conjunction ("the minister until she proposed": the subject was lost).
+fn not_a_stance_holder(ctx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|x| {
+        ctx.tok(x).is_some_and(|t| {
+            t.kind == crate::text::TK::Num
+                || any(
+                    &t.lower,
+                    &[
+                        "until",
+                        "because",
+                        "after",
+                        "before",
+                        "when",
+                        "while",
+                        "unless",
+                        "although",
+                        "dozens",
+                        "hundreds",
+                        "thousands",
+                        "millions",
+                        "scores",
+                    ],
+                )
+        })
+    })
 }
 
 /// A live-page timestamp with a day before the speaker ("Monday 18 July, 21:10 Police
