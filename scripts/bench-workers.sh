@@ -4,7 +4,7 @@
 #
 #   scripts/bench-workers.sh [DOCS] [WORKER COUNTS...]     # default: 4000 docs, 1 and 2 workers
 #
-# Uses the release binary (built if missing), $NEWSLEDGER_TEST_NATS / $NEWSLEDGER_TEST_PG
+# Uses the release binary (built if missing; $NEWSLEDGER_BIN names another one), $NEWSLEDGER_TEST_NATS / $NEWSLEDGER_TEST_PG
 # when set, else starts the servers with scripts/start-nats.sh and scripts/start-postgres.sh.
 # For each worker count: a fresh stream and database; the workers are started first and
 # waited for, then the documents are enqueued, and the clock runs from the enqueue until
@@ -18,7 +18,7 @@ shift || true
 COUNTS=("$@")
 [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(1 2)
 
-BIN=target/release/newsledger
+BIN="${NEWSLEDGER_BIN:-target/release/newsledger}"
 [ -x "$BIN" ] || cargo build --release -p newsledger-cli >&2
 NATS="${NEWSLEDGER_TEST_NATS:-$(scripts/start-nats.sh)}"
 PG="${NEWSLEDGER_TEST_PG:-$(scripts/start-postgres.sh)}"

@@ -79,12 +79,55 @@ impl Progress {
         }
     }
 
+    /// Several documents done at once (`docs`, their `bytes` and `records`).
+    pub fn docs(&mut self, docs: u64, bytes: u64, records: u64) {
+        self.tally.read += docs;
+        self.tally.bytes += bytes;
+        self.tally.records += records;
+        if let Some(b) = &self.bar {
+            b.set_message(format!("{} docs", self.tally.read));
+            b.inc(bytes);
+        }
+    }
+
+    /// Count documents and bytes whose progress the bar has already shown (via [`Self::bar`]).
+    pub fn count(&mut self, docs: u64, bytes: u64) {
+        self.tally.read += docs;
+        self.tally.bytes += bytes;
+    }
+
+    /// Set the total once it is known (the bar then shows a percentage and an ETA).
+    pub fn set_total(&self, total: u64) {
+        if let Some(b) = &self.bar {
+            b.set_length(total);
+            if let Ok(style) = ProgressStyle::with_template(WITH_TOTAL) {
+                b.set_style(style.progress_chars("=> "));
+            }
+        }
+    }
+
+    /// A handle on the bar for work on other threads (None when no bar is drawn).
+    pub fn bar(&self) -> Option<ProgressBar> {
+        self.bar.clone()
+    }
+
+    /// Say what the run is doing now (shown beside the bar).
+    pub fn status(&self, msg: &str) {
+        if let Some(b) = &self.bar {
+            b.set_message(msg.to_string());
+        }
+    }
+
     pub fn skipped(&mut self, n: u64) {
         self.tally.skipped += n;
     }
 
     pub fn failed(&mut self) {
         self.tally.failed += 1;
+    }
+
+    pub fn failed_n(&mut self, n: u64) {
+        self.tally.failed += n;
     }
 
     /// Print a line above the bar (or straight to stderr without one).
@@ -123,15 +166,19 @@ impl Progress {
     }
 }
 
+const WITH_TOTAL: &str =
+    "{spinner} {msg} {bytes}/{total_bytes} [{wide_bar}] {percent}% {binary_bytes_per_sec} ETA {eta}";
+const NO_TOTAL: &str = "{spinner} {msg} {bytes} {binary_bytes_per_sec} {elapsed}";
+
 fn new_bar(total: Option<u64>) -> ProgressBar {
     let (bar, template) = match total {
         Some(n) => (
             ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
-            "{spinner} {msg} {bytes}/{total_bytes} [{wide_bar}] {percent}% {binary_bytes_per_sec} ETA {eta}",
+            WITH_TOTAL,
         ),
         None => (
             ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
-            "{spinner} {msg} {bytes} {binary_bytes_per_sec} {elapsed}",
+            NO_TOTAL,
         ),
     };
     if let Ok(style) = ProgressStyle::with_template(template) {
@@ -139,6 +186,28 @@ fn new_bar(total: Option<u64>) -> ProgressBar {
     }
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
+}
+
+/// A writer that moves the bar by the bytes written through it (for `export`).
+pub struct Counting<W: std::io::Write> {
+    pub inner: W,
+    pub bar: Option<ProgressBar>,
+    pub bytes: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        if let Some(b) = &self.bar {
+            b.inc(n as u64);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 #[cfg(test)]
@@ -159,6 +228,25 @@ mod tests {
         );
         // Quiet or not drawn: no bar exists in a test process (stderr is captured).
         assert!(p.bar.is_none());
+    }
+
+    #[test]
+    fn batches_and_writers_count_too() {
+        let mut p = Progress::new("ingest", None, true);
+        p.docs(3, 900, 12);
+        p.failed_n(2);
+        p.set_total(10);
+        assert!(p
+            .summary()
+            .starts_with("ingest: 3 read, 0 skipped, 2 failed, 12 records"));
+        let mut w = Counting {
+            inner: Vec::new(),
+            bar: p.bar(),
+            bytes: 0,
+        };
+        std::io::Write::write_all(&mut w, b"a,b\n1,2\n").expect("write");
+        assert_eq!(w.bytes, 8);
+        assert_eq!(w.inner, b"a,b\n1,2\n");
     }
 
     #[test]

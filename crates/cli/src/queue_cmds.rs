@@ -54,6 +54,9 @@ pub struct EnqueueArgs {
     /// Outlet of .txt inputs.
     #[arg(long)]
     outlet: Option<String>,
+    /// No progress bar and no summary line on stderr (warnings and errors still print).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -128,17 +131,24 @@ pub fn enqueue(args: EnqueueArgs) -> anyhow::Result<ExitCode> {
     };
     let mut read = 0usize;
     let mut read_errors = 0usize;
+    let mut progress = crate::progress::Progress::new(
+        "enqueue",
+        crate::progress::total_bytes(&args.paths),
+        args.quiet,
+    );
     {
         let mut on_item = |item: Item| match item {
             Item::Doc(d) => {
                 read += 1;
                 if let Err(e) = rt.block_on(publisher.enqueue(&d)) {
-                    eprintln!("error: {e}");
+                    progress.println(&format!("error: {e}"));
                 }
+                progress.doc(d.text.len() as u64, 0);
             }
-            Item::Warning(w) => eprintln!("warning: {w}"),
+            Item::Warning(w) => progress.println(&format!("warning: {w}")),
             Item::Error(e) => {
-                eprintln!("error: {e}");
+                progress.println(&format!("error: {e}"));
+                progress.failed();
                 read_errors += 1;
             }
         };
@@ -148,8 +158,11 @@ pub fn enqueue(args: EnqueueArgs) -> anyhow::Result<ExitCode> {
     }
     let (errors, counts) = rt.block_on(publisher.finish());
     for e in &errors {
-        eprintln!("error: {e}");
+        progress.println(&format!("error: {e}"));
     }
+    progress.skipped(counts.duplicates as u64);
+    progress.failed_n(counts.failed as u64);
+    progress.finish();
     println!(
         "read {}, queued {}, dropped as re-sends {}, via object store {}, failed {}",
         read + read_errors,

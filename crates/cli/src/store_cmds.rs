@@ -14,6 +14,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::progress::{Counting, Progress};
+
 /// Documents extracted in parallel and written in one transaction.
 const BATCH: usize = 64;
 
@@ -41,6 +43,9 @@ pub struct IngestArgs {
     /// Documents per transaction.
     #[arg(long, default_value_t = BATCH)]
     batch: usize,
+    /// No progress bar and no summary line on stderr (warnings and errors still print).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -147,6 +152,9 @@ pub struct ExportArgs {
     out: Option<PathBuf>,
     #[arg(long, default_value = "newsledger.db", help = DB_HELP)]
     db: String,
+    /// No progress bar and no summary line on stderr (warnings and errors still print).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Args, Debug)]
@@ -156,6 +164,9 @@ pub struct ReprocessArgs {
     batch: usize,
     #[arg(long, default_value = "newsledger.db", help = DB_HELP)]
     db: String,
+    /// No progress bar and no summary line on stderr (warnings and errors still print).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 pub(crate) fn open(db: &str) -> anyhow::Result<Box<dyn Store>> {
@@ -193,11 +204,15 @@ fn flush(
     pipeline: &Pipeline,
     batch: &mut Vec<Document>,
     sum: &mut Summary,
+    progress: &mut Progress,
 ) -> anyhow::Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
     sum.read += batch.len();
+    let docs = batch.len() as u64;
+    let bytes: u64 = batch.iter().map(|d| d.text.len() as u64).sum();
+    let (mut records, mut skipped, mut failed) = (0u64, 0u64, 0u64);
     let triage = {
         let refs: Vec<&Document> = batch.iter().collect();
         store.triage(&refs).context("checking the store")?
@@ -217,10 +232,14 @@ fn flush(
     let mut incoming = Vec::with_capacity(batch.len());
     for ((doc, t), r) in batch.drain(..).zip(triage).zip(results) {
         match (t, r) {
-            (Triage::Unchanged, _) => sum.unchanged += 1,
+            (Triage::Unchanged, _) => {
+                sum.unchanged += 1;
+                skipped += 1;
+            }
             (_, Err(e)) => {
-                eprintln!("error: {}: pipeline failed: {e}", doc.id);
+                progress.println(&format!("error: {}: pipeline failed: {e}", doc.id));
                 sum.failed += 1;
+                failed += 1;
             }
             (t, Ok(())) => incoming.push(Incoming {
                 doc,
@@ -234,16 +253,20 @@ fn flush(
     for (inc, o) in incoming.iter().zip(outcomes) {
         match o {
             PutOutcome::Stored {
-                version, skipped, ..
+                version,
+                skipped: skipped_records,
+                records: n,
+                ..
             } => {
                 sum.stored += 1;
+                records += n as u64;
                 if version > 1 {
                     sum.revisions += 1;
                 }
-                for s in &skipped {
-                    eprintln!("warning: {}: record skipped: {s}", inc.doc.id);
+                for s in &skipped_records {
+                    progress.println(&format!("warning: {}: record skipped: {s}", inc.doc.id));
                 }
-                sum.skipped_records += skipped.len();
+                sum.skipped_records += skipped_records.len();
             }
             PutOutcome::Duplicate { near, .. } => {
                 sum.duplicates += 1;
@@ -251,13 +274,20 @@ fn flush(
                     sum.near += 1;
                 }
             }
-            PutOutcome::Unchanged { .. } => sum.unchanged += 1,
+            PutOutcome::Unchanged { .. } => {
+                sum.unchanged += 1;
+                skipped += 1;
+            }
             PutOutcome::Failed { error } => {
-                eprintln!("error: {}: not stored: {error}", inc.doc.id);
+                progress.println(&format!("error: {}: not stored: {error}", inc.doc.id));
                 sum.failed += 1;
+                failed += 1;
             }
         }
     }
+    progress.docs(docs, bytes, records);
+    progress.skipped(skipped);
+    progress.failed_n(failed);
     Ok(())
 }
 
@@ -271,6 +301,11 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         outlet: args.outlet.clone(),
     };
     let size = args.batch.max(1);
+    let mut progress = Progress::new(
+        "ingest",
+        crate::progress::total_bytes(&args.paths),
+        args.quiet,
+    );
     let mut sum = Summary::default();
     let mut read_errors = 0usize;
     let mut batch: Vec<Document> = Vec::with_capacity(size);
@@ -284,14 +319,21 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 Item::Doc(d) => {
                     batch.push(d);
                     if batch.len() >= size {
-                        if let Err(e) = flush(store.as_ref(), &pipeline, &mut batch, &mut sum) {
+                        if let Err(e) = flush(
+                            store.as_ref(),
+                            &pipeline,
+                            &mut batch,
+                            &mut sum,
+                            &mut progress,
+                        ) {
                             fatal = Some(e);
                         }
                     }
                 }
-                Item::Warning(w) => eprintln!("warning: {w}"),
+                Item::Warning(w) => progress.println(&format!("warning: {w}")),
                 Item::Error(e) => {
-                    eprintln!("error: {e}");
+                    progress.println(&format!("error: {e}"));
+                    progress.failed();
                     read_errors += 1;
                 }
             }
@@ -303,9 +345,16 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     if let Some(e) = fatal {
         return Err(e);
     }
-    flush(store.as_ref(), &pipeline, &mut batch, &mut sum)?;
+    flush(
+        store.as_ref(),
+        &pipeline,
+        &mut batch,
+        &mut sum,
+        &mut progress,
+    )?;
     sum.failed += read_errors;
     sum.read += read_errors;
+    progress.finish();
     let stats = store.stats()?;
     println!(
         "read {}, stored {} ({} revisions), duplicates {} ({} near), unchanged {}, failed {}{}",
@@ -658,6 +707,8 @@ pub fn search(a: SearchArgs) -> anyhow::Result<ExitCode> {
 
 pub fn export_cmd(a: ExportArgs) -> anyhow::Result<ExitCode> {
     let store = open(&a.db)?;
+    let mut progress = Progress::new("export", None, a.quiet);
+    progress.status("reading the store");
     let all = Filter::default();
     let table = match a.table {
         ExportTable::Figures => export::figures_table(&store.figures(&all)?),
@@ -670,11 +721,17 @@ pub fn export_cmd(a: ExportArgs) -> anyhow::Result<ExitCode> {
         )?),
     };
     export::check(&table)?;
-    let mut sink: Box<dyn Write> = match &a.out {
+    let inner: Box<dyn Write> = match &a.out {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
         )),
         None => Box::new(out()),
+    };
+    progress.status(&format!("{} rows", table.rows.len()));
+    let mut sink = Counting {
+        inner,
+        bar: progress.bar(),
+        bytes: 0,
     };
     match a.format {
         ExportFormat::Csv => export::write_csv(&table, &mut sink)?,
@@ -682,9 +739,12 @@ pub fn export_cmd(a: ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFormat::Parquet => export::write_parquet(&table, &mut sink)?,
     }
     sink.flush()?;
+    let rows = table.rows.len() as u64;
+    progress.docs(rows, sink.bytes, rows);
     if let Some(p) = &a.out {
-        eprintln!("wrote {} rows to {}", table.rows.len(), p.display());
+        progress.println(&format!("wrote {rows} rows to {}", p.display()));
     }
+    progress.finish();
     Ok(ExitCode::SUCCESS)
 }
 
@@ -693,6 +753,8 @@ pub fn reprocess(a: ReprocessArgs) -> anyhow::Result<ExitCode> {
     let pipeline = newsledger_pipeline::default_pipeline()?;
     let size = a.batch.max(1);
     let (mut done, mut failed, mut after) = (0usize, 0usize, 0i64);
+    // The number of stale texts is not known ahead: the bar counts without an ETA.
+    let mut progress = Progress::new("reprocess", None, a.quiet);
     loop {
         let stale = store.stale(PIPELINE_VERSION, after, size)?;
         let Some(last) = stale.last() else { break };
@@ -709,11 +771,14 @@ pub fn reprocess(a: ReprocessArgs) -> anyhow::Result<ExitCode> {
             match r {
                 Ok(()) => ok.push((cid, doc)),
                 Err(e) => {
-                    eprintln!("error: {}: pipeline failed: {e}", doc.id);
+                    progress.println(&format!("error: {}: pipeline failed: {e}", doc.id));
+                    progress.failed();
                     failed += 1;
                 }
             }
         }
+        let bytes: u64 = ok.iter().map(|(_, d)| d.text.len() as u64).sum();
+        let mut records = 0u64;
         for (o, (_, d)) in store
             .replace_records(&ok, PIPELINE_VERSION)?
             .iter()
@@ -721,13 +786,20 @@ pub fn reprocess(a: ReprocessArgs) -> anyhow::Result<ExitCode> {
         {
             match o {
                 PutOutcome::Failed { error } => {
-                    eprintln!("error: {}: not stored: {error}", d.id);
+                    progress.println(&format!("error: {}: not stored: {error}", d.id));
+                    progress.failed();
                     failed += 1;
+                }
+                PutOutcome::Stored { records: n, .. } => {
+                    records += *n as u64;
+                    done += 1;
                 }
                 _ => done += 1,
             }
         }
+        progress.docs(ok.len() as u64, bytes, records);
     }
+    progress.finish();
     println!("reprocessed {done} texts with {PIPELINE_VERSION}, failed {failed}");
     Ok(if failed > 0 {
         ExitCode::from(1)

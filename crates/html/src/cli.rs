@@ -137,6 +137,26 @@ pub fn find_pages(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// `newsledger text --batch IN_DIR OUT_DIR [--json]`. Failures are written to `err` as
 /// `PATH: reason`; the summary line too.
 pub fn text_batch(in_dir: &Path, out_dir: &Path, json: bool, err: &mut dyn Write) -> BatchSummary {
+    let s = text_batch_with(in_dir, out_dir, json, err, &|_| {}, &|_| {});
+    let _ = writeln!(
+        err,
+        "text: {} pages, {} written, {} failed",
+        s.pages, s.written, s.failed
+    );
+    s
+}
+
+/// [`text_batch`] without its summary line, telling a progress display the total size of
+/// the pages found (`total`) and the size of each page as it is done (`page`, called from
+/// worker threads).
+pub fn text_batch_with(
+    in_dir: &Path,
+    out_dir: &Path,
+    json: bool,
+    err: &mut dyn Write,
+    total: &dyn Fn(u64),
+    page: &(dyn Fn(u64) + Sync),
+) -> BatchSummary {
     let pages = match find_pages(in_dir) {
         Ok(p) => p,
         Err(e) => {
@@ -147,13 +167,19 @@ pub fn text_batch(in_dir: &Path, out_dir: &Path, json: bool, err: &mut dyn Write
             };
         }
     };
+    let size_of = |rel: &PathBuf| {
+        std::fs::metadata(in_dir.join(rel))
+            .map(|m| m.len())
+            .unwrap_or(0)
+    };
+    total(pages.iter().map(size_of).sum());
     let ext = if json { "json" } else { "txt" };
     let results: Vec<(u64, Result<(), String>)> = pages
         .par_iter()
         .map(|rel| {
             let src = in_dir.join(rel);
             let dst = out_dir.join(rel).with_extension(ext);
-            let size = std::fs::metadata(&src).map(|m| m.len()).unwrap_or(0);
+            let size = size_of(rel);
             let r = extract_file(&src, None)
                 .map_err(|e| e.to_string())
                 .and_then(|a| {
@@ -164,6 +190,7 @@ pub fn text_batch(in_dir: &Path, out_dir: &Path, json: bool, err: &mut dyn Write
                     std::fs::write(&dst, render(&a, json))
                         .map_err(|e| format!("{}: {e}", dst.display()))
                 });
+            page(size);
             (size, r)
         })
         .collect();
@@ -181,10 +208,5 @@ pub fn text_batch(in_dir: &Path, out_dir: &Path, json: bool, err: &mut dyn Write
             }
         }
     }
-    let _ = writeln!(
-        err,
-        "text: {} pages, {} written, {} failed",
-        s.pages, s.written, s.failed
-    );
     s
 }

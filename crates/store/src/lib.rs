@@ -27,6 +27,7 @@
 //!   a crash leaves whole documents or nothing, and a bad document fails alone.
 
 pub mod analysis;
+mod bulk;
 pub mod changes;
 pub mod dates;
 mod db;

@@ -102,16 +102,6 @@ const EVENT_COLS: &[&str] = &[
 ];
 const TIMEX_COLS: &[&str] = &["rid", "type", "value", "text", "pipeline_version", "json"];
 
-/// The insert statement of a record table, `content_id` first.
-pub(crate) fn insert_sql(table: &str, cols: &[&str]) -> String {
-    let names = cols.join(", ");
-    let ph: Vec<String> = (1..=cols.len() + 1).map(|i| format!("${i}")).collect();
-    format!(
-        "INSERT INTO {table} (content_id, {names}) VALUES ({})",
-        ph.join(", ")
-    )
-}
-
 fn valid(doc: &Document, span: Span) -> bool {
     span.start() <= span.end() && doc.text.get(span.start()..span.end()).is_some()
 }

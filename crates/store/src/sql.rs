@@ -1,10 +1,11 @@
 //! The store over SQL, written once for both backends (see `db.rs` for where they differ).
 
+use crate::bulk::{insert_many, Pending};
 use crate::dates::{bound, date_span, figure_dates};
 use crate::db::{Db, Dialect, PgDb, SqliteDb, Val};
 use crate::fingerprint::Fingerprint;
 use crate::identity::{place_name_key, source_key};
-use crate::rows::{insert_sql, record_rows};
+use crate::rows::record_rows;
 use crate::{
     Appearance, ClaimRow, DocRef, DocumentRow, EntityRow, EventRow, FigureRow, Filter, Incoming,
     PutOutcome, Result, SearchHit, StaleDoc, Stats, Store, StoreError, Triage,
@@ -94,7 +95,7 @@ impl SqlStore {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.set_prepared_statement_cache_capacity(64);
+        conn.set_prepared_statement_cache_capacity(256);
         let mut db = SqliteDb::new(conn);
         migrate(&mut db, SQLITE_MIGRATIONS)?;
         Ok(SqlStore {
@@ -138,17 +139,27 @@ impl SqlStore {
     fn in_batch<T>(
         &self,
         items: &[T],
-        mut f: impl FnMut(&mut Box<dyn Db>, &T) -> Result<PutOutcome>,
+        f: impl FnMut(&mut Box<dyn Db>, &T) -> Result<PutOutcome>,
     ) -> Result<Vec<PutOutcome>> {
         let mut db = self.lock()?;
-        self.begin(&mut db)?;
+        self.in_batch_locked(&mut db, items, f)
+    }
+
+    /// [`Self::in_batch`] on a connection already taken.
+    fn in_batch_locked<T>(
+        &self,
+        db: &mut Box<dyn Db>,
+        items: &[T],
+        mut f: impl FnMut(&mut Box<dyn Db>, &T) -> Result<PutOutcome>,
+    ) -> Result<Vec<PutOutcome>> {
+        self.begin(db)?;
         let mut out = Vec::with_capacity(items.len());
         for it in items {
             if let Err(e) = db.batch("SAVEPOINT doc") {
                 let _ = db.batch("ROLLBACK");
                 return Err(e);
             }
-            match f(&mut db, it) {
+            match f(db, it) {
                 Ok(o) => {
                     db.batch("RELEASE SAVEPOINT doc")?;
                     out.push(o);
@@ -169,6 +180,33 @@ impl SqlStore {
             return Err(e);
         }
         Ok(out)
+    }
+
+    /// The fast path of a batch: one transaction, no savepoints, every record row of the
+    /// batch written at the end in multi-row statements. Any error rolls the whole batch
+    /// back and is returned (the caller then takes the per-document path).
+    fn put_bulk(
+        &self,
+        db: &mut Box<dyn Db>,
+        docs: &[Incoming],
+        version: &str,
+    ) -> Result<Vec<PutOutcome>> {
+        self.begin(db)?;
+        let mut run = || -> Result<Vec<PutOutcome>> {
+            let mut later = Pending::default();
+            let mut out = Vec::with_capacity(docs.len());
+            for inc in docs {
+                out.push(put_one(db, inc, version, Some(&mut later))?);
+            }
+            later.flush(db)?;
+            db.batch("COMMIT")?;
+            Ok(out)
+        };
+        let r = run();
+        if r.is_err() {
+            let _ = db.batch("ROLLBACK");
+        }
+        r
     }
 }
 
@@ -476,40 +514,52 @@ fn add_document(
 }
 
 /// Insert the records of a processed document for `content_id`; returns (count, skipped).
+/// With `later`, the record rows are queued there for one multi-row write at the end of the
+/// batch (nothing in the batch reads them back); without it they are written now, one
+/// multi-row statement per table.
 fn insert_records(
     db: &mut Box<dyn Db>,
     content_id: i64,
     doc: &Document,
     version: &str,
+    later: Option<&mut Pending>,
 ) -> Result<(usize, Vec<String>)> {
     let rows = record_rows(doc, version);
     let mut skipped = rows.skipped;
     let mut seen: HashSet<(&str, String)> = HashSet::new();
     let mut count = 0;
-    let mut sqls: HashMap<&str, String> = HashMap::new();
+    let mut now_rows = Pending::default();
+    let queue = match later {
+        Some(p) => p,
+        None => &mut now_rows,
+    };
+    let mut cols_of: HashMap<&str, Vec<&'static str>> = HashMap::new();
     for (table, cols, mut vals) in rows.rows {
         let rid = vals.first().and_then(Val::text).unwrap_or_default();
         if !seen.insert((table, rid.clone())) {
             skipped.push(format!("{table} {rid}: repeated id"));
             continue;
         }
-        let sql = sqls
-            .entry(table)
-            .or_insert_with(|| insert_sql(table, cols))
-            .clone();
+        let all = cols_of.entry(table).or_insert_with(|| {
+            let mut all = vec!["content_id"];
+            all.extend_from_slice(cols);
+            all
+        });
         vals.insert(0, Val::Int(content_id));
-        db.execute(&sql, &vals)?;
+        queue.push(table, all, vals);
         count += 1;
     }
     for (kind, rid, body) in rows.search {
         if body.trim().is_empty() {
             continue;
         }
-        db.execute(
-            "INSERT INTO search_items (content_id, kind, rid, body) VALUES ($1, $2, $3, $4)",
-            &[Val::Int(content_id), kind.into(), rid.into(), body.into()],
-        )?;
+        queue.push(
+            "search_items",
+            &["content_id", "kind", "rid", "body"],
+            vec![Val::Int(content_id), kind.into(), rid.into(), body.into()],
+        );
     }
+    now_rows.flush(db)?;
     db.execute(
         "UPDATE contents SET pipeline_version = $1, processed_at = $2 WHERE id = $3",
         &[version.into(), now().into(), Val::Int(content_id)],
@@ -517,7 +567,13 @@ fn insert_records(
     Ok((count, skipped))
 }
 
-fn put_one(db: &mut Box<dyn Db>, inc: &Incoming, version: &str) -> Result<PutOutcome> {
+/// Store one document. With `later`, its record rows are queued for the end of the batch.
+fn put_one(
+    db: &mut Box<dyn Db>,
+    inc: &Incoming,
+    version: &str,
+    later: Option<&mut Pending>,
+) -> Result<PutOutcome> {
     let doc = &inc.doc;
     let fp = Fingerprint::of(&doc.text);
     let (triage, hit) = classify(db, doc, &fp)?;
@@ -566,7 +622,7 @@ fn put_one(db: &mut Box<dyn Db>, inc: &Incoming, version: &str) -> Result<PutOut
                 &[Val::Int(doc_id), Val::Int(content_id)],
             )?;
             let (records, skipped) = if inc.processed {
-                insert_records(db, content_id, doc, version)?
+                insert_records(db, content_id, doc, version, later)?
             } else {
                 (0, Vec::new())
             };
@@ -607,12 +663,13 @@ fn insert_content(
         .ok_or_else(|| StoreError::Other("insert returned no id".into()))?;
     // Only originals are looked up as near-copy targets.
     if dup_of.is_none() {
-        for k in fp.band_keys() {
-            db.execute(
-                "INSERT INTO content_bands (band_key, content_id) VALUES ($1, $2)",
-                &[Val::Int(k), Val::Int(id)],
-            )?;
-        }
+        // Written now, not queued: the next document of the batch looks copies up here.
+        let rows: Vec<Vec<Val>> = fp
+            .band_keys()
+            .into_iter()
+            .map(|k| vec![Val::Int(k), Val::Int(id)])
+            .collect();
+        insert_many(db, "content_bands", &["band_key", "content_id"], &rows)?;
     }
     Ok(id)
 }
@@ -648,7 +705,15 @@ impl Store for SqlStore {
     }
 
     fn put_batch(&self, docs: &[Incoming], pipeline_version: &str) -> Result<Vec<PutOutcome>> {
-        self.in_batch(docs, |db, inc| put_one(db, inc, pipeline_version))
+        let mut db = self.lock()?;
+        match self.put_bulk(&mut db, docs, pipeline_version) {
+            Ok(out) => Ok(out),
+            // Something in the batch failed: the transaction is rolled back and the batch
+            // runs again one document at a time, so only the failing one is refused.
+            Err(_) => self.in_batch_locked(&mut db, docs, |db, inc| {
+                put_one(db, inc, pipeline_version, None)
+            }),
+        }
     }
 
     fn stats(&self) -> Result<Stats> {
@@ -1103,7 +1168,7 @@ impl Store for SqlStore {
                     &[Val::Int(*cid)],
                 )?;
             }
-            let (records, skipped) = insert_records(db, *cid, doc, pipeline_version)?;
+            let (records, skipped) = insert_records(db, *cid, doc, pipeline_version, None)?;
             let r = db.query(
                 "SELECT first_doc FROM contents WHERE id = $1",
                 &[Val::Int(*cid)],
