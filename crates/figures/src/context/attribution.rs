@@ -87,6 +87,13 @@ const CUES: &[&str] = &[
     "tallied",
     "put",
     "saying",
+    "pointed out",
+    "upgraded",
+    "raised",
+    "revised",
+    "noted",
+    "explained",
+    "stressed",
 ];
 
 /// Words that end the subject of a sentence-initial report ("the government released a
@@ -150,6 +157,34 @@ pub(crate) fn sentence_attribution(sentence: &str, fig: (usize, usize)) -> Attri
         }
     }
     best.map(|(_, a)| a).unwrap_or(Attribution::None)
+}
+
+/// A headline's closing credit: "Nine dead in pier collapse – coastguard", "Dozens hurt in
+/// clashes: city police", "Ferry toll rises to 40 [Harbour Wire]". The credit is the first of
+/// the comma-separated names after the last dash, colon or bracket, when it is short and
+/// reads as a source.
+pub(crate) fn headline_credit(headline: &str) -> Option<String> {
+    let t = headline.trim_end().trim_end_matches('.');
+    let (tail, bracket) = match t.strip_suffix(']') {
+        Some(r) => (r.rsplit_once('[').map(|(_, x)| x)?, true),
+        None => {
+            let k = [" – ", " — ", " - ", ": "]
+                .iter()
+                .filter_map(|sep| t.rfind(sep).map(|k| k + sep.len()))
+                .max()?;
+            (t.get(k..)?, false)
+        }
+    };
+    let first = tail.split(',').next()?.trim();
+    let n = first.split_whitespace().count();
+    let digits = first.chars().any(|c| c.is_ascii_digit());
+    if n == 0 || n > 4 || digits || (bracket && n > 3) {
+        return None;
+    }
+    match named(first)? {
+        Attribution::Named(x) => Some(x),
+        _ => None,
+    }
 }
 
 fn according_to(sentence: &str, low: &str) -> Option<Attribution> {
@@ -279,7 +314,7 @@ fn subject_right(sentence: &str, cue_end: usize, fig: (usize, usize)) -> Option<
 }
 
 /// A subject phrase that can name a source: 1–10 words, no digits-only words, not a clause.
-fn named(x: &str) -> Option<Attribution> {
+pub(crate) fn named(x: &str) -> Option<Attribution> {
     let x = x
         .trim()
         .trim_matches(|c: char| c == ',' || c == '“' || c == '”' || c == '"' || c == '\'');
@@ -320,6 +355,29 @@ fn named(x: &str) -> Option<Attribution> {
 mod tests {
     //! Unit tests on sentences written for these tests (none copied from news text).
     use super::{sentence_attribution, Attribution};
+
+    #[test]
+    fn a_headline_credit_after_a_dash_colon_or_bracket_is_its_source() {
+        use super::headline_credit;
+        assert_eq!(
+            headline_credit("Nine dead in pier collapse – coastguard, local media").as_deref(),
+            Some("coastguard")
+        );
+        assert_eq!(
+            headline_credit("Dozens hurt in clashes in Arn: city police").as_deref(),
+            Some("city police")
+        );
+        assert_eq!(
+            headline_credit("Ferry toll rises to 40 [Harbour Wire]").as_deref(),
+            Some("Harbour Wire")
+        );
+        assert_eq!(headline_credit("Ferry toll rises to 40"), None);
+        assert_eq!(headline_credit("Storm: 40 dead"), None);
+        assert_eq!(
+            headline_credit("Storm – the day the river rose over the old town walls"),
+            None
+        );
+    }
 
     fn at(s: &str, fig: &str) -> Attribution {
         let a = s.find(fig).unwrap_or(0);
