@@ -174,3 +174,21 @@ fn a_headline_credit_is_the_headlines_source() {
     );
     assert_eq!(find(&fs, "killed", 9).sources, vec!["coastguard"]);
 }
+
+#[test]
+fn people_taken_by_force_are_civilians() {
+    let fs = run(
+        Some("2034-04-09"),
+        "Rescue\nSoldiers rescued 26 kidnapped people from a camp in the forest on Saturday, the army said.",
+    );
+    assert_eq!(find(&fs, "rescued", 26).group.class, "civilians");
+}
+
+#[test]
+fn a_day_before_according_to_is_the_days_events() {
+    let fs = run(
+        Some("2034-04-09"),
+        "Crackdown\nAt least 38 more protesters have been killed in the crackdown on Tuesday, according to the Arn Prisoners Support Group.",
+    );
+    assert_eq!(find(&fs, "killed", 38).as_of.as_deref(), Some("2034-04-04"));
+}

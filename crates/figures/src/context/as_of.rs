@@ -83,7 +83,10 @@ pub(super) fn near_cue(doc: &Document, sentence: Span, t: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    last_words.iter().any(|w| CUE_WORDS.contains(w)) || CUE_WORDS.contains(&first_after)
+    // "killed on Sunday, according to the group": the day is the killings', not a
+    // statement's ("according to" carries no day of its own)
+    last_words.iter().any(|w| CUE_WORDS.contains(w))
+        || (CUE_WORDS.contains(&first_after) && first_after != "according")
 }
 
 /// The as-of date and where it came from, without carry-over.

@@ -110,6 +110,29 @@ pub(super) fn of_them_in_sentence(doc: &Document, d: &mut Draft) {
     }
 }
 
+/// "rescued 26 kidnapped people", "the seven abducted persons", "31 travellers
+/// kidnapped on the highway": people taken by force and counted as freed, held, missing or
+/// killed are civilians when their noun names no one in particular.
+pub(super) fn captives(doc: &Document, drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        let c = &d.cand;
+        if c.group_class != "unspecified"
+            || !matches!(c.metric, "rescued" | "detained" | "missing" | "killed")
+        {
+            continue;
+        }
+        let span_text = doc.slice(d.span);
+        let after = doc.text.get(d.span.end()..d.sentence.end()).unwrap_or("");
+        let captive = span_text
+            .split_whitespace()
+            .chain(after.split_whitespace().take(2))
+            .any(|w| context_word(w) == Some(ContextWord::Captive));
+        if captive {
+            d.cand.group_class = "civilians";
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{plain_people, protest_follows};

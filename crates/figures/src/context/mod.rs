@@ -152,6 +152,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     parents_as_of(&mut drafts);
     disowned(doc, &mut drafts);
     protest_clause(doc, &mut drafts);
+    captives(doc, &mut drafts);
     let drafts = merge_restatements(doc, drafts);
     drafts
         .into_iter()

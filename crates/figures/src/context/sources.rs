@@ -427,12 +427,13 @@ pub(super) fn sources_for(
         .segments
         .get(d.seg)
         .is_some_and(|s| matches!(s.kind, SegmentKind::Headline | SegmentKind::Subheading));
-    if claim.is_none() && d.sources.is_empty() && !headline && !claim_cue_in(doc, seg) {
+    if claim.is_none() && d.sources.is_empty() && !headline {
         let rel = (
             d.span.start().saturating_sub(seg.start()),
             d.span.end().saturating_sub(seg.start()),
         );
-        match sentence_attribution(doc.slice(seg), rel) {
+        let skip = claim_cues_in(doc, seg);
+        match sentence_attribution_skipping(doc.slice(seg), rel, &skip) {
             Attribution::Named(s) => d.sources = vec![s],
             Attribution::Pronoun => d.pronoun_source = true,
             Attribution::None => {}
@@ -494,12 +495,20 @@ fn names_no_one(s: &str) -> bool {
     words.peek().is_some() && words.all(|w| context_word(w) == Some(ContextWord::NoSource))
 }
 
-/// The claims layer read a claim in this sentence (and it does not hold the figure).
-fn claim_cue_in(doc: &Document, sentence: Span) -> bool {
+/// The cues (sentence-relative) of the claims the claims layer read in this sentence; none
+/// of them holds the figure, so their verbs are not its attribution.
+fn claim_cues_in(doc: &Document, sentence: Span) -> Vec<(usize, usize)> {
     doc.layers
         .claims
         .iter()
-        .any(|c| sentence.contains(c.cue.span) && !claims_lives(doc, c))
+        .filter(|c| sentence.contains(c.cue.span) && !claims_lives(doc, c))
+        .map(|c| {
+            (
+                c.cue.span.start() - sentence.start(),
+                c.cue.span.end() - sentence.start(),
+            )
+        })
+        .collect()
 }
 
 /// "the Health Ministry's latest toll": the owner of the toll phrase is its first source;

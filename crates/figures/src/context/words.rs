@@ -8,6 +8,7 @@ use std::collections::HashMap;
 pub(crate) enum ContextWord {
     Disaster,
     Protest,
+    Captive,
     NoSource,
 }
 
@@ -22,6 +23,7 @@ static WORDS: once_cell::sync::Lazy<HashMap<String, ContextWord>> =
                 let role = match it.next()?.trim() {
                     "disaster" => ContextWord::Disaster,
                     "protest" => ContextWord::Protest,
+                    "captive" => ContextWord::Captive,
                     "nosource" => ContextWord::NoSource,
                     _ => return None,
                 };
