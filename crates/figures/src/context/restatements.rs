@@ -25,8 +25,7 @@ pub(super) fn merge_restatements(doc: &Document, drafts: Vec<Draft>) -> Vec<Draf
             let named_in_d = !a.sources.is_empty()
                 && !d.sources.is_empty()
                 && sources_named_in(doc, &a.sources, d.sentence);
-            let coreferent =
-                (headline && named_in_d) || (headline && origins_corefer(&a.sources, &d.sources));
+            let coreferent = headline && (named_in_d || origins_corefer(&a.sources, &d.sources));
             let sources_ok = a.sources.is_empty()
                 || d.sources.is_empty()
                 || a.sources == d.sources
