@@ -192,3 +192,15 @@ fn a_day_before_according_to_is_the_days_events() {
     );
     assert_eq!(find(&fs, "killed", 38).as_of.as_deref(), Some("2034-04-04"));
 }
+
+#[test]
+fn a_day_still_to_come_does_not_date_the_count() {
+    let fs = run(
+        Some("2034-04-09"),
+        "Court\nOf those held, 27 have been charged with looting and will appear before a judge on Tuesday, according to the Tesh police.",
+    );
+    assert_eq!(
+        find(&fs, "charged", 27).as_of.as_deref(),
+        Some("2034-04-09")
+    );
+}

@@ -370,6 +370,13 @@ fn dates_the_event(doc: &Document, d: &Draft, t: &Timex) -> bool {
     if relative && growing {
         return true;
     }
+    // "31 have been charged and will appear in court on Monday": a day still to come
+    let future = [" will ", " would ", " due to ", " expected to ", " set to "]
+        .iter()
+        .any(|k| between.contains(k));
+    if future && t.span.start() >= d.span.end() {
+        return true;
+    }
     // "the earthquake on Monday has killed 700": the day is the quake's
     let before = lower_before(doc, d.sentence, t.span.start(), 24);
     let named_before = before

@@ -142,7 +142,7 @@ pub(crate) fn sentence_attribution_skipping(
     skip: &[(usize, usize)],
 ) -> Attribution {
     let low = sentence.to_ascii_lowercase();
-    if let Some(a) = according_to(sentence, &low) {
+    if let Some(a) = according_to(sentence, &low, fig) {
         return a;
     }
     if let Some(a) = passive_by(sentence, &low, fig) {
@@ -236,9 +236,18 @@ fn passive_by(sentence: &str, low: &str, fig: (usize, usize)) -> Option<Attribut
     None
 }
 
-fn according_to(sentence: &str, low: &str) -> Option<Attribution> {
+/// "according to X" (also "as per", "citing"); with several, the nearest one before the
+/// figure ("According to X, 90 were held, of whom, according to Y, 12 died": Y's 12).
+fn according_to(sentence: &str, low: &str, fig: (usize, usize)) -> Option<Attribution> {
     for cue in ["according to ", "as per ", "citing "] {
-        let Some(p) = low.find(cue) else { continue };
+        let before = low
+            .match_indices(cue)
+            .map(|(i, _)| i)
+            .take_while(|&i| i < fig.0)
+            .last();
+        let Some(p) = before.or_else(|| low.find(cue)) else {
+            continue;
+        };
         let start = p + cue.len();
         let rest = sentence.get(start..)?;
         let end = rest
@@ -467,6 +476,13 @@ mod tests {
             ),
             n("authorities")
         );
+    }
+
+    #[test]
+    fn the_nearest_according_to_before_the_figure_is_its_source() {
+        let s = "According to the interior office, 900 were held, of whom, according to the city prosecutor, 12 died.";
+        assert_eq!(at(s, "900"), n("interior office"));
+        assert_eq!(at(s, "12"), n("city prosecutor"));
     }
 
     #[test]
