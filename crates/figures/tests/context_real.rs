@@ -204,3 +204,13 @@ fn a_day_still_to_come_does_not_date_the_count() {
         Some("2034-04-09")
     );
 }
+
+#[test]
+fn the_agency_in_a_wire_report_is_not_the_wire() {
+    let fs = common::figures(
+        serde_json::json!({ "published": "2034-04-09", "outlet": "Harbour Wire Agency" }),
+        "Volcano\nOfficially, 38,200 people have now been evacuated, the agency said.",
+    );
+    let f = find(&fs, "evacuated", 38200);
+    assert_eq!(f.sources, vec!["agency"]);
+}

@@ -108,6 +108,8 @@ fn named_bodies(doc: &Document, drafts: &[Draft]) -> Vec<(usize, String, bool)> 
             out.push((m.span.start(), name.clone(), false));
         }
     }
+    // the outlet itself is no body a description of a source stands for
+    out.retain(|(_, name, _)| !own_voice_filter(doc, vec![name.clone()]).is_empty());
     out.sort_by_key(|x| x.0);
     out
 }

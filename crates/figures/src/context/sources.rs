@@ -1,7 +1,7 @@
 //! Who reported a figure: the claim's source chain, cleaned names, fallbacks when there is
 //! no claim ("according to"), a body that counted the figure itself, the publisher.
 
-use super::source_context::place_speaker;
+use super::source_context::{is_generic, place_speaker};
 use super::words::{context_word, ContextWord};
 use super::*;
 
@@ -457,6 +457,14 @@ pub(super) fn sources_for(
         possessor_source(doc, d);
     }
     d.sources = own_voice_filter(doc, std::mem::take(&mut d.sources));
+    if let Some(cl) = claim.filter(|_| d.sources.is_empty() && !d.pronoun_source) {
+        // "the agency said" resolved to the wire service publishing the report: a wire
+        // does not call itself "the agency", the description names another body
+        let written = clean_source(&cl.speaker.text);
+        if is_generic(&written) {
+            d.sources = vec![written];
+        }
+    }
     d.sources = named_over_generic(std::mem::take(&mut d.sources));
     // "unconfirmed reports" is a hedge, not a source; "the latest" names no one
     d.sources.retain(|x| {
