@@ -1,6 +1,7 @@
 //! The day a figure holds as of: an explicit "as of", the dated moment it describes, the
 //! statement date, the publication date; carried over lists and same-source sentences.
 
+use super::words::{context_word, has_word, ContextWord};
 use super::*;
 
 /// A usable TIMEX3 date value: a calendar date, month, week or year (time part dropped).
@@ -82,7 +83,10 @@ pub(super) fn near_cue(doc: &Document, sentence: Span, t: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    last_words.iter().any(|w| CUE_WORDS.contains(w)) || CUE_WORDS.contains(&first_after)
+    // "killed on Sunday, according to the group": the day is the killings', not a
+    // statement's ("according to" carries no day of its own)
+    last_words.iter().any(|w| CUE_WORDS.contains(w))
+        || (CUE_WORDS.contains(&first_after) && first_after != "according")
 }
 
 /// The as-of date and where it came from, without carry-over.
@@ -114,17 +118,15 @@ pub(super) fn own_date(
         None => {}
     }
     if let Some(c) = claim {
-        let v = c.date.as_deref().and_then(date_value).or_else(|| {
-            c.timex
-                .as_deref()
-                .and_then(|id| doc.timex(id))
-                .and_then(|t| date_value(&t.value))
-        });
+        let v = claim_day(doc, c).or_else(|| speaker_day(doc, c));
         match v {
             Some(v) if is_day(&v) => return (Some(v), AsOfFrom::Statement, period),
             Some(v) => period = period.or(Some(v)),
             None => {}
         }
+    }
+    if let Some(v) = cue_date(doc, d, &in_sentence) {
+        return (Some(v), AsOfFrom::Statement, period);
     }
     match doc.meta.published {
         Some(p) => (
@@ -132,8 +134,70 @@ pub(super) fn own_date(
             AsOfFrom::Published,
             period,
         ),
-        None => (None, AsOfFrom::Nothing, period),
+        None => match document_day(doc) {
+            Some(v) => (Some(v), AsOfFrom::Published, period),
+            None => (None, AsOfFrom::Nothing, period),
+        },
     }
+}
+
+/// The date of a claim's statement, if it has one.
+fn claim_day(doc: &Document, c: &Claim) -> Option<String> {
+    c.date.as_deref().and_then(date_value).or_else(|| {
+        c.timex
+            .as_deref()
+            .and_then(|id| doc.timex(id))
+            .and_then(|t| date_value(&t.value))
+    })
+}
+
+/// "Lena Moor said on Tuesday … Moor added that 40 were hurt": an undated claim takes the
+/// day of the same speaker's nearest dated claim before it (one briefing, one day).
+fn speaker_day(doc: &Document, c: &Claim) -> Option<String> {
+    let name = c.speaker.name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    doc.layers
+        .claims
+        .iter()
+        .rev()
+        .filter(|o| o.span.start() < c.span.start() && o.speaker.name.trim() == name)
+        .find_map(|o| claim_day(doc, o).filter(|v| is_day(v)))
+}
+
+/// "…, the agency said on Friday" with no claim (or an undated one) holding the figure: the
+/// day next to the report verb of the figure's sentence is the statement's.
+fn cue_date(doc: &Document, d: &Draft, in_sentence: &[&Timex]) -> Option<String> {
+    in_sentence
+        .iter()
+        .filter(|t| after_report_verb(doc, d.sentence, t.span) && !entry_or_dateline(doc, d, t))
+        .filter_map(|t| date_value(&t.value))
+        .find(|v| is_day(v))
+}
+
+/// "said on Friday", "told reporters Friday": the day follows a report verb (not "…
+/// on Monday, according to", where the day belongs to what comes before).
+fn after_report_verb(doc: &Document, sentence: Span, t: Span) -> bool {
+    let before = lower_before(doc, sentence, t.start(), 24);
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| CUE_WORDS.contains(&w) && w != "according")
+}
+
+/// A document without a publication date is dated by the latest full day its text states
+/// ("Boats landed on 3 May 2031 …"): the fallback for figures nothing else dates.
+fn document_day(doc: &Document) -> Option<String> {
+    doc.layers
+        .timexes
+        .iter()
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter_map(|t| date_value(&t.value))
+        .filter(|v| is_day(v))
+        .max()
 }
 
 /// A calendar day, `YYYY-MM-DD`: the only value an as-of may take.
@@ -189,10 +253,10 @@ fn moment_of(
         if near_cue(doc, d.sentence, t.span) || entry_or_dateline(doc, d, t) {
             continue;
         }
-        if opens_span_before(doc, d, t) {
+        if opens_span_before(doc, d, t) || dates_the_event(doc, d, t) {
             continue;
         }
-        let Some(v) = date_value(&t.value) else {
+        let Some(v) = range_end(doc, d, t, in_sentence).or_else(|| date_value(&t.value)) else {
             continue;
         };
         let Some(dist) = moment_distance(doc, d, t) else {
@@ -212,6 +276,22 @@ fn moment_of(
         }
     }
     best.map(|(_, _, v)| v)
+}
+
+/// "arrested between 9 June and 31 October": a range of days dates the figure by its last.
+fn range_end(doc: &Document, d: &Draft, t: &Timex, in_sentence: &[&Timex]) -> Option<String> {
+    let before = lower_before(doc, d.sentence, t.span.start(), 10);
+    if !before.trim_end().ends_with("between") {
+        return None;
+    }
+    let end = in_sentence.iter().find(|o| {
+        o.span.start() > t.span.end()
+            && doc
+                .text
+                .get(t.span.end()..o.span.start())
+                .is_some_and(|g| g.trim_start_matches(',').trim() == "and")
+    })?;
+    date_value(&end.value)
 }
 
 /// A live page's entry time ("09:42 The health office says…") dates the entry, and a
@@ -268,6 +348,54 @@ fn opens_span_before(doc: &Document, d: &Draft, t: &Timex) -> bool {
                 | "far"
         )
     })
+}
+
+/// A date that names an event whose count keeps growing rather than the count: "killed in
+/// the quakes that struck on Monday", "arrested during the marches that followed the 3 May
+/// vote"; and a disaster named by its day ("Friday's earthquake has killed 900", "the
+/// quake on Monday has killed 700", "hurt in the 6 May floods"), whose toll keeps growing
+/// after that day.
+fn dates_the_event(doc: &Document, d: &Draft, t: &Timex) -> bool {
+    let (a, b) = if t.span.start() >= d.span.end() {
+        (d.span.end(), t.span.start())
+    } else {
+        (t.span.end(), d.span.start())
+    };
+    let between = doc.text.get(a..b).unwrap_or("").to_lowercase();
+    let relative = [" that ", " which ", " after ", " when ", " where "]
+        .iter()
+        .any(|k| between.contains(k));
+    let growing =
+        has_word(&between, ContextWord::Disaster) || has_word(&between, ContextWord::Protest);
+    if relative && growing {
+        return true;
+    }
+    // "31 have been charged and will appear in court on Monday": a day still to come
+    let future = [" will ", " would ", " due to ", " expected to ", " set to "]
+        .iter()
+        .any(|k| between.contains(k));
+    if future && t.span.start() >= d.span.end() {
+        return true;
+    }
+    // "the earthquake on Monday has killed 700": the day is the quake's
+    let before = lower_before(doc, d.sentence, t.span.start(), 24);
+    let named_before = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| context_word(w) == Some(ContextWord::Disaster));
+    if named_before && t.span.end() <= d.span.start() {
+        return true;
+    }
+    let after = doc.text.get(t.span.end()..d.sentence.end()).unwrap_or("");
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    after
+        .split_whitespace()
+        .take(3)
+        .any(|w| context_word(w) == Some(ContextWord::Disaster))
 }
 
 /// Bytes between the figure and a date; None when a date after the figure is not in its

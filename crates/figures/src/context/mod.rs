@@ -10,14 +10,17 @@ use newsledger_model::{
 
 mod as_of;
 mod attribution;
+mod group_class;
 mod own_voice;
 mod place;
 mod restatements;
 mod source_context;
 mod sources;
+mod words;
 
 use as_of::*;
 use attribution::*;
+use group_class::*;
 use own_voice::*;
 use place::*;
 use restatements::*;
@@ -142,10 +145,14 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     }
     resolve_generic(doc, &mut drafts);
     carry_sources(doc, &mut drafts);
+    // a generic source carried from the sentence before stands for the body named there
+    resolve_generic(doc, &mut drafts);
     header_as_of(doc, &mut drafts);
     carry_as_of(doc, &mut drafts);
     parents_as_of(&mut drafts);
     disowned(doc, &mut drafts);
+    protest_clause(doc, &mut drafts);
+    captives(doc, &mut drafts);
     let drafts = merge_restatements(doc, drafts);
     drafts
         .into_iter()
@@ -226,12 +233,13 @@ fn draft_for(
         d.hedged = d.hedged || p.hedged;
         return Some(d);
     }
+    of_them_in_sentence(doc, &mut d);
     them_group(doc, drafts, at.seg, &mut d);
     if background_year(doc, &d) {
         // "a 1998 tremor there killed more than 2,000": an older event's toll
         return None;
     }
-    let claim = claim_for(doc, span);
+    let claim = claim_of_figure(doc, span, seg);
     sources_for(doc, &drafts[at.base..], &mut d, claim);
     date_place_hedge(doc, &mut d, claim, at.seg, main);
     Some(d)

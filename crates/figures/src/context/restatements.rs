@@ -25,10 +25,11 @@ pub(super) fn merge_restatements(doc: &Document, drafts: Vec<Draft>) -> Vec<Draf
             let named_in_d = !a.sources.is_empty()
                 && !d.sources.is_empty()
                 && sources_named_in(doc, &a.sources, d.sentence);
-            let coreferent = headline && named_in_d;
+            let coreferent = headline && (named_in_d || origins_corefer(&a.sources, &d.sources));
             let sources_ok = a.sources.is_empty()
                 || d.sources.is_empty()
                 || a.sources == d.sources
+                || origins_corefer(&a.sources, &d.sources)
                 || coreferent;
             if !sources_ok {
                 continue;
@@ -85,6 +86,28 @@ fn sources_named_in(doc: &Document, sources: &[String], sentence: Span) -> bool 
 
 /// The first mention `a` takes what the restatement `d` adds: its sources, a finer date,
 /// a place, the group it names, a hedge.
+/// Two chains whose origins name the same body: equal but for case ("Police", "police"),
+/// or every word of the shorter is in the longer ("Health Office" and "the Arn Office of
+/// Health").
+pub(super) fn origins_corefer(a: &[String], b: &[String]) -> bool {
+    let (Some(x), Some(y)) = (a.first(), b.first()) else {
+        return false;
+    };
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !matches!(*w, "the" | "and" | "for"))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wx, wy) = (words(x), words(y));
+    let (short, long) = if wx.len() <= wy.len() {
+        (wx, wy)
+    } else {
+        (wy, wx)
+    };
+    !short.is_empty() && short.iter().all(|w| long.contains(w))
+}
+
 fn take_restatement(a: &mut Draft, d: &Draft, coreferent: bool) {
     if (a.sources.is_empty() || coreferent) && !d.sources.is_empty() {
         a.sources = d.sources.clone();
@@ -107,4 +130,24 @@ fn take_restatement(a: &mut Draft, d: &Draft, coreferent: bool) {
         a.cand.group_class = d.cand.group_class;
     }
     a.hedged = a.hedged || d.hedged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origins_corefer;
+
+    #[test]
+    fn origins_naming_one_body_corefer() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(origins_corefer(&v(&["Police"]), &v(&["police"])));
+        assert!(origins_corefer(
+            &v(&["Health Office"]),
+            &v(&["Arn Office of Health", "Harbour Wire"])
+        ));
+        assert!(!origins_corefer(
+            &v(&["Health Office"]),
+            &v(&["Relief Office"])
+        ));
+        assert!(!origins_corefer(&v(&[]), &v(&["police"])));
+    }
 }

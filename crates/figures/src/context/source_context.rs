@@ -82,18 +82,18 @@ fn body_name(doc: &Document, s: &str) -> bool {
     proper && !person && !is_generic(s)
 }
 
-/// Named bodies around the document: (byte offset, name), from drafts' origins, claims'
-/// origins and organisation mentions (outlets left out).
-fn named_bodies(doc: &Document, drafts: &[Draft]) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
+/// Named bodies around the document: (byte offset, name, named as a source), from drafts'
+/// origins, claims' origins and organisation mentions (outlets left out).
+fn named_bodies(doc: &Document, drafts: &[Draft]) -> Vec<(usize, String, bool)> {
+    let mut out: Vec<(usize, String, bool)> = Vec::new();
     for d in drafts {
         if let Some(o) = d.sources.first().filter(|o| body_name(doc, o)) {
-            out.push((d.span.start(), o.clone()));
+            out.push((d.span.start(), o.clone(), true));
         }
     }
     for c in &doc.layers.claims {
         if let Some(o) = chain_of(c).first().filter(|o| body_name(doc, o)) {
-            out.push((c.speaker.span.start(), o.clone()));
+            out.push((c.speaker.span.start(), o.clone(), true));
         }
     }
     for e in &doc.layers.entities {
@@ -105,15 +105,19 @@ fn named_bodies(doc: &Document, drafts: &[Draft]) -> Vec<(usize, String)> {
             continue;
         }
         for m in e.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
-            out.push((m.span.start(), name.clone()));
+            out.push((m.span.start(), name.clone(), false));
         }
     }
+    // the outlet itself is no body a description of a source stands for
+    out.retain(|(_, name, _)| !own_voice_filter(doc, vec![name.clone()]).is_empty());
     out.sort_by_key(|x| x.0);
     out
 }
 
 /// Replace a generic origin by the nearest body named before it (within the last three
-/// sentences), else in its own or the next sentence.
+/// sentences), else in its own or the next sentence; a body named as a source there beats
+/// one only mentioned ("the rights group" after "the Arn Rights Network said …, blaming the
+/// Tesh Brigade" is the network).
 pub(super) fn resolve_generic(doc: &Document, drafts: &mut [Draft]) {
     if !drafts
         .iter()
@@ -136,14 +140,22 @@ pub(super) fn resolve_generic(doc: &Document, drafts: &mut [Draft]) {
         let ahead = next_content_seg(doc, d.seg)
             .and_then(|s| doc.layers.segments.get(s))
             .map_or(d.sentence.end(), |s| s.span.end());
-        let before = bodies
-            .iter()
-            .rev()
-            .find(|(at, _)| *at < d.sentence.start() && *at >= from);
-        let after = bodies
-            .iter()
-            .find(|(at, _)| *at >= d.sentence.start() && *at < ahead);
-        if let Some((_, name)) = before.or(after) {
+        let before = |speaker: bool| {
+            bodies
+                .iter()
+                .rev()
+                .find(|(at, _, s)| *at < d.sentence.start() && *at >= from && *s >= speaker)
+        };
+        let after = |speaker: bool| {
+            bodies
+                .iter()
+                .find(|(at, _, s)| *at >= d.sentence.start() && *at < ahead && *s >= speaker)
+        };
+        let pick = before(true)
+            .or_else(|| after(true))
+            .or_else(|| before(false))
+            .or_else(|| after(false));
+        if let Some((_, name, _)) = pick {
             if let Some(o) = d.sources.first_mut() {
                 *o = name.clone();
             }
@@ -156,7 +168,7 @@ pub(super) fn resolve_generic(doc: &Document, drafts: &mut [Draft]) {
 pub(super) fn carry_sources(doc: &Document, drafts: &mut [Draft]) {
     for i in 0..drafts.len() {
         let d = &drafts[i];
-        if !d.sources.is_empty() || d.claim.is_some() || d.parent.is_some() {
+        if !d.sources.is_empty() || (d.claim.is_some() && !d.pronoun_source) || d.parent.is_some() {
             continue;
         }
         let headline = doc
@@ -190,6 +202,24 @@ pub(super) fn carry_sources(doc: &Document, drafts: &mut [Draft]) {
         };
         if let Some(srcs) = from_draft.or_else(from_claim) {
             drafts[i].sources = srcs;
+        }
+    }
+    children_take_carried(drafts);
+}
+
+/// "He said 30 were hurt and eight treated in hospital": a figure that shares its parent's
+/// clause takes the source the parent was given by carrying over.
+fn children_take_carried(drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if !d.sources.is_empty() || d.claim.is_some() {
+            continue;
+        }
+        let Some(p) = d.parent.filter(|&p| p < i) else {
+            continue;
+        };
+        if drafts[p].claim.is_none() && !drafts[p].sources.is_empty() {
+            drafts[i].sources = drafts[p].sources.clone();
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Who reported a figure: the claim's source chain, cleaned names, fallbacks when there is
 //! no claim ("according to"), a body that counted the figure itself, the publisher.
 
-use super::source_context::place_speaker;
+use super::source_context::{is_generic, place_speaker};
+use super::words::{context_word, ContextWord};
 use super::*;
 
 pub(crate) fn clean_source(s: &str) -> String {
@@ -209,6 +210,70 @@ pub(super) fn claim_for(doc: &Document, span: Span) -> Option<&Claim> {
     })
 }
 
+/// The claim a figure belongs to: the claim holding it, else a parenthetical report before
+/// it in its sentence ("A gunman opened fire, police said, killing 12"); never a "claimed
+/// N lives" read as speech.
+pub(super) fn claim_of_figure(doc: &Document, span: Span, sentence: Span) -> Option<&Claim> {
+    claim_for(doc, span)
+        .or_else(|| parenthetical_claim(doc, span, sentence))
+        .filter(|c| !claims_lives(doc, c))
+}
+
+/// ", police said, killing 12": a claim whose cue sits before the figure in the same
+/// sentence, set off by commas, with its content before the speaker.
+fn parenthetical_claim(doc: &Document, span: Span, sentence: Span) -> Option<&Claim> {
+    doc.layers.claims.iter().rev().find(|c| {
+        let cue = c.cue.span;
+        let content_before = c.content.iter().all(|x| x.end() <= c.speaker.span.start());
+        let gap = doc.text.get(cue.end()..span.start()).unwrap_or(";");
+        sentence.contains(cue)
+            && cue.end() <= span.start()
+            && content_before
+            && !c.content.is_empty()
+            && gap.starts_with(',')
+            && gap.len() < 40
+            && !gap.contains([';', '.', '"', '“', '”'])
+    })
+}
+
+/// "The storm claimed 40 lives": "claimed" counts, it does not report.
+fn claims_lives(doc: &Document, c: &Claim) -> bool {
+    if !c.cue.text.to_lowercase().starts_with("claim") {
+        return false;
+    }
+    c.content.first().is_some_and(|x| {
+        doc.slice(*x).split_whitespace().take(5).any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphabetic()),
+                "lives" | "life"
+            )
+        })
+    })
+}
+
+/// "denied claims by rights groups that some 900 were held": the count is the claim of the
+/// body after "claims by", not of the one who mentions it.
+pub(super) fn reported_by(doc: &Document, c: &Claim, span: Span) -> Option<String> {
+    let start = c.content.iter().find(|x| x.contains(span))?.start();
+    let text = doc.text.get(start..span.start())?;
+    let low = text.to_lowercase();
+    let (k, cue) = [
+        "claims by ",
+        "claim by ",
+        "reports by ",
+        "allegations by ",
+        "claims from ",
+    ]
+    .iter()
+    .find_map(|cue| low.find(cue).map(|k| (k, cue.len())))?;
+    let rest = text.get(k + cue..)?;
+    let end = rest.find(" that ")?;
+    match named(rest.get(..end)?)? {
+        Attribution::Named(x) => Some(x),
+        _ => None,
+    }
+}
+
 /// Without a claims layer: "according to X" or a closing ", X said." in the sentence.
 pub(super) fn fallback_sources(sentence: &str) -> Vec<String> {
     let low = sentence.to_lowercase();
@@ -340,6 +405,14 @@ pub(super) fn sources_for(
         d.claim = Some(cl.id.clone());
         d.sources = chain_of(cl);
         place_speaker(doc, cl, &mut d.sources);
+        if let Some(x) = reported_by(doc, cl, d.span) {
+            d.sources = vec![x];
+        }
+        if d.sources.first().is_some_and(|o| bare_pronoun(o)) {
+            // "They said 56 of them died": the speaker is named before
+            d.sources.clear();
+            d.pronoun_source = true;
+        }
     } else if doc.layers.claims.is_empty() {
         d.sources = fallback_sources(doc.slice(seg));
     }
@@ -354,15 +427,22 @@ pub(super) fn sources_for(
         .segments
         .get(d.seg)
         .is_some_and(|s| matches!(s.kind, SegmentKind::Headline | SegmentKind::Subheading));
-    if claim.is_none() && d.sources.is_empty() && !headline && !claim_cue_in(doc, seg) {
+    if claim.is_none() && d.sources.is_empty() && !headline {
         let rel = (
             d.span.start().saturating_sub(seg.start()),
             d.span.end().saturating_sub(seg.start()),
         );
-        match sentence_attribution(doc.slice(seg), rel) {
+        let skip = claim_cues_in(doc, seg);
+        match sentence_attribution_skipping(doc.slice(seg), rel, &skip) {
             Attribution::Named(s) => d.sources = vec![s],
             Attribution::Pronoun => d.pronoun_source = true,
             Attribution::None => {}
+        }
+    }
+    if claim.is_none() && d.sources.is_empty() && headline {
+        // "Nine dead in pier collapse – coastguard"
+        if let Some(s) = headline_credit(doc.slice(seg)) {
+            d.sources = vec![s];
         }
     }
     if claim.is_none() && d.cand.shape == "toll-link-count" {
@@ -377,18 +457,27 @@ pub(super) fn sources_for(
         possessor_source(doc, d);
     }
     d.sources = own_voice_filter(doc, std::mem::take(&mut d.sources));
+    if let Some(cl) = claim.filter(|_| d.sources.is_empty() && !d.pronoun_source) {
+        // "the agency said" resolved to the wire service publishing the report: a wire
+        // does not call itself "the agency", the description names another body
+        let written = clean_source(&cl.speaker.text);
+        if is_generic(&written) {
+            d.sources = vec![written];
+        }
+    }
     d.sources = named_over_generic(std::mem::take(&mut d.sources));
-    // "unconfirmed reports" is a hedge, not a source
+    // "unconfirmed reports" is a hedge, not a source; "the latest" names no one
     d.sources.retain(|x| {
-        !matches!(
-            x.to_lowercase().as_str(),
-            "reports"
-                | "unconfirmed reports"
-                | "unverified reports"
-                | "some reports"
-                | "rumours"
-                | "rumors"
-        )
+        !names_no_one(x)
+            && !matches!(
+                x.to_lowercase().as_str(),
+                "reports"
+                    | "unconfirmed reports"
+                    | "unverified reports"
+                    | "some reports"
+                    | "rumours"
+                    | "rumors"
+            )
     });
     if d.sources.is_empty() {
         if let Some(o) = publisher_source(doc) {
@@ -397,12 +486,37 @@ pub(super) fn sources_for(
     }
 }
 
-/// The claims layer read a claim in this sentence (and it does not hold the figure).
-fn claim_cue_in(doc: &Document, sentence: Span) -> bool {
+/// A speaker left as a pronoun or demonstrative ("They", "This"): it names no one itself.
+fn bare_pronoun(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "he" | "she" | "it" | "they" | "we" | "this" | "that" | "these" | "those"
+    )
+}
+
+/// A source of only words that never name a source ("latest", "the new").
+fn names_no_one(s: &str) -> bool {
+    let mut words = s
+        .split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+        .peekable();
+    words.peek().is_some() && words.all(|w| context_word(w) == Some(ContextWord::NoSource))
+}
+
+/// The cues (sentence-relative) of the claims the claims layer read in this sentence; none
+/// of them holds the figure, so their verbs are not its attribution.
+fn claim_cues_in(doc: &Document, sentence: Span) -> Vec<(usize, usize)> {
     doc.layers
         .claims
         .iter()
-        .any(|c| sentence.contains(c.cue.span))
+        .filter(|c| sentence.contains(c.cue.span) && !claims_lives(doc, c))
+        .map(|c| {
+            (
+                c.cue.span.start() - sentence.start(),
+                c.cue.span.end() - sentence.start(),
+            )
+        })
+        .collect()
 }
 
 /// "the Health Ministry's latest toll": the owner of the toll phrase is its first source;
@@ -587,5 +701,21 @@ mod tests {
             super::named_over_generic(v(&["the governor's spokesman"])),
             v(&["governor"])
         );
+    }
+
+    #[test]
+    fn a_pronoun_speaker_names_no_one_itself() {
+        assert!(super::bare_pronoun("They"));
+        assert!(super::bare_pronoun("this"));
+        assert!(!super::bare_pronoun("Theyra Council"));
+    }
+
+    #[test]
+    fn an_adjective_read_as_a_speaker_names_no_one() {
+        assert!(super::names_no_one("latest"));
+        assert!(super::names_no_one("the latest"));
+        assert!(!super::names_no_one("latest police"));
+        assert!(!super::names_no_one("the"));
+        assert!(!super::names_no_one("coast guard"));
     }
 }
