@@ -165,6 +165,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
                 title: d.title,
                 url: d.url,
                 outlet: d.outlet,
+                language: None,
             };
             let mut doc = Document::new(d.id.clone(), d.text, meta);
             pipeline.run_until(&mut doc, "figures");

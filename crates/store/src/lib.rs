@@ -141,6 +141,9 @@ pub struct DocRef {
     pub published: Option<String>,
     pub version: i64,
     pub is_current: bool,
+    /// The document's language (`en`, `ru`…); absent for documents stored before it was kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Another place a text appeared (wire copy, syndication).
