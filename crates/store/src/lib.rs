@@ -35,6 +35,8 @@ pub mod fingerprint;
 pub mod identity;
 pub mod relations;
 mod rows;
+mod ru_search;
+mod translit;
 pub mod sql;
 pub mod story;
 #[doc(hidden)]

@@ -38,6 +38,12 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0003_language.sql"),
         None,
     ),
+    (
+        4,
+        "russian_search",
+        include_str!("../migrations/sqlite/0004_russian_search.sql"),
+        None,
+    ),
 ];
 const PG_MIGRATIONS: &[Migration] = &[
     (
@@ -56,6 +62,12 @@ const PG_MIGRATIONS: &[Migration] = &[
         3,
         "language",
         include_str!("../migrations/postgres/0003_language.sql"),
+        None,
+    ),
+    (
+        4,
+        "russian_search",
+        include_str!("../migrations/postgres/0004_russian_search.sql"),
         None,
     ),
 ];
@@ -1036,6 +1048,12 @@ impl Store for SqlStore {
                 score: col(&r, 1).real().unwrap_or(0.0),
                 doc: doc_ref(&r, 2),
             });
+        }
+        for h in crate::ru_search::document_hits(&mut db, self.dialect, query, lim.clone())? {
+            // A Russian text also matches its exact words in the main index: keep one hit.
+            if !hits.iter().any(|o| o.kind == "document" && o.doc.doc_id == h.doc.doc_id) {
+                hits.push(h);
+            }
         }
         for r in db.query(&rec_sql, &[q, lim])? {
             hits.push(SearchHit {
