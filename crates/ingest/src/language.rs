@@ -13,7 +13,9 @@ use whatlang::{Detector, Lang as W};
 const SAMPLE_BYTES: usize = 1000;
 
 /// Letters of the Kazakh alphabet that Russian, Ukrainian and Belarusian do not have.
-const KAZAKH_ONLY: &[char] = &['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ'];
+const KAZAKH_ONLY: &[char] = &[
+    'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ',
+];
 
 /// A declared language tag reduced to its primary subtag in lower case ("ru-RU" → "ru");
 /// `None` for an empty tag.
@@ -99,23 +101,40 @@ mod tests {
 
     #[test]
     fn english_and_russian_are_detected() {
-        assert_eq!(detect("Police said on Friday that eleven people were detained in the port city."), "en");
+        assert_eq!(
+            detect("Police said on Friday that eleven people were detained in the port city."),
+            "en"
+        );
         assert_eq!(detect("В пятницу в портовом городе были задержаны одиннадцать человек, сообщили в полиции."), "ru");
     }
 
     #[test]
     fn ukrainian_and_kazakh_are_not_russian() {
-        assert_eq!(detect("У п'ятницю в місті затримали одинадцять людей, повідомила поліція області."), "uk");
-        assert_eq!(detect("Жұма күні қалада он бір адам ұсталды, деп хабарлады полиция өкілдері."), "kk");
+        assert_eq!(
+            detect("У п'ятницю в місті затримали одинадцять людей, повідомила поліція області."),
+            "uk"
+        );
+        assert_eq!(
+            detect("Жұма күні қалада он бір адам ұсталды, деп хабарлады полиция өкілдері."),
+            "kk"
+        );
     }
 
     #[test]
     fn declared_tags_win_and_others_warn() {
-        let mut doc = Document::new("a.txt", "Police said eleven people were detained.", Meta::default());
+        let mut doc = Document::new(
+            "a.txt",
+            "Police said eleven people were detained.",
+            Meta::default(),
+        );
         doc.meta.language = Some("ru-RU".into());
         assert_eq!(settle(&mut doc), None);
         assert_eq!(doc.meta.language.as_deref(), Some("ru"));
-        let mut doc = Document::new("b.txt", "Жұма күні қалада он бір адам ұсталды, деп хабарлады.", Meta::default());
+        let mut doc = Document::new(
+            "b.txt",
+            "Жұма күні қалада он бір адам ұсталды, деп хабарлады.",
+            Meta::default(),
+        );
         let warning = settle(&mut doc).unwrap_or_default();
         assert!(warning.starts_with("b.txt: language 'kk'"), "{warning}");
     }

@@ -36,11 +36,11 @@ pub mod identity;
 pub mod relations;
 mod rows;
 mod ru_search;
-mod translit;
 pub mod sql;
 pub mod story;
 #[doc(hidden)]
 pub mod testing;
+mod translit;
 
 use newsledger_model::{Document, FigureValue};
 use serde::Serialize;

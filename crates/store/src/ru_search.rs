@@ -3,8 +3,8 @@
 //! configuration). Runs only for queries with Cyrillic letters, so English searches are
 //! unchanged.
 
-use crate::db::{Db, Val};
 use crate::db::Dialect;
+use crate::db::{Db, Val};
 use crate::sql::{doc_ref, DOC_COLS};
 use crate::{Result, SearchHit};
 use once_cell::sync::Lazy;
@@ -35,7 +35,12 @@ pub(crate) fn fts5_query(query: &str) -> String {
 }
 
 /// Documents in Russian that match `query`, best first.
-pub(crate) fn document_hits(db: &mut Box<dyn Db>, dialect: Dialect, query: &str, lim: Val) -> Result<Vec<SearchHit>> {
+pub(crate) fn document_hits(
+    db: &mut Box<dyn Db>,
+    dialect: Dialect,
+    query: &str,
+    lim: Val,
+) -> Result<Vec<SearchHit>> {
     if !cyrillic(query) {
         return Ok(Vec::new());
     }

@@ -303,7 +303,8 @@ fn on(r: &[Val], i: usize) -> Option<i64> {
 }
 
 /// Columns of [`DocRef`] in queries: the document the record's text first appeared in.
-pub(crate) const DOC_COLS: &str = "d.id, d.content_id, d.ext_id, d.url, d.url_key, d.outlet, d.title, \
+pub(crate) const DOC_COLS: &str =
+    "d.id, d.content_id, d.ext_id, d.url, d.url_key, d.outlet, d.title, \
      d.published, d.version, d.is_current, d.language";
 
 pub(crate) fn doc_ref(r: &[Val], at: usize) -> DocRef {
@@ -1051,7 +1052,10 @@ impl Store for SqlStore {
         }
         for h in crate::ru_search::document_hits(&mut db, self.dialect, query, lim.clone())? {
             // A Russian text also matches its exact words in the main index: keep one hit.
-            if !hits.iter().any(|o| o.kind == "document" && o.doc.doc_id == h.doc.doc_id) {
+            if !hits
+                .iter()
+                .any(|o| o.kind == "document" && o.doc.doc_id == h.doc.doc_id)
+            {
                 hits.push(h);
             }
         }

@@ -73,7 +73,10 @@ mod tests {
     #[test]
     fn names_in_the_news_scheme() {
         assert_eq!(to_latin("ирма веск").as_deref(), Some("irma vesk"));
-        assert_eq!(to_latin("анатолий жуков").as_deref(), Some("anatoliy zhukov"));
+        assert_eq!(
+            to_latin("анатолий жуков").as_deref(),
+            Some("anatoliy zhukov")
+        );
         assert_eq!(to_latin("irma vesk"), None);
     }
 }

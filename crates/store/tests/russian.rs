@@ -15,18 +15,25 @@ const REPORTS: &str = concat!(
 
 fn ingest(store: &dyn Store) -> Vec<Document> {
     let mut docs = Vec::new();
-    read_jsonl(std::io::Cursor::new(REPORTS.as_bytes()), "reports", &mut |i| {
-        if let Item::Doc(d) = i {
-            docs.push(d)
-        }
-    });
+    read_jsonl(
+        std::io::Cursor::new(REPORTS.as_bytes()),
+        "reports",
+        &mut |i| {
+            if let Item::Doc(d) = i {
+                docs.push(d)
+            }
+        },
+    );
     let pipeline = newsledger_pipeline::default_pipeline().expect("pipeline");
     let inc: Vec<Incoming> = docs
         .iter()
         .cloned()
         .map(|mut doc| {
             pipeline.run(&mut doc);
-            Incoming { doc, processed: true }
+            Incoming {
+                doc,
+                processed: true,
+            }
         })
         .collect();
     store
@@ -68,7 +75,8 @@ fn one_story_answer_cites_the_english_and_the_russian_report() {
     // "паромы" is not in the text: its stem "паром" matches "пароме".
     let hits = store.search("паромы", 10).expect("search");
     assert!(
-        hits.iter().any(|h| h.doc.ext_id == "ru-ferry" && h.doc.language.as_deref() == Some("ru")),
+        hits.iter()
+            .any(|h| h.doc.ext_id == "ru-ferry" && h.doc.language.as_deref() == Some("ru")),
         "{hits:#?}"
     );
 }

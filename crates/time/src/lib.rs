@@ -69,7 +69,12 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
 
 /// [`annotate`] with the candidate rules of a language (English or Russian); both share
 /// the resolver.
-pub fn annotate_in(text: &str, sentences: &[Span], dct: Option<NaiveDate>, lang: Lang) -> Vec<Timex> {
+pub fn annotate_in(
+    text: &str,
+    sentences: &[Span],
+    dct: Option<NaiveDate>,
+    lang: Lang,
+) -> Vec<Timex> {
     let ru = lang == Lang::Ru;
     let mut resolver = resolve::Resolver::new(dct);
     let mut out: Vec<Timex> = Vec::new();

@@ -59,7 +59,11 @@ fn claim_of(text: &str, span: Span) -> Option<Claim> {
             distance: false,
         },
         content: vec![span],
-        kind: if direct { ClaimKind::Mixed } else { ClaimKind::Indirect },
+        kind: if direct {
+            ClaimKind::Mixed
+        } else {
+            ClaimKind::Indirect
+        },
         via: names.map(|n| speaker(n, base)).collect(),
         date: None,
         timex: None,
@@ -119,7 +123,10 @@ mod tests {
         let c = claim_of(s, Span::new(0, s.len())).expect("a claim");
         assert_eq!(c.source_chain(), ["МВД", "Вестник"]);
         assert_eq!(c.hedges.len(), 1);
-        assert_eq!(&s[c.hedges[0].span.start()..c.hedges[0].span.end()], "якобы");
+        assert_eq!(
+            &s[c.hedges[0].span.start()..c.hedges[0].span.end()],
+            "якобы"
+        );
     }
 
     #[test]

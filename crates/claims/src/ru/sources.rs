@@ -45,8 +45,29 @@ static NAME_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 
 /// Capitalised words that open sentences rather than name anyone.
 const NOT_NAMES: &[&str] = &[
-    "накануне", "вчера", "сегодня", "позднее", "позже", "ранее", "также", "однако", "как", "по",
-    "в", "во", "на", "об", "о", "при", "после", "тогда", "затем", "кроме", "всего", "среди", "это",
+    "накануне",
+    "вчера",
+    "сегодня",
+    "позднее",
+    "позже",
+    "ранее",
+    "также",
+    "однако",
+    "как",
+    "по",
+    "в",
+    "во",
+    "на",
+    "об",
+    "о",
+    "при",
+    "после",
+    "тогда",
+    "затем",
+    "кроме",
+    "всего",
+    "среди",
+    "это",
 ];
 
 fn name_word(toks: &[Tok], i: usize, text: &str) -> bool {
@@ -65,17 +86,29 @@ fn name_word(toks: &[Tok], i: usize, text: &str) -> bool {
 /// Drops joining words and unbalanced quotes from the ends of a name's tokens.
 fn trim_name(toks: &[Tok], (mut a, mut b): (usize, usize)) -> Option<(usize, usize)> {
     let quotes = |a: usize, b: usize| {
-        let open = toks[a..b].iter().filter(|t| matches!(t.lc.as_str(), "«" | "„")).count();
-        let close = toks[a..b].iter().filter(|t| matches!(t.lc.as_str(), "»" | "“")).count();
+        let open = toks[a..b]
+            .iter()
+            .filter(|t| matches!(t.lc.as_str(), "«" | "„"))
+            .count();
+        let close = toks[a..b]
+            .iter()
+            .filter(|t| matches!(t.lc.as_str(), "»" | "“"))
+            .count();
         (open, close)
     };
     while a < b {
         let (open, close) = quotes(a, b);
         let last = toks[b - 1].lc.as_str();
         let first = toks[a].lc.as_str();
-        if last == "по" || matches!(last, "«" | "„" | "\"") || (matches!(last, "»" | "“") && close > open) {
+        if last == "по"
+            || matches!(last, "«" | "„" | "\"")
+            || (matches!(last, "»" | "“") && close > open)
+        {
             b -= 1;
-        } else if first == "\"" || (matches!(first, "«" | "„") && open > close) || matches!(first, "»" | "“") {
+        } else if first == "\""
+            || (matches!(first, "«" | "„") && open > close)
+            || matches!(first, "»" | "“")
+        {
             a += 1;
         } else {
             break;
@@ -88,7 +121,9 @@ fn trim_name(toks: &[Tok], (mut a, mut b): (usize, usize)) -> Option<(usize, usi
 fn name_after(toks: &[Tok], i: usize, text: &str) -> Option<(usize, usize)> {
     let mut j = i;
     // "Канал 7", "Россия 1": a number right after a name word belongs to it.
-    while j < i + 6 && (name_word(toks, j, text) || j > i && toks[j].digits && name_word(toks, j - 1, text)) {
+    while j < i + 6
+        && (name_word(toks, j, text) || j > i && toks[j].digits && name_word(toks, j - 1, text))
+    {
         // A quoted name is taken whole: «Открытая дверь».
         if toks[j].lc == "«" {
             if let Some(k) = (j + 1..toks.len().min(j + 8)).find(|&k| toks[k].lc == "»") {
@@ -129,7 +164,10 @@ fn canonical(toks: &[Tok], (a, b): (usize, usize), text: &str) -> String {
         let mut head = n.to_string();
         if raw.starts_with(char::is_uppercase) {
             let mut cs = n.chars();
-            head = cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default();
+            head = cs
+                .next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default();
         }
         return format!("{head}{rest}");
     }
@@ -169,7 +207,11 @@ pub struct Attribution {
 impl Attribution {
     /// Origin first, the relaying outlet last.
     pub fn chain(&self) -> Vec<String> {
-        self.origins.iter().chain(&self.relays).map(|n| n.name.clone()).collect()
+        self.origins
+            .iter()
+            .chain(&self.relays)
+            .map(|n| n.name.clone())
+            .collect()
     }
 }
 
@@ -182,7 +224,10 @@ pub fn attribution(toks: &[Tok], text: &str) -> Attribution {
             out.cue = Some(((toks[k].start, toks[k].end), ":"));
             out.origins.push(Named {
                 name: canonical(toks, (0, k), text),
-                text: text.get(toks[0].start..toks[k - 1].end).unwrap_or("").to_string(),
+                text: text
+                    .get(toks[0].start..toks[k - 1].end)
+                    .unwrap_or("")
+                    .to_string(),
                 span: (toks[0].start, toks[k - 1].end),
             });
         }
@@ -199,13 +244,21 @@ pub fn attribution(toks: &[Tok], text: &str) -> Attribution {
             _ => name_after(toks, next, text),
         };
         if let Some((a, b)) = name {
-            out.cue.get_or_insert(((toks[i].start, toks[next - 1].end), phrase));
+            out.cue
+                .get_or_insert(((toks[i].start, toks[next - 1].end), phrase));
             let named = Named {
                 name: canonical(toks, (a, b), text),
-                text: text.get(toks[a].start..toks[b - 1].end).unwrap_or("").to_string(),
+                text: text
+                    .get(toks[a].start..toks[b - 1].end)
+                    .unwrap_or("")
+                    .to_string(),
                 span: (toks[a].start, toks[b - 1].end),
             };
-            let list = if kind == "relay" { &mut out.relays } else { &mut out.origins };
+            let list = if kind == "relay" {
+                &mut out.relays
+            } else {
+                &mut out.origins
+            };
             if !list.iter().any(|n| n.name == named.name) {
                 list.push(named);
             }
@@ -216,7 +269,8 @@ pub fn attribution(toks: &[Tok], text: &str) -> Attribution {
 }
 
 /// The source chain of a sentence, origin first, the relaying outlet last.
-pub fn chain(toks: &[Tok], text: &str) -> Vec<String> {
+#[cfg(test)]
+fn chain(toks: &[Tok], text: &str) -> Vec<String> {
     attribution(toks, text).chain()
 }
 
@@ -228,7 +282,9 @@ pub fn hedges(sentence_lc: &str) -> Vec<(usize, usize)> {
         for (at, _) in sentence_lc.match_indices(h) {
             let before = sentence_lc[..at].chars().next_back();
             let after = sentence_lc[at + h.len()..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            if !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+            {
                 out.push((at, at + h.len()));
             }
         }
@@ -247,16 +303,28 @@ mod tests {
 
     #[test]
     fn cues_before_and_after_the_name() {
-        assert_eq!(sources("По данным Минздрава, погибли 12 человек."), ["Минздрав"]);
+        assert_eq!(
+            sources("По данным Минздрава, погибли 12 человек."),
+            ["Минздрав"]
+        );
         assert_eq!(sources("Об этом сообщили в МЧС."), ["МЧС"]);
-        assert_eq!(sources("МВД Талварии: задержаны 20 человек"), ["МВД Талварии"]);
+        assert_eq!(
+            sources("МВД Талварии: задержаны 20 человек"),
+            ["МВД Талварии"]
+        );
         assert_eq!(sources("Об этом сообщает Канал 7."), ["Канал 7"]);
-        assert_eq!(sources("Об этом сообщили в Минздраве Талварии."), ["Минздрав Талварии"]);
+        assert_eq!(
+            sources("Об этом сообщили в Минздраве Талварии."),
+            ["Минздрав Талварии"]
+        );
         assert_eq!(
             sources("Центр «Открытая дверь» заявил, что задержаны 90 человек."),
             ["Центр «Открытая дверь»"]
         );
-        assert_eq!(sources("Полиция Острина заявила, что задержаны 40 человек."), ["Полиция Острина"]);
+        assert_eq!(
+            sources("Полиция Острина заявила, что задержаны 40 человек."),
+            ["Полиция Острина"]
+        );
     }
 
     #[test]

@@ -21,7 +21,8 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                let inner = d == '-' && s[j + 1..].chars().next().is_some_and(char::is_alphanumeric);
+                let inner =
+                    d == '-' && s[j + 1..].chars().next().is_some_and(char::is_alphanumeric);
                 if d.is_alphanumeric() || inner {
                     end = j + d.len_utf8();
                     it.next();
@@ -32,11 +33,23 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
             let word = &s[i..end];
             let digits = word.chars().all(|c| c.is_ascii_digit());
             let lc = word.to_lowercase().replace('ё', "е");
-            out.push(Tok { start: i, end, lc, punct: false, digits });
+            out.push(Tok {
+                start: i,
+                end,
+                lc,
+                punct: false,
+                digits,
+            });
             continue;
         }
         let end = i + c.len_utf8();
-        out.push(Tok { start: i, end, lc: c.to_string(), punct: true, digits: false });
+        out.push(Tok {
+            start: i,
+            end,
+            lc: c.to_string(),
+            punct: true,
+            digits: false,
+        });
     }
     out
 }

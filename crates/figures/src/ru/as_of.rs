@@ -21,12 +21,21 @@ pub struct Dates {
 fn day_of(value: &str) -> Option<String> {
     let d = value.get(..10)?;
     let b = d.as_bytes();
-    let ok = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    let ok = b.iter().enumerate().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            *c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
     ok.then(|| d.to_string())
 }
 
 fn paragraph_of(doc: &Document, at: usize) -> Option<usize> {
-    doc.layers.paragraphs.iter().position(|p| p.start() <= at && at < p.end().max(p.start() + 1))
+    doc.layers
+        .paragraphs
+        .iter()
+        .position(|p| p.start() <= at && at < p.end().max(p.start() + 1))
 }
 
 /// True when the text before byte `at` ends with "по состоянию на".
@@ -50,14 +59,21 @@ pub fn of_sentence(doc: &Document, sentence: Span, carry: &mut Carry) -> Dates {
     if carry.para != para {
         *carry = Carry { para, day: None };
     }
-    let inside = doc.layers.timexes.iter().filter(|t| sentence.contains(t.span));
+    let inside = doc
+        .layers
+        .timexes
+        .iter()
+        .filter(|t| sentence.contains(t.span));
     let mut named: Option<String> = None;
     let mut period: Option<String> = None;
     for t in inside {
         match day_of(&t.value) {
             Some(d) if after_as_of_cue(doc, t.span.start()) => {
                 carry.day = Some(d.clone());
-                return Dates { as_of: Some(d), period: None };
+                return Dates {
+                    as_of: Some(d),
+                    period: None,
+                };
             }
             Some(d) => {
                 named.get_or_insert(d);

@@ -16,7 +16,11 @@ pub fn stem(word: &str) -> String {
 
 /// The stems of a phrase, space separated.
 pub fn stems(phrase: &str) -> String {
-    phrase.split_whitespace().map(stem).collect::<Vec<_>>().join(" ")
+    phrase
+        .split_whitespace()
+        .map(stem)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -46,10 +50,6 @@ pub struct Lexicon {
     /// Lower-case qualifier phrase → kind, longest first.
     pub qualifiers: Vec<(String, ValueKind)>,
     pub nonfigure: HashSet<String>,
-    /// Lower-case cue phrase → kind (before, relay, via, verb), longest first.
-    pub sources: Vec<(String, &'static str)>,
-    pub source_names: HashMap<String, &'static str>,
-    pub hedges: Vec<&'static str>,
     /// Word beginnings that link a metric word to its number ("возросло до").
     pub linking: Vec<&'static str>,
     /// Words between a count and the metric word after it ("были").
@@ -75,10 +75,15 @@ fn longest_first<T>(mut v: Vec<(String, T)>) -> Vec<(String, T)> {
 }
 
 pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
-    let metrics: HashMap<String, &'static str> = rows(include_str!("../../../../data/figures/ru/metrics.tsv"))
-        .filter_map(|r| Some((stems(r.first()?), *r.get(1)?)))
-        .collect();
-    let max_words = metrics.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+    let metrics: HashMap<String, &'static str> =
+        rows(include_str!("../../../../data/figures/ru/metrics.tsv"))
+            .filter_map(|r| Some((stems(r.first()?), *r.get(1)?)))
+            .collect();
+    let max_words = metrics
+        .keys()
+        .map(|k| k.split(' ').count())
+        .max()
+        .unwrap_or(1);
     let numbers = rows(include_str!("../../../../data/figures/ru/numbers.tsv"))
         .filter_map(|r| {
             let k = match *r.get(2)? {
@@ -92,7 +97,12 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
     let vague = rows(include_str!("../../../../data/figures/ru/vague.tsv"))
         .filter_map(|r| {
             let high = r.get(3).and_then(|h| h.parse().ok());
-            Some((r.first()?.to_string(), kind(r.get(1)?), r.get(2)?.parse().ok()?, high))
+            Some((
+                r.first()?.to_string(),
+                kind(r.get(1)?),
+                r.get(2)?.parse().ok()?,
+                high,
+            ))
         })
         .collect::<Vec<_>>();
     let mut vague = vague;
@@ -112,17 +122,6 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
         ),
         nonfigure: rows(include_str!("../../../../data/figures/ru/nonfigure.tsv"))
             .filter_map(|r| Some(stem(r.first()?)))
-            .collect(),
-        sources: longest_first(
-            rows(include_str!("../../../../data/figures/ru/sources.tsv"))
-                .filter_map(|r| Some((r.first()?.to_string(), *r.get(1)?)))
-                .collect(),
-        ),
-        source_names: rows(include_str!("../../../../data/figures/ru/source_names.tsv"))
-            .filter_map(|r| Some((r.first()?.to_string(), *r.get(1)?)))
-            .collect(),
-        hedges: rows(include_str!("../../../../data/figures/ru/hedges.tsv"))
-            .filter_map(|r| r.first().copied())
             .collect(),
         linking: rows(include_str!("../../../../data/figures/ru/linking.txt"))
             .filter_map(|r| r.first().copied())
@@ -145,7 +144,13 @@ mod tests {
         assert_eq!(LEX.metrics.get(&stem("погибли")), Some(&"killed"));
         assert_eq!(LEX.metrics.get(&stem("погибших")), Some(&"killed"));
         assert_eq!(LEX.metrics.get(&stem("задержаны")), Some(&"detained"));
-        assert_eq!(LEX.metrics.get(&stems("пропали без вести")), Some(&"missing"));
-        assert_eq!(LEX.groups.get(&stem("полицейских")), Some(&"security_forces"));
+        assert_eq!(
+            LEX.metrics.get(&stems("пропали без вести")),
+            Some(&"missing")
+        );
+        assert_eq!(
+            LEX.groups.get(&stem("полицейских")),
+            Some(&"security_forces")
+        );
     }
 }

@@ -26,7 +26,9 @@ impl Sent<'_> {
     /// The metric of a phrase of stems starting at token `j`: (metric, tokens it covers).
     fn metric_at(&self, j: usize) -> Option<(&'static str, usize)> {
         for n in (1..=LEX.max_words).rev() {
-            let Some(ws) = self.stems.get(j..j + n) else { continue };
+            let Some(ws) = self.stems.get(j..j + n) else {
+                continue;
+            };
             if ws.iter().any(String::is_empty) {
                 continue;
             }
@@ -38,7 +40,9 @@ impl Sent<'_> {
     }
 
     fn is_boundary(&self, j: usize, strong_only: bool) -> bool {
-        let Some(t) = self.toks.get(j) else { return true };
+        let Some(t) = self.toks.get(j) else {
+            return true;
+        };
         match t.lc.as_str() {
             ";" | "." | "!" | "?" | ":" => true,
             "," | "—" | "–" | "(" | ")" => !strong_only,
@@ -51,11 +55,18 @@ impl Sent<'_> {
     /// The metric word to the right of a number phrase within its clause (a relative
     /// clause ", которые получили ранения" belongs to it). "3 тыс. протестующих задержаны":
     /// the counted noun names a metric only when no other word does.
-    fn metric_right(&self, p: &NumPhrase) -> (Option<(&'static str, usize)>, Option<(&'static str, usize)>) {
+    fn metric_right(
+        &self,
+        p: &NumPhrase,
+    ) -> (Option<(&'static str, usize)>, Option<(&'static str, usize)>) {
         let mut counted: Option<(&'static str, usize)> = None;
         let mut j = p.end;
         while j < self.toks.len() && j < p.end + 9 {
-            let relative = self.toks[j].lc == "," && self.toks.get(j + 1).is_some_and(|t| t.lc.starts_with("котор"));
+            let relative = self.toks[j].lc == ","
+                && self
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|t| t.lc.starts_with("котор"));
             if relative {
                 j += 2;
                 continue;
@@ -78,7 +89,8 @@ impl Sent<'_> {
     /// "Число погибших … увеличилось до 134": a count head and its metric word before the
     /// number, linked to it by a verb of change; (metric, its token).
     fn headed(&self, p: &NumPhrase) -> Option<(&'static str, usize)> {
-        let linking = |t: &Tok| t.lc == "—" || t.lc == ":" || LEX.linking.iter().any(|l| t.lc.starts_with(l));
+        let linking =
+            |t: &Tok| t.lc == "—" || t.lc == ":" || LEX.linking.iter().any(|l| t.lc.starts_with(l));
         let mut j = p.qual;
         while j > 0 && linking(&self.toks[j - 1]) {
             j -= 1;
@@ -88,12 +100,15 @@ impl Sent<'_> {
             return None;
         }
         let from = j.saturating_sub(25);
-        (from..j).rev().take_while(|&h| !self.is_boundary(h, true)).find_map(|h| {
-            if !LEX.count_heads.contains(self.toks[h].lc.as_str()) {
-                return None;
-            }
-            self.metric_at(h + 1).map(|(m, _)| (m, h + 1))
-        })
+        (from..j)
+            .rev()
+            .take_while(|&h| !self.is_boundary(h, true))
+            .find_map(|h| {
+                if !LEX.count_heads.contains(self.toks[h].lc.as_str()) {
+                    return None;
+                }
+                self.metric_at(h + 1).map(|(m, _)| (m, h + 1))
+            })
     }
 
     /// "превысило 1 200": the qualifier itself is a verb of change.
@@ -103,7 +118,10 @@ impl Sent<'_> {
 
     /// True when only auxiliaries ("были", "уже") stand between the phrase and token `mj`.
     fn aux_between(&self, p: &NumPhrase, mj: usize) -> bool {
-        mj >= p.end && self.toks[p.end..mj].iter().all(|t| LEX.aux.contains(t.lc.as_str()))
+        mj >= p.end
+            && self.toks[p.end..mj]
+                .iter()
+                .all(|t| LEX.aux.contains(t.lc.as_str()))
     }
 
     fn metric_for(&self, p: &NumPhrase) -> Option<(&'static str, usize)> {
@@ -143,9 +161,17 @@ impl Sent<'_> {
         let mut end = j + 1;
         let mut class = *class;
         if let Some(c2) = self.stems.get(end).and_then(|s| LEX.groups.get(s)) {
-            class = if class == "unspecified" || class == "civilians" { c2 } else { class };
+            class = if class == "unspecified" || class == "civilians" {
+                c2
+            } else {
+                class
+            };
             end += 1;
-        } else if self.toks.get(end).is_some_and(|t| matches!(t.lc.as_str(), "полиции" | "мвд" | "мчс" | "спецназа")) {
+        } else if self
+            .toks
+            .get(end)
+            .is_some_and(|t| matches!(t.lc.as_str(), "полиции" | "мвд" | "мчс" | "спецназа"))
+        {
             class = "security_forces";
             end += 1;
         }
@@ -154,11 +180,15 @@ impl Sent<'_> {
 
     /// True when the word after the phrase makes it a count of things, years or money.
     fn counts_things(&self, p: &NumPhrase) -> bool {
-        let Some(t) = self.toks.get(p.end) else { return false };
+        let Some(t) = self.toks.get(p.end) else {
+            return false;
+        };
         if t.lc == "%" || t.lc == "-" && self.toks.get(p.end + 1).is_some_and(|n| n.is_word()) {
             return true;
         }
-        self.stems.get(p.end).is_some_and(|s| LEX.nonfigure.contains(s))
+        self.stems
+            .get(p.end)
+            .is_some_and(|s| LEX.nonfigure.contains(s))
     }
 
     /// "обвинения предъявлены 57 задержанным": a charge right before the number wins over the
@@ -194,8 +224,10 @@ impl Sent<'_> {
     /// A number in a list: a dash or "в" (a place) follows it, or a person noun does.
     fn continues_list(&self, p: &NumPhrase) -> bool {
         let next = self.toks.get(p.end).map(|t| t.lc.as_str());
-        let after_comma = p.qual > 0 && matches!(self.toks[p.qual - 1].lc.as_str(), "," | "а" | "и");
-        after_comma && matches!(next, Some("—" | "–" | "-" | "в" | "во")) || self.group_for(p).is_some() && after_comma
+        let after_comma =
+            p.qual > 0 && matches!(self.toks[p.qual - 1].lc.as_str(), "," | "а" | "и");
+        after_comma && matches!(next, Some("—" | "–" | "-" | "в" | "во"))
+            || self.group_for(p).is_some() && after_comma
     }
 
     fn slice(&self, a: usize, b: usize) -> &str {
@@ -205,8 +237,35 @@ impl Sent<'_> {
 
 /// Words that may follow a count without being what it counts.
 const JOINING: &[&str] = &[
-    "и", "в", "во", "на", "из", "по", "за", "с", "со", "от", "до", "у", "к", "а", "но", "или", "уже",
-    "еще", "ещё", "тоже", "также", "были", "был", "было", "была", "будут", "человек", "из-за", "при",
+    "и",
+    "в",
+    "во",
+    "на",
+    "из",
+    "по",
+    "за",
+    "с",
+    "со",
+    "от",
+    "до",
+    "у",
+    "к",
+    "а",
+    "но",
+    "или",
+    "уже",
+    "еще",
+    "ещё",
+    "тоже",
+    "также",
+    "были",
+    "был",
+    "было",
+    "была",
+    "будут",
+    "человек",
+    "из-за",
+    "при",
 ];
 
 /// The figures of a Russian document.
@@ -224,9 +283,20 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
         let toks = tokens::tokenize(text);
         let stems = toks
             .iter()
-            .map(|t| if t.is_word() { stems(&t.lc) } else { String::new() })
+            .map(|t| {
+                if t.is_word() {
+                    stems(&t.lc)
+                } else {
+                    String::new()
+                }
+            })
             .collect();
-        let sent = Sent { text, base: seg.span.start(), toks, stems };
+        let sent = Sent {
+            text,
+            base: seg.span.start(),
+            toks,
+            stems,
+        };
         figures_of(doc, &sent, seg.span, &mut carry, &mut out);
     }
     for (k, f) in out.iter_mut().enumerate() {
@@ -250,7 +320,13 @@ fn in_timex(doc: &Document, span: Span) -> bool {
     doc.layers.timexes.iter().any(|t| t.span.overlaps(span))
 }
 
-fn figures_of(doc: &Document, sent: &Sent<'_>, sentence: Span, carry: &mut as_of::Carry, out: &mut Vec<Figure>) {
+fn figures_of(
+    doc: &Document,
+    sent: &Sent<'_>,
+    sentence: Span,
+    carry: &mut as_of::Carry,
+    out: &mut Vec<Figure>,
+) {
     let claim = doc.layers.claims.iter().find(|c| c.span.contains(sentence));
     let chain = claim.map(|c| c.source_chain()).unwrap_or_default();
     let hedged = claim.map_or_else(
@@ -268,11 +344,17 @@ fn figures_of(doc: &Document, sent: &Sent<'_>, sentence: Span, carry: &mut as_of
             continue;
         };
         i = p.end.max(i + 1);
-        let inherit = out.last().filter(|o| o.sentence == sentence).and_then(|o| metric_code(&o.metric));
+        let inherit = out
+            .last()
+            .filter(|o| o.sentence == sentence)
+            .and_then(|o| metric_code(&o.metric));
         if let Some(mut f) = figure(sent, &p, sentence, &chain, hedged, &dates, inherit) {
             f.claim = claim_id.clone();
             let seen = out.iter().any(|o| {
-                o.metric == f.metric && o.value.low == f.value.low && o.value.high == f.value.high && o.sources == f.sources
+                o.metric == f.metric
+                    && o.value.low == f.value.low
+                    && o.value.high == f.value.high
+                    && o.sources == f.sources
             });
             if !seen {
                 out.push(f);
@@ -295,7 +377,10 @@ fn figure(
         return None;
     }
     let headed = sent.headed(p);
-    let found = sent.charged_before(p).or(headed).or_else(|| sent.metric_for(p));
+    let found = sent
+        .charged_before(p)
+        .or(headed)
+        .or_else(|| sent.metric_for(p));
     // A list goes on with the metric of the figure before it: "66 задержаны в Москве,
     // 54 в Ярославле, 20 — в Липецке".
     let listed = found.is_none() && inherit.is_some() && sent.continues_list(p);
@@ -317,15 +402,27 @@ fn figure(
     let span_end = group.map_or(p.end, |g| g.2);
     let (a, b) = (sent.toks[p.qual].start, sent.toks[span_end - 1].end);
     let (gtext, class) = match group {
-        Some((c, g0, g1)) => (sent.slice(sent.toks[g0].start, sent.toks[g1 - 1].end).to_string(), c),
+        Some((c, g0, g1)) => (
+            sent.slice(sent.toks[g0].start, sent.toks[g1 - 1].end)
+                .to_string(),
+            c,
+        ),
         None => (String::new(), "unspecified"),
     };
     let numtext = sent.slice(a, sent.toks[p.end - 1].end).to_string();
     Some(Figure {
         id: String::new(),
         metric: metric.to_string(),
-        value: FigureValue { kind: p.kind, low: p.low, high: p.high, text: numtext },
-        group: Group { text: gtext, class: class.to_string() },
+        value: FigureValue {
+            kind: p.kind,
+            low: p.low,
+            high: p.high,
+            text: numtext,
+        },
+        group: Group {
+            text: gtext,
+            class: class.to_string(),
+        },
         place: None,
         as_of: dates.as_of.clone(),
         period: dates.period.clone(),

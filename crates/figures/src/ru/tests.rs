@@ -24,30 +24,65 @@ fn chrono_day(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
 fn summary(text: &str) -> Vec<(String, ValueKind, u64, Option<u64>, String)> {
     figures(text)
         .into_iter()
-        .map(|f| (f.metric, f.value.kind, f.value.low, f.value.high, f.group.class))
+        .map(|f| {
+            (
+                f.metric,
+                f.value.kind,
+                f.value.low,
+                f.value.high,
+                f.group.class,
+            )
+        })
         .collect()
 }
 
-fn row(m: &str, k: ValueKind, low: u64, high: Option<u64>, c: &str) -> (String, ValueKind, u64, Option<u64>, String) {
+fn row(
+    m: &str,
+    k: ValueKind,
+    low: u64,
+    high: Option<u64>,
+    c: &str,
+) -> (String, ValueKind, u64, Option<u64>, String) {
     (m.into(), k, low, high, c.into())
 }
 
 #[test]
 fn inflected_metrics_on_either_side() {
     use ValueKind::*;
-    assert_eq!(summary("В Острине погибли 12 человек."), [row("killed", Exact, 12, Some(12), "unspecified")]);
+    assert_eq!(
+        summary("В Острине погибли 12 человек."),
+        [row("killed", Exact, 12, Some(12), "unspecified")]
+    );
     assert_eq!(
         summary("Число погибших возросло до 30, еще 45 человек получили ранения."),
-        [row("killed", Exact, 30, Some(30), "unspecified"), row("injured", Exact, 45, Some(45), "unspecified")]
+        [
+            row("killed", Exact, 30, Some(30), "unspecified"),
+            row("injured", Exact, 45, Some(45), "unspecified")
+        ]
     );
-    assert_eq!(summary("Задержаны более 3 тыс. протестующих."), [row("detained", AtLeast, 3000, None, "protesters")]);
-    assert_eq!(summary("Трое пропали без вести."), [row("missing", Exact, 3, Some(3), "unspecified")]);
+    assert_eq!(
+        summary("Задержаны более 3 тыс. протестующих."),
+        [row("detained", AtLeast, 3000, None, "protesters")]
+    );
+    assert_eq!(
+        summary("Трое пропали без вести."),
+        [row("missing", Exact, 3, Some(3), "unspecified")]
+    );
     assert_eq!(
         summary("Из зоны паводка эвакуированы около 800 жителей, спасены 15 человек."),
-        [row("evacuated", Approx, 800, Some(800), "civilians"), row("rescued", Exact, 15, Some(15), "unspecified")]
+        [
+            row("evacuated", Approx, 800, Some(800), "civilians"),
+            row("rescued", Exact, 15, Some(15), "unspecified")
+        ]
     );
-    assert_eq!(summary("Госпитализированы пятеро."), [row("injured", Exact, 5, Some(5), "unspecified")]);
-    assert_eq!(summary("Пострадали десятки людей."), [row("injured", Vague, 24, Some(99), "unspecified")]);
+    assert_eq!(
+        summary("Госпитализированы пятеро."),
+        [row("injured", Exact, 5, Some(5), "unspecified")]
+    );
+    assert_eq!(
+        summary("Пострадали десятки людей."),
+        [row("injured", Vague, 24, Some(99), "unspecified")]
+    );
 }
 
 #[test]
@@ -80,21 +115,30 @@ fn spans_reproduce_the_evidence() {
     let text = "Задержаны по меньшей мере 40 сотрудников полиции.";
     let f = figures(text);
     assert_eq!(f.len(), 1);
-    assert_eq!(&text[f[0].span.start()..f[0].span.end()], "по меньшей мере 40 сотрудников полиции");
+    assert_eq!(
+        &text[f[0].span.start()..f[0].span.end()],
+        "по меньшей мере 40 сотрудников полиции"
+    );
     assert_eq!(f[0].group.class, "security_forces");
 }
 
 #[test]
 fn charges_and_crowds_of_things() {
     use ValueKind::*;
-    assert_eq!(summary("Обвинения предъявлены 57 задержанным."), [row("charged", Exact, 57, Some(57), "unspecified")]);
+    assert_eq!(
+        summary("Обвинения предъявлены 57 задержанным."),
+        [row("charged", Exact, 57, Some(57), "unspecified")]
+    );
     assert!(summary("На стадионе собрались 12 тыс. болельщиков.").is_empty());
 }
 
 #[test]
 fn counts_headed_linked_listed_and_relative() {
     use ValueKind::*;
-    assert_eq!(summary("Стихия унесла жизни 46 человек."), [row("killed", Exact, 46, Some(46), "unspecified")]);
+    assert_eq!(
+        summary("Стихия унесла жизни 46 человек."),
+        [row("killed", Exact, 46, Some(46), "unspecified")]
+    );
     assert_eq!(
         summary("Число жертв наводнения в долине реки Вельты увеличилось до 134."),
         [row("killed", Exact, 134, Some(134), "unspecified")]
@@ -105,9 +149,15 @@ fn counts_headed_linked_listed_and_relative() {
     );
     assert_eq!(
         summary("Погибли семь человек, еще 12 получили травмы."),
-        [row("killed", Exact, 7, Some(7), "unspecified"), row("injured", Exact, 12, Some(12), "unspecified")]
+        [
+            row("killed", Exact, 7, Some(7), "unspecified"),
+            row("injured", Exact, 12, Some(12), "unspecified")
+        ]
     );
-    assert_eq!(summary("Из них 204 были госпитализированы."), [row("injured", Exact, 204, Some(204), "unspecified")]);
+    assert_eq!(
+        summary("Из них 204 были госпитализированы."),
+        [row("injured", Exact, 204, Some(204), "unspecified")]
+    );
     assert_eq!(
         summary("66 человек задержаны в Острине, 54 человека в Велморе, 20 — в Талвине."),
         [

@@ -39,7 +39,12 @@ fn digits(s: &str, at: usize) -> (usize, f64) {
         };
         let group = rest.get(gap..gap + 3).unwrap_or("");
         let after = rest.as_bytes().get(gap + 3);
-        if gap > 0 && text.len() <= 3 && group.len() == 3 && group.bytes().all(|c| c.is_ascii_digit()) && !after.is_some_and(u8::is_ascii_digit) {
+        if gap > 0
+            && text.len() <= 3
+            && group.len() == 3
+            && group.bytes().all(|c| c.is_ascii_digit())
+            && !after.is_some_and(u8::is_ascii_digit)
+        {
             text.push_str(group);
             i += gap + 3;
         } else {
@@ -75,13 +80,20 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
             while it.peek().is_some_and(|&(j, _)| j < end) {
                 it.next();
             }
-            out.push(Tok { start: i, end, lc: s[i..end].to_string(), num: Some(v), punct: false });
+            out.push(Tok {
+                start: i,
+                end,
+                lc: s[i..end].to_string(),
+                num: Some(v),
+                punct: false,
+            });
             continue;
         }
         if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                let inner = (d == '-' || d == '\'') && s[j + 1..].chars().next().is_some_and(char::is_alphabetic);
+                let inner = (d == '-' || d == '\'')
+                    && s[j + 1..].chars().next().is_some_and(char::is_alphabetic);
                 if d.is_alphanumeric() || inner {
                     end = j + d.len_utf8();
                     it.next();
@@ -90,11 +102,23 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                 }
             }
             let lc = s[i..end].to_lowercase().replace('ё', "е");
-            out.push(Tok { start: i, end, lc, num: None, punct: false });
+            out.push(Tok {
+                start: i,
+                end,
+                lc,
+                num: None,
+                punct: false,
+            });
             continue;
         }
         let end = i + c.len_utf8();
-        out.push(Tok { start: i, end, lc: c.to_string(), num: None, punct: true });
+        out.push(Tok {
+            start: i,
+            end,
+            lc: c.to_string(),
+            num: None,
+            punct: true,
+        });
     }
     out
 }

@@ -46,7 +46,10 @@ pub static RELATIVE: Lazy<Vec<Relative>> = Lazy::new(|| {
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut ws: Vec<&str> = words.collect();
     ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    ws.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+    ws.iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 struct Patterns {
@@ -131,10 +134,16 @@ fn dates(p: &Patterns, text: &str, out: &mut Vec<Cand>) {
         push(out, mm.start(), all.end(), Reading::date(y, m, 0));
     }
     for c in p.digits.captures_iter(text) {
-        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.name("d"), c.name("m"), c.name("y")) else {
+        let (Some(all), Some(d), Some(m), Some(y)) =
+            (c.get(0), c.name("d"), c.name("m"), c.name("y"))
+        else {
             continue;
         };
-        let (Ok(d), Ok(m), Ok(mut y)) = (d.as_str().parse::<u32>(), m.as_str().parse::<u32>(), y.as_str().parse::<i32>()) else {
+        let (Ok(d), Ok(m), Ok(mut y)) = (
+            d.as_str().parse::<u32>(),
+            m.as_str().parse::<u32>(),
+            y.as_str().parse::<i32>(),
+        ) else {
             continue;
         };
         if y < 100 {
@@ -149,7 +158,16 @@ fn dates(p: &Patterns, text: &str, out: &mut Vec<Cand>) {
             continue;
         };
         if let Ok(y) = ym.as_str().parse::<i32>() {
-            push(out, ym.start(), all.end(), Reading::Year { y, modifier: None, season: None });
+            push(
+                out,
+                ym.start(),
+                all.end(),
+                Reading::Year {
+                    y,
+                    modifier: None,
+                    season: None,
+                },
+            );
         }
     }
 }
@@ -160,13 +178,24 @@ fn weekdays(p: &Patterns, text: &str, out: &mut Vec<Cand>) {
         let Some(&wd) = WEEKDAYS.get(wm.as_str().to_lowercase().as_str()) else {
             continue;
         };
-        let rel = c.name("rel").map(|r| match r.as_str().to_lowercase().as_str() {
-            "эту" | "этот" | "это" => Rel::This,
-            "следующую" | "следующий" | "следующее" => Rel::Next,
-            _ => Rel::Last,
-        });
+        let rel = c
+            .name("rel")
+            .map(|r| match r.as_str().to_lowercase().as_str() {
+                "эту" | "этот" | "это" => Rel::This,
+                "следующую" | "следующий" | "следующее" => Rel::Next,
+                _ => Rel::Last,
+            });
         let start = c.name("rel").map_or(wm.start(), |r| r.start());
-        push(out, start, wm.end(), Reading::Weekday { wd, rel, part: None });
+        push(
+            out,
+            start,
+            wm.end(),
+            Reading::Weekday {
+                wd,
+                rel,
+                part: None,
+            },
+        );
     }
 }
 
@@ -186,8 +215,18 @@ fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
 /// Words that put a Russian sentence in the future ("состоится", "будет"); otherwise news
 /// is told in the past.
 const FUTURE_CUES: &[&str] = &[
-    "будет", "будут", "состоится", "пройдет", "пройдёт", "начнется", "начнётся", "планируется",
-    "намерен", "намерены", "собирается", "ожидается",
+    "будет",
+    "будут",
+    "состоится",
+    "пройдет",
+    "пройдёт",
+    "начнется",
+    "начнётся",
+    "планируется",
+    "намерен",
+    "намерены",
+    "собирается",
+    "ожидается",
 ];
 
 /// The tense a weekday or month without a year resolves by.
@@ -226,26 +265,47 @@ mod tests {
             values("Протесты начались 9 января 2029 года в Острине."),
             [pair("9 января 2029 года", "2029-01-09")]
         );
-        assert_eq!(values("Сводка от 09.01.2029 устарела."), [pair("09.01.2029", "2029-01-09")]);
-        assert_eq!(values("В 2029 году город вырос."), [pair("2029 году", "2029")]);
+        assert_eq!(
+            values("Сводка от 09.01.2029 устарела."),
+            [pair("09.01.2029", "2029-01-09")]
+        );
+        assert_eq!(
+            values("В 2029 году город вырос."),
+            [pair("2029 году", "2029")]
+        );
     }
 
     #[test]
     fn months_in_every_case() {
-        assert_eq!(values("Это случилось 3 марта."), [pair("3 марта", "2031-03-03")]);
-        assert_eq!(values("Мост откроют к 5 мая."), [pair("5 мая", "2031-05-05")]);
+        assert_eq!(
+            values("Это случилось 3 марта."),
+            [pair("3 марта", "2031-03-03")]
+        );
+        assert_eq!(
+            values("Мост откроют к 5 мая."),
+            [pair("5 мая", "2031-05-05")]
+        );
         assert_eq!(values("В феврале было тихо."), [pair("феврале", "2031-02")]);
         assert_eq!(values("Маяк на мысе погас."), []);
     }
 
     #[test]
     fn weekdays_and_fixed_phrases() {
-        assert_eq!(values("Пожар вспыхнул в среду."), [pair("среду", "2031-03-05")]);
-        assert_eq!(values("Накануне спасатели ушли."), [pair("Накануне", "2031-03-06")]);
+        assert_eq!(
+            values("Пожар вспыхнул в среду."),
+            [pair("среду", "2031-03-05")]
+        );
+        assert_eq!(
+            values("Накануне спасатели ушли."),
+            [pair("Накануне", "2031-03-06")]
+        );
         assert_eq!(
             values("На прошлой неделе было сухо."),
             [pair("На прошлой неделе", "2031-W09")]
         );
-        assert_eq!(values("Вчера вечером шел дождь."), [pair("Вчера вечером", "2031-03-06TEV")]);
+        assert_eq!(
+            values("Вчера вечером шел дождь."),
+            [pair("Вчера вечером", "2031-03-06TEV")]
+        );
     }
 }
