@@ -183,7 +183,7 @@ impl Sent<'_> {
         let Some(t) = self.toks.get(p.end) else {
             return false;
         };
-        if t.lc == "%" || t.lc == "-" && self.toks.get(p.end + 1).is_some_and(|n| n.is_word()) {
+        if t.lc == "%" || (t.lc == "-" && self.toks.get(p.end + 1).is_some_and(|n| n.is_word())) {
             return true;
         }
         self.stems
@@ -226,8 +226,8 @@ impl Sent<'_> {
         let next = self.toks.get(p.end).map(|t| t.lc.as_str());
         let after_comma =
             p.qual > 0 && matches!(self.toks[p.qual - 1].lc.as_str(), "," | "а" | "и");
-        after_comma && matches!(next, Some("—" | "–" | "-" | "в" | "во"))
-            || self.group_for(p).is_some() && after_comma
+        after_comma
+            && (matches!(next, Some("—" | "–" | "-" | "в" | "во")) || self.group_for(p).is_some())
     }
 
     fn slice(&self, a: usize, b: usize) -> &str {
