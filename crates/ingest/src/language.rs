@@ -58,7 +58,9 @@ pub fn detect(text: &str) -> String {
 
 /// Words only English text has this often: three of them in the sample settle it without
 /// running the detector (a cheap scan on the path every English document takes).
-const ENGLISH_WORDS: &[&str] = &[" the ", " of ", " and ", " that ", " said ", " was ", " were ", " with "];
+const ENGLISH_WORDS: &[&str] = &[
+    " the ", " of ", " and ", " that ", " said ", " was ", " were ", " with ",
+];
 
 fn english_words(sample: &str) -> bool {
     let mut n = 0;
@@ -160,7 +162,9 @@ mod tests {
     #[test]
     fn english_function_words_settle_it_without_the_detector() {
         assert!(english_words(" the port said that the ferry was late "));
-        assert!(!english_words("Le port a dit que le ferry était en retard."));
+        assert!(!english_words(
+            "Le port a dit que le ferry était en retard."
+        ));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Reports in English and Russian of one invented event feed one story answer, and Russian
-//! text is searchable by its stems. Every sentence here is invented for this test.
+//! text is searchable by its stems. Every sentence here is invented for this test. (The
+//! English report names no place: Russian figures carry no place yet, and a figure tied to
+//! a place is a breakdown beside a whole-story total, never a step of its chain.)
 
 use newsledger_ingest::{read_jsonl, Item};
 use newsledger_model::Document;
@@ -7,7 +9,7 @@ use newsledger_store::story::{story, StoryQuery};
 use newsledger_store::{Incoming, Store};
 
 const REPORTS: &str = concat!(
-    r#"{"id": "en-ferry", "published": "2031-05-02", "outlet": "Harbour Wire", "url": "https://harbour.example/ferry", "text": "Ferry fire off Velmora\nThe coast guard said on Friday that 12 people were killed when fire broke out on a ferry near the port of Velmora. Rescue boats searched the water until dark and the cause of the fire was not yet known."}"#,
+    r#"{"id": "en-ferry", "published": "2031-05-02", "outlet": "Harbour Wire", "url": "https://harbour.example/ferry", "text": "Ferry fire off Velmora\nThe coast guard said on Friday that 12 people were killed when fire broke out on a passenger ferry. Rescue boats searched the water until dark and the cause of the fire was not yet known."}"#,
     "\n",
     r#"{"id": "ru-ferry", "published": "2031-05-03", "outlet": "Вестник Велморы", "url": "https://vestnik-velmora.example/parom", "language": "ru", "text": "Пожар на пароме у Велморы\nПо данным береговой охраны, число погибших при пожаре на пароме у порта Велмора возросло до 17. Спасатели продолжали поиски в субботу."}"#,
     "\n"
