@@ -14,6 +14,9 @@ use newsledger_model::{Document, Figure, FigureValue, Group, SegmentKind, Span};
 use numbers::NumPhrase;
 use tokens::Tok;
 
+/// A metric code and the token of the word that names it.
+type Hit = (&'static str, usize);
+
 /// One sentence's tokens with their stems (empty for punctuation and numbers).
 struct Sent<'a> {
     text: &'a str,
@@ -55,10 +58,7 @@ impl Sent<'_> {
     /// The metric word to the right of a number phrase within its clause (a relative
     /// clause ", которые получили ранения" belongs to it). "3 тыс. протестующих задержаны":
     /// the counted noun names a metric only when no other word does.
-    fn metric_right(
-        &self,
-        p: &NumPhrase,
-    ) -> (Option<(&'static str, usize)>, Option<(&'static str, usize)>) {
+    fn metric_right(&self, p: &NumPhrase) -> (Option<Hit>, Option<Hit>) {
         let mut counted: Option<(&'static str, usize)> = None;
         let mut j = p.end;
         while j < self.toks.len() && j < p.end + 9 {
@@ -350,14 +350,18 @@ fn figures_of(
             .and_then(|o| metric_code(&o.metric));
         if let Some(mut f) = figure(sent, &p, sentence, &chain, hedged, &dates, inherit) {
             f.claim = claim_id.clone();
-            let seen = out.iter().any(|o| {
+            // A restatement (same metric and bounds) is the first mention, taking the
+            // sources a later mention names; two named sources stay two records.
+            let same = out.iter_mut().find(|o| {
                 o.metric == f.metric
                     && o.value.low == f.value.low
                     && o.value.high == f.value.high
-                    && o.sources == f.sources
+                    && (o.sources == f.sources || o.sources.is_empty() || f.sources.is_empty())
             });
-            if !seen {
-                out.push(f);
+            match same {
+                Some(o) if o.sources.is_empty() => o.sources = f.sources,
+                Some(_) => {}
+                None => out.push(f),
             }
         }
     }

@@ -179,3 +179,13 @@ fn counts_headed_linked_listed_and_relative() {
         [row("injured", Exact, 79, Some(79), "security_forces")]
     );
 }
+
+#[test]
+fn a_headline_restating_a_sourced_toll_is_one_record() {
+    let f = figures(
+        "Число жертв пожара достигло 53\nПо данным МЧС, число жертв пожара достигло 53 человек.",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].sources, ["МЧС"]);
+    assert_eq!(f[0].span.start(), "Число жертв пожара достигло ".len());
+}
