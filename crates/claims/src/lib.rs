@@ -20,6 +20,7 @@ mod extract;
 mod hedges;
 mod lexicon;
 mod resolve;
+pub mod ru;
 mod text;
 mod words;
 
@@ -122,7 +123,11 @@ impl Stage for ClaimStage {
         &[Layer::Claims]
     }
     fn process(&self, doc: &mut Document) {
-        doc.layers.claims = extract_claims(doc);
+        doc.layers.claims = match doc.lang() {
+            newsledger_model::Lang::En => extract_claims(doc),
+            newsledger_model::Lang::Ru => ru::extract_claims(doc),
+            newsledger_model::Lang::Other => Vec::new(),
+        };
     }
 }
 

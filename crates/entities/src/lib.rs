@@ -61,6 +61,11 @@ impl Stage for EntityStage {
         &[Layer::Entities]
     }
     fn process(&self, doc: &mut Document) {
+        // English rules only: other languages get no entities (never English rules by mistake).
+        if doc.lang() != newsledger_model::Lang::En {
+            doc.layers.entities = Vec::new();
+            return;
+        }
         let entities = extract(doc);
         doc.layers.entities = entities;
     }

@@ -167,6 +167,7 @@ pub fn run(args: &Args) -> Result<()> {
             title: line.title.clone(),
             url: line.url.clone(),
             outlet: line.outlet.clone(),
+            language: None,
         };
         let mut doc = Document::new(line.id.clone(), line.text.clone(), meta);
         pipeline.run_until(&mut doc, "claims");

@@ -686,6 +686,7 @@ fn run_jsonl(args: &Args, gold_path: &Path) -> Result<()> {
             title: d.title.clone(),
             url: d.url.clone(),
             outlet: d.outlet.clone(),
+            language: None,
         };
         let doc = system(&p, &d.id, &d.text, meta);
         let refs: Vec<&GoldEntity> = g.iter().collect();

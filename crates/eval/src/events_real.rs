@@ -313,6 +313,7 @@ pub(crate) fn score_set(
             title: None,
             url: src.url.clone(),
             outlet: src.outlet.clone(),
+            language: None,
         };
         let mut doc = Document::new(src.id.clone(), text, meta);
         pipeline.run(&mut doc);

@@ -82,6 +82,9 @@ struct DocLine {
     url: Option<String>,
     #[serde(default)]
     outlet: Option<String>,
+    /// The document's language when the line declares it (`corpus/ru`); English otherwise.
+    #[serde(default)]
+    language: Option<String>,
     text: String,
 }
 
@@ -165,6 +168,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
                 title: d.title,
                 url: d.url,
                 outlet: d.outlet,
+                language: d.language,
             };
             let mut doc = Document::new(d.id.clone(), d.text, meta);
             pipeline.run_until(&mut doc, "figures");

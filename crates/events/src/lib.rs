@@ -84,6 +84,11 @@ impl Stage for EventStage {
         &[Layer::Events]
     }
     fn process(&self, doc: &mut Document) {
+        // English rules only: other languages get no events (never English rules by mistake).
+        if doc.lang() != newsledger_model::Lang::En {
+            doc.layers.events = Vec::new();
+            return;
+        }
         let (events, mentions) = extract_events_with_mentions(doc);
         doc.layers.events = events;
         disaster::link_figures(doc, &mentions);

@@ -18,12 +18,13 @@ mod context;
 pub mod detect;
 mod lexicon;
 mod number;
+mod ru;
 mod tokens;
 
 pub use context::extract;
 pub use detect::{detect, Candidate};
 
-use newsledger_model::{Document, Layer, Stage};
+use newsledger_model::{Document, Lang, Layer, Stage};
 
 /// Fills `doc.layers.figures`.
 #[derive(Debug, Default, Clone)]
@@ -52,6 +53,10 @@ impl Stage for FigureStage {
         &[Layer::Figures]
     }
     fn process(&self, doc: &mut Document) {
-        doc.layers.figures = extract(doc);
+        doc.layers.figures = match doc.lang() {
+            Lang::En => extract(doc),
+            Lang::Ru => ru::extract(doc),
+            Lang::Other => Vec::new(),
+        };
     }
 }

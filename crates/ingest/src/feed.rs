@@ -76,6 +76,7 @@ pub(crate) fn read_feed(bytes: &[u8], name: &str, out: &mut Out<'_>) {
                 title,
                 url,
                 outlet: outlet.clone(),
+                language: None,
             },
         ));
     }

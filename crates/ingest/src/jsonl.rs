@@ -12,6 +12,7 @@ struct Line {
     title: Option<String>,
     url: Option<String>,
     outlet: Option<String>,
+    language: Option<String>,
 }
 
 /// Read JSONL: one document per line. A malformed line yields `FILE:LINE: <problem>` and
@@ -49,7 +50,12 @@ pub fn read_jsonl<R: BufRead>(mut reader: R, name: &str, sink: &mut dyn FnMut(It
             continue;
         }
         match parse_line(line, &where_) {
-            Ok(doc) => sink(Item::Doc(doc)),
+            Ok(mut doc) => {
+                if let Some(w) = crate::language::settle(&mut doc) {
+                    sink(Item::Warning(w));
+                }
+                sink(Item::Doc(doc))
+            }
             Err(msg) => sink(Item::Error(format!("{where_}: {msg}"))),
         }
     }
@@ -76,6 +82,7 @@ fn parse_line(line: &str, where_: &str) -> Result<Document, String> {
             title: l.title,
             url: l.url,
             outlet: l.outlet,
+            language: l.language,
         },
     ))
 }

@@ -11,6 +11,7 @@
 mod date;
 mod feed;
 mod jsonl;
+pub mod language;
 mod text;
 mod warc;
 pub mod web;
@@ -54,6 +55,7 @@ impl TextMeta {
             title: self.title.clone(),
             url: self.url.clone(),
             outlet: self.outlet.clone(),
+            language: None,
         }
     }
 }

@@ -41,7 +41,11 @@ pub(crate) fn text_document(bytes: Vec<u8>, id: &str, meta: &TextMeta, sink: &mu
             "{id}: not valid UTF-8 (first bad byte at offset {off}); decoded lossily, spans refer to the decoded text"
         )));
     }
-    sink(Item::Doc(Document::new(id, text, meta.to_meta())));
+    let mut doc = Document::new(id, text, meta.to_meta());
+    if let Some(w) = crate::language::settle(&mut doc) {
+        sink(Item::Warning(w));
+    }
+    sink(Item::Doc(doc));
 }
 
 #[cfg(test)]

@@ -137,10 +137,13 @@ impl Out<'_> {
         self.doc_checked(d, english);
     }
     /// A document whose language was already checked (in parallel, by the WARC reader).
-    pub fn doc_checked(&mut self, d: Document, english: bool) {
+    pub fn doc_checked(&mut self, mut d: Document, english: bool) {
         if self.opts.english_only && !english {
             self.stats.skipped_language += 1;
             return;
+        }
+        if let Some(w) = crate::language::settle(&mut d) {
+            (self.sink)(Item::Warning(w));
         }
         self.stats.docs += 1;
         (self.sink)(Item::Doc(d));
@@ -192,6 +195,7 @@ pub(crate) fn article_doc(a: &newsledger_html::Article, fallback_id: String) -> 
             title: a.title.clone(),
             url: a.url.clone(),
             outlet: a.outlet.clone(),
+            language: a.lang.clone(),
         },
     )
 }

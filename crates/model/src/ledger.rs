@@ -4,7 +4,7 @@ use crate::{Claim, Document, Entity, Event, Figure, Segment, Span, Timex};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the ledger's shape changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// What optional parts a ledger carries.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,6 +24,8 @@ pub struct Ledger {
     pub title: Option<String>,
     pub url: Option<String>,
     pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub language: Option<String>,
     pub figures: Vec<Figure>,
     pub claims: Vec<Claim>,
     pub entities: Vec<Entity>,
@@ -46,6 +48,8 @@ pub struct LedgerView<'a> {
     pub title: Option<&'a str>,
     pub url: Option<&'a str>,
     pub outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
     pub figures: &'a [Figure],
     pub claims: &'a [Claim],
     pub entities: &'a [Entity],
@@ -68,6 +72,7 @@ impl<'a> LedgerView<'a> {
             title: doc.meta.title.as_deref(),
             url: doc.meta.url.as_deref(),
             outlet: doc.meta.outlet.as_deref(),
+            language: doc.meta.language.as_deref(),
             figures: &l.figures,
             claims: &l.claims,
             entities: &l.entities,
@@ -90,6 +95,7 @@ impl Ledger {
             title: doc.meta.title.clone(),
             url: doc.meta.url.clone(),
             outlet: doc.meta.outlet.clone(),
+            language: doc.meta.language.clone(),
             figures: l.figures.clone(),
             claims: l.claims.clone(),
             entities: l.entities.clone(),
@@ -114,6 +120,7 @@ mod tests {
             title: Some("T".into()),
             url: None,
             outlet: Some("O".into()),
+            language: None,
         };
         let mut doc = Document::new("d", "Some text.", meta);
         doc.layers.residue.push(Span(0, 4));

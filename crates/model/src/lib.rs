@@ -37,6 +37,10 @@ pub struct Meta {
     pub title: Option<String>,
     pub url: Option<String>,
     pub outlet: Option<String>,
+    /// Language of the text (ISO 639-1 where there is one: `en`, `ru`, `uk`…), as declared
+    /// by the source or detected on ingest. `None` (documents built in code) reads as English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// A document: its id, its text exactly as given, its metadata and its annotation layers.
@@ -120,7 +124,39 @@ impl ResidueOrder {
     }
 }
 
+/// The rule set a document is routed to: each stage runs its English rules, its Russian
+/// rules, or none (any other language yields no records; the caller warns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ru,
+    Other,
+}
+
+impl Lang {
+    /// The routing for a language code; `None` (not declared, not detected) is English,
+    /// the language every stage was first written for.
+    pub fn of(code: Option<&str>) -> Lang {
+        let Some(code) = code else {
+            return Lang::En;
+        };
+        let primary = code.split(['-', '_']).next().unwrap_or("").trim();
+        if primary.eq_ignore_ascii_case("en") || primary.eq_ignore_ascii_case("eng") {
+            Lang::En
+        } else if primary.eq_ignore_ascii_case("ru") || primary.eq_ignore_ascii_case("rus") {
+            Lang::Ru
+        } else {
+            Lang::Other
+        }
+    }
+}
+
 impl Document {
+    /// Which language's rules the stages apply to this document.
+    pub fn lang(&self) -> Lang {
+        Lang::of(self.meta.language.as_deref())
+    }
+
     pub fn new(id: impl Into<String>, text: impl Into<String>, meta: Meta) -> Self {
         Document {
             id: id.into(),
@@ -271,5 +307,21 @@ mod lookup_tests {
         assert!(find("t02").is_none());
         assert!(find("x").is_none());
         assert!(find("t0").is_none());
+    }
+}
+
+#[cfg(test)]
+mod lang_tests {
+    use super::Lang;
+
+    #[test]
+    fn codes_route_to_rule_sets() {
+        assert_eq!(Lang::of(None), Lang::En);
+        assert_eq!(Lang::of(Some("en-GB")), Lang::En);
+        assert_eq!(Lang::of(Some("ru")), Lang::Ru);
+        assert_eq!(Lang::of(Some("ru_RU")), Lang::Ru);
+        assert_eq!(Lang::of(Some("uk")), Lang::Other);
+        assert_eq!(Lang::of(Some("kk")), Lang::Other);
+        assert_eq!(Lang::of(Some("")), Lang::Other);
     }
 }

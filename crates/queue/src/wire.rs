@@ -59,6 +59,7 @@ mod tests {
                 title: Some("A title".into()),
                 url: url.map(str::to_string),
                 outlet: Some("Test Wire".into()),
+                language: None,
             },
         )
     }

@@ -13,15 +13,16 @@
 
 mod cap;
 mod residue;
+mod ru;
 mod sentences;
 mod tokens;
 
 pub use cap::MAX_SENTENCE_BYTES;
 pub use residue::residue_spans;
-pub use sentences::{paragraphs, segments_of_paragraph};
+pub use sentences::{paragraphs, segments_of_paragraph, segments_of_paragraph_in};
 pub use tokens::tokenize;
 
-use newsledger_model::{Document, Layer, Segment, Stage};
+use newsledger_model::{Document, Lang, Layer, Segment, Stage};
 
 /// Fills paragraphs, segments, tokens and residue.
 #[derive(Debug, Default, Clone)]
@@ -50,10 +51,14 @@ impl Stage for SegmentStage {
     }
     fn process(&self, doc: &mut Document) {
         let text = doc.text.as_str();
+        let lang = doc.lang();
+        if lang == Lang::Other {
+            return;
+        }
         let paras = paragraphs(text);
         let mut segs: Vec<Segment> = Vec::new();
         for (i, &p) in paras.iter().enumerate() {
-            segs.extend(segments_of_paragraph(text, p, i == 0));
+            segs.extend(segments_of_paragraph_in(text, p, i == 0, lang));
         }
         doc.layers.residue = residue_spans(text, &paras, &segs);
         doc.layers.tokens = tokenize(text);

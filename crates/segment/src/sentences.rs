@@ -1,6 +1,6 @@
 //! Paragraphs and sentence-like segments.
 
-use newsledger_model::{Segment, SegmentKind, Span};
+use newsledger_model::{Lang, Segment, SegmentKind, Span};
 use once_cell::sync::Lazy;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
@@ -181,6 +181,12 @@ fn is_heading(p: &str) -> bool {
 /// Segments of one paragraph. `first` marks the document's first paragraph (a heading there
 /// is the headline; later ones are subheadings).
 pub fn segments_of_paragraph(text: &str, para: Span, first: bool) -> Vec<Segment> {
+    segments_of_paragraph_in(text, para, first, Lang::En)
+}
+
+/// [`segments_of_paragraph`] with the rules of a language (English or Russian).
+pub fn segments_of_paragraph_in(text: &str, para: Span, first: bool, lang: Lang) -> Vec<Segment> {
+    let ru = lang == Lang::Ru;
     let mut out = Vec::new();
     let Some(p) = text.get(para.start()..para.end()) else {
         return out;
@@ -195,18 +201,23 @@ pub fn segments_of_paragraph(text: &str, para: Span, first: bool) -> Vec<Segment
         return out;
     }
     let mut body_start = para.start();
-    if let Some(m) = DATELINE.find(p) {
-        let d = trim(text, para.start(), para.start() + m.end());
+    let dateline_end = if ru {
+        crate::ru::dateline(p)
+    } else {
+        DATELINE.find(p).map(|m| m.end())
+    };
+    if let Some(m_end) = dateline_end {
+        let d = trim(text, para.start(), para.start() + m_end);
         // Keep the dateline only when a sentence follows it.
-        if m.end() < p.len() && !d.is_empty() {
+        if m_end < p.len() && !d.is_empty() {
             out.push(Segment {
                 kind: SegmentKind::Dateline,
                 span: d,
             });
-            body_start = para.start() + m.end();
+            body_start = para.start() + m_end;
         }
     }
-    for s in split_sentences(text, Span::new(body_start, para.end())) {
+    for s in split_sentences(text, Span::new(body_start, para.end()), ru) {
         for piece in crate::cap::cap_span(text, s) {
             out.push(Segment {
                 kind: SegmentKind::Sentence,
@@ -239,7 +250,7 @@ fn first_word(s: &str) -> &str {
 }
 
 /// Split a span of running text into sentences.
-fn split_sentences(text: &str, span: Span) -> Vec<Span> {
+fn split_sentences(text: &str, span: Span, ru: bool) -> Vec<Span> {
     let mut out = Vec::new();
     let Some(s) = text.get(span.start()..span.end()) else {
         return out;
@@ -254,7 +265,10 @@ fn split_sentences(text: &str, span: Span) -> Vec<Span> {
         // Extend over repeated terminals ("...", "?!") and closing quotes/brackets.
         let mut j = i + c.len_utf8();
         while let Some(&(k, d)) = iter.peek() {
-            if matches!(d, '.' | '!' | '?' | '…') || CLOSERS.contains(&d) {
+            if matches!(d, '.' | '!' | '?' | '…')
+                || CLOSERS.contains(&d)
+                || (ru && crate::ru::is_closer(d))
+            {
                 j = k + d.len_utf8();
                 iter.next();
             } else {
@@ -271,10 +285,15 @@ fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             continue;
         }
         let next = trimmed.chars().next().unwrap_or(' ');
-        if next.is_lowercase() {
+        if next.is_lowercase() || (ru && crate::ru::dialogue_attribution(trimmed)) {
             continue;
         }
-        if c == '.' && j == i + 1 && !ends_sentence_after_period(s, i, trimmed) {
+        let ends = if ru {
+            ends_russian_sentence_after_period(s, i, trimmed)
+        } else {
+            ends_sentence_after_period(s, i, trimmed)
+        };
+        if c == '.' && j == i + 1 && !ends {
             continue;
         }
         let end = j;
@@ -287,6 +306,33 @@ fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     }
     out.retain(|sp| !sp.is_empty());
     out
+}
+
+/// [`ends_sentence_after_period`] for Russian: its abbreviations, openers and initials.
+fn ends_russian_sentence_after_period(s: &str, i: usize, after: &str) -> bool {
+    use crate::ru::{abbreviation, is_opener, RuAbbrev};
+    let word = word_before(s, i);
+    if word.is_empty() {
+        return true;
+    }
+    let opener = is_opener(first_word(after));
+    match abbreviation(word) {
+        Some(RuAbbrev::Title) => return false,
+        Some(RuAbbrev::Other) => return opener,
+        None => {}
+    }
+    let mut chars = word.chars();
+    // A single capital initial ("А. Петров").
+    if let (Some(c0), None) = (chars.next(), chars.next()) {
+        if c0.is_uppercase() {
+            return opener;
+        }
+    }
+    // Dotted abbreviations ("т.е", "т.д"): end only before an opener.
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return opener;
+    }
+    true
 }
 
 /// Decide whether a single period at byte `i` of `s` ends the sentence, given the text after.

@@ -106,6 +106,7 @@ fn recombined(p: &Pool, i: usize) -> Document {
             title: None,
             url: Some(format!("https://recombined.example/{i}")),
             outlet: p.outlets.get(i % p.outlets.len()).cloned(),
+            language: None,
         },
     )
 }

@@ -90,7 +90,15 @@ pub fn source_identity(name: &str) -> (String, String) {
     let k = base_key(name);
     match ALIASES.get(&k) {
         Some((ck, canon)) => (ck.clone(), canon.clone()),
-        None => (k, name.trim().to_string()),
+        // A Cyrillic name without an alias: its Latin spelling is the key, so "Ирма Веск"
+        // and "Irma Vesk" are one source.
+        None => match crate::translit::to_latin(&k) {
+            Some(latin) => match ALIASES.get(&latin) {
+                Some((ck, canon)) => (ck.clone(), canon.clone()),
+                None => (latin, name.trim().to_string()),
+            },
+            None => (k, name.trim().to_string()),
+        },
     }
 }
 
@@ -160,6 +168,13 @@ mod tests {
         );
         let (_, shown) = source_identity("ministry of internal affairs");
         assert_eq!(shown, "Interior Ministry");
+    }
+
+    #[test]
+    fn one_source_in_either_script() {
+        assert_eq!(source_key("Минздрав"), source_key("Health Ministry"));
+        assert_eq!(source_key("МВД"), source_key("the Interior Ministry"));
+        assert_eq!(source_key("Ирма Веск"), source_key("Irma Vesk"));
     }
 
     #[test]

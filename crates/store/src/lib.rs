@@ -36,10 +36,12 @@ pub mod fingerprint;
 pub mod identity;
 pub mod relations;
 mod rows;
+mod ru_search;
 pub mod sql;
 pub mod story;
 #[doc(hidden)]
 pub mod testing;
+mod translit;
 
 use newsledger_model::{Document, FigureValue};
 use serde::Serialize;
@@ -142,6 +144,9 @@ pub struct DocRef {
     pub published: Option<String>,
     pub version: i64,
     pub is_current: bool,
+    /// The document's language (`en`, `ru`…); absent for documents stored before it was kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Another place a text appeared (wire copy, syndication).

@@ -33,6 +33,18 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0002_dates_story.sql"),
         Some(repair_dates),
     ),
+    (
+        3,
+        "language",
+        include_str!("../migrations/sqlite/0003_language.sql"),
+        None,
+    ),
+    (
+        4,
+        "russian_search",
+        include_str!("../migrations/sqlite/0004_russian_search.sql"),
+        None,
+    ),
 ];
 const PG_MIGRATIONS: &[Migration] = &[
     (
@@ -46,6 +58,18 @@ const PG_MIGRATIONS: &[Migration] = &[
         "dates_story",
         include_str!("../migrations/postgres/0002_dates_story.sql"),
         Some(repair_dates),
+    ),
+    (
+        3,
+        "language",
+        include_str!("../migrations/postgres/0003_language.sql"),
+        None,
+    ),
+    (
+        4,
+        "russian_search",
+        include_str!("../migrations/postgres/0004_russian_search.sql"),
+        None,
     ),
 ];
 
@@ -317,10 +341,11 @@ fn on(r: &[Val], i: usize) -> Option<i64> {
 }
 
 /// Columns of [`DocRef`] in queries: the document the record's text first appeared in.
-const DOC_COLS: &str = "d.id, d.content_id, d.ext_id, d.url, d.url_key, d.outlet, d.title, \
-     d.published, d.version, d.is_current";
+pub(crate) const DOC_COLS: &str =
+    "d.id, d.content_id, d.ext_id, d.url, d.url_key, d.outlet, d.title, \
+     d.published, d.version, d.is_current, d.language";
 
-fn doc_ref(r: &[Val], at: usize) -> DocRef {
+pub(crate) fn doc_ref(r: &[Val], at: usize) -> DocRef {
     DocRef {
         doc_id: n(r, at),
         content_id: n(r, at + 1),
@@ -332,6 +357,7 @@ fn doc_ref(r: &[Val], at: usize) -> DocRef {
         published: os(r, at + 7),
         version: n(r, at + 8),
         is_current: n(r, at + 9) != 0,
+        language: os(r, at + 10),
     }
 }
 
@@ -489,8 +515,8 @@ fn add_document(
     let outlet_key = doc.meta.outlet.as_deref().map(source_key);
     let id = db.query(
         "INSERT INTO documents (ext_id, url_key, url, outlet, outlet_key, title, published, \
-         version, is_current, content_id, canonical_id, ingested_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11) RETURNING id",
+         version, is_current, content_id, canonical_id, ingested_at, language) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $12) RETURNING id",
         &[
             doc.id.clone().into(),
             key.into(),
@@ -503,6 +529,7 @@ fn add_document(
             Val::Int(content_id),
             Val::Int(canonical_id),
             now().into(),
+            doc.meta.language.clone().into(),
         ],
     )?;
     let id = id
@@ -795,14 +822,14 @@ impl Store for SqlStore {
                 sentence: s(r, 18),
                 pipeline_version: s(r, 19),
                 doc: doc_ref(r, 20),
-                span: span(r, 30),
-                period: os(r, 32),
-                period_start: os(r, 33),
-                period_end: os(r, 34),
-                increment: n(r, 35) != 0,
-                part_of: os(r, 36),
-                revises: os(r, 37),
-                retracted: n(r, 38) != 0,
+                span: span(r, 31),
+                period: os(r, 33),
+                period_start: os(r, 34),
+                period_end: os(r, 35),
+                increment: n(r, 36) != 0,
+                part_of: os(r, 37),
+                revises: os(r, 38),
+                retracted: n(r, 39) != 0,
             })
             .collect())
     }
@@ -860,9 +887,9 @@ impl Store for SqlStore {
                 claim_speaker: os(r, 16),
                 pipeline_version: s(r, 17),
                 doc: doc_ref(r, 18),
-                span: span(r, 28),
-                date_start: os(r, 30),
-                date_end: os(r, 31),
+                span: span(r, 29),
+                date_start: os(r, 31),
+                date_end: os(r, 32),
             })
             .collect())
     }
@@ -904,8 +931,8 @@ impl Store for SqlStore {
                 content: s(r, 10),
                 pipeline_version: s(r, 11),
                 doc: doc_ref(r, 12),
-                span: span(r, 22),
-                date_start: os(r, 24),
+                span: span(r, 23),
+                date_start: os(r, 25),
             })
             .collect())
     }
@@ -949,7 +976,7 @@ impl Store for SqlStore {
                 mentions: n(r, 7),
                 pipeline_version: s(r, 8),
                 doc: doc_ref(r, 9),
-                roles: serde_json::from_str::<serde_json::Value>(&s(r, 19))
+                roles: serde_json::from_str::<serde_json::Value>(&s(r, 20))
                     .ok()
                     .and_then(|v| {
                         v.get("roles").and_then(|x| x.as_array()).map(|a| {
@@ -1088,6 +1115,15 @@ impl Store for SqlStore {
                 doc: doc_ref(&r, 2),
             });
         }
+        for h in crate::ru_search::document_hits(&mut db, self.dialect, query, lim.clone())? {
+            // A Russian text also matches its exact words in the main index: keep one hit.
+            if !hits
+                .iter()
+                .any(|o| o.kind == "document" && o.doc.doc_id == h.doc.doc_id)
+            {
+                hits.push(h);
+            }
+        }
         for r in db.query(&rec_sql, &[q, lim])? {
             hits.push(SearchHit {
                 kind: s(&r, 0),
@@ -1120,7 +1156,7 @@ impl Store for SqlStore {
 
     fn stale(&self, pipeline_version: &str, after: i64, limit: usize) -> Result<Vec<StaleDoc>> {
         let rows = self.lock()?.query(
-            "SELECT c.id, c.text, d.ext_id, d.url, d.outlet, d.title, d.published \
+            "SELECT c.id, c.text, d.ext_id, d.url, d.outlet, d.title, d.published, d.language \
              FROM contents c JOIN documents d ON d.id = c.first_doc \
              WHERE c.dup_of IS NULL AND (c.pipeline_version IS NULL OR c.pipeline_version <> $1) \
              AND c.id > $2 ORDER BY c.id LIMIT $3",
@@ -1143,6 +1179,7 @@ impl Store for SqlStore {
                         title: os(r, 5),
                         url: os(r, 3),
                         outlet: os(r, 4),
+                        language: os(r, 7),
                     },
                 ),
             })

@@ -70,6 +70,7 @@ pub fn doc(
             title: Some(format!("Report {id}")),
             url: url.map(str::to_string),
             outlet: Some(outlet.to_string()),
+            language: None,
         },
     );
     let mut at = 0;

@@ -522,6 +522,7 @@ fn story_docs(set_dir: &Path, story: &str) -> Result<Vec<Document>, Vec<String>>
                 title: s("title"),
                 url: s("url"),
                 outlet: s("outlet"),
+                language: None,
             },
         ));
     }

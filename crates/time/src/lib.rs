@@ -20,7 +20,7 @@ mod resolve;
 pub mod timeml;
 
 use chrono::NaiveDate;
-use newsledger_model::{Document, Layer, Span, Stage, Timex};
+use newsledger_model::{Document, Lang, Layer, Span, Stage, Timex};
 
 pub use resolve::{resolve_value_to_date, weekday_date, Tense};
 
@@ -53,13 +53,29 @@ impl Stage for TimeStage {
             // No segmentation ran: fall back to our own rough sentence split.
             spans = rough_sentences(&doc.text);
         }
-        doc.layers.timexes = annotate(&doc.text, &spans, doc.meta.published);
+        doc.layers.timexes = match doc.lang() {
+            Lang::En => annotate(&doc.text, &spans, doc.meta.published),
+            Lang::Ru => annotate_in(&doc.text, &spans, doc.meta.published, Lang::Ru),
+            Lang::Other => Vec::new(),
+        };
     }
 }
 
 /// Finds and resolves every timex of `text`, sentence by sentence (`sentences` are byte
 /// spans, in document order; text outside them is ignored).
 pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<Timex> {
+    annotate_in(text, sentences, dct, Lang::En)
+}
+
+/// [`annotate`] with the candidate rules of a language (English or Russian); both share
+/// the resolver.
+pub fn annotate_in(
+    text: &str,
+    sentences: &[Span],
+    dct: Option<NaiveDate>,
+    lang: Lang,
+) -> Vec<Timex> {
+    let ru = lang == Lang::Ru;
     let mut resolver = resolve::Resolver::new(dct);
     let mut out: Vec<Timex> = Vec::new();
     // Anchors are noted under provisional ids (a candidate may still fail to resolve);
@@ -72,7 +88,11 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
         let Some(sent) = text.get(sp.start()..sp.end()) else {
             continue;
         };
-        let cands = extract::candidates(sent);
+        let cands = if ru {
+            extract::ru::candidates(sent)
+        } else {
+            extract::candidates(sent)
+        };
         if cands.is_empty() {
             continue;
         }
@@ -88,7 +108,11 @@ pub fn annotate(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<T
                 resolved.push(None);
                 continue;
             }
-            let tense = cues.tense_at(c.start, c.end);
+            let tense = if ru {
+                extract::ru::tense(sent)
+            } else {
+                cues.tense_at(c.start, c.end)
+            };
             let r = resolver.resolve(&c.reading, tense, None);
             if let Some(r) = &r {
                 if let Some(id) = ids.last() {

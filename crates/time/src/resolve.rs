@@ -506,6 +506,21 @@ impl Resolver {
                     None => Some(date(value, basis, None)),
                 }
             }
+            Reading::FixedRu(i) => {
+                let row = crate::extract::ru::RELATIVE.get(*i)?;
+                let kind = match row.kind.as_str() {
+                    "TIME" => TimexType::Time,
+                    "SET" => TimexType::Set,
+                    _ => TimexType::Date,
+                };
+                let (value, basis) = self.template(&row.template, &row.phrase, tense);
+                Some(Resolved {
+                    kind,
+                    value,
+                    basis,
+                    modifier: row.modifier.clone(),
+                })
+            }
             Reading::Fixed(i) => {
                 let row = LEX.relative.get(*i)?;
                 let kind = match row.kind.as_str() {

@@ -343,6 +343,7 @@ pub fn score_real(
                 title: None,
                 url: s.url.clone(),
                 outlet: s.outlet.clone(),
+                language: None,
             };
             let doc = system(&p, &s.id, &text, meta);
             let g = by_doc.get(s.id.as_str()).cloned().unwrap_or_default();

@@ -452,6 +452,7 @@ fn score_set(
             title: Some(String::new()),
             url: d.url,
             outlet: d.outlet,
+            language: None,
         };
         let mut doc = Document::new(d.id.clone(), d.text, meta);
         pipeline.run(&mut doc);

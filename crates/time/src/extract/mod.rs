@@ -14,6 +14,7 @@ mod fixed;
 mod merge;
 mod patterns;
 mod periods;
+pub mod ru;
 mod weekdays;
 mod years;
 
@@ -59,6 +60,8 @@ pub enum Reading {
     },
     /// A row of `relative.tsv`.
     Fixed(usize),
+    /// A row of `ru/relative.tsv` (Russian fixed phrases).
+    FixedRu(usize),
     Duration {
         value: String,
         modifier: Option<&'static str>,

@@ -1,0 +1,164 @@
+//! Claims in Russian text: who reports what through whom ("по данным Минздрава",
+//! "сообщили в МЧС", "как передает Вестник со ссылкой на МВД", "X заявил", "заявил X"),
+//! with the hedges that keep it unconfirmed ("якобы", "по неподтвержденным данным").
+//! Cues and names are data (`data/claims/ru/`); one claim per attributed sentence.
+
+mod sources;
+mod tokens;
+
+pub use sources::{attribution, Attribution};
+pub use tokens::tokenize;
+
+use newsledger_model::{Claim, ClaimKind, Cue, Document, Hedge, SegmentKind, Span, Speaker};
+
+fn speaker(n: &sources::Named, base: usize) -> Speaker {
+    Speaker {
+        text: n.text.clone(),
+        span: Span::new(base + n.span.0, base + n.span.1),
+        entity: None,
+        name: n.name.clone(),
+    }
+}
+
+/// A Telegram channel reports through the platform.
+fn medium(lc: &str) -> Option<String> {
+    (lc.contains("telegram") || lc.contains("телеграм")).then(|| "telegram".to_string())
+}
+
+fn hedges_of(text: &str, base: usize) -> Vec<Hedge> {
+    let lc = text.to_lowercase();
+    if lc.len() != text.len() {
+        return Vec::new();
+    }
+    sources::hedges(&lc)
+        .into_iter()
+        .map(|(a, b)| Hedge {
+            text: text.get(a..b).unwrap_or("").to_string(),
+            span: Span::new(base + a, base + b),
+            kind: "unverified".into(),
+        })
+        .collect()
+}
+
+/// The claim of one sentence, if it names who reports it.
+fn claim_of(text: &str, span: Span) -> Option<Claim> {
+    let toks = tokenize(text);
+    let att = attribution(&toks, text);
+    let ((ca, cb), lemma) = att.cue?;
+    let mut names = att.origins.iter().chain(&att.relays);
+    let first = names.next()?;
+    let base = span.start();
+    let direct = text.contains('«') || text.contains('„');
+    Some(Claim {
+        id: String::new(),
+        speaker: speaker(first, base),
+        cue: Cue {
+            text: text.get(ca..cb).unwrap_or("").to_string(),
+            span: Span::new(base + ca, base + cb),
+            lemma: lemma.to_string(),
+            distance: false,
+        },
+        content: vec![span],
+        kind: if direct {
+            ClaimKind::Mixed
+        } else {
+            ClaimKind::Indirect
+        },
+        via: names.map(|n| speaker(n, base)).collect(),
+        date: None,
+        timex: None,
+        medium: medium(&text.to_lowercase()),
+        hedges: hedges_of(text, base),
+        span,
+    })
+}
+
+/// A speaker named only by a common noun ("по данным министерства", "по словам
+/// правозащитников") is the body named by the claim before it.
+fn resolve_generic(claims: &mut [Claim]) {
+    let mut last: Option<String> = None;
+    for c in claims.iter_mut() {
+        if c.speaker.name.starts_with(char::is_lowercase) {
+            if let Some(name) = &last {
+                c.speaker.name = name.clone();
+            }
+        } else {
+            last = Some(c.speaker.name.clone());
+        }
+    }
+}
+
+/// The claims of a Russian document, in order.
+pub fn extract_claims(doc: &Document) -> Vec<Claim> {
+    let mut out: Vec<Claim> = doc
+        .content_segments()
+        .filter(|s| s.kind != SegmentKind::Dateline)
+        .filter_map(|s| claim_of(doc.slice(s.span), s.span))
+        .collect();
+    resolve_generic(&mut out);
+    for (k, c) in out.iter_mut().enumerate() {
+        c.id = format!("c{}", k + 1);
+        c.date = doc
+            .layers
+            .timexes
+            .iter()
+            .find(|t| c.span.contains(t.span) && t.value.len() >= 10)
+            .map(|t| t.value.clone());
+    }
+    out
+}
+
+/// The hedges of a sentence that has no claim (the report's own voice).
+pub fn own_voice_hedged(text: &str) -> bool {
+    !sources::hedges(&text.to_lowercase()).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relayed_claim_with_a_hedge() {
+        let s = "Как передает Вестник со ссылкой на МВД, якобы задержаны 40 человек.";
+        let c = claim_of(s, Span::new(0, s.len())).expect("a claim");
+        assert_eq!(c.source_chain(), ["МВД", "Вестник"]);
+        assert_eq!(c.hedges.len(), 1);
+        assert_eq!(
+            &s[c.hedges[0].span.start()..c.hedges[0].span.end()],
+            "якобы"
+        );
+    }
+
+    #[test]
+    fn telegram_channels_are_a_medium() {
+        let s = "Как сообщает Telegram-канал «Острин сегодня», задержаны 4 человека.";
+        let c = claim_of(s, Span::new(0, s.len())).expect("a claim");
+        assert_eq!(c.medium.as_deref(), Some("telegram"));
+        assert_eq!(c.speaker.name, "Telegram-канал «Острин сегодня»");
+    }
+
+    #[test]
+    fn a_common_noun_speaker_is_the_body_named_before() {
+        let mut doc = Document::new(
+            "d",
+            "Минздрав Острина сообщил, что погибли 5 человек. По данным министерства, ранены 9.",
+            newsledger_model::Meta::default(),
+        );
+        doc.meta.language = Some("ru".into());
+        for (a, b) in [(0usize, 87usize), (88, doc.text.len())] {
+            doc.layers.segments.push(newsledger_model::Segment {
+                kind: SegmentKind::Sentence,
+                span: Span::new(a, b),
+            });
+        }
+        let cs = extract_claims(&doc);
+        let names: Vec<&str> = cs.iter().map(|c| c.speaker.name.as_str()).collect();
+        assert_eq!(names, ["Минздрав Острина", "Минздрав Острина"]);
+    }
+
+    #[test]
+    fn no_cue_no_claim() {
+        let s = "В городе погибли 5 человек.";
+        assert!(claim_of(s, Span::new(0, s.len())).is_none());
+    }
+}

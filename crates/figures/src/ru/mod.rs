@@ -1,0 +1,443 @@
+//! Figures in Russian text: the same records as the English rules (metric and group codes
+//! of `spec/figures.md`), found by Russian rules over Russian lexicons (`data/figures/ru/`):
+//! a number phrase (`numbers`), the metric and person words around it (stemmed, so
+//! "погибли", "погибших" and "число погибших" all read `killed`), the reporting chain and
+//! hedges of its sentence (from the claims layer, as for English) and its as-of day (`as_of`).
+
+mod as_of;
+mod lexicon;
+mod numbers;
+mod tokens;
+
+use lexicon::{stems, LEX};
+use newsledger_model::{Document, Figure, FigureValue, Group, SegmentKind, Span};
+use numbers::NumPhrase;
+use tokens::Tok;
+
+/// A metric code and the token of the word that names it.
+type Hit = (&'static str, usize);
+
+/// One sentence's tokens with their stems (empty for punctuation and numbers).
+struct Sent<'a> {
+    text: &'a str,
+    base: usize,
+    toks: Vec<Tok>,
+    stems: Vec<String>,
+}
+
+impl Sent<'_> {
+    /// The metric of a phrase of stems starting at token `j`: (metric, tokens it covers).
+    fn metric_at(&self, j: usize) -> Option<(&'static str, usize)> {
+        for n in (1..=LEX.max_words).rev() {
+            let Some(ws) = self.stems.get(j..j + n) else {
+                continue;
+            };
+            if ws.iter().any(String::is_empty) {
+                continue;
+            }
+            if let Some(m) = LEX.metrics.get(&ws.join(" ")) {
+                return Some((m, n));
+            }
+        }
+        None
+    }
+
+    fn is_boundary(&self, j: usize, strong_only: bool) -> bool {
+        let Some(t) = self.toks.get(j) else {
+            return true;
+        };
+        match t.lc.as_str() {
+            ";" | "." | "!" | "?" | ":" => true,
+            "," | "—" | "–" | "(" | ")" => !strong_only,
+            _ => false,
+        }
+    }
+
+    /// The metric of a number phrase: first to its right within its clause, then to its
+    /// left within the clause, then to its left across one comma.
+    /// The metric word to the right of a number phrase within its clause (a relative
+    /// clause ", которые получили ранения" belongs to it). "3 тыс. протестующих задержаны":
+    /// the counted noun names a metric only when no other word does.
+    fn metric_right(&self, p: &NumPhrase) -> (Option<Hit>, Option<Hit>) {
+        let mut counted: Option<(&'static str, usize)> = None;
+        let mut j = p.end;
+        while j < self.toks.len() && j < p.end + 9 {
+            let relative = self.toks[j].lc == ","
+                && self
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|t| t.lc.starts_with("котор"));
+            if relative {
+                j += 2;
+                continue;
+            }
+            if self.is_boundary(j, false) || (self.toks[j].num.is_some() && j > p.end) {
+                break;
+            }
+            if let Some((m, _)) = self.metric_at(j) {
+                if j == p.end && LEX.groups.contains_key(&self.stems[j]) {
+                    counted = Some((m, j));
+                } else {
+                    return (Some((m, j)), counted);
+                }
+            }
+            j += 1;
+        }
+        (None, counted)
+    }
+
+    /// "Число погибших … увеличилось до 134": a count head and its metric word before the
+    /// number, linked to it by a verb of change; (metric, its token).
+    fn headed(&self, p: &NumPhrase) -> Option<(&'static str, usize)> {
+        let linking =
+            |t: &Tok| t.lc == "—" || t.lc == ":" || LEX.linking.iter().any(|l| t.lc.starts_with(l));
+        let mut j = p.qual;
+        while j > 0 && linking(&self.toks[j - 1]) {
+            j -= 1;
+        }
+        let verb_before = j < p.qual || self.qualifier_is_change(p);
+        if !verb_before {
+            return None;
+        }
+        let from = j.saturating_sub(25);
+        (from..j)
+            .rev()
+            .take_while(|&h| !self.is_boundary(h, true))
+            .find_map(|h| {
+                if !LEX.count_heads.contains(self.toks[h].lc.as_str()) {
+                    return None;
+                }
+                self.metric_at(h + 1).map(|(m, _)| (m, h + 1))
+            })
+    }
+
+    /// "превысило 1 200": the qualifier itself is a verb of change.
+    fn qualifier_is_change(&self, p: &NumPhrase) -> bool {
+        p.qual < p.end && self.toks[p.qual].lc.starts_with("превыс")
+    }
+
+    /// True when only auxiliaries ("были", "уже") stand between the phrase and token `mj`.
+    fn aux_between(&self, p: &NumPhrase, mj: usize) -> bool {
+        mj >= p.end
+            && self.toks[p.end..mj]
+                .iter()
+                .all(|t| LEX.aux.contains(t.lc.as_str()))
+    }
+
+    fn metric_for(&self, p: &NumPhrase) -> Option<(&'static str, usize)> {
+        let (right, counted) = self.metric_right(p);
+        if right.is_some() {
+            return right;
+        }
+        let mut commas = 0;
+        let mut j = p.qual;
+        while j > 0 && p.qual - j < 9 {
+            j -= 1;
+            if self.is_boundary(j, true) {
+                break;
+            }
+            if self.is_boundary(j, false) {
+                commas += 1;
+                if commas > 1 {
+                    break;
+                }
+                continue;
+            }
+            if self.toks[j].num.is_some() {
+                break;
+            }
+            if let Some((m, _)) = self.metric_at(j) {
+                return Some((m, j));
+            }
+        }
+        counted
+    }
+
+    /// The person noun right after a number phrase: (class, first token, end token).
+    fn group_for(&self, p: &NumPhrase) -> Option<(&'static str, usize, usize)> {
+        let j = p.end;
+        let class = LEX.groups.get(self.stems.get(j)?)?;
+        // "мирных жителей", "сотрудников полиции": one more word of the same phrase.
+        let mut end = j + 1;
+        let mut class = *class;
+        if let Some(c2) = self.stems.get(end).and_then(|s| LEX.groups.get(s)) {
+            class = if class == "unspecified" || class == "civilians" {
+                c2
+            } else {
+                class
+            };
+            end += 1;
+        } else if self
+            .toks
+            .get(end)
+            .is_some_and(|t| matches!(t.lc.as_str(), "полиции" | "мвд" | "мчс" | "спецназа"))
+        {
+            class = "security_forces";
+            end += 1;
+        }
+        Some((class, j, end))
+    }
+
+    /// True when the word after the phrase makes it a count of things, years or money.
+    fn counts_things(&self, p: &NumPhrase) -> bool {
+        let Some(t) = self.toks.get(p.end) else {
+            return false;
+        };
+        if t.lc == "%" || (t.lc == "-" && self.toks.get(p.end + 1).is_some_and(|n| n.is_word())) {
+            return true;
+        }
+        self.stems
+            .get(p.end)
+            .is_some_and(|s| LEX.nonfigure.contains(s))
+    }
+
+    /// "обвинения предъявлены 57 задержанным": a charge right before the number wins over the
+    /// detention word that names who was charged.
+    fn charged_before(&self, p: &NumPhrase) -> Option<(&'static str, usize)> {
+        (p.qual.saturating_sub(3)..p.qual).find_map(|j| {
+            let (m, n) = self.metric_at(j)?;
+            (m == "charged" && j + n == p.qual).then_some((m, j + n - 1))
+        })
+    }
+
+    /// True when a word that is neither a person, a metric nor a joining word follows the
+    /// number: it counts that thing ("12 тыс. болельщиков" at a match is no toll).
+    fn unlisted_noun_after(&self, p: &NumPhrase) -> bool {
+        let Some(t) = self.toks.get(p.end).filter(|t| t.is_word()) else {
+            return false;
+        };
+        if JOINING.contains(&t.lc.as_str()) {
+            return false;
+        }
+        self.metric_at(p.end).is_none()
+    }
+
+    /// "число погибших возросло до 30", "погибших — 30": only linking words stand between
+    /// the metric word before the number and the number, which then counts it.
+    fn linked(&self, metric: usize, qual: usize) -> bool {
+        metric < qual
+            && self.toks[metric + 1..qual].iter().all(|t| {
+                t.lc == "—" || t.lc == ":" || LEX.linking.iter().any(|l| t.lc.starts_with(l))
+            })
+    }
+
+    /// A number in a list: a dash or "в" (a place) follows it, or a person noun does.
+    fn continues_list(&self, p: &NumPhrase) -> bool {
+        let next = self.toks.get(p.end).map(|t| t.lc.as_str());
+        let after_comma =
+            p.qual > 0 && matches!(self.toks[p.qual - 1].lc.as_str(), "," | "а" | "и");
+        after_comma
+            && (matches!(next, Some("—" | "–" | "-" | "в" | "во")) || self.group_for(p).is_some())
+    }
+
+    fn slice(&self, a: usize, b: usize) -> &str {
+        self.text.get(a..b).unwrap_or("")
+    }
+}
+
+/// Words that may follow a count without being what it counts.
+const JOINING: &[&str] = &[
+    "и",
+    "в",
+    "во",
+    "на",
+    "из",
+    "по",
+    "за",
+    "с",
+    "со",
+    "от",
+    "до",
+    "у",
+    "к",
+    "а",
+    "но",
+    "или",
+    "уже",
+    "еще",
+    "ещё",
+    "тоже",
+    "также",
+    "были",
+    "был",
+    "было",
+    "была",
+    "будут",
+    "человек",
+    "из-за",
+    "при",
+];
+
+/// The figures of a Russian document.
+pub fn extract(doc: &Document) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    let mut carry = as_of::Carry::default();
+    for seg in doc.content_segments() {
+        if seg.kind == SegmentKind::Dateline {
+            continue;
+        }
+        let text = doc.slice(seg.span);
+        if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
+            continue;
+        }
+        let toks = tokens::tokenize(text);
+        let stems = toks
+            .iter()
+            .map(|t| {
+                if t.is_word() {
+                    stems(&t.lc)
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        let sent = Sent {
+            text,
+            base: seg.span.start(),
+            toks,
+            stems,
+        };
+        figures_of(doc, &sent, seg.span, &mut carry, &mut out);
+    }
+    for (k, f) in out.iter_mut().enumerate() {
+        f.id = format!("f{}", k + 1);
+    }
+    out
+}
+
+/// The static code of a metric (the spec's list), for a figure that inherits it.
+fn metric_code(m: &str) -> Option<&'static str> {
+    LEX.metrics.values().find(|v| **v == m).copied()
+}
+
+fn has_number_word(text: &str) -> bool {
+    let lc = text.to_lowercase();
+    lc.split(|c: char| !c.is_alphabetic())
+        .any(|w| LEX.numbers.contains_key(w) || LEX.vague.iter().any(|v| v.0 == w))
+}
+
+fn in_timex(doc: &Document, span: Span) -> bool {
+    doc.layers.timexes.iter().any(|t| t.span.overlaps(span))
+}
+
+fn figures_of(
+    doc: &Document,
+    sent: &Sent<'_>,
+    sentence: Span,
+    carry: &mut as_of::Carry,
+    out: &mut Vec<Figure>,
+) {
+    let claim = doc.layers.claims.iter().find(|c| c.span.contains(sentence));
+    let chain = claim.map(|c| c.source_chain()).unwrap_or_default();
+    let hedged = claim.map_or_else(
+        || newsledger_claims::ru::own_voice_hedged(sent.text),
+        |c| !c.hedges.is_empty(),
+    );
+    let claim_id = claim.map(|c| c.id.clone());
+    let dates = as_of::of_sentence(doc, sentence, carry);
+    let mut i = 0;
+    while i < sent.toks.len() {
+        let t = &sent.toks[i];
+        let at = Span::new(sent.base + t.start, sent.base + t.end);
+        let Some(p) = numbers::at(&sent.toks, i).filter(|_| !in_timex(doc, at)) else {
+            i += 1;
+            continue;
+        };
+        i = p.end.max(i + 1);
+        let inherit = out
+            .last()
+            .filter(|o| o.sentence == sentence)
+            .and_then(|o| metric_code(&o.metric));
+        if let Some(mut f) = figure(sent, &p, sentence, &chain, hedged, &dates, inherit) {
+            f.claim = claim_id.clone();
+            // A restatement (same metric and bounds) is the first mention, taking the
+            // sources a later mention names; two named sources stay two records.
+            let same = out.iter_mut().find(|o| {
+                o.metric == f.metric
+                    && o.value.low == f.value.low
+                    && o.value.high == f.value.high
+                    && (o.sources == f.sources || o.sources.is_empty() || f.sources.is_empty())
+            });
+            match same {
+                Some(o) if o.sources.is_empty() => o.sources = f.sources,
+                Some(_) => {}
+                None => out.push(f),
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn figure(
+    sent: &Sent<'_>,
+    p: &NumPhrase,
+    sentence: Span,
+    chain: &[String],
+    hedged: bool,
+    dates: &as_of::Dates,
+    inherit: Option<&'static str>,
+) -> Option<Figure> {
+    if sent.counts_things(p) {
+        return None;
+    }
+    let headed = sent.headed(p);
+    let found = sent
+        .charged_before(p)
+        .or(headed)
+        .or_else(|| sent.metric_for(p));
+    // A list goes on with the metric of the figure before it: "66 задержаны в Москве,
+    // 54 в Ярославле, 20 — в Липецке".
+    let listed = found.is_none() && inherit.is_some() && sent.continues_list(p);
+    let (metric, mj) = match (found, inherit) {
+        (Some(f), _) => f,
+        (None, Some(m)) if listed => (m, p.end),
+        _ => return None,
+    };
+    let group = sent.group_for(p);
+    let adjacent = mj == p.end
+        || mj + 1 == p.qual
+        || headed.is_some()
+        || listed
+        || sent.aux_between(p, mj)
+        || sent.linked(mj, p.qual);
+    if group.is_none() && (!p.collective && !adjacent || sent.unlisted_noun_after(p)) {
+        return None;
+    }
+    let span_end = group.map_or(p.end, |g| g.2);
+    let (a, b) = (sent.toks[p.qual].start, sent.toks[span_end - 1].end);
+    let (gtext, class) = match group {
+        Some((c, g0, g1)) => (
+            sent.slice(sent.toks[g0].start, sent.toks[g1 - 1].end)
+                .to_string(),
+            c,
+        ),
+        None => (String::new(), "unspecified"),
+    };
+    let numtext = sent.slice(a, sent.toks[p.end - 1].end).to_string();
+    Some(Figure {
+        id: String::new(),
+        metric: metric.to_string(),
+        value: FigureValue {
+            kind: p.kind,
+            low: p.low,
+            high: p.high,
+            text: numtext,
+        },
+        group: Group {
+            text: gtext,
+            class: class.to_string(),
+        },
+        place: None,
+        as_of: dates.as_of.clone(),
+        period: dates.period.clone(),
+        sources: chain.to_vec(),
+        hedged,
+        claim: None,
+        span: Span::new(sent.base + a, sent.base + b),
+        sentence,
+        event: None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

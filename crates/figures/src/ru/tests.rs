@@ -1,0 +1,191 @@
+//! Russian figures end to end (segment → time → figures) on sentences written for these tests.
+
+use newsledger_model::{Document, Figure, Meta, Stage, ValueKind};
+
+fn figures(text: &str) -> Vec<Figure> {
+    let meta = Meta {
+        published: chrono_day(2031, 3, 7),
+        language: Some("ru".into()),
+        ..Meta::default()
+    };
+    let mut doc = Document::new("ru", text, meta);
+    newsledger_segment::SegmentStage::new().process(&mut doc);
+    newsledger_time::TimeStage::new().process(&mut doc);
+    newsledger_claims::ClaimStage::new().process(&mut doc);
+    crate::FigureStage::new().process(&mut doc);
+    doc.layers.figures
+}
+
+fn chrono_day(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// (metric, kind, low, high, group class) of each figure.
+fn summary(text: &str) -> Vec<(String, ValueKind, u64, Option<u64>, String)> {
+    figures(text)
+        .into_iter()
+        .map(|f| {
+            (
+                f.metric,
+                f.value.kind,
+                f.value.low,
+                f.value.high,
+                f.group.class,
+            )
+        })
+        .collect()
+}
+
+fn row(
+    m: &str,
+    k: ValueKind,
+    low: u64,
+    high: Option<u64>,
+    c: &str,
+) -> (String, ValueKind, u64, Option<u64>, String) {
+    (m.into(), k, low, high, c.into())
+}
+
+#[test]
+fn inflected_metrics_on_either_side() {
+    use ValueKind::*;
+    assert_eq!(
+        summary("В Острине погибли 12 человек."),
+        [row("killed", Exact, 12, Some(12), "unspecified")]
+    );
+    assert_eq!(
+        summary("Число погибших возросло до 30, еще 45 человек получили ранения."),
+        [
+            row("killed", Exact, 30, Some(30), "unspecified"),
+            row("injured", Exact, 45, Some(45), "unspecified")
+        ]
+    );
+    assert_eq!(
+        summary("Задержаны более 3 тыс. протестующих."),
+        [row("detained", AtLeast, 3000, None, "protesters")]
+    );
+    assert_eq!(
+        summary("Трое пропали без вести."),
+        [row("missing", Exact, 3, Some(3), "unspecified")]
+    );
+    assert_eq!(
+        summary("Из зоны паводка эвакуированы около 800 жителей, спасены 15 человек."),
+        [
+            row("evacuated", Approx, 800, Some(800), "civilians"),
+            row("rescued", Exact, 15, Some(15), "unspecified")
+        ]
+    );
+    assert_eq!(
+        summary("Госпитализированы пятеро."),
+        [row("injured", Exact, 5, Some(5), "unspecified")]
+    );
+    assert_eq!(
+        summary("Пострадали десятки людей."),
+        [row("injured", Vague, 24, Some(99), "unspecified")]
+    );
+}
+
+#[test]
+fn numbers_that_count_no_one() {
+    assert!(summary("Погибли 12 коров, пожар уничтожил 30 домов.").is_empty());
+    assert!(summary("В 2029 году погиб один из основателей города, ему было 80 лет.").len() <= 1);
+    assert!(summary("Рост цен составил 12 процентов.").is_empty());
+}
+
+#[test]
+fn sources_hedges_and_as_of() {
+    let f = figures("По данным Минздрава, по состоянию на 5 марта погибли 19 человек.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].sources, ["Минздрав"]);
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-05"));
+    assert!(!f[0].hedged);
+    let f = figures("Как передает Вестник со ссылкой на МВД, якобы задержаны 40 человек.");
+    assert_eq!(f[0].sources, ["МВД", "Вестник"]);
+    assert!(f[0].hedged);
+    let f = figures("В среду пострадали 7 человек, сообщили в МЧС.");
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-05"));
+    assert_eq!(f[0].sources, ["МЧС"]);
+    let f = figures("На прошлой неделе были задержаны 60 человек.");
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-07"));
+    assert_eq!(f[0].period.as_deref(), Some("2031-W09"));
+}
+
+#[test]
+fn spans_reproduce_the_evidence() {
+    let text = "Задержаны по меньшей мере 40 сотрудников полиции.";
+    let f = figures(text);
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        &text[f[0].span.start()..f[0].span.end()],
+        "по меньшей мере 40 сотрудников полиции"
+    );
+    assert_eq!(f[0].group.class, "security_forces");
+}
+
+#[test]
+fn charges_and_crowds_of_things() {
+    use ValueKind::*;
+    assert_eq!(
+        summary("Обвинения предъявлены 57 задержанным."),
+        [row("charged", Exact, 57, Some(57), "unspecified")]
+    );
+    assert!(summary("На стадионе собрались 12 тыс. болельщиков.").is_empty());
+}
+
+#[test]
+fn counts_headed_linked_listed_and_relative() {
+    use ValueKind::*;
+    assert_eq!(
+        summary("Стихия унесла жизни 46 человек."),
+        [row("killed", Exact, 46, Some(46), "unspecified")]
+    );
+    assert_eq!(
+        summary("Число жертв наводнения в долине реки Вельты увеличилось до 134."),
+        [row("killed", Exact, 134, Some(134), "unspecified")]
+    );
+    assert_eq!(
+        summary("Число пострадавших превысило 1 200 человек."),
+        [row("injured", AtLeast, 1200, None, "unspecified")]
+    );
+    assert_eq!(
+        summary("Погибли семь человек, еще 12 получили травмы."),
+        [
+            row("killed", Exact, 7, Some(7), "unspecified"),
+            row("injured", Exact, 12, Some(12), "unspecified")
+        ]
+    );
+    assert_eq!(
+        summary("Из них 204 были госпитализированы."),
+        [row("injured", Exact, 204, Some(204), "unspecified")]
+    );
+    assert_eq!(
+        summary("66 человек задержаны в Острине, 54 человека в Велморе, 20 — в Талвине."),
+        [
+            row("detained", Exact, 66, Some(66), "unspecified"),
+            row("detained", Exact, 54, Some(54), "unspecified"),
+            row("detained", Exact, 20, Some(20), "unspecified")
+        ]
+    );
+    assert_eq!(
+        summary("Более 30 протестующих привлечены к уголовной ответственности."),
+        [row("charged", AtLeast, 30, None, "protesters")]
+    );
+    assert_eq!(
+        summary("Около 20 участников акции в Острине задержаны."),
+        [row("detained", Approx, 20, Some(20), "protesters")]
+    );
+    assert_eq!(
+        summary("Стало известно о 79 полицейских, которые получили ранения."),
+        [row("injured", Exact, 79, Some(79), "security_forces")]
+    );
+}
+
+#[test]
+fn a_headline_restating_a_sourced_toll_is_one_record() {
+    let f = figures(
+        "Число жертв пожара достигло 53\nПо данным МЧС, число жертв пожара достигло 53 человек.",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].sources, ["МЧС"]);
+    assert_eq!(f[0].span.start(), "Число жертв пожара достигло ".len());
+}
