@@ -41,7 +41,13 @@ pub(super) fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Readin
     let p = np.start.checked_sub(1).and_then(|i| toks.get(i))?;
     let mut metric = "";
     let ok = match p.lower.as_ref() {
-        "including" | "includes" | "included" | "include" => true,
+        "including" | "includes" | "included" | "include" => {
+            // "the dead included three children": the list names its own metric
+            if let Some(m) = listed_metric(toks, np.start - 1) {
+                metric = m;
+            }
+            true
+        }
         // "including a pregnant woman and four minors"
         "and" => {
             (2..8).any(|b| {
@@ -103,6 +109,18 @@ pub(super) fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Readin
         parent: metric.is_empty(),
         shape: "breakdown-including",
     })
+}
+
+/// "the dead include(d)", "the injured included": a metric word (a participle used as a
+/// noun, or a toll noun) right before the verb of inclusion, after "the".
+fn listed_metric(toks: &[Tok], verb: usize) -> Option<&'static str> {
+    let w = verb.checked_sub(1)?;
+    let det = toks.get(w.checked_sub(1)?)?;
+    if !matches!(det.lower.as_ref(), "the" | "those") {
+        return None;
+    }
+    let (e, m) = metric_at(toks, w)?;
+    (e == verb && (m.pp || m.toll) && !toks[w].lower.ends_with("ing")).then_some(m.metric)
 }
 
 /// What "of" after a count says: a breakdown read here, or words to skip before the

@@ -145,6 +145,14 @@ fn toll_head(toks: &[Tok], link_start: usize) -> Option<TollHead> {
         {
             return None;
         }
+        if matches!(t.lower.as_ref(), "that" | "which") && toll_before(toks, h - 1) {
+            // "the death toll from the storms that hit the coast has risen to 90": the
+            // relative clause is part of the head, and names no metric of its own
+            metric = None;
+            h -= 1;
+            steps += 1;
+            continue;
+        }
         if matches!(
             t.lower.as_ref(),
             "said" | "says" | "and" | "but" | "while" | "that" | "reported" | "told"
@@ -153,6 +161,10 @@ fn toll_head(toks: &[Tok], link_start: usize) -> Option<TollHead> {
         }
         if TOLL_NOUNS.contains(&t.lower.as_ref()) {
             toll_noun = true;
+            // "the number of victims": a toll phrase that names its metric
+            if let Some((_, m)) = metric_at(toks, h - 1).filter(|(_, m)| m.toll) {
+                metric = Some(m.metric);
+            }
             let before = h.checked_sub(2).and_then(|i| toks.get(i));
             if before.is_some_and(|b| matches!(b.lower.as_ref(), "casualty" | "casualties")) {
                 return None;
@@ -176,6 +188,15 @@ fn toll_head(toks: &[Tok], link_start: usize) -> Option<TollHead> {
         metric,
         toll_noun,
     })
+}
+
+/// A "toll" or "tally" within the few words before a relative pronoun at `rel`, with no
+/// clause break between them.
+fn toll_before(toks: &[Tok], rel: usize) -> bool {
+    (1..=8)
+        .map_while(|b| rel.checked_sub(b).and_then(|i| toks.get(i)))
+        .take_while(|t| t.is_word() && !matches!(t.lower.as_ref(), "said" | "and" | "but"))
+        .any(|t| matches!(t.lower.as_ref(), "toll" | "tally"))
 }
 
 /// The metric of "toll"/"tally" at `h - 1`: the metric word before it ("death toll"),

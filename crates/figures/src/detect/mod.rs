@@ -24,11 +24,13 @@ mod breakdowns;
 mod bulletin;
 mod captive;
 mod crowds;
+mod dash_lists;
 mod elliptic;
 mod groups;
 mod hedges;
 mod left_toll;
 mod left_verb;
+mod lives;
 mod not_a_count;
 mod right;
 mod words;
@@ -38,12 +40,14 @@ use breakdowns::*;
 use bulletin::*;
 use captive::*;
 use crowds::*;
+use dash_lists::*;
 use elliptic::*;
 use groups::*;
 use hedges::hedge_in_clause;
 pub use hedges::hedged_near;
 use left_toll::*;
 use left_verb::*;
+use lives::*;
 use not_a_count::*;
 use right::*;
 use words::*;
@@ -243,9 +247,11 @@ fn read_shapes(s: &Sentence, np: &NumPhrase, found: &Found) -> Option<Reading> {
     read_held_captive(toks, np)
         .or_else(|| read_displacing_object(toks, np))
         .or_else(|| read_paren_breakdown(toks, np))
+        .or_else(|| read_dash_list(toks, np, found))
         .or_else(|| read_bulletin(toks, np))
         .or_else(|| read_left_toll(toks, np, s.blocked_tok, prev_metric))
         .or_else(|| read_left_breakdown(toks, np))
+        .or_else(|| read_lives_claimed(toks, np))
         .or_else(|| read_left_verb(toks, np))
         .or_else(|| read_event_crowd(toks, np))
         .or_else(|| read_right(toks, s.text, np))
@@ -611,6 +617,169 @@ mod tests {
         none("Index tops 5,000 for the first time as tech stocks rally");
         none("Officials fear the toll could climb past 1,000.");
         none("Police plan to arrest 30 more suspects this week.");
+    }
+
+    #[test]
+    fn injuries_sustained_or_suffered() {
+        assert_eq!(
+            d("At least 11 soldiers sustained gunshot wounds in the clash."),
+            vec![("injured", AtLeast, 11, None, "security_forces")]
+        );
+        assert_eq!(
+            metrics("Four guards got injured in the scuffle."),
+            vec![("injured", 4)]
+        );
+        assert_eq!(
+            metrics("Several people have been critically burned, the fire chief said."),
+            vec![("injured", 3)]
+        );
+        assert_eq!(
+            metrics("Some 80 residents are undergoing treatment for smoke inhalation."),
+            vec![("injured", 80)]
+        );
+        none("The 30 players suffered a heavy defeat.");
+    }
+
+    #[test]
+    fn forces_and_crews_present_at_a_crisis_are_deployed() {
+        assert_eq!(
+            d("More than 6,000 police officers are on duty in the city centre."),
+            vec![("deployed", AtLeast, 6000, None, "security_forces")]
+        );
+        assert_eq!(
+            metrics("Around 4 000 officers were out in force across the capital."),
+            vec![("deployed", 4000)]
+        );
+        assert_eq!(
+            metrics("The agency had nearly 9,000 personnel working in the region."),
+            vec![("deployed", 9000)]
+        );
+        assert_eq!(
+            metrics("Hundreds of firefighters were still at the site on Monday."),
+            vec![("deployed", 200)]
+        );
+        // people who are not forces or crisis staff are not deployed by being somewhere
+        none("About 300 shoppers were in the area at the time.");
+        none("Some 40 engineers are working on the new bridge.");
+    }
+
+    #[test]
+    fn crowds_that_took_part_or_marched() {
+        assert_eq!(
+            d("Police said between 12,000 and 13,000 people participated."),
+            vec![("participants", Range, 12_000, Some(13_000), "protesters")]
+        );
+        assert_eq!(
+            metrics("Officials estimated 90,000 people were marching."),
+            vec![("participants", 90_000)]
+        );
+        assert_eq!(
+            metrics("Police believe about 150 people were involved in the disorder."),
+            vec![("participants", 150)]
+        );
+        none("About 60,000 fans participated in the fun run.");
+    }
+
+    #[test]
+    fn shelter_sought_evacuation_orders_and_custody_for_questioning() {
+        assert_eq!(
+            metrics("Some 70,000 people are seeking refuge in neighbouring towns."),
+            vec![("displaced", 70_000)]
+        );
+        assert_eq!(
+            metrics("About 3.1 million people have been left without shelter after the floods."),
+            vec![("displaced", 3_100_000)]
+        );
+        assert_eq!(
+            metrics("Nearly 9,000 villagers remain in evacuation centres."),
+            vec![("displaced", 9000)]
+        );
+        assert_eq!(
+            metrics("More than 200,000 residents have been forced to evacuate."),
+            vec![("evacuated", 200_000)]
+        );
+        assert_eq!(
+            metrics("At least 15,000 people were under evacuation orders."),
+            vec![("evacuated", 15_000)]
+        );
+        assert_eq!(
+            metrics("Twelve people were taken in by police for questioning."),
+            vec![("detained", 12)]
+        );
+        assert_eq!(
+            metrics("Prison guards have recaptured 11 inmates."),
+            vec![("detained", 11)]
+        );
+        assert_eq!(
+            metrics("Some 260 protesters were put in pretrial detention."),
+            vec![("detained", 260)]
+        );
+    }
+
+    #[test]
+    fn sentences_federal_charges_rescues_and_the_buried() {
+        assert_eq!(
+            d("A court sentenced 14 officers to prison terms."),
+            vec![("charged", Exact, 14, Some(14), "security_forces")]
+        );
+        assert_eq!(
+            metrics("More than 200 people now face federal charges over the riot."),
+            vec![("charged", 200)]
+        );
+        assert_eq!(
+            metrics("Two children were found alive in the ruins on Friday."),
+            vec![("rescued", 2)]
+        );
+        assert_eq!(
+            metrics("Lifeboat crews saved 38 passengers from the sinking ferry."),
+            vec![("rescued", 38)]
+        );
+        assert_eq!(
+            metrics("At least 20 others are still under the rubble."),
+            vec![("missing", 20)]
+        );
+        none("The reform saved 300 jobs.");
+    }
+
+    #[test]
+    fn nationals_counted_by_nationality_are_people() {
+        assert_eq!(
+            d("Seven Americans were killed in the ambush."),
+            vec![("killed", Exact, 7, Some(7), "unspecified")]
+        );
+        assert_eq!(
+            metrics("About 43,000 Libyans have been forced to flee their homes."),
+            vec![("displaced", 43_000)]
+        );
+        none("The 27 Europeans agreed on sanctions.");
+    }
+
+    #[test]
+    fn the_dead_listed_by_inclusion() {
+        assert_eq!(
+            d("The dead included three children."),
+            vec![("killed", Exact, 3, Some(3), "children")]
+        );
+        assert_eq!(
+            d("The injured include 12 firefighters."),
+            vec![("injured", Exact, 12, Some(12), "civilians")]
+        );
+    }
+
+    #[test]
+    fn toll_heads_with_a_relative_clause_or_a_named_metric() {
+        assert_eq!(
+            metrics("The death toll from the storms that battered the coast last week has risen to 1,240 people, the agency said."),
+            vec![("killed", 1240)]
+        );
+        assert_eq!(
+            metrics("The number of victims now stands at 812 people, he said."),
+            vec![("killed", 812)]
+        );
+        assert_eq!(
+            metrics("The toll of the fire which swept the market rose to 44."),
+            vec![("killed", 44)]
+        );
     }
 
     #[test]
