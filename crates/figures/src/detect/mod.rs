@@ -23,8 +23,10 @@ mod auxiliaries;
 mod breakdowns;
 mod bulletin;
 mod captive;
+mod crowd_estimates;
 mod crowds;
 mod dash_lists;
+mod distant_verb;
 mod elliptic;
 mod groups;
 mod hedges;
@@ -39,8 +41,10 @@ use auxiliaries::*;
 use breakdowns::*;
 use bulletin::*;
 use captive::*;
+use crowd_estimates::*;
 use crowds::*;
 use dash_lists::*;
+use distant_verb::*;
 use elliptic::*;
 use groups::*;
 use hedges::hedge_in_clause;
@@ -255,6 +259,7 @@ fn read_shapes(s: &Sentence, np: &NumPhrase, found: &Found) -> Option<Reading> {
         .or_else(|| read_left_verb(toks, np))
         .or_else(|| read_event_crowd(toks, np))
         .or_else(|| read_right(toks, s.text, np))
+        .or_else(|| read_crowd_estimate(toks, np))
         .or_else(|| read_coordinated_object(toks, np, &found.out, &found.rends))
         .or_else(|| read_elliptic(toks, np, &found.out, &found.ends))
 }

@@ -47,6 +47,9 @@ pub(super) fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Rea
     if let Some(r) = bodies_or_refugees(toks, &g, adjacent_group, head) {
         return Some(r);
     }
+    if let Some(r) = read_distant_verb(toks, &g, adjacent_group, k) {
+        return Some(r);
+    }
     read_crowd(toks, np, g, adjacent_group, k, head)
 }
 
@@ -188,7 +191,7 @@ struct VerbRead {
 }
 
 /// count noun-phrase [aux] metric-verb, the verb phrase starting at `start`.
-fn count_verb_at(
+pub(super) fn count_verb_at(
     toks: &[Tok],
     g: &GroupParse,
     adjacent_group: bool,
