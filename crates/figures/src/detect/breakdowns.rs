@@ -99,6 +99,14 @@ pub(super) fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Readin
     if g.things || g.nogroup {
         return None;
     }
+    // "two people including a woman were killed and 19 people were injured": after
+    // "and", a count with its own verb is a figure of its own, not a listed part
+    if p.lower == "and" && g.toks.is_some() {
+        let (ae, ..) = parse_aux(toks, g.end);
+        if ae > g.end && metric_at(toks, ae).is_some_and(|(_, m)| m.pp || m.vi) {
+            return None;
+        }
+    }
     // "including 3 in the capital": place breakdown keeps the parent's group
     Some(Reading {
         metric,

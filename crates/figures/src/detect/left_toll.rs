@@ -98,6 +98,15 @@ fn link_before(toks: &[Tok], np: &NumPhrase, blocked: &[bool]) -> Option<usize> 
     let mut skipped = 0;
     while k > 0 && links < 6 && skipped < 8 {
         let t = toks.get(k - 1)?;
+        // "bringing the total to 76": after a determiner, "total" is the toll's noun
+        let noun = TOLL_NOUNS.contains(&t.lower.as_ref())
+            && k >= 2
+            && toks.get(k - 2).is_some_and(|d| {
+                matches!(d.lower.as_ref(), "the" | "a" | "its" | "their" | "this")
+            });
+        if noun {
+            break;
+        }
         if LINKS.contains(&t.lower.as_ref()) || is_adverb(&t.lower) {
             k -= 1;
             links += 1;

@@ -820,6 +820,27 @@ mod tests {
     }
 
     #[test]
+    fn totals_modified_count_nouns_and_a_count_with_its_own_verb() {
+        assert_eq!(
+            metrics("Nineteen people died on Sunday, bringing the total to 76."),
+            vec![("killed", 19), ("killed", 76)]
+        );
+        assert_eq!(
+            metrics("There were 1,134 confirmed deaths in the north and 317 in the south."),
+            vec![("killed", 1134), ("killed", 317)]
+        );
+        assert_eq!(
+            metrics("The agency says two new heat-related deaths were reported on Monday."),
+            vec![("killed", 2)]
+        );
+        assert_eq!(
+            metrics("In the raid, two people including one woman were killed and 19 people were injured."),
+            vec![("killed", 2), ("killed", 1), ("injured", 19)]
+        );
+        none("The ministry reported 1,024 new cases of the disease.");
+    }
+
+    #[test]
     fn rescued_out_of_danger() {
         assert_eq!(
             d("Rescue crews pulled 23 survivors from collapsed homes overnight."),

@@ -13,6 +13,9 @@ pub(super) fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Rea
             OfStep::Skip(n) => j += n,
         }
     }
+    if let Some(r) = modified_count_noun(toks, j) {
+        return Some(r);
+    }
     let g = parse_group(toks, j);
     // survivors are no toll, except as the ones rescued: "17 survivors were pulled out"
     let rescued_survivors = g.nogroup
@@ -113,6 +116,52 @@ fn count_noun(toks: &[Tok], g: &GroupParse, k: usize) -> Option<Reading> {
         }
     }
     None
+}
+
+/// "17,134 confirmed deaths", "two new heat-related deaths", "4,000 flood-related
+/// deaths": one or two modifiers of a known kind before a count noun.
+fn modified_count_noun(toks: &[Tok], j: usize) -> Option<Reading> {
+    let modifier = |t: &Tok| {
+        let w = t.lower.as_ref();
+        t.is_word()
+            && (matches!(
+                w,
+                "confirmed"
+                    | "new"
+                    | "additional"
+                    | "further"
+                    | "more"
+                    | "reported"
+                    | "recorded"
+                    | "registered"
+                    | "official"
+                    | "known"
+                    | "violent"
+            ) || w.ends_with("-related"))
+    };
+    let mut k = j;
+    while k < j + 2 && toks.get(k).is_some_and(modifier) {
+        k += 1;
+    }
+    if k == j {
+        return None;
+    }
+    let (me, m) = metric_at(toks, k).filter(|(_, m)| m.noun && !m.pp)?;
+    Some(Reading {
+        metric: m.metric,
+        group: GroupParse {
+            end: me,
+            toks: None,
+            class: "unspecified",
+            things: false,
+            nogroup: false,
+        },
+        adjacent_group: false,
+        hedged: false,
+        parent: false,
+        end: me,
+        shape: "count-noun",
+    })
 }
 
 /// parenthetical: ", including five children," / "(mostly civilians)"; returns the token
