@@ -841,6 +841,29 @@ mod tests {
     }
 
     #[test]
+    fn estimated_crowds_ages_in_asides_and_refugees_sheltered() {
+        assert_eq!(
+            metrics(
+                "Another 30,000 were estimated to be gathered in the park, 8,000 in the harbour."
+            ),
+            vec![("participants", 30_000), ("participants", 8000)]
+        );
+        assert_eq!(
+            metrics("Police said a total of 5,022 people, aged 12 to 80, have been arrested since June."),
+            vec![("detained", 5022)]
+        );
+        assert_eq!(
+            metrics("Even before the war, the country was sheltering 500,000 refugees."),
+            vec![("displaced", 500_000)]
+        );
+        assert_eq!(
+            metrics("Nearly 90,000 people are now in camps."),
+            vec![("displaced", 90_000)]
+        );
+        none("The cost was estimated to be 30 million.");
+    }
+
+    #[test]
     fn rescued_out_of_danger() {
         assert_eq!(
             d("Rescue crews pulled 23 survivors from collapsed homes overnight."),

@@ -213,6 +213,7 @@ fn skip_parenthetical(toks: &[Tok], k: usize) -> usize {
                 | "reportedly"
                 | "apparently"
                 | "suspected"
+                | "aged"
                 // an apposition: "One hostage, the coach's driver, was killed"
                 | "the"
                 | "a"

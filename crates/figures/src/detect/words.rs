@@ -179,6 +179,9 @@ pub(super) const AUX: &[&str] = &[
     "being",
     "remain",
     "remains",
+    // "another 30,000 were estimated to be gathered", "over a million having fled"
+    "estimated",
+    "having",
     "remained",
     "left",
     "made",
