@@ -101,9 +101,10 @@ pub(super) fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Readin
     }
     // "two people including a woman were killed and 19 people were injured": after
     // "and", a count with its own verb is a figure of its own, not a listed part
-    if p.lower == "and" && g.toks.is_some() {
-        let (ae, ..) = parse_aux(toks, g.end);
-        if ae > g.end && metric_at(toks, ae).is_some_and(|(_, m)| m.pp || m.vi) {
+    if p.lower == "and" {
+        let e = g.end.max(np.end);
+        let (ae, ..) = parse_aux(toks, e);
+        if ae > e && metric_at(toks, ae).is_some_and(|(_, m)| m.pp || m.vi) {
             return None;
         }
     }

@@ -864,6 +864,57 @@ mod tests {
     }
 
     #[test]
+    fn weekdays_end_a_group_and_states_that_may_hold_are_hedged() {
+        assert_eq!(
+            metrics("A bomber killed at least 13 people and injured 25 others Friday at a market."),
+            vec![("killed", 13), ("injured", 25)]
+        );
+        assert_eq!(
+            metrics(
+                "Officials say more than 500,000 people statewide have been forced to evacuate."
+            ),
+            vec![("evacuated", 500_000)]
+        );
+        assert_eq!(
+            metrics("Monitors said at least 12 people, including a boy, were killed and 30 were wounded."),
+            vec![("killed", 12), ("injured", 30)]
+        );
+        let c = detect(
+            "Aid groups have said 10,000 or more people may be missing.",
+            &[],
+        );
+        assert_eq!(c.len(), 1);
+        assert!(c[0].hedged && c[0].metric == "missing");
+        // a future toll is still a forecast
+        none("Up to 40 people could be killed if the dam fails.");
+    }
+
+    #[test]
+    fn rescues_managed_hospital_transfers_and_headline_evacuations() {
+        assert_eq!(
+            metrics("Lifeboat crews managed to save 64 passengers."),
+            vec![("rescued", 64)]
+        );
+        none("Crews tried to save 64 passengers.");
+        assert_eq!(
+            metrics("Two brothers, ages 5 and 11, were found alive on Sunday."),
+            vec![("rescued", 2)]
+        );
+        assert_eq!(
+            metrics("Over 900 people were brought to three hospitals overnight."),
+            vec![("injured", 900)]
+        );
+        assert_eq!(
+            metrics("Tens of thousands evacuate as the river rises"),
+            vec![("evacuated", 20_000)]
+        );
+        assert_eq!(
+            metrics("Three troops got seriously injured."),
+            vec![("injured", 3)]
+        );
+    }
+
+    #[test]
     fn rescued_out_of_danger() {
         assert_eq!(
             d("Rescue crews pulled 23 survivors from collapsed homes overnight."),

@@ -214,6 +214,7 @@ fn skip_parenthetical(toks: &[Tok], k: usize) -> usize {
                 | "apparently"
                 | "suspected"
                 | "aged"
+                | "ages"
                 // an apposition: "One hostage, the coach's driver, was killed"
                 | "the"
                 | "a"

@@ -179,6 +179,10 @@ pub(super) const AUX: &[&str] = &[
     "being",
     "remain",
     "remains",
+    // "500,000 people statewide have been forced to evacuate"
+    "statewide",
+    "nationwide",
+    "countrywide",
     // "another 30,000 were estimated to be gathered", "over a million having fled"
     "estimated",
     "having",
@@ -352,6 +356,17 @@ pub(super) const GROUP_ENDERS: &[&str] = &[
     "earlier",
     "later",
     "nationwide",
+    "statewide",
+    "countrywide",
+    "worldwide",
+    // "injured 25 others Friday": a weekday after the head ends the phrase
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
     "alone",
     "abroad",
     "afterwards",
