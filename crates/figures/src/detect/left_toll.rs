@@ -23,6 +23,9 @@ pub(super) const CROSSING: &[&str] = &[
     "crossed",
     "crosses",
     "cross",
+    "exceeding",
+    "surpassing",
+    "topping",
 ];
 
 /// Link words that say a toll is close to its count ("nears 300").
@@ -162,6 +165,13 @@ fn toll_head(toks: &[Tok], link_start: usize) -> Option<TollHead> {
             steps += 1;
             continue;
         }
+        if t.lower == "and" && metric.is_none() && toll_before(toks, h - 1) {
+            // "the death toll from the quake and tsunami has risen to 800", "the number
+            // of victims is rising and now stands at 900": one head, coordinated inside
+            h -= 1;
+            steps += 1;
+            continue;
+        }
         if matches!(
             t.lower.as_ref(),
             "said" | "says" | "and" | "but" | "while" | "that" | "reported" | "told"
@@ -205,7 +215,7 @@ fn toll_before(toks: &[Tok], rel: usize) -> bool {
     (1..=8)
         .map_while(|b| rel.checked_sub(b).and_then(|i| toks.get(i)))
         .take_while(|t| t.is_word() && !matches!(t.lower.as_ref(), "said" | "and" | "but"))
-        .any(|t| matches!(t.lower.as_ref(), "toll" | "tally"))
+        .any(|t| matches!(t.lower.as_ref(), "toll" | "tally" | "number"))
 }
 
 /// The metric of "toll"/"tally" at `h - 1`: the metric word before it ("death toll"),
@@ -361,6 +371,30 @@ pub(super) fn link_value(
 mod tests {
     //! Unit tests on sentences written for these tests (none copied from news text).
     use crate::detect::test_util::*;
+
+    #[test]
+    fn toll_heads_coordinated_inside_and_tolls_exceeding() {
+        assert_eq!(
+            metrics(
+                "The death toll from the quake and tsunami has soared to 832, the agency said."
+            ),
+            vec![("killed", 832)]
+        );
+        assert_eq!(
+            metrics("The number of victims is rising and now stands at 4,642 people, he said."),
+            vec![("killed", 4642)]
+        );
+        assert_eq!(
+            d("The Red Cross cited a toll exceeding 1,300."),
+            vec![("killed", AtLeast, 1300, None, "unspecified")]
+        );
+        assert_eq!(
+            metrics("The toll rose to 30 and the number of injured rose to 45."),
+            vec![("killed", 30), ("injured", 45)]
+        );
+        none("Shares rose 4% and the index topped 5,000.");
+        none("He scored twice and his tally passed 40.");
+    }
 
     #[test]
     fn toll_phrases() {

@@ -283,6 +283,10 @@ pub(super) const LINKS: &[&str] = &[
     "surpassed",
     "exceeded",
     "topped",
+    // "a toll exceeding 11,000"
+    "exceeding",
+    "surpassing",
+    "topping",
     "crossed",
     "totalled",
     "totaled",
