@@ -28,6 +28,7 @@ mod crowds;
 mod dash_lists;
 mod distant_verb;
 mod elliptic;
+mod forces_present;
 mod groups;
 mod hedges;
 mod left_toll;
@@ -46,6 +47,7 @@ use crowds::*;
 use dash_lists::*;
 use distant_verb::*;
 use elliptic::*;
+use forces_present::*;
 use groups::*;
 use hedges::hedge_in_clause;
 pub use hedges::hedged_near;
@@ -260,6 +262,7 @@ fn read_shapes(s: &Sentence, np: &NumPhrase, found: &Found) -> Option<Reading> {
         .or_else(|| read_event_crowd(toks, np))
         .or_else(|| read_right(toks, s.text, np))
         .or_else(|| read_crowd_estimate(toks, np))
+        .or_else(|| read_forces_present(toks, np))
         .or_else(|| read_coordinated_object(toks, np, &found.out, &found.rends))
         .or_else(|| read_elliptic(toks, np, &found.out, &found.ends))
 }
@@ -912,6 +915,19 @@ mod tests {
             metrics("Three troops got seriously injured."),
             vec![("injured", 3)]
         );
+    }
+
+    #[test]
+    fn members_of_an_armed_body_and_forces_at_work() {
+        assert_eq!(
+            metrics("Hundreds of members of the navy have been deployed to help."),
+            vec![("deployed", 200)]
+        );
+        assert_eq!(
+            metrics("On Sunday, 4,000 troops conducted house searches in the region."),
+            vec![("deployed", 4000)]
+        );
+        none("Some 40 researchers conducted the survey.");
     }
 
     #[test]
