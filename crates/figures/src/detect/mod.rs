@@ -860,6 +860,10 @@ mod tests {
             vec![("displaced", 500_000)]
         );
         assert_eq!(
+            metrics("With over 1.2 million having fled the country, aid is short."),
+            vec![("displaced", 1_200_000)]
+        );
+        assert_eq!(
             metrics("Nearly 90,000 people are now in camps."),
             vec![("displaced", 90_000)]
         );

@@ -363,6 +363,8 @@ pub(super) const GROUP_ENDERS: &[&str] = &[
     "statewide",
     "countrywide",
     "worldwide",
+    // "over a million having fled": a participle clause starts after the count
+    "having",
     // "injured 25 others Friday": a weekday after the head ends the phrase
     "monday",
     "tuesday",
