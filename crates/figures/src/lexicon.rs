@@ -463,6 +463,10 @@ fn build_prefilter() -> Option<Prefilter> {
         "rall",
         "march",
         "crowd",
+        // forces a body keeps somewhere ("has 3,000 troops in the east")
+        "troop",
+        "soldier",
+        "peacekeep",
         "seriously",
         "critically",
         "severely",

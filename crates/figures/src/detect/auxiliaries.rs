@@ -20,7 +20,16 @@ pub(super) fn parse_aux(toks: &[Tok], start: usize) -> (usize, bool, bool, bool)
         if MODALS.contains(&w) {
             let next_have = toks.get(j + 1).is_some_and(|x| x.lower == "have")
                 || toks.get(j + 2).is_some_and(|x| x.lower == "have");
-            if next_have {
+            // "may be missing", "could be trapped": a state that may hold now is a
+            // hedged count, not a forecast
+            let state = toks.get(j + 1).is_some_and(|x| x.lower == "be")
+                && toks.get(j + 2).is_some_and(|x| {
+                    matches!(
+                        x.lower.as_ref(),
+                        "missing" | "dead" | "trapped" | "buried" | "stranded" | "unaccounted"
+                    )
+                });
+            if next_have || state {
                 hedged = true;
             } else {
                 forecast = true;

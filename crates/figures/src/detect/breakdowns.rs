@@ -41,7 +41,13 @@ pub(super) fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Readin
     let p = np.start.checked_sub(1).and_then(|i| toks.get(i))?;
     let mut metric = "";
     let ok = match p.lower.as_ref() {
-        "including" | "includes" | "included" | "include" => true,
+        "including" | "includes" | "included" | "include" => {
+            // "the dead included three children": the list names its own metric
+            if let Some(m) = listed_metric(toks, np.start - 1) {
+                metric = m;
+            }
+            true
+        }
         // "including a pregnant woman and four minors"
         "and" => {
             (2..8).any(|b| {
@@ -93,6 +99,15 @@ pub(super) fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Readin
     if g.things || g.nogroup {
         return None;
     }
+    // "two people including a woman were killed and 19 people were injured": after
+    // "and", a count with its own verb is a figure of its own, not a listed part
+    if p.lower == "and" {
+        let e = g.end.max(np.end);
+        let (ae, ..) = parse_aux(toks, e);
+        if ae > e && metric_at(toks, ae).is_some_and(|(_, m)| m.pp || m.vi) {
+            return None;
+        }
+    }
     // "including 3 in the capital": place breakdown keeps the parent's group
     Some(Reading {
         metric,
@@ -103,6 +118,18 @@ pub(super) fn read_left_breakdown(toks: &[Tok], np: &NumPhrase) -> Option<Readin
         parent: metric.is_empty(),
         shape: "breakdown-including",
     })
+}
+
+/// "the dead include(d)", "the injured included": a metric word (a participle used as a
+/// noun, or a toll noun) right before the verb of inclusion, after "the".
+fn listed_metric(toks: &[Tok], verb: usize) -> Option<&'static str> {
+    let w = verb.checked_sub(1)?;
+    let det = toks.get(w.checked_sub(1)?)?;
+    if !matches!(det.lower.as_ref(), "the" | "those") {
+        return None;
+    }
+    let (e, m) = metric_at(toks, w)?;
+    (e == verb && (m.pp || m.toll) && !toks[w].lower.ends_with("ing")).then_some(m.metric)
 }
 
 /// What "of" after a count says: a breakdown read here, or words to skip before the

@@ -184,7 +184,14 @@ pub(super) fn read_event_crowd(toks: &[Tok], np: &NumPhrase) -> Option<Reading> 
                 | "sit-in"
                 | "vigil"
         );
-    if !is_event {
+    // "the raid by more than 100 fighters": armed people counted at an attack
+    let is_attack = !event.is_capitalised()
+        && by.lower == "by"
+        && matches!(
+            event.lower.as_ref(),
+            "raid" | "raids" | "attack" | "attacks" | "assault" | "siege" | "ambush"
+        );
+    if !is_event && !is_attack {
         return None;
     }
     let mut j = np.end;
@@ -192,7 +199,12 @@ pub(super) fn read_event_crowd(toks: &[Tok], np: &NumPhrase) -> Option<Reading> 
         j += 1;
     }
     let g = parse_group(toks, j);
-    if g.things || g.nogroup || !require_ok(Require::Crowd, &g, toks) {
+    let req = if is_attack {
+        Require::Armed
+    } else {
+        Require::Crowd
+    };
+    if g.things || g.nogroup || !require_ok(req, &g, toks) {
         return None;
     }
     Some(Reading {
@@ -227,6 +239,12 @@ mod tests {
         );
         none("Around 6,500 supporters watched the final.");
         none("The crowd of 40,000 fans cheered.");
+        assert_eq!(
+            d("The raid by more than 100 fighters stunned the capital."),
+            vec![("participants", AtLeast, 100, None, "militants")]
+        );
+        none("The attack by two drones hit a depot.");
+        none("The attack by 30 students on the policy was sharp.");
     }
 
     #[test]

@@ -96,13 +96,17 @@ pub(super) fn read_coordinated_object(
 ) -> Option<Reading> {
     let prev = out.last()?;
     let pend = *rends.last()?;
-    if !matches!(prev.shape, "verb-count" | "breakdown-including") || pend + 1 != np.start {
+    if !matches!(prev.shape, "verb-count" | "breakdown-including") {
         return None;
     }
-    if !toks
-        .get(pend)
-        .is_some_and(|t| t.lower == "and" || t.text == ",")
-    {
+    // ", " or "and" between the objects, or both: "six guards, two cooks, and four drivers"
+    let sep = |t: &Tok| t.lower == "and" || t.text == ",";
+    let joined = match toks.get(pend..np.start) {
+        Some([a]) => sep(a),
+        Some([a, b]) => a.text == "," && b.lower == "and",
+        _ => false,
+    };
+    if !joined {
         return None;
     }
     let g = parse_group(toks, np.end);

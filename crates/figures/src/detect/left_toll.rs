@@ -23,6 +23,9 @@ pub(super) const CROSSING: &[&str] = &[
     "crossed",
     "crosses",
     "cross",
+    "exceeding",
+    "surpassing",
+    "topping",
 ];
 
 /// Link words that say a toll is close to its count ("nears 300").
@@ -98,6 +101,15 @@ fn link_before(toks: &[Tok], np: &NumPhrase, blocked: &[bool]) -> Option<usize> 
     let mut skipped = 0;
     while k > 0 && links < 6 && skipped < 8 {
         let t = toks.get(k - 1)?;
+        // "bringing the total to 76": after a determiner, "total" is the toll's noun
+        let noun = TOLL_NOUNS.contains(&t.lower.as_ref())
+            && k >= 2
+            && toks.get(k - 2).is_some_and(|d| {
+                matches!(d.lower.as_ref(), "the" | "a" | "its" | "their" | "this")
+            });
+        if noun {
+            break;
+        }
         if LINKS.contains(&t.lower.as_ref()) || is_adverb(&t.lower) {
             k -= 1;
             links += 1;
@@ -145,6 +157,21 @@ fn toll_head(toks: &[Tok], link_start: usize) -> Option<TollHead> {
         {
             return None;
         }
+        if matches!(t.lower.as_ref(), "that" | "which") && toll_before(toks, h - 1) {
+            // "the death toll from the storms that hit the coast has risen to 90": the
+            // relative clause is part of the head, and names no metric of its own
+            metric = None;
+            h -= 1;
+            steps += 1;
+            continue;
+        }
+        if t.lower == "and" && metric.is_none() && toll_before(toks, h - 1) {
+            // "the death toll from the quake and tsunami has risen to 800", "the number
+            // of victims is rising and now stands at 900": one head, coordinated inside
+            h -= 1;
+            steps += 1;
+            continue;
+        }
         if matches!(
             t.lower.as_ref(),
             "said" | "says" | "and" | "but" | "while" | "that" | "reported" | "told"
@@ -153,6 +180,10 @@ fn toll_head(toks: &[Tok], link_start: usize) -> Option<TollHead> {
         }
         if TOLL_NOUNS.contains(&t.lower.as_ref()) {
             toll_noun = true;
+            // "the number of victims": a toll phrase that names its metric
+            if let Some((_, m)) = metric_at(toks, h - 1).filter(|(_, m)| m.toll) {
+                metric = Some(m.metric);
+            }
             let before = h.checked_sub(2).and_then(|i| toks.get(i));
             if before.is_some_and(|b| matches!(b.lower.as_ref(), "casualty" | "casualties")) {
                 return None;
@@ -176,6 +207,15 @@ fn toll_head(toks: &[Tok], link_start: usize) -> Option<TollHead> {
         metric,
         toll_noun,
     })
+}
+
+/// A "toll" or "tally" within the few words before a relative pronoun at `rel`, with no
+/// clause break between them.
+fn toll_before(toks: &[Tok], rel: usize) -> bool {
+    (1..=8)
+        .map_while(|b| rel.checked_sub(b).and_then(|i| toks.get(i)))
+        .take_while(|t| t.is_word() && !matches!(t.lower.as_ref(), "said" | "and" | "but"))
+        .any(|t| matches!(t.lower.as_ref(), "toll" | "tally" | "number"))
 }
 
 /// The metric of "toll"/"tally" at `h - 1`: the metric word before it ("death toll"),
@@ -331,6 +371,30 @@ pub(super) fn link_value(
 mod tests {
     //! Unit tests on sentences written for these tests (none copied from news text).
     use crate::detect::test_util::*;
+
+    #[test]
+    fn toll_heads_coordinated_inside_and_tolls_exceeding() {
+        assert_eq!(
+            metrics(
+                "The death toll from the quake and tsunami has soared to 832, the agency said."
+            ),
+            vec![("killed", 832)]
+        );
+        assert_eq!(
+            metrics("The number of victims is rising and now stands at 4,642 people, he said."),
+            vec![("killed", 4642)]
+        );
+        assert_eq!(
+            d("The Red Cross cited a toll exceeding 1,300."),
+            vec![("killed", AtLeast, 1300, None, "unspecified")]
+        );
+        assert_eq!(
+            metrics("The toll rose to 30 and the number of injured rose to 45."),
+            vec![("killed", 30), ("injured", 45)]
+        );
+        none("Shares rose 4% and the index topped 5,000.");
+        none("He scored twice and his tally passed 40.");
+    }
 
     #[test]
     fn toll_phrases() {

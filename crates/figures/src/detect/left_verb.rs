@@ -13,7 +13,13 @@ pub(super) fn read_left_verb(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
     }
     // "vowed to kill 100", "could kill thousands"
     if let Some(p) = vs.checked_sub(1).and_then(|i| toks.get(i)) {
-        if p.lower == "to" || MODALS.contains(&p.lower.as_ref()) {
+        // "managed to save 104": an outcome, not an intention
+        let managed = p.lower == "to"
+            && vs
+                .checked_sub(2)
+                .and_then(|i| toks.get(i))
+                .is_some_and(|w| matches!(w.lower.as_ref(), "managed" | "able"));
+        if (p.lower == "to" && !managed) || MODALS.contains(&p.lower.as_ref()) {
             return None;
         }
         if matches!(nonfig_at(toks, vs - 1), Some(NonFigure::Forecast)) {

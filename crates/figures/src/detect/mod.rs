@@ -23,12 +23,17 @@ mod auxiliaries;
 mod breakdowns;
 mod bulletin;
 mod captive;
+mod crowd_estimates;
 mod crowds;
+mod dash_lists;
+mod distant_verb;
 mod elliptic;
+mod forces_present;
 mod groups;
 mod hedges;
 mod left_toll;
 mod left_verb;
+mod lives;
 mod not_a_count;
 mod right;
 mod words;
@@ -37,13 +42,18 @@ use auxiliaries::*;
 use breakdowns::*;
 use bulletin::*;
 use captive::*;
+use crowd_estimates::*;
 use crowds::*;
+use dash_lists::*;
+use distant_verb::*;
 use elliptic::*;
+use forces_present::*;
 use groups::*;
 use hedges::hedge_in_clause;
 pub use hedges::hedged_near;
 use left_toll::*;
 use left_verb::*;
+use lives::*;
 use not_a_count::*;
 use right::*;
 use words::*;
@@ -243,12 +253,16 @@ fn read_shapes(s: &Sentence, np: &NumPhrase, found: &Found) -> Option<Reading> {
     read_held_captive(toks, np)
         .or_else(|| read_displacing_object(toks, np))
         .or_else(|| read_paren_breakdown(toks, np))
+        .or_else(|| read_dash_list(toks, np, found))
         .or_else(|| read_bulletin(toks, np))
         .or_else(|| read_left_toll(toks, np, s.blocked_tok, prev_metric))
         .or_else(|| read_left_breakdown(toks, np))
+        .or_else(|| read_lives_claimed(toks, np))
         .or_else(|| read_left_verb(toks, np))
         .or_else(|| read_event_crowd(toks, np))
         .or_else(|| read_right(toks, s.text, np))
+        .or_else(|| read_crowd_estimate(toks, np))
+        .or_else(|| read_forces_present(toks, np))
         .or_else(|| read_coordinated_object(toks, np, &found.out, &found.rends))
         .or_else(|| read_elliptic(toks, np, &found.out, &found.ends))
 }
@@ -611,6 +625,313 @@ mod tests {
         none("Index tops 5,000 for the first time as tech stocks rally");
         none("Officials fear the toll could climb past 1,000.");
         none("Police plan to arrest 30 more suspects this week.");
+    }
+
+    #[test]
+    fn injuries_sustained_or_suffered() {
+        assert_eq!(
+            d("At least 11 soldiers sustained gunshot wounds in the clash."),
+            vec![("injured", AtLeast, 11, None, "security_forces")]
+        );
+        assert_eq!(
+            metrics("Four guards got injured in the scuffle."),
+            vec![("injured", 4)]
+        );
+        assert_eq!(
+            metrics("Several people have been critically burned, the fire chief said."),
+            vec![("injured", 3)]
+        );
+        assert_eq!(
+            metrics("Some 80 residents are undergoing treatment for smoke inhalation."),
+            vec![("injured", 80)]
+        );
+        none("The 30 players suffered a heavy defeat.");
+    }
+
+    #[test]
+    fn forces_and_crews_present_at_a_crisis_are_deployed() {
+        assert_eq!(
+            d("More than 6,000 police officers are on duty in the city centre."),
+            vec![("deployed", AtLeast, 6000, None, "security_forces")]
+        );
+        assert_eq!(
+            metrics("Around 4 000 officers were out in force across the capital."),
+            vec![("deployed", 4000)]
+        );
+        assert_eq!(
+            metrics("The agency had nearly 9,000 personnel working in the region."),
+            vec![("deployed", 9000)]
+        );
+        assert_eq!(
+            metrics("Hundreds of firefighters were still at the site on Monday."),
+            vec![("deployed", 200)]
+        );
+        // people who are not forces or crisis staff are not deployed by being somewhere
+        none("About 300 shoppers were in the area at the time.");
+        none("Some 40 engineers are working on the new bridge.");
+    }
+
+    #[test]
+    fn crowds_that_took_part_or_marched() {
+        assert_eq!(
+            d("Police said between 12,000 and 13,000 people participated."),
+            vec![("participants", Range, 12_000, Some(13_000), "protesters")]
+        );
+        assert_eq!(
+            metrics("Officials estimated 90,000 people were marching."),
+            vec![("participants", 90_000)]
+        );
+        assert_eq!(
+            metrics("Police believe about 150 people were involved in the disorder."),
+            vec![("participants", 150)]
+        );
+        none("About 60,000 fans participated in the fun run.");
+    }
+
+    #[test]
+    fn shelter_sought_evacuation_orders_and_custody_for_questioning() {
+        assert_eq!(
+            metrics("Some 70,000 people are seeking refuge in neighbouring towns."),
+            vec![("displaced", 70_000)]
+        );
+        assert_eq!(
+            metrics("About 3.1 million people have been left without shelter after the floods."),
+            vec![("displaced", 3_100_000)]
+        );
+        assert_eq!(
+            metrics("Nearly 9,000 villagers remain in evacuation centres."),
+            vec![("displaced", 9000)]
+        );
+        assert_eq!(
+            metrics("More than 200,000 residents have been forced to evacuate."),
+            vec![("evacuated", 200_000)]
+        );
+        assert_eq!(
+            metrics("At least 15,000 people were under evacuation orders."),
+            vec![("evacuated", 15_000)]
+        );
+        assert_eq!(
+            metrics("Twelve people were taken in by police for questioning."),
+            vec![("detained", 12)]
+        );
+        assert_eq!(
+            metrics("Some 260 protesters were put in pretrial detention."),
+            vec![("detained", 260)]
+        );
+    }
+
+    #[test]
+    fn federal_charges_rescues_and_the_buried() {
+        // a sentence is not counted as a charge (the spec names charged, indicted,
+        // prosecuted)
+        none("A court sentenced 14 officers to prison terms.");
+        assert_eq!(
+            metrics("More than 200 people now face federal charges over the riot."),
+            vec![("charged", 200)]
+        );
+        assert_eq!(
+            metrics("Two children were found alive in the ruins on Friday."),
+            vec![("rescued", 2)]
+        );
+        assert_eq!(
+            metrics("Lifeboat crews saved 38 passengers from the sinking ferry."),
+            vec![("rescued", 38)]
+        );
+        assert_eq!(
+            metrics("At least 20 others are still under the rubble."),
+            vec![("missing", 20)]
+        );
+        none("The reform saved 300 jobs.");
+    }
+
+    #[test]
+    fn nationals_counted_by_nationality_are_people() {
+        assert_eq!(
+            d("Seven Americans were killed in the ambush."),
+            vec![("killed", Exact, 7, Some(7), "unspecified")]
+        );
+        assert_eq!(
+            metrics("About 43,000 Libyans have been forced to flee their homes."),
+            vec![("displaced", 43_000)]
+        );
+        none("The 27 Europeans agreed on sanctions.");
+    }
+
+    #[test]
+    fn the_dead_listed_by_inclusion() {
+        assert_eq!(
+            d("The dead included three children."),
+            vec![("killed", Exact, 3, Some(3), "children")]
+        );
+        assert_eq!(
+            d("The injured include 12 firefighters."),
+            vec![("injured", Exact, 12, Some(12), "civilians")]
+        );
+    }
+
+    #[test]
+    fn toll_heads_with_a_relative_clause_or_a_named_metric() {
+        assert_eq!(
+            metrics("The death toll from the storms that battered the coast last week has risen to 1,240 people, the agency said."),
+            vec![("killed", 1240)]
+        );
+        assert_eq!(
+            metrics("The number of victims now stands at 812 people, he said."),
+            vec![("killed", 812)]
+        );
+        assert_eq!(
+            metrics("The toll of the fire which swept the market rose to 44."),
+            vec![("killed", 44)]
+        );
+    }
+
+    #[test]
+    fn metric_nouns_with_their_count_after_of() {
+        assert_eq!(
+            d("The unrest has included the killing of nine peacekeepers on Friday."),
+            vec![("killed", Exact, 9, Some(9), "security_forces")]
+        );
+        assert_eq!(
+            metrics("The shelling led to the injury of six people."),
+            vec![("injured", 6)]
+        );
+        assert_eq!(
+            metrics("Police confirmed the arrest of 14 suspects."),
+            vec![("detained", 14)]
+        );
+        none("The evacuation of 3 hospitals began on Monday.");
+    }
+
+    #[test]
+    fn asides_dying_and_a_third_object() {
+        assert_eq!(
+            metrics("Last week, 40 people, thought to be traders, were killed in the village."),
+            vec![("killed", 40)]
+        );
+        assert_eq!(
+            metrics(
+                "Officials said 33 people had died in the floods, with 12 dying in the last day."
+            ),
+            vec![("killed", 33), ("killed", 12)]
+        );
+        assert_eq!(
+            metrics(
+                "Guards killed six attackers, two civilians, and four prisoners during the assault."
+            ),
+            vec![("killed", 6), ("killed", 2), ("killed", 4)]
+        );
+    }
+
+    #[test]
+    fn totals_modified_count_nouns_and_a_count_with_its_own_verb() {
+        assert_eq!(
+            metrics("Nineteen people died on Sunday, bringing the total to 76."),
+            vec![("killed", 19), ("killed", 76)]
+        );
+        assert_eq!(
+            metrics("There were 1,134 confirmed deaths in the north and 317 in the south."),
+            vec![("killed", 1134), ("killed", 317)]
+        );
+        assert_eq!(
+            metrics("The agency says two new heat-related deaths were reported on Monday."),
+            vec![("killed", 2)]
+        );
+        assert_eq!(
+            metrics("In the raid, two people including one woman were killed and 19 people were injured."),
+            vec![("killed", 2), ("killed", 1), ("injured", 19)]
+        );
+        none("The ministry reported 1,024 new cases of the disease.");
+    }
+
+    #[test]
+    fn estimated_crowds_ages_in_asides_and_refugees_sheltered() {
+        assert_eq!(
+            metrics(
+                "Another 30,000 were estimated to be gathered in the park, 8,000 in the harbour."
+            ),
+            vec![("participants", 30_000), ("participants", 8000)]
+        );
+        assert_eq!(
+            metrics("Police said a total of 5,022 people, aged 12 to 80, have been arrested since June."),
+            vec![("detained", 5022)]
+        );
+        assert_eq!(
+            metrics("Even before the war, the country was sheltering 500,000 refugees."),
+            vec![("displaced", 500_000)]
+        );
+        assert_eq!(
+            metrics("With over 1.2 million having fled the country, aid is short."),
+            vec![("displaced", 1_200_000)]
+        );
+        assert_eq!(
+            metrics("Nearly 90,000 people are now in camps."),
+            vec![("displaced", 90_000)]
+        );
+        none("The cost was estimated to be 30 million.");
+    }
+
+    #[test]
+    fn weekdays_end_a_group_and_states_that_may_hold_are_hedged() {
+        assert_eq!(
+            metrics("A bomber killed at least 13 people and injured 25 others Friday at a market."),
+            vec![("killed", 13), ("injured", 25)]
+        );
+        assert_eq!(
+            metrics(
+                "Officials say more than 500,000 people statewide have been forced to evacuate."
+            ),
+            vec![("evacuated", 500_000)]
+        );
+        assert_eq!(
+            metrics("Monitors said at least 12 people, including a boy, were killed and 30 were wounded."),
+            vec![("killed", 12), ("injured", 30)]
+        );
+        let c = detect(
+            "Aid groups have said 10,000 or more people may be missing.",
+            &[],
+        );
+        assert_eq!(c.len(), 1);
+        assert!(c[0].hedged && c[0].metric == "missing");
+        // a future toll is still a forecast
+        none("Up to 40 people could be killed if the dam fails.");
+    }
+
+    #[test]
+    fn rescues_managed_hospital_transfers_and_headline_evacuations() {
+        assert_eq!(
+            metrics("Lifeboat crews managed to save 64 passengers."),
+            vec![("rescued", 64)]
+        );
+        none("Crews tried to save 64 passengers.");
+        assert_eq!(
+            metrics("Two brothers, ages 5 and 11, were found alive on Sunday."),
+            vec![("rescued", 2)]
+        );
+        assert_eq!(
+            metrics("Over 900 people were brought to three hospitals overnight."),
+            vec![("injured", 900)]
+        );
+        assert_eq!(
+            metrics("Tens of thousands evacuate as the river rises"),
+            vec![("evacuated", 20_000)]
+        );
+        assert_eq!(
+            metrics("Three troops got seriously injured."),
+            vec![("injured", 3)]
+        );
+    }
+
+    #[test]
+    fn members_of_an_armed_body_and_forces_at_work() {
+        assert_eq!(
+            metrics("Hundreds of members of the navy have been deployed to help."),
+            vec![("deployed", 200)]
+        );
+        assert_eq!(
+            metrics("On Sunday, 4,000 troops conducted house searches in the region."),
+            vec![("deployed", 4000)]
+        );
+        none("Some 40 researchers conducted the survey.");
     }
 
     #[test]

@@ -13,6 +13,9 @@ pub(super) fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Rea
             OfStep::Skip(n) => j += n,
         }
     }
+    if let Some(r) = modified_count_noun(toks, j) {
+        return Some(r);
+    }
     let g = parse_group(toks, j);
     // survivors are no toll, except as the ones rescued: "17 survivors were pulled out"
     let rescued_survivors = g.nogroup
@@ -45,6 +48,9 @@ pub(super) fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Rea
         .map(|t| t.lower.as_ref())
         .unwrap_or("");
     if let Some(r) = bodies_or_refugees(toks, &g, adjacent_group, head) {
+        return Some(r);
+    }
+    if let Some(r) = read_distant_verb(toks, &g, adjacent_group, k) {
         return Some(r);
     }
     read_crowd(toks, np, g, adjacent_group, k, head)
@@ -112,6 +118,52 @@ fn count_noun(toks: &[Tok], g: &GroupParse, k: usize) -> Option<Reading> {
     None
 }
 
+/// "17,134 confirmed deaths", "two new heat-related deaths", "4,000 flood-related
+/// deaths": one or two modifiers of a known kind before a count noun.
+fn modified_count_noun(toks: &[Tok], j: usize) -> Option<Reading> {
+    let modifier = |t: &Tok| {
+        let w = t.lower.as_ref();
+        t.is_word()
+            && (matches!(
+                w,
+                "confirmed"
+                    | "new"
+                    | "additional"
+                    | "further"
+                    | "more"
+                    | "reported"
+                    | "recorded"
+                    | "registered"
+                    | "official"
+                    | "known"
+                    | "violent"
+            ) || w.ends_with("-related"))
+    };
+    let mut k = j;
+    while k < j + 2 && toks.get(k).is_some_and(modifier) {
+        k += 1;
+    }
+    if k == j {
+        return None;
+    }
+    let (me, m) = metric_at(toks, k).filter(|(_, m)| m.noun && !m.pp)?;
+    Some(Reading {
+        metric: m.metric,
+        group: GroupParse {
+            end: me,
+            toks: None,
+            class: "unspecified",
+            things: false,
+            nogroup: false,
+        },
+        adjacent_group: false,
+        hedged: false,
+        parent: false,
+        end: me,
+        shape: "count-noun",
+    })
+}
+
 /// parenthetical: ", including five children," / "(mostly civilians)"; returns the token
 /// after it, or `k` when there is none.
 fn skip_parenthetical(toks: &[Tok], k: usize) -> usize {
@@ -154,6 +206,15 @@ fn skip_parenthetical(toks: &[Tok], k: usize) -> usize {
                 | "nearly"
                 | "almost"
                 | "half"
+                // a participial aside: "40 people, thought to be traders, were killed"
+                | "thought"
+                | "believed"
+                | "said"
+                | "reportedly"
+                | "apparently"
+                | "suspected"
+                | "aged"
+                | "ages"
                 // an apposition: "One hostage, the coach's driver, was killed"
                 | "the"
                 | "a"
@@ -188,7 +249,7 @@ struct VerbRead {
 }
 
 /// count noun-phrase [aux] metric-verb, the verb phrase starting at `start`.
-fn count_verb_at(
+pub(super) fn count_verb_at(
     toks: &[Tok],
     g: &GroupParse,
     adjacent_group: bool,
