@@ -92,6 +92,10 @@ pub struct WorkerArgs {
     /// Seconds between heartbeats.
     #[arg(long, default_value_t = 2.0)]
     heartbeat: f64,
+    /// Time the pipeline may spend on one document (e.g. 10s, 500ms, or none); a document
+    /// over it goes straight to the dead-letter subject with the reason.
+    #[arg(long, default_value = "10s", value_parser = newsledger_model::budget::parse_limit)]
+    budget: Option<Duration>,
 }
 
 #[derive(Args, Debug)]
@@ -182,6 +186,7 @@ pub fn worker(args: WorkerArgs) -> anyhow::Result<ExitCode> {
         .transpose()?;
     opts.id = args.id;
     opts.heartbeat = seconds("heartbeat", args.heartbeat)?;
+    opts.budget = args.budget;
     let rt = newsledger_queue::runtime()?;
     rt.block_on(newsledger_queue::worker::run(opts))
         .context("worker")?;
