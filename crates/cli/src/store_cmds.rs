@@ -41,6 +41,10 @@ pub struct IngestArgs {
     /// Documents per transaction.
     #[arg(long, default_value_t = BATCH)]
     batch: usize,
+    /// Time the pipeline may spend on one document (e.g. 30s, 500ms, or none); a document
+    /// over it is reported and skipped, and the run exits 1 at the end.
+    #[arg(long, default_value = "30s")]
+    budget: newsledger_model::budget::Limit,
 }
 
 fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -154,6 +158,10 @@ pub struct ReprocessArgs {
     /// Documents per transaction.
     #[arg(long, default_value_t = BATCH)]
     batch: usize,
+    /// Time the pipeline may spend on one document (e.g. 30s, 500ms, or none); a document
+    /// over it is reported and skipped, and the run exits 1 at the end.
+    #[arg(long, default_value = "30s")]
+    budget: newsledger_model::budget::Limit,
     #[arg(long, default_value = "newsledger.db", help = DB_HELP)]
     db: String,
 }
@@ -176,16 +184,25 @@ struct Summary {
     skipped_records: usize,
 }
 
-/// Run the pipeline over one document, turning a panicking stage into an error for that
-/// document alone.
-fn run_guarded(pipeline: &Pipeline, doc: &mut Document) -> Result<(), String> {
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(doc)));
-    r.map_err(|p| {
-        p.downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a stage panicked".into())
-    })
+/// Run the pipeline over one document within its budget, turning a panicking stage or an
+/// overrun into an error (the message to print) for that document alone.
+fn run_guarded(
+    pipeline: &Pipeline,
+    doc: &mut Document,
+    budget: Option<std::time::Duration>,
+) -> Result<(), String> {
+    let run = || pipeline.run_within(doc, newsledger_model::Budget::from_limit(budget));
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(over)) => Err(format!("skipped: {over}")),
+        Err(p) => Err(format!(
+            "pipeline failed: {}",
+            p.downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a stage panicked".into())
+        )),
+    }
 }
 
 fn flush(
@@ -193,6 +210,7 @@ fn flush(
     pipeline: &Pipeline,
     batch: &mut Vec<Document>,
     sum: &mut Summary,
+    budget: Option<std::time::Duration>,
 ) -> anyhow::Result<()> {
     if batch.is_empty() {
         return Ok(());
@@ -208,7 +226,7 @@ fn flush(
         .zip(triage.par_iter())
         .map(|(d, t)| {
             if *t == Triage::New {
-                run_guarded(pipeline, d)
+                run_guarded(pipeline, d, budget)
             } else {
                 Ok(())
             }
@@ -219,7 +237,7 @@ fn flush(
         match (t, r) {
             (Triage::Unchanged, _) => sum.unchanged += 1,
             (_, Err(e)) => {
-                eprintln!("error: {}: pipeline failed: {e}", doc.id);
+                eprintln!("error: {}: {e}", doc.id);
                 sum.failed += 1;
             }
             (t, Ok(())) => incoming.push(Incoming {
@@ -284,7 +302,13 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 Item::Doc(d) => {
                     batch.push(d);
                     if batch.len() >= size {
-                        if let Err(e) = flush(store.as_ref(), &pipeline, &mut batch, &mut sum) {
+                        if let Err(e) = flush(
+                            store.as_ref(),
+                            &pipeline,
+                            &mut batch,
+                            &mut sum,
+                            args.budget.0,
+                        ) {
                             fatal = Some(e);
                         }
                     }
@@ -303,7 +327,13 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     if let Some(e) = fatal {
         return Err(e);
     }
-    flush(store.as_ref(), &pipeline, &mut batch, &mut sum)?;
+    flush(
+        store.as_ref(),
+        &pipeline,
+        &mut batch,
+        &mut sum,
+        args.budget.0,
+    )?;
     sum.failed += read_errors;
     sum.read += read_errors;
     let stats = store.stats()?;
@@ -700,7 +730,7 @@ pub fn reprocess(a: ReprocessArgs) -> anyhow::Result<ExitCode> {
         let results: Vec<(i64, Document, Result<(), String>)> = stale
             .into_par_iter()
             .map(|mut s| {
-                let r = run_guarded(&pipeline, &mut s.doc);
+                let r = run_guarded(&pipeline, &mut s.doc, a.budget.0);
                 (s.content_id, s.doc, r)
             })
             .collect();
@@ -709,7 +739,7 @@ pub fn reprocess(a: ReprocessArgs) -> anyhow::Result<ExitCode> {
             match r {
                 Ok(()) => ok.push((cid, doc)),
                 Err(e) => {
-                    eprintln!("error: {}: pipeline failed: {e}", doc.id);
+                    eprintln!("error: {}: {e}", doc.id);
                     failed += 1;
                 }
             }

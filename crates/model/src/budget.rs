@@ -151,6 +151,17 @@ pub fn parse_limit(s: &str) -> Result<Option<Duration>, String> {
         .map_err(|_| format!("{s:?}: not a usable duration"))
 }
 
+/// A budget limit as a command-line value (`5s`, `500ms`, `none`), for clap's `FromStr`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit(pub Option<Duration>);
+
+impl std::str::FromStr for Limit {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        parse_limit(s).map(Limit)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

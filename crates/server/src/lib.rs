@@ -144,8 +144,8 @@ pub struct ServeArgs {
     pub max_body: usize,
     /// Time the pipeline may spend on one POST of documents (e.g. 5s, 800ms, or none); over
     /// it nothing is stored and the client gets 503 with Retry-After.
-    #[arg(long, default_value = "5s", value_parser = newsledger_model::budget::parse_limit)]
-    pub ingest_budget: Option<Duration>,
+    #[arg(long, default_value = "5s")]
+    pub ingest_budget: newsledger_model::budget::Limit,
     /// Time a client may take to send a request body (e.g. 10s); slower gets 408.
     #[arg(long, default_value = "10s", value_parser = parse_timeout)]
     pub body_timeout: Duration,
@@ -176,7 +176,7 @@ pub fn run_args(args: &ServeArgs) -> anyhow::Result<()> {
         write_token,
         cors: args.cors.clone(),
         body_limit: args.max_body,
-        ingest_budget: args.ingest_budget,
+        ingest_budget: args.ingest_budget.0,
         body_timeout: args.body_timeout,
         max_writes: args.max_writes,
     };
