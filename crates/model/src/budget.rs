@@ -117,7 +117,7 @@ impl OverBudget {
 /// `5s`, `250ms`, `1.5s`: the way budgets are written on the command line.
 pub fn fmt_duration(d: Duration) -> String {
     let ms = d.as_millis();
-    if ms % 1000 == 0 && ms > 0 {
+    if ms.is_multiple_of(1000) && ms > 0 {
         format!("{}s", ms / 1000)
     } else if ms < 1000 {
         format!("{ms}ms")
