@@ -3,12 +3,13 @@
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use newsledger_ingest::{read_input, read_web_input, Item, ReadOptions, ReadStats, TextMeta};
-use newsledger_model::{Document, LedgerOptions, Pipeline};
+use newsledger_model::{Budget, Document, LedgerOptions, OverBudget, Pipeline};
 use newsledger_pipeline::output::{Format, LedgerWriter, Rendered};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// The built-in sample: our own fictional corpus (see corpus/README.md).
 const SAMPLE: &str = include_str!("../../../corpus/reports.jsonl");
@@ -67,6 +68,10 @@ pub struct ExtractArgs {
     /// No progress bar and no summary line on stderr (warnings and errors still print).
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Time the pipeline may spend on one document (e.g. 30s, 500ms, or none); a document
+    /// over it is reported on stderr and skipped, and the run exits 1 at the end.
+    #[arg(long, default_value = "30s")]
+    budget: newsledger_model::budget::Limit,
 }
 
 fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -81,21 +86,29 @@ enum Sink {
 
 impl Sink {
     /// Run a document the pipeline cuts into chunks and write its ledger as the chunks come,
-    /// without holding all its records (see `LedgerWriter::run_and_write`).
+    /// without holding all its records (see `LedgerWriter::run_and_write`). Over the
+    /// document's budget nothing is written and the overrun is returned.
     fn run_and_write(
         &mut self,
         pipeline: &Pipeline,
         doc: &Document,
         with_text: bool,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<Option<OverBudget>> {
         match self {
-            Sink::Ledger(w) => w
-                .run_and_write(pipeline, doc, with_text)
-                .context("writing output"),
+            Sink::Ledger(w) => match w.run_and_write(pipeline, doc, with_text) {
+                Ok(()) => Ok(None),
+                Err(e) => match OverBudget::in_io(&e) {
+                    Some(over) => Ok(Some(over)),
+                    None => Err(e).context("writing output"),
+                },
+            },
             Sink::Timeml(_) => {
                 let mut d = doc.clone();
-                pipeline.run(&mut d);
-                self.write(&d, with_text)
+                if let Err(over) = pipeline.run_within(&mut d, doc.budget.clone()) {
+                    return Ok(Some(over));
+                }
+                self.write(&d, with_text)?;
+                Ok(None)
             }
         }
     }
@@ -207,7 +220,14 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     batch.push((d, extracted));
                     let bytes: usize = batch.iter().map(|(d, _)| d.text.len()).sum();
                     if batch.len() >= BATCH || bytes >= BATCH_BYTES {
-                        if let Err(e) = flush(&pipeline, &mut batch, &mut sink, &mut progress) {
+                        let r = flush(
+                            &pipeline,
+                            &mut batch,
+                            &mut sink,
+                            &mut progress,
+                            args.budget.0,
+                        );
+                        if let Err(e) = r.map(|over| failed |= over) {
                             write_err = Some(e);
                         }
                     }
@@ -242,7 +262,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if let Some(e) = write_err {
         return Err(e);
     }
-    flush(&pipeline, &mut batch, &mut sink, &mut progress)?;
+    failed |= flush(
+        &pipeline,
+        &mut batch,
+        &mut sink,
+        &mut progress,
+        args.budget.0,
+    )?;
     if let Sink::Ledger(w) = sink {
         w.finish().context("writing output")?;
     }
@@ -264,12 +290,14 @@ fn records_of(d: &Document) -> u64 {
     (l.figures.len() + l.claims.len() + l.events.len() + l.entities.len() + l.timexes.len()) as u64
 }
 
+/// Runs and writes a batch; true when a document was skipped for going over its budget.
 fn flush(
     pipeline: &Pipeline,
     batch: &mut Vec<(Document, bool)>,
     sink: &mut Sink,
     progress: &mut crate::progress::Progress,
-) -> anyhow::Result<()> {
+    budget: Option<Duration>,
+) -> anyhow::Result<bool> {
     // Long documents are run chunk by chunk (in parallel inside) while they are written.
     let long = |d: &Document| pipeline.chunks_of(&d.text).is_some();
     let renderer = match sink {
@@ -278,32 +306,55 @@ fn flush(
     };
     // The other documents are run, serialised and freed on all cores; only their bytes are
     // written here, in input order, so the serial part of a batch stays small.
-    let rendered: Vec<(Option<std::io::Result<Rendered>>, u64, u64)> = batch
+    type Done = (
+        Option<std::io::Result<Rendered>>,
+        u64,
+        u64,
+        Option<OverBudget>,
+    );
+    let rendered: Vec<Done> = batch
         .par_iter_mut()
         .map(|(d, extracted)| {
             let bytes = d.text.len() as u64;
             if long(d) {
-                return (None, bytes, 0);
+                return (None, bytes, 0, None);
             }
-            pipeline.run(d);
+            if let Err(over) = pipeline.run_within(d, Budget::from_limit(budget)) {
+                return (None, bytes, 0, Some(over));
+            }
             let records = records_of(d);
             let Some(r) = renderer.map(|r| r.render(d, *extracted)) else {
-                return (None, bytes, records);
+                return (None, bytes, records, None);
             };
             *d = Document::default();
-            (Some(r), bytes, records)
+            (Some(r), bytes, records, None)
         })
         .collect();
-    for ((d, extracted), (r, bytes, records)) in batch.drain(..).zip(rendered) {
+    let mut skipped = false;
+    for ((mut d, extracted), (r, bytes, records, over)) in batch.drain(..).zip(rendered) {
         progress.doc(bytes, records);
-        match (r, &mut *sink) {
-            (Some(r), Sink::Ledger(w)) => w
-                .write_rendered(r.context("writing output")?)
-                .context("writing output")?,
-            (Some(_), Sink::Timeml(_)) => {}
-            (None, _) if long(&d) => sink.run_and_write(pipeline, &d, extracted)?,
-            (None, _) => sink.write(&d, extracted)?,
+        let over = match (r, &mut *sink) {
+            _ if over.is_some() => over,
+            (Some(r), Sink::Ledger(w)) => {
+                w.write_rendered(r.context("writing output")?)
+                    .context("writing output")?;
+                None
+            }
+            (Some(_), Sink::Timeml(_)) => None,
+            (None, _) if long(&d) => {
+                d.budget = Budget::from_limit(budget);
+                sink.run_and_write(pipeline, &d, extracted)?
+            }
+            (None, _) => {
+                sink.write(&d, extracted)?;
+                None
+            }
+        };
+        if let Some(over) = over {
+            progress.println(&format!("error: {}: skipped: {over}", d.id));
+            progress.failed();
+            skipped = true;
         }
     }
-    Ok(())
+    Ok(skipped)
 }

@@ -95,6 +95,10 @@ pub struct WorkerArgs {
     /// Seconds between heartbeats.
     #[arg(long, default_value_t = 2.0)]
     heartbeat: f64,
+    /// Time the pipeline may spend on one document (e.g. 10s, 500ms, or none); a document
+    /// over it goes straight to the dead-letter subject with the reason.
+    #[arg(long, default_value = "10s")]
+    budget: newsledger_model::budget::Limit,
 }
 
 #[derive(Args, Debug)]
@@ -195,6 +199,7 @@ pub fn worker(args: WorkerArgs) -> anyhow::Result<ExitCode> {
         .transpose()?;
     opts.id = args.id;
     opts.heartbeat = seconds("heartbeat", args.heartbeat)?;
+    opts.budget = args.budget.0;
     let rt = newsledger_queue::runtime()?;
     rt.block_on(newsledger_queue::worker::run(opts))
         .context("worker")?;

@@ -46,6 +46,10 @@ pub struct IngestArgs {
     /// No progress bar and no summary line on stderr (warnings and errors still print).
     #[arg(long, short)]
     quiet: bool,
+    /// Time the pipeline may spend on one document (e.g. 30s, 500ms, or none); a document
+    /// over it is reported and skipped, and the run exits 1 at the end.
+    #[arg(long, default_value = "30s")]
+    budget: newsledger_model::budget::Limit,
 }
 
 fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -162,6 +166,10 @@ pub struct ReprocessArgs {
     /// Documents per transaction.
     #[arg(long, default_value_t = BATCH)]
     batch: usize,
+    /// Time the pipeline may spend on one document (e.g. 30s, 500ms, or none); a document
+    /// over it is reported and skipped, and the run exits 1 at the end.
+    #[arg(long, default_value = "30s")]
+    budget: newsledger_model::budget::Limit,
     #[arg(long, default_value = "newsledger.db", help = DB_HELP)]
     db: String,
     /// No progress bar and no summary line on stderr (warnings and errors still print).
@@ -187,16 +195,25 @@ struct Summary {
     skipped_records: usize,
 }
 
-/// Run the pipeline over one document, turning a panicking stage into an error for that
-/// document alone.
-fn run_guarded(pipeline: &Pipeline, doc: &mut Document) -> Result<(), String> {
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(doc)));
-    r.map_err(|p| {
-        p.downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a stage panicked".into())
-    })
+/// Run the pipeline over one document within its budget, turning a panicking stage or an
+/// overrun into an error (the message to print) for that document alone.
+fn run_guarded(
+    pipeline: &Pipeline,
+    doc: &mut Document,
+    budget: Option<std::time::Duration>,
+) -> Result<(), String> {
+    let run = || pipeline.run_within(doc, newsledger_model::Budget::from_limit(budget));
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(over)) => Err(format!("skipped: {over}")),
+        Err(p) => Err(format!(
+            "pipeline failed: {}",
+            p.downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a stage panicked".into())
+        )),
+    }
 }
 
 fn flush(
@@ -205,6 +222,7 @@ fn flush(
     batch: &mut Vec<Document>,
     sum: &mut Summary,
     progress: &mut Progress,
+    budget: Option<std::time::Duration>,
 ) -> anyhow::Result<()> {
     if batch.is_empty() {
         return Ok(());
@@ -223,7 +241,7 @@ fn flush(
         .zip(triage.par_iter())
         .map(|(d, t)| {
             if *t == Triage::New {
-                run_guarded(pipeline, d)
+                run_guarded(pipeline, d, budget)
             } else {
                 Ok(())
             }
@@ -237,7 +255,7 @@ fn flush(
                 skipped += 1;
             }
             (_, Err(e)) => {
-                progress.println(&format!("error: {}: pipeline failed: {e}", doc.id));
+                progress.println(&format!("error: {}: {e}", doc.id));
                 sum.failed += 1;
                 failed += 1;
             }
@@ -325,6 +343,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
                             &mut batch,
                             &mut sum,
                             &mut progress,
+                            args.budget.0,
                         ) {
                             fatal = Some(e);
                         }
@@ -351,6 +370,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         &mut batch,
         &mut sum,
         &mut progress,
+        args.budget.0,
     )?;
     sum.failed += read_errors;
     sum.read += read_errors;
@@ -762,7 +782,7 @@ pub fn reprocess(a: ReprocessArgs) -> anyhow::Result<ExitCode> {
         let results: Vec<(i64, Document, Result<(), String>)> = stale
             .into_par_iter()
             .map(|mut s| {
-                let r = run_guarded(&pipeline, &mut s.doc);
+                let r = run_guarded(&pipeline, &mut s.doc, a.budget.0);
                 (s.content_id, s.doc, r)
             })
             .collect();
@@ -771,7 +791,7 @@ pub fn reprocess(a: ReprocessArgs) -> anyhow::Result<ExitCode> {
             match r {
                 Ok(()) => ok.push((cid, doc)),
                 Err(e) => {
-                    progress.println(&format!("error: {}: pipeline failed: {e}", doc.id));
+                    progress.println(&format!("error: {}: {e}", doc.id));
                     progress.failed();
                     failed += 1;
                 }

@@ -323,3 +323,41 @@ fn newsledger_model_path() -> Option<String> {
         None
     }
 }
+
+#[test]
+fn extract_reports_and_skips_documents_over_their_budget() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let short = dir.path().join("short.jsonl");
+    std::fs::write(
+        &short,
+        "{\"id\": \"brief-1\", \"text\": \"Six people were hurt in Vell on Friday, police said.\"}\n\
+         {\"id\": \"brief-2\", \"text\": \"Two ferries were held at Omsa after the storm.\"}\n",
+    )
+    .expect("write");
+    // Over 256 KB: the chunked, streamed path.
+    let long = dir.path().join("long.txt");
+    let para = "Nine people were hurt in Vell on Friday, the harbour office said.\n\n";
+    std::fs::write(&long, para.repeat(300_000 / para.len())).expect("write");
+    let (s, l) = (
+        short.to_str().expect("utf-8"),
+        long.to_str().expect("utf-8"),
+    );
+    let out = run(&[
+        "extract", s, l, "--format", "jsonl", "--quiet", "--budget", "0ms",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no ledger for a skipped document");
+    let err = String::from_utf8_lossy(&out.stderr);
+    for id in ["brief-1", "brief-2", "long"] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(id) && l.contains("over its time budget")),
+            "{id} is named: {err}"
+        );
+    }
+    let out = run(&[
+        "extract", s, "--format", "jsonl", "--quiet", "--budget", "none",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(jsonl(&out).len(), 2);
+}

@@ -201,3 +201,35 @@ fn reading_commands_on_the_sample_corpus_postgres() {
         commands_on_sample(&url);
     }
 }
+
+#[test]
+fn ingest_skips_documents_over_their_budget_and_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in.jsonl");
+    write_corpus(&input, 3);
+    let db = dir.path().join("b.db");
+    let db = db.to_str().expect("utf-8");
+    // A zero budget is spent at the first check: every document is over it.
+    let out = bin()
+        .args([
+            "ingest",
+            input.to_str().expect("utf-8"),
+            "--db",
+            db,
+            "--budget",
+            "0ms",
+        ])
+        .output()
+        .expect("binary runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let over = err
+        .lines()
+        .filter(|l| l.contains("over its time budget of 0ms"))
+        .count();
+    assert_eq!(over, 3, "each document is named: {err}");
+    assert_eq!(stats(db).documents, 0, "nothing over budget is stored");
+    // The same input with the default budget stores them all.
+    run(&["ingest", input.to_str().expect("utf-8"), "--db", db]);
+    assert_eq!(stats(db).documents, 3);
+}

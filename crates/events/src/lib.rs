@@ -241,6 +241,10 @@ pub fn extract_events_with_mentions(doc: &Document) -> (Vec<Event>, Vec<disaster
     let mut cache = DocCache::new(doc);
     let mentions = MentionIndex::new(doc);
     for span in segs {
+        // Over the time budget: stop here; the pipeline drops the partial result.
+        if doc.budget.expired() {
+            break;
+        }
         let para = doc.paragraph_index_at(span.start());
         if para != cur_para || para.is_none() {
             narrative = (None, None);

@@ -19,7 +19,7 @@ pub mod web;
 pub use date::parse_date;
 pub use jsonl::read_jsonl;
 pub use text::{decode_text, read_text_file};
-pub use web::{read_web_input, ReadOptions, ReadStats};
+pub use web::{read_bytes, read_web_input, ReadOptions, ReadStats};
 
 use newsledger_model::{Document, Meta};
 use std::io::Read;

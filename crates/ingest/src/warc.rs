@@ -205,7 +205,8 @@ fn flush(batch: &mut Vec<Pending>, out: &mut Out<'_>) {
                     out.warn(format!("{}: {w}", p.where_));
                 }
                 // The crawl's URL names the record better than a canonical link in the page.
-                if let Some(u) = p.url {
+                // A blank WARC-Target-URI is none (an empty id otherwise; found by fuzzing).
+                if let Some(u) = p.url.filter(|u| !u.trim().is_empty()) {
                     d.id = u.clone();
                     d.meta.url = Some(u);
                 }

@@ -186,14 +186,17 @@ pub fn is_english(text: &str) -> bool {
 
 /// A Document from an extracted article.
 pub(crate) fn article_doc(a: &newsledger_html::Article, fallback_id: String) -> Document {
-    let id = a.url.clone().unwrap_or(fallback_id);
+    // A blank URL (an empty canonical link or WARC-Target-URI) is no URL: the document
+    // would otherwise have an empty id (found by fuzzing).
+    let url = a.url.clone().filter(|u| !u.trim().is_empty());
+    let id = url.clone().unwrap_or(fallback_id);
     Document::new(
         id,
         a.document_text(),
         Meta {
             published: a.published,
             title: a.title.clone(),
-            url: a.url.clone(),
+            url,
             outlet: a.outlet.clone(),
             language: a.lang.clone(),
         },
@@ -262,6 +265,40 @@ fn read_path(path: &Path, meta: &TextMeta, out: &mut Out<'_>) {
     out.stats.files += 1;
     out.stats.bytes += file.metadata().map(|m| m.len()).unwrap_or(0);
     let raw = BufReader::with_capacity(1 << 16, file);
+    read_stream(kind, gz, raw, &name, meta, out);
+}
+
+/// Reads bytes as if they were a file called `name` (its extension picks the reader; `.gz`
+/// decompresses): what `extract` does with a file, without the file. Fuzzing and tests use
+/// it; an unknown extension is read as text.
+pub fn read_bytes(name: &str, bytes: &[u8], meta: &TextMeta, sink: &mut dyn FnMut(Item)) {
+    let opts = ReadOptions::default();
+    let mut stats = ReadStats::default();
+    let mut out = Out {
+        opts: &opts,
+        stats: &mut stats,
+        sink,
+    };
+    let (kind, gz) = kind_of(name).unwrap_or((Kind::Text, false));
+    read_stream(
+        kind,
+        gz,
+        std::io::Cursor::new(bytes.to_vec()),
+        name,
+        meta,
+        &mut out,
+    );
+}
+
+fn read_stream(
+    kind: Kind,
+    gz: bool,
+    raw: impl BufRead + Send + 'static,
+    name: &str,
+    meta: &TextMeta,
+    out: &mut Out<'_>,
+) {
+    let name = name.to_string();
     let mut reader: Box<dyn BufRead + Send> = if gz {
         Box::new(BufReader::with_capacity(
             1 << 16,

@@ -11,6 +11,7 @@
 //! Layers, in the order the default pipeline fills them:
 //! segments/tokens/paragraphs/residue → timexes → entities → claims → figures → events.
 
+pub mod budget;
 pub mod chunk;
 mod ledger;
 mod pipeline;
@@ -20,6 +21,7 @@ mod spanindex;
 #[doc(hidden)]
 pub mod testing;
 
+pub use budget::{Budget, OverBudget};
 pub use ledger::{Ledger, LedgerOptions, LedgerView, SCHEMA_VERSION};
 pub use pipeline::{Layer, Pipeline, PipelineError, Stage};
 pub use records::*;
@@ -50,6 +52,9 @@ pub struct Document {
     pub text: String,
     pub meta: Meta,
     pub layers: Layers,
+    /// How long the pipeline may spend on this document (unlimited unless set, e.g. by
+    /// [`Pipeline::run_within`]); stages check it at sentence boundaries.
+    pub budget: Budget,
 }
 
 /// Stand-off annotation layers. Each stage fills one or more of these; nothing here
@@ -163,6 +168,7 @@ impl Document {
             text: text.into(),
             meta,
             layers: Layers::default(),
+            budget: Budget::unlimited(),
         }
     }
 

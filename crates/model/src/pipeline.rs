@@ -8,7 +8,7 @@
 //! [`crate::chunk`]), which keeps time and memory in proportion to the text.
 
 use crate::chunk::{append, chunk_spans, Merger, DEFAULT_CHUNK_BYTES};
-use crate::{Document, Layers, Span};
+use crate::{Budget, Document, Layers, OverBudget, Span};
 use std::fmt;
 
 /// The annotation layers of [`crate::Layers`], as stages name them.
@@ -131,6 +131,20 @@ impl Pipeline {
         self.run_stages(doc, None);
     }
 
+    /// Run every stage within `budget`: the pipeline checks it between stages and chunks,
+    /// and stages at sentence boundaries. Over it, the document's layers are emptied (no
+    /// partial result is kept) and the error says which budget was exceeded.
+    pub fn run_within(&self, doc: &mut Document, budget: Budget) -> Result<(), OverBudget> {
+        doc.budget = budget;
+        self.run_stages(doc, None);
+        let done = doc.budget.check();
+        doc.budget = Budget::unlimited();
+        if done.is_err() {
+            doc.layers = Layers::default();
+        }
+        done
+    }
+
     /// Run the stages up to and including the one named `last`.
     pub fn run_until(&self, doc: &mut Document, last: &str) {
         self.run_stages(doc, Some(last));
@@ -154,6 +168,7 @@ impl Pipeline {
             text: doc.slice(chunk).to_string(),
             meta: doc.meta.clone(),
             layers: Layers::default(),
+            budget: doc.budget.clone(),
         };
         self.run_whole(&mut part, last);
         part.layers
@@ -167,6 +182,9 @@ impl Pipeline {
         let mut merger = Merger::new();
         let mut layers = Layers::default();
         for span in chunks {
+            if doc.budget.expired() {
+                break;
+            }
             let part = self.run_chunk_until(doc, span, last);
             append(&mut layers, merger.place(part, span.start()));
         }
@@ -181,6 +199,9 @@ impl Pipeline {
             return;
         }
         for stage in &self.stages {
+            if doc.budget.expired() {
+                break;
+            }
             stage.process(doc);
             if Some(stage.name()) == last {
                 break;
@@ -221,6 +242,58 @@ mod tests {
             &[]
         }
         fn process(&self, _doc: &mut Document) {}
+    }
+
+    /// Stands in for a stage that takes too long: it spends the budget, deterministically.
+    struct SpendsBudget;
+    impl Stage for SpendsBudget {
+        fn name(&self) -> &'static str {
+            "spends"
+        }
+        fn needs(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn adds(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn process(&self, doc: &mut Document) {
+            doc.budget.cancel();
+        }
+    }
+
+    fn budget_pipeline() -> Pipeline {
+        Pipeline::new()
+            .with(Adds)
+            .and_then(|p| p.with(SpendsBudget))
+            .and_then(|p| p.with(Adds))
+            .expect("builds")
+    }
+
+    #[test]
+    fn a_spent_budget_stops_the_stages_and_drops_the_layers() {
+        let p = budget_pipeline();
+        let mut doc = Document::new("d", "abc", Meta::default());
+        let r = p.run_within(&mut doc, Budget::of(std::time::Duration::from_secs(3600)));
+        assert!(r.is_err());
+        assert!(doc.layers.residue.is_empty(), "no partial result kept");
+        assert!(
+            !doc.budget.expired(),
+            "the budget is not left on the document"
+        );
+        // Unlimited: the same stage cannot stop anything.
+        let mut doc = Document::new("d", "abc", Meta::default());
+        assert_eq!(p.run_within(&mut doc, Budget::unlimited()), Ok(()));
+        assert_eq!(doc.layers.residue.len(), 2);
+    }
+
+    #[test]
+    fn a_zero_budget_runs_nothing_even_chunked() {
+        let p = Pipeline::new().with(Adds).expect("builds").chunk_bytes(2);
+        let mut doc = Document::new("d", "abc def", Meta::default());
+        let r = p.run_within(&mut doc, Budget::of(std::time::Duration::ZERO));
+        let e = r.expect_err("over");
+        assert_eq!(e.to_string(), "over its time budget of 0ms");
+        assert!(doc.layers.residue.is_empty());
     }
 
     #[test]

@@ -110,6 +110,8 @@ impl<W: Write> LedgerWriter<W> {
     /// Run the pipeline over `doc` and write its ledger. A document the pipeline cuts into
     /// chunks is written as its chunks leave the stages, so its records are never all in
     /// memory at once; others are run and written as [`LedgerWriter::write_with_text`] does.
+    /// Over the document's [`Document::budget`] nothing is written and the error carries
+    /// the [`newsledger_model::OverBudget`] (see `OverBudget::in_io`).
     pub fn run_and_write(
         &mut self,
         pipeline: &Pipeline,
@@ -120,7 +122,7 @@ impl<W: Write> LedgerWriter<W> {
         let Some(chunks) = chunks.filter(|_| self.format != Format::Table) else {
             // Whole documents, and the table (which is for people, who do not read 50 MB).
             let mut d = doc.clone();
-            pipeline.run(&mut d);
+            pipeline.run_within(&mut d, doc.budget.clone())?;
             return self.write_with_text(&d, force_text);
         };
         let mut opts = self.opts;

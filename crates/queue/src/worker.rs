@@ -31,7 +31,7 @@ use crate::{
 use anyhow::Context as _;
 use async_nats::jetstream::{self, consumer::PullConsumer, message::PublishMessage, AckKind};
 use futures_util::StreamExt;
-use newsledger_model::{Document, Pipeline};
+use newsledger_model::{Budget, Document, Pipeline};
 use newsledger_pipeline::PIPELINE_VERSION;
 use newsledger_store::{Incoming, PutOutcome, Store, Triage};
 use rayon::prelude::*;
@@ -67,7 +67,14 @@ pub struct WorkerOptions {
     pub id: Option<String>,
     /// How often the heartbeat is written.
     pub heartbeat: Duration,
+    /// Time the pipeline may spend on one document (`None`: no limit). A document over it
+    /// goes straight to the dead-letter subject with the reason, without redelivery, and is
+    /// left out of its batch's transaction.
+    pub budget: Option<Duration>,
 }
+
+/// Default per-document time budget of a worker.
+pub const DEFAULT_WORKER_BUDGET: Duration = Duration::from_secs(10);
 
 impl WorkerOptions {
     pub fn new(nats_url: &str, db: &str, names: Names) -> Self {
@@ -84,6 +91,7 @@ impl WorkerOptions {
             exit_when_idle: None,
             id: None,
             heartbeat: Duration::from_secs(2),
+            budget: Some(DEFAULT_WORKER_BUDGET),
         }
     }
 }
@@ -489,11 +497,16 @@ async fn fetch(consumer: &PullConsumer, n: usize) -> anyhow::Result<Vec<jetstrea
 }
 
 /// What became of one message's document.
+#[derive(Debug)]
 enum Fate {
-    Stored { records: usize },
+    Stored {
+        records: usize,
+    },
     Duplicate,
     Unchanged,
     Failed(String),
+    /// Fails the same way on every delivery (over its time budget): dead-lettered at once.
+    Dead(String),
 }
 
 struct Job {
@@ -617,6 +630,11 @@ async fn process_batch(ctx: &Arc<Ctx>, msgs: Vec<jetstream::Message>) {
                 Metrics::add(&ctx.metrics.unchanged, 1);
                 true
             }
+            Fate::Dead(error) => {
+                Metrics::add(&ctx.metrics.document_errors, 1);
+                dead_letter(ctx, m, job, &error).await;
+                false
+            }
             Fate::Failed(error) => {
                 Metrics::add(&ctx.metrics.document_errors, 1);
                 if job.delivered >= ctx.opts.max_deliveries {
@@ -735,8 +753,9 @@ async fn write_with_retry(
         };
         let pipeline = ctx.pipeline.clone();
         let batch = docs.clone();
+        let budget = ctx.opts.budget;
         let joined = tokio::task::spawn_blocking(move || {
-            let r = write_batch(store.as_ref(), &pipeline, batch);
+            let r = write_batch(store.as_ref(), &pipeline, batch, budget);
             (store, r)
         })
         .await;
@@ -795,16 +814,25 @@ async fn pause(ctx: &Ctx, backoff: &mut Duration) -> bool {
     true
 }
 
-/// Run a stage-panic-safe pipeline over one document.
-fn run_guarded(pipeline: &Pipeline, doc: &mut Document) -> Result<(), String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(doc))).map_err(|p| {
-        let what = p
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a stage panicked".into());
-        format!("pipeline failed: {what}")
-    })
+/// Run a stage-panic-safe pipeline over one document within its budget.
+fn run_guarded(
+    pipeline: &Pipeline,
+    doc: &mut Document,
+    budget: Option<Duration>,
+) -> Result<(), Fate> {
+    let run = || pipeline.run_within(doc, Budget::from_limit(budget));
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(over)) => Err(Fate::Dead(format!("pipeline stopped: {over}"))),
+        Err(p) => {
+            let what = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a stage panicked".into());
+            Err(Fate::Failed(format!("pipeline failed: {what}")))
+        }
+    }
 }
 
 /// The blocking part of a batch: triage, pipeline (in parallel, only over texts the store
@@ -813,17 +841,18 @@ fn write_batch(
     store: &dyn Store,
     pipeline: &Pipeline,
     mut docs: Vec<(usize, Document)>,
+    budget: Option<Duration>,
 ) -> newsledger_store::Result<Vec<(usize, Fate)>> {
     let triage = {
         let refs: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
         store.triage(&refs)?
     };
-    let results: Vec<Result<(), String>> = docs
+    let results: Vec<Result<(), Fate>> = docs
         .par_iter_mut()
         .zip(triage.par_iter())
         .map(|((_, d), t)| {
             if *t == Triage::New {
-                run_guarded(pipeline, d)
+                run_guarded(pipeline, d, budget)
             } else {
                 Ok(())
             }
@@ -834,7 +863,7 @@ fn write_batch(
     let mut at = Vec::with_capacity(docs.len());
     for (((i, doc), t), r) in docs.into_iter().zip(triage).zip(results) {
         match r {
-            Err(e) => out.push((i, Fate::Failed(e))),
+            Err(fate) => out.push((i, fate)),
             Ok(()) => {
                 at.push(i);
                 incoming.push(Incoming {
@@ -865,6 +894,66 @@ fn write_batch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Stands in for a stage too slow for its budget, on texts that contain "STALL".
+    struct Stalls;
+    impl newsledger_model::Stage for Stalls {
+        fn name(&self) -> &'static str {
+            "stalls"
+        }
+        fn needs(&self) -> &'static [newsledger_model::Layer] {
+            &[]
+        }
+        fn adds(&self) -> &'static [newsledger_model::Layer] {
+            &[]
+        }
+        fn process(&self, doc: &mut Document) {
+            if doc.text.contains("STALL") {
+                doc.budget.cancel();
+            }
+        }
+    }
+
+    #[test]
+    fn a_document_over_budget_is_dead_and_left_out_of_the_transaction() {
+        let path = std::env::temp_dir().join(format!("nl-worker-budget-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let store = newsledger_store::open(path.to_str().expect("utf-8")).expect("store");
+        let mut pipeline = newsledger_pipeline::default_pipeline().expect("pipeline");
+        pipeline.push(Box::new(Stalls)).expect("stage");
+        let meta = newsledger_model::Meta::default();
+        let docs = vec![
+            (
+                0,
+                Document::new(
+                    "calm",
+                    "Nine people were hurt in Tarsk on Monday.",
+                    meta.clone(),
+                ),
+            ),
+            (
+                1,
+                Document::new("stuck", "STALL STALL STALL, four were hurt.", meta),
+            ),
+        ];
+        let fates = write_batch(
+            store.as_ref(),
+            &pipeline,
+            docs,
+            Some(Duration::from_secs(3600)),
+        )
+        .expect("batch written");
+        let fate = |i| fates.iter().find(|(j, _)| *j == i).map(|(_, f)| f);
+        assert!(matches!(fate(0), Some(Fate::Stored { .. })), "{fates:?}");
+        match fate(1) {
+            Some(Fate::Dead(reason)) => assert!(reason.contains("time budget"), "{reason}"),
+            other => panic!("expected a dead letter, got {other:?}"),
+        }
+        let stats = store.stats().expect("stats");
+        assert_eq!(stats.documents, 1, "only the calm document was written");
+        drop(store);
+        let _ = std::fs::remove_file(&path);
+    }
 
     #[test]
     fn kv_keys_are_safe() {

@@ -26,11 +26,18 @@ use newsledger_model::Pipeline;
 use newsledger_store::Store;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 pub use error::ApiError;
 
 /// Largest request body accepted (a POST of documents), in bytes.
 pub const DEFAULT_BODY_LIMIT: usize = 10 * 1024 * 1024;
+/// How long the pipeline may work on one POST before it gives up and stores nothing.
+pub const DEFAULT_INGEST_BUDGET: Duration = Duration::from_secs(5);
+/// How long a client may take to send a request body before it gets 408.
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Write requests processed at once; more are answered 503 with `Retry-After`.
+pub const DEFAULT_MAX_WRITES: usize = 4;
 
 /// How the server behaves beyond what it serves.
 #[derive(Debug, Clone)]
@@ -43,6 +50,14 @@ pub struct Config {
     pub cors: Vec<String>,
     /// Request bodies larger than this are refused with 413.
     pub body_limit: usize,
+    /// Time the pipeline may spend on one write request (`None`: no limit). Over it the
+    /// work stops, nothing of the request is stored, and the answer is 503 with
+    /// `Retry-After`.
+    pub ingest_budget: Option<Duration>,
+    /// Time a client may take to send a write request's body; slower gets 408.
+    pub body_timeout: Duration,
+    /// Write requests processed at once; beyond, 503 with `Retry-After` (0 refuses all).
+    pub max_writes: usize,
 }
 
 impl Default for Config {
@@ -51,6 +66,9 @@ impl Default for Config {
             write_token: None,
             cors: Vec::new(),
             body_limit: DEFAULT_BODY_LIMIT,
+            ingest_budget: Some(DEFAULT_INGEST_BUDGET),
+            body_timeout: DEFAULT_BODY_TIMEOUT,
+            max_writes: DEFAULT_MAX_WRITES,
         }
     }
 }
@@ -65,6 +83,11 @@ pub(crate) struct Inner {
 pub(crate) struct Writer {
     pub token: String,
     pub pipeline: Pipeline,
+    pub budget: Option<Duration>,
+    pub body_timeout: Duration,
+    pub body_limit: usize,
+    /// One permit per write request in progress.
+    pub permits: Arc<tokio::sync::Semaphore>,
 }
 
 pub(crate) type AppState = Arc<Inner>;
@@ -78,6 +101,10 @@ pub fn app(store: Arc<dyn Store>, config: &Config) -> anyhow::Result<Router> {
         Some(t) => Some(Writer {
             token: t.trim().to_string(),
             pipeline: newsledger_pipeline::default_pipeline()?,
+            budget: config.ingest_budget,
+            body_timeout: config.body_timeout,
+            body_limit: config.body_limit,
+            permits: Arc::new(tokio::sync::Semaphore::new(config.max_writes)),
         }),
         None => None,
     };
@@ -115,6 +142,27 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = DEFAULT_BODY_LIMIT)]
     pub max_body: usize,
+    /// Time the pipeline may spend on one POST of documents (e.g. 5s, 800ms, or none); over
+    /// it nothing is stored and the client gets 503 with Retry-After.
+    #[arg(long, default_value = "5s")]
+    pub ingest_budget: newsledger_model::budget::Limit,
+    /// Time a client may take to send a request body (e.g. 10s); slower gets 408.
+    #[arg(long, default_value = "10s", value_parser = parse_timeout)]
+    pub body_timeout: Duration,
+    /// Write requests processed at once; more get 503 with Retry-After.
+    #[arg(long, default_value_t = DEFAULT_MAX_WRITES, value_parser = parse_max_writes)]
+    pub max_writes: usize,
+}
+
+fn parse_max_writes(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{s:?}: give a whole number of at least 1")),
+    }
+}
+
+fn parse_timeout(s: &str) -> Result<Duration, String> {
+    newsledger_model::budget::parse_limit(s)?.ok_or_else(|| format!("{s:?}: give a duration"))
 }
 
 /// Run `newsledger serve` with parsed arguments.
@@ -128,6 +176,9 @@ pub fn run_args(args: &ServeArgs) -> anyhow::Result<()> {
         write_token,
         cors: args.cors.clone(),
         body_limit: args.max_body,
+        ingest_budget: args.ingest_budget.0,
+        body_timeout: args.body_timeout,
+        max_writes: args.max_writes,
     };
     run(&args.db, &args.addr, &config)
 }

@@ -762,3 +762,95 @@ async fn changes_and_the_atom_feed() {
         Err(e) => eprintln!("note: python3 not runnable ({e}); feedparser check skipped"),
     }
 }
+
+fn writable_store() -> (tempfile::TempDir, Arc<dyn Store>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    let store: Arc<dyn Store> =
+        Arc::from(newsledger_store::open(db.to_str().expect("path")).expect("store"));
+    (dir, store)
+}
+
+#[tokio::test]
+async fn a_write_over_its_budget_stores_nothing() {
+    let (_dir, store) = writable_store();
+    // A zero budget is spent at the pipeline's first check: deterministic, no timing.
+    let cfg = Config {
+        write_token: Some(common::TOKEN.into()),
+        ingest_budget: Some(std::time::Duration::ZERO),
+        ..Config::default()
+    };
+    let base = common::start(store, cfg).await;
+    let doc = json!({"id": "norrin-slow", "text": DOC, "published": "2031-04-01"});
+    let r = reqwest::Client::new()
+        .post(format!("{base}/api/documents"))
+        .bearer_auth(common::TOKEN)
+        .json(&json!([doc]))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(r.headers().get("retry-after").is_some());
+    let v: Value = r.json().await.expect("json");
+    let msg = v["error"].as_str().unwrap_or_default();
+    assert!(
+        msg.contains("norrin-slow") && msg.contains("time budget"),
+        "{msg}"
+    );
+    let v = ok(&base, "/api/stats").await;
+    assert_eq!(v["counts"]["documents"], 0, "nothing stored: {v}");
+    assert_eq!(items(&ok(&base, "/api/figures").await).len(), 0);
+}
+
+#[tokio::test]
+async fn concurrent_writes_are_bounded() {
+    let (_dir, store) = writable_store();
+    // No write slot at all: every write is turned away before its body is read.
+    let cfg = Config {
+        write_token: Some(common::TOKEN.into()),
+        max_writes: 0,
+        ..Config::default()
+    };
+    let base = common::start(store, cfg).await;
+    let r = reqwest::Client::new()
+        .post(format!("{base}/api/documents"))
+        .bearer_auth(common::TOKEN)
+        .json(&json!({"id": "a", "text": DOC}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        r.headers().get("retry-after").and_then(|v| v.to_str().ok()),
+        Some("1")
+    );
+    assert_eq!(ok(&base, "/api/stats").await["counts"]["documents"], 0);
+}
+
+#[tokio::test]
+async fn a_body_that_never_arrives_gets_408() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (_dir, store) = writable_store();
+    let cfg = Config {
+        write_token: Some(common::TOKEN.into()),
+        body_timeout: std::time::Duration::from_millis(200),
+        ..Config::default()
+    };
+    let base = common::start(store, cfg).await;
+    let addr = base.trim_start_matches("http://").to_string();
+    let mut s = tokio::net::TcpStream::connect(&addr)
+        .await
+        .expect("connect");
+    // Announces 100 bytes, sends 10, then waits: the server must not wait with it.
+    let head = format!(
+        "POST /api/documents HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"id\": \"x",
+        common::TOKEN
+    );
+    s.write_all(head.as_bytes()).await.expect("write");
+    let mut buf = vec![0u8; 4096];
+    let n = s.read(&mut buf).await.expect("read");
+    let answer = String::from_utf8_lossy(&buf[..n]);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("did not arrive"), "{answer}");
+}

@@ -215,6 +215,10 @@ impl<'a> Ctx<'a> {
 pub fn candidates(ctx: &Ctx) -> Vec<Cand> {
     let mut all = Vec::new();
     for (si, seg) in ctx.doc.layers.segments.iter().enumerate() {
+        // Over the time budget: stop here; the pipeline drops the partial result.
+        if ctx.doc.budget.expired() {
+            break;
+        }
         if seg.kind == SegmentKind::Dateline || ctx.doc.is_residue(seg.span) {
             continue;
         }

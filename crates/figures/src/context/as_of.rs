@@ -20,13 +20,14 @@ pub(super) fn clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
     let s = doc.slice(sentence);
     let rel_a = span.start().saturating_sub(sentence.start());
     let rel_b = span.end().saturating_sub(sentence.start());
-    let low = s.to_lowercase();
-    if low.len() != s.len() {
+    // A sentence whose lowercase has other byte lengths is taken whole, as before. The
+    // breaks are found outward from the figure (nearest first), without lowercasing the
+    // sentence per figure: cost in proportion to the distance, not the sentence.
+    let relength = |c: char| c.to_lowercase().map(char::len_utf8).sum::<usize>() != c.len_utf8();
+    if !s.is_ascii() && s.chars().any(relength) {
         return sentence;
     }
-    let mut a = 0;
-    let mut b = s.len();
-    for pat in [
+    const BREAKS: [&str; 7] = [
         ";",
         ", and ",
         ", but ",
@@ -34,15 +35,21 @@ pub(super) fn clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
         ", while ",
         " while ",
         " whereas ",
-    ] {
-        for (i, _) in low.match_indices(pat) {
-            if i + pat.len() <= rel_a {
-                a = a.max(i + pat.len());
-            } else if i >= rel_b {
-                b = b.min(i);
-            }
-        }
-    }
+    ];
+    let bytes = s.as_bytes();
+    let at = |i: usize, p: &str| {
+        bytes
+            .get(i..i + p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    // The last break ending at or before the figure, the first starting at or after it.
+    let a = (1..=rel_a.min(bytes.len()))
+        .rev()
+        .find(|&e| BREAKS.iter().any(|p| e >= p.len() && at(e - p.len(), p)))
+        .unwrap_or(0);
+    let b = (rel_b..bytes.len())
+        .find(|&i| BREAKS.iter().any(|p| at(i, p)))
+        .unwrap_or(bytes.len());
     Span::new(sentence.start() + a, sentence.start() + b)
 }
 
@@ -539,7 +546,87 @@ pub(super) fn carry_as_of(doc: &Document, drafts: &mut [Draft]) {
 
 #[cfg(test)]
 mod tests {
-    use super::is_day;
+    use super::{clause_of, is_day};
+    use newsledger_model::{Document, Meta, Span};
+
+    /// The earlier clause finder (lowercase the sentence, scan it for every break), kept as
+    /// the reference the bounded one must agree with.
+    fn reference(s: &str, rel_a: usize, rel_b: usize) -> (usize, usize) {
+        let low = s.to_lowercase();
+        if low.len() != s.len() {
+            return (0, s.len());
+        }
+        let (mut a, mut b) = (0, s.len());
+        for pat in [
+            ";",
+            ", and ",
+            ", but ",
+            " but ",
+            ", while ",
+            " while ",
+            " whereas ",
+        ] {
+            for (i, _) in low.match_indices(pat) {
+                if i + pat.len() <= rel_a {
+                    a = a.max(i + pat.len());
+                } else if i >= rel_b {
+                    b = b.min(i);
+                }
+            }
+        }
+        (a, b)
+    }
+
+    #[test]
+    fn clause_stops_at_the_nearest_breaks() {
+        let text = "Four died in Vell; six were hurt in Omsa, but officials in Tarn said none whereas others disagreed";
+        let doc = Document::new("t", text, Meta::default());
+        let all = Span::new(0, text.len());
+        let at = |w: &str| {
+            text.find(w)
+                .map(|i| Span::new(i, i + w.len()))
+                .expect("word")
+        };
+        assert_eq!(
+            doc.slice(clause_of(&doc, all, at("six"))),
+            " six were hurt in Omsa"
+        );
+        assert_eq!(
+            doc.slice(clause_of(&doc, all, at("Four"))),
+            "Four died in Vell"
+        );
+        assert_eq!(
+            doc.slice(clause_of(&doc, all, at("others"))),
+            "others disagreed"
+        );
+    }
+
+    #[test]
+    fn clause_agrees_with_the_lowercasing_reference_on_the_corpus() {
+        let corpus = include_str!("../../../../corpus/reports.jsonl");
+        for line in corpus.lines().take(40) {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            for sent in v["text"].as_str().unwrap_or_default().split(". ") {
+                let doc = Document::new("t", sent, Meta::default());
+                let whole = Span::new(0, sent.len());
+                let starts: Vec<usize> = (0..=sent.len())
+                    .filter(|&i| sent.is_char_boundary(i))
+                    .step_by(3)
+                    .collect();
+                for &a in &starts {
+                    let b = (a + 4).min(sent.len());
+                    let got = clause_of(&doc, whole, Span::new(a, b));
+                    assert_eq!(
+                        (got.start(), got.end()),
+                        reference(sent, a, b),
+                        "{sent:?} {a}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn only_a_calendar_day_is_a_day() {
