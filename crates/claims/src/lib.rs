@@ -131,6 +131,22 @@ impl Stage for ClaimStage {
     }
 }
 
+/// True when the claim's cue states a stance ("discussed restoring order", "criticized the
+/// plan") rather than reporting what is so: such a claim is an attribution, but it is not
+/// where a figure in its reach comes from.
+pub fn is_stance(claim: &Claim) -> bool {
+    let first = claim
+        .cue
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    lexicon::CUES
+        .get(&first)
+        .is_some_and(|e| e.class == lexicon::CueClass::Stance)
+}
+
 /// The innermost claim whose content (or, failing that, whole span) covers a byte span.
 pub fn claim_covering(doc: &Document, span: Span) -> Option<&Claim> {
     let by_content = doc

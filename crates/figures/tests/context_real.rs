@@ -214,3 +214,17 @@ fn the_agency_in_a_wire_report_is_not_the_wire() {
     let f = find(&fs, "evacuated", 38200);
     assert_eq!(f.sources, vec!["agency"]);
 }
+
+#[test]
+fn a_stance_is_not_where_a_count_in_its_reach_comes_from() {
+    let fs = run(
+        Some("2034-05-06"),
+        "Talks on the border\nThe two prime ministers discussed reopening the crossing on Saturday, as dozens of customs officers were detained on suspicion of bribery.",
+    );
+    let f = find(&fs, "detained", 24);
+    assert!(
+        !f.sources.iter().any(|s| s.contains("prime minister")),
+        "{:?}",
+        f.sources
+    );
+}

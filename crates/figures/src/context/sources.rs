@@ -191,6 +191,7 @@ pub(super) fn claim_for(doc: &Document, span: Span) -> Option<&Claim> {
         .layers
         .claims
         .iter()
+        .filter(|c| !newsledger_claims::is_stance(c))
         .filter_map(|c| {
             c.content
                 .iter()
@@ -205,6 +206,7 @@ pub(super) fn claim_for(doc: &Document, span: Span) -> Option<&Claim> {
         doc.layers
             .claims
             .iter()
+            .filter(|c| !newsledger_claims::is_stance(c))
             .filter(|c| c.span.contains(span) && !c.speaker.span.overlaps(span))
             .min_by_key(|c| c.span.len())
     })
