@@ -598,8 +598,8 @@ fn latest_per_origin<'b, 'a>(pool: &[&'b Fig<'a>]) -> Vec<&'b Fig<'a>> {
 }
 
 /// Each origin's latest figure, unless a later figure from anyone already reaches it; a
-/// vague count ("thousands") is reached by a later count inside its bounds, which makes it
-/// precise.
+/// vague count ("thousands") is reached by a count inside its bounds from that day on,
+/// which makes it precise.
 fn current_sources<'b, 'a>(pool: &[&'b Fig<'a>]) -> Vec<&'b Fig<'a>> {
     let latest = latest_per_origin(pool);
     latest
@@ -609,14 +609,16 @@ fn current_sources<'b, 'a>(pool: &[&'b Fig<'a>]) -> Vec<&'b Fig<'a>> {
         .collect()
 }
 
-/// A later figure of another origin that leaves `f` behind.
+/// A later figure of another origin that leaves `f` behind; a vague `f` is also left behind
+/// by a precise count inside its bounds of the same day.
 fn reaches(g: &Fig<'_>, f: &Fig<'_>) -> bool {
-    let bound = if f.r.value.kind == ValueKind::Vague {
-        f.r.value.low
-    } else {
-        high(&f.r.value)
-    };
-    g.day > f.day && g.origin != f.origin && g.r.value.low >= bound
+    if g.origin == f.origin {
+        return false;
+    }
+    if f.r.value.kind == ValueKind::Vague && g.r.value.kind != ValueKind::Vague {
+        return g.day >= f.day && g.r.value.low >= f.r.value.low;
+    }
+    g.day > f.day && g.r.value.low >= high(&f.r.value)
 }
 
 fn current(pool: &[&Fig<'_>], chain: &[Step], breakdowns: &[Breakdown]) -> Current {

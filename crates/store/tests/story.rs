@@ -226,6 +226,37 @@ fn a_later_count_inside_a_vague_one_makes_it_precise() {
     let m = killed(s.as_ref());
     assert_eq!(m.current.status, "total", "{}", m.current.summary);
     assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(4_310));
+
+    // The same day too: "thousands" beside a precise count is no rival to it.
+    let (_d, s) = fresh();
+    put(
+        s.as_ref(),
+        vec![
+            report(
+                "c",
+                "2031-10-04",
+                "Thousands died in the floods, a rescuer said.",
+                &[(
+                    "Thousands",
+                    2_000,
+                    ValueKind::Vague,
+                    "unspecified",
+                    "killed",
+                )],
+                "Rescue Team",
+            ),
+            report(
+                "d",
+                "2031-10-04",
+                "The toll stands at 4,310, the health agency said.",
+                &[("4,310", 4_310, Exact, "unspecified", "killed")],
+                "Health Agency",
+            ),
+        ],
+    );
+    let m = killed(s.as_ref());
+    assert_eq!(m.current.status, "total", "{}", m.current.summary);
+    assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(4_310));
 }
 
 #[test]
@@ -691,7 +722,7 @@ fn real_stories_against_their_gold() {
     for l in &lines {
         eprintln!("{l}");
     }
-    // Floors measured when the story rules were last changed (session 4: 5 values and 6
+    // Floors measured when the story rules were last changed (session 4: 7 values and 7
     // as_of days of 16 metric answers right; deaths right in 3 of the 4 stories): a change
     // that loses any of them fails here. Only checked when all four stories were scored.
     if lines.iter().filter(|l| l.contains(" killed: ")).count() == 4 {
@@ -701,8 +732,8 @@ fn real_stories_against_their_gold() {
             .iter()
             .filter(|l| l.contains(" killed: ") && l.contains("value ok") && l.contains("as_of ok"))
             .count();
-        assert!(value_ok >= 5, "values right: {value_ok} of {}", lines.len());
-        assert!(as_of_ok >= 6, "as_of right: {as_of_ok} of {}", lines.len());
+        assert!(value_ok >= 7, "values right: {value_ok} of {}", lines.len());
+        assert!(as_of_ok >= 7, "as_of right: {as_of_ok} of {}", lines.len());
         assert!(killed_ok >= 3, "deaths right in {killed_ok} of 4 stories");
     }
 }
