@@ -135,15 +135,12 @@ impl Stage for ClaimStage {
 /// plan") rather than reporting what is so: such a claim is an attribution, but it is not
 /// where a figure in its reach comes from.
 pub fn is_stance(claim: &Claim) -> bool {
-    let first = claim
-        .cue
-        .text
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
+    // Called per figure and claim: look the word up as written first, lower-cased only when
+    // that misses.
+    let first = claim.cue.text.split_whitespace().next().unwrap_or_default();
     lexicon::CUES
-        .get(&first)
+        .get(first)
+        .or_else(|| lexicon::CUES.get(&first.to_lowercase()))
         .is_some_and(|e| e.class == lexicon::CueClass::Stance)
 }
 

@@ -22,20 +22,14 @@ pub(crate) enum SourceWord {
 
 static SOURCE_WORDS: once_cell::sync::Lazy<std::collections::HashMap<String, SourceWord>> =
     once_cell::sync::Lazy::new(|| {
-        include_str!("../../../../data/figures/sources.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut it = l.split('\t');
-                let w = it.next()?.trim();
-                let role = match it.next()?.trim() {
-                    "generic" => SourceWord::Generic,
-                    "head" => SourceWord::Head,
-                    _ => return None,
-                };
-                (!w.is_empty()).then(|| (w.to_lowercase(), role))
-            })
-            .collect()
+        super::words::word_roles(
+            include_str!("../../../../data/figures/sources.tsv"),
+            |r| match r {
+                "generic" => Some(SourceWord::Generic),
+                "head" => Some(SourceWord::Head),
+                _ => None,
+            },
+        )
     });
 
 /// The role of a word ("agency" → generic) in the source lexicon.

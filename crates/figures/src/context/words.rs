@@ -12,24 +12,32 @@ pub(crate) enum ContextWord {
     NoSource,
 }
 
+/// A "word<TAB>role" lexicon (lines starting with `#` are comments) as a map from the
+/// lower-cased word to its role; rows whose role `role_of` does not know are skipped.
+pub(crate) fn word_roles<R: Copy>(tsv: &str, role_of: fn(&str) -> Option<R>) -> HashMap<String, R> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut it = l.split('\t');
+            let w = it.next()?.trim();
+            let role = role_of(it.next()?.trim())?;
+            (!w.is_empty()).then(|| (w.to_lowercase(), role))
+        })
+        .collect()
+}
+
 static WORDS: once_cell::sync::Lazy<HashMap<String, ContextWord>> =
     once_cell::sync::Lazy::new(|| {
-        include_str!("../../../../data/figures/context.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut it = l.split('\t');
-                let w = it.next()?.trim();
-                let role = match it.next()?.trim() {
-                    "disaster" => ContextWord::Disaster,
-                    "protest" => ContextWord::Protest,
-                    "captive" => ContextWord::Captive,
-                    "nosource" => ContextWord::NoSource,
-                    _ => return None,
-                };
-                (!w.is_empty()).then(|| (w.to_lowercase(), role))
-            })
-            .collect()
+        word_roles(
+            include_str!("../../../../data/figures/context.tsv"),
+            |r| match r {
+                "disaster" => Some(ContextWord::Disaster),
+                "protest" => Some(ContextWord::Protest),
+                "captive" => Some(ContextWord::Captive),
+                "nosource" => Some(ContextWord::NoSource),
+                _ => None,
+            },
+        )
     });
 
 /// The role of one word (punctuation around it ignored, any case).
