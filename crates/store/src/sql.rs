@@ -543,13 +543,15 @@ fn add_document(
 /// Insert the records of a processed document for `content_id`; returns (count, skipped).
 /// With `later`, the record rows are queued there for one multi-row write at the end of the
 /// batch (nothing in the batch reads them back); without it they are written now, one
-/// multi-row statement per table.
+/// multi-row statement per table. `mark` stamps the content row with the version; a new
+/// content row is stamped by its INSERT instead (see [`insert_content`]).
 fn insert_records(
     db: &mut Box<dyn Db>,
     content_id: i64,
     doc: &Document,
     version: &str,
     later: Option<&mut Pending>,
+    mark: bool,
 ) -> Result<(usize, Vec<String>)> {
     let rows = record_rows(doc, version);
     let mut skipped = rows.skipped;
@@ -587,10 +589,12 @@ fn insert_records(
         );
     }
     now_rows.flush(db)?;
-    db.execute(
-        "UPDATE contents SET pipeline_version = $1, processed_at = $2 WHERE id = $3",
-        &[version.into(), now().into(), Val::Int(content_id)],
-    )?;
+    if mark {
+        db.execute(
+            "UPDATE contents SET pipeline_version = $1, processed_at = $2 WHERE id = $3",
+            &[version.into(), now().into(), Val::Int(content_id)],
+        )?;
+    }
     Ok((count, skipped))
 }
 
@@ -624,7 +628,7 @@ fn put_one(
                 .map_or(cid, |r| n(r, 0));
             let content_id = if near {
                 // Keep the near-copy's own text (nothing is lost), pointing at the original.
-                insert_content(db, doc, &fp, Some(canonical))?
+                insert_content(db, doc, &fp, Some(canonical), None)?
             } else {
                 cid
             };
@@ -642,14 +646,18 @@ fn put_one(
             })
         }
         _ => {
-            let content_id = insert_content(db, doc, &fp, None)?;
+            // A processed text is stamped with the version by its own INSERT: a later UPDATE
+            // of the indexed version column would rewrite the row and every index entry,
+            // full-text ones included (on PostgreSQL, a fifth of the store's time).
+            let stamp = inc.processed.then_some(version);
+            let content_id = insert_content(db, doc, &fp, None, stamp)?;
             let (doc_id, v) = add_document(db, doc, content_id, content_id)?;
             db.execute(
                 "UPDATE contents SET first_doc = $1 WHERE id = $2",
                 &[Val::Int(doc_id), Val::Int(content_id)],
             )?;
             let (records, skipped) = if inc.processed {
-                insert_records(db, content_id, doc, version, later)?
+                insert_records(db, content_id, doc, version, later, false)?
             } else {
                 (0, Vec::new())
             };
@@ -664,15 +672,19 @@ fn put_one(
     }
 }
 
+/// Insert a content row; `stamp` is the pipeline version of a text whose records follow in
+/// the same transaction (None: not processed yet, or a near-copy that carries no records).
 fn insert_content(
     db: &mut Box<dyn Db>,
     doc: &Document,
     fp: &Fingerprint,
     dup_of: Option<i64>,
+    stamp: Option<&str>,
 ) -> Result<i64> {
     let r = db.query(
-        "INSERT INTO contents (hash, minhash, numbers, words, dup_of, title, text) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO contents (hash, minhash, numbers, words, dup_of, title, text, \
+         pipeline_version, processed_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         &[
             fp.hash.clone().into(),
             fp.minhash_hex().into(),
@@ -681,6 +693,8 @@ fn insert_content(
             dup_of.into(),
             doc.meta.title.clone().into(),
             doc.text.clone().into(),
+            stamp.map(str::to_string).into(),
+            stamp.map(|_| now()).into(),
         ],
     )?;
     let id = r
@@ -1205,7 +1219,7 @@ impl Store for SqlStore {
                     &[Val::Int(*cid)],
                 )?;
             }
-            let (records, skipped) = insert_records(db, *cid, doc, pipeline_version, None)?;
+            let (records, skipped) = insert_records(db, *cid, doc, pipeline_version, None, true)?;
             let r = db.query(
                 "SELECT first_doc FROM contents WHERE id = $1",
                 &[Val::Int(*cid)],
