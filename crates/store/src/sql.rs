@@ -45,6 +45,12 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0004_russian_search.sql"),
         None,
     ),
+    (
+        5,
+        "band_recent",
+        include_str!("../migrations/sqlite/0005_band_recent.sql"),
+        None,
+    ),
 ];
 const PG_MIGRATIONS: &[Migration] = &[
     (
@@ -71,7 +77,18 @@ const PG_MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/postgres/0004_russian_search.sql"),
         None,
     ),
+    (
+        5,
+        "band_recent",
+        include_str!("../migrations/postgres/0005_band_recent.sql"),
+        None,
+    ),
 ];
+
+/// Near-copy candidates read per MinHash band: the newest texts sharing it. A copy of an
+/// older text is still found through its other bands unless every one of them is shared by
+/// more than this many newer texts.
+const BAND_RECENT: usize = 64;
 
 /// Any PostgreSQL writer holds this advisory lock for the length of its transaction, so
 /// concurrent writers (several workers) see each other's texts when deciding what is a
@@ -475,14 +492,23 @@ fn classify(
         .is_empty();
     let keys = fp.band_keys();
     if !known_url && !keys.is_empty() {
-        let ph: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
-        // The texts sharing the most bands first: the likeliest copies.
+        // The texts sharing the most bands first: the likeliest copies. Each band gives at
+        // most its BAND_RECENT newest texts, so look-alike texts (a templated bulletin
+        // updated all day) do not make every lookup read all their predecessors.
+        let per_band: Vec<String> = (1..=keys.len())
+            .map(|i| {
+                format!(
+                    "SELECT content_id FROM (SELECT content_id FROM content_bands \
+                     WHERE band_key = ${i} ORDER BY content_id DESC LIMIT {BAND_RECENT}) b{i}"
+                )
+            })
+            .collect();
         let sql = format!(
             "SELECT c.id, c.minhash, c.numbers, c.words FROM contents c JOIN \
-             (SELECT content_id, COUNT(*) AS hits FROM content_bands WHERE band_key IN ({}) \
+             (SELECT content_id, COUNT(*) AS hits FROM ({}) k \
               GROUP BY content_id ORDER BY hits DESC, content_id LIMIT 20) m \
              ON m.content_id = c.id WHERE c.dup_of IS NULL ORDER BY m.hits DESC, c.id",
-            ph.join(", ")
+            per_band.join(" UNION ALL ")
         );
         let params: Vec<Val> = keys.iter().map(|&k| Val::Int(k)).collect();
         for r in &db.query(&sql, &params)? {

@@ -298,6 +298,48 @@ fn copies_are_stored_once(store: &dyn Store) {
     assert_eq!(tl[0].supports[0].also_in.len(), 2);
 }
 
+/// A bulletin updated all day: dozens of look-alike texts, each with a new toll, share
+/// their MinHash bands. Each is stored as news; a wire copy of the latest is still found.
+fn copies_among_look_alikes(store: &dyn Store) {
+    let update = |i: usize| {
+        doc(
+            &format!("u{i}"),
+            Some(&format!("https://live.example/flood/{i}")),
+            "Harbour Herald",
+            "2031-05-02",
+            &[
+                BODY[0],
+                &format!(
+                    "The regional emergency office said {} people were killed and dozens more were missing.",
+                    20 + i
+                ),
+                BODY[2],
+                BODY[3],
+            ],
+        )
+    };
+    let n = 80;
+    for i in 0..n {
+        assert!(
+            matches!(put(store, &update(i)), PutOutcome::Stored { .. }),
+            "update {i} is news"
+        );
+    }
+    let mut wire = update(n - 1);
+    wire.id = "w1".into();
+    wire.meta.url = Some("https://wire.example/b/9".into());
+    wire.text = format!(
+        "KESTREL BAY (Wire) - {} Reporting by the wire desk.",
+        wire.text
+    );
+    assert_eq!(store.triage(&[&wire]).unwrap(), vec![Triage::Copy]);
+    assert!(matches!(
+        put(store, &wire),
+        PutOutcome::Duplicate { near: true, .. }
+    ));
+    assert_eq!(store.stats().unwrap().contents, n as i64 + 1);
+}
+
 fn timeline_merges_articles(store: &dyn Store) {
     let mut a = doc(
         "t1",
@@ -585,6 +627,7 @@ const CASES: &[Case] = &[
     ("dates", dates_are_dates),
     ("versions", idempotent_and_versions),
     ("copies", copies_are_stored_once),
+    ("lookalikes", copies_among_look_alikes),
     ("timeline", timeline_merges_articles),
     ("badrecords", bad_records_are_skipped),
     ("search", search_and_reprocess),
