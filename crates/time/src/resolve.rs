@@ -118,19 +118,30 @@ impl Cues {
                 .and_then(|j| lcs.get(j))
                 .map(String::as_str);
             let next = lcs.get(i + 1).map(String::as_str);
-            let intent_to = if LEX.intent_cues.contains(lc) {
+            // "had been due to expire Friday", "had planned to meet on Monday": the
+            // expectation is told in the pluperfect, so its day lies in the past.
+            let had = |j: usize| {
+                let at = |k: Option<usize>| k.and_then(|k| lcs.get(k)).map(String::as_str);
+                at(j.checked_sub(1)) == Some("had")
+                    || (at(j.checked_sub(1)) == Some("been") && at(j.checked_sub(2)) == Some("had"))
+            };
+            let pluperfect = had(i);
+            let intent_to = if LEX.intent_cues.contains(lc) && !pluperfect {
                 (i + 1..i + 5)
                     .find(|&j| lcs.get(j).is_some_and(|x| x == "to"))
                     .and_then(|j| ws.get(j).map(|x| x.0))
             } else {
                 None
             };
-            let future = LEX.future_cues.contains(lc) && (lower || lc != "may");
+            let future_cue = LEX.future_cues.contains(lc) && (lower || lc != "may");
+            let future = future_cue && !pluperfect;
             // "should be completed", "has been held": the participle after be/been says
             // nothing; the auxiliary or modal before it does.
             let passive = matches!(prev, Some("be" | "been" | "being"));
             let fixed = if future {
                 Some(Tense::Future)
+            } else if future_cue || (pluperfect && LEX.intent_cues.contains(lc)) {
+                Some(Tense::Past)
             } else if passive {
                 None
             } else if LEX.past_cues.contains(lc)
@@ -140,11 +151,15 @@ impl Cues {
             } else if LEX.present_cues.contains(lc) && lower {
                 Some(Tense::Unknown)
             } else if lc == "to"
-                && next == Some("be")
-                && matches!(
-                    prev,
-                    Some("is" | "are" | "going" | "due" | "set" | "expected")
-                )
+                && !i.checked_sub(1).is_some_and(had)
+                && ((next == Some("be")
+                    && matches!(
+                        prev,
+                        Some("is" | "are" | "going" | "due" | "set" | "expected")
+                    ))
+                    // "shares are to resume trading Tuesday": be + to + verb is arranged.
+                    || (matches!(prev, Some("is" | "are"))
+                        && next.is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()))))
             {
                 Some(Tense::Future)
             } else {

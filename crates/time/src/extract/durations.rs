@@ -53,10 +53,10 @@ fn one_duration(c: &Captures, text: &str, out: &mut Vec<Cand>) -> Option<()> {
     if not_a_length(&d, text) {
         return None;
     }
-    let (start, modifier) = start_and_modifier(&d, text);
-    if offset_or_age(&d, start, modifier, out) {
+    if offset_or_age(&d, out) {
         return None;
     }
+    let (start, modifier) = start_and_modifier(&d, text);
     let end_no_tail = match c.name("tail") {
         Some(t) if t.as_str().trim().eq_ignore_ascii_case("of") => t.start(),
         Some(_) => all.end(),
@@ -149,23 +149,13 @@ fn start_and_modifier(d: &Dur, text: &str) -> (usize, Option<&'static str>) {
 
 /// Ages ("a 27-year-old", "40 years old"), "two days ago" and "three days later": true
 /// when the match was taken (or rejected) here.
-fn offset_or_age(
-    d: &Dur,
-    start: usize,
-    modifier: Option<&'static str>,
-    out: &mut Vec<Cand>,
-) -> bool {
+fn offset_or_age(d: &Dur, out: &mut Vec<Cand>) -> bool {
     let (all, n, code) = (d.all, d.n, d.code);
     match d.tail.as_deref() {
-        // "a 27-year-old volunteer", "she is 40 years old": TimeML annotates an age
-        // as the duration lived (P27Y), wherever it stands in the sentence.
-        Some("old") => {
-            if n.is_some() {
-                let value = duration_value(n, code);
-                push(out, start, all.end(), Reading::Duration { value, modifier });
-            }
-            true
-        }
+        // "a 27-year-old volunteer", "she is 40 years old": an age describes a person,
+        // it is not a span of time in the story. TimeBank and AQUAINT (the TempEval-3
+        // training data) mark none of their 34 ages, so the match is taken and dropped.
+        Some("old") => true,
         Some("ago") => {
             let reading = match n {
                 Some(n) => Reading::Shift {
