@@ -12,6 +12,7 @@ const RELATIVE: &str = include_str!("../../../data/time/relative.tsv");
 const CONTEXT: &str = include_str!("../../../data/time/context.tsv");
 const BLOCKERS: &str = include_str!("../../../data/time/blockers.tsv");
 const HOLIDAYS: &str = include_str!("../../../data/time/holidays.tsv");
+const HOLIDAYS_NTH: &str = include_str!("../../../data/time/holidays_nth.tsv");
 
 fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
     src.lines()
@@ -55,6 +56,9 @@ pub struct Lexicon {
     pub count_before: HashSet<String>,
     /// Fixed-date holidays: name as written → (month, day).
     pub holidays: HashMap<String, (u32, u32)>,
+    /// Holidays on the nth weekday of a month: name as written → (n, weekday, month), n = 0
+    /// for the last.
+    pub nth_holidays: HashMap<String, (u32, u32, u32)>,
 }
 
 fn unit_code(code: &str) -> &'static str {
@@ -163,8 +167,15 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
             ))
         })
         .collect();
+    let nth_holidays = rows(HOLIDAYS_NTH)
+        .filter_map(|r| {
+            let n = |i: usize| r.get(i)?.parse::<u32>().ok();
+            Some((r.first()?.to_string(), (n(1)?, n(2)?, n(3)?)))
+        })
+        .collect();
     Lexicon {
         holidays,
+        nth_holidays,
         months,
         month_by_name,
         weekdays,

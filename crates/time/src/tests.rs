@@ -1098,3 +1098,34 @@ fn be_to_with_a_verb_is_arranged_ahead() {
         "2031-03-11",
     );
 }
+
+#[test]
+fn holidays_on_the_nth_weekday_of_a_month() {
+    // Thanksgiving 2031 is the fourth Thursday of November: the 27th.
+    has(
+        "Shelters expect more guests after Thanksgiving Day.",
+        "2031-11-20",
+        "Thanksgiving Day",
+        "2031-11-27",
+    );
+    // Told in the past in January: last November's.
+    has(
+        "The mill closed the week of Thanksgiving, workers said.",
+        "2032-01-14",
+        "Thanksgiving",
+        "2031-11-27",
+    );
+    // Labor Day 2031 is the first Monday of September, Memorial Day the last Monday of May.
+    has(
+        "The bridge reopens on Labor Day.",
+        "2031-08-20",
+        "Labor Day",
+        "2031-09-01",
+    );
+    has(
+        "Memorial Day 2031 fell on a rainy weekend.",
+        "2031-08-20",
+        "Memorial Day 2031",
+        "2031-05-26",
+    );
+}

@@ -267,22 +267,28 @@ pub(super) fn nth_weekday(p: &Patterns, hits: &SetMatches, text: &str, out: &mut
         );
     }
 }
-/// Named holidays with a fixed day ("Christmas Day 2031").
+/// Named holidays with a fixed day ("Christmas Day 2031") or on the nth weekday of a month
+/// ("Thanksgiving", "Labor Day").
 pub(super) fn holiday(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec<Cand>) {
     for c in caps(&p.holiday, hits, gate::HOLIDAY, text) {
         let Some(all) = c.get(0) else { continue };
         let name = all
             .as_str()
             .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ',' || ch.is_whitespace());
-        let Some(&(m, d)) = LEX.holidays.get(name) else {
+        let y = num(&c, "y");
+        let reading = if let Some(&(m, d)) = LEX.holidays.get(name) {
+            Reading::date(y, m, d)
+        } else if let Some(&(n, wd, m)) = LEX.nth_holidays.get(name) {
+            Reading::NthWeekday {
+                n,
+                wd,
+                m: Some(m),
+                y,
+            }
+        } else {
             continue;
         };
-        push(
-            out,
-            all.start(),
-            all.end(),
-            Reading::date(num(&c, "y"), m, d),
-        );
+        push(out, all.start(), all.end(), reading);
     }
 }
 

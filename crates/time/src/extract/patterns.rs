@@ -334,7 +334,12 @@ re(&format!(
         .ok()?,
 re(&format!(
             r"\b(?:{})(?:\s*,?\s*(?P<y>{YEAR})\b)?",
-            alternation(LEX.holidays.keys().cloned())
+            alternation(
+                LEX.holidays
+                    .keys()
+                    .chain(LEX.nth_holidays.keys())
+                    .cloned()
+            )
         ))
         .ok()?,
     ])
@@ -433,6 +438,7 @@ pub(super) fn trigger_words() -> Vec<String> {
     v.extend(
         LEX.holidays
             .keys()
+            .chain(LEX.nth_holidays.keys())
             .filter_map(|h| h.split_whitespace().last().map(str::to_lowercase)),
     );
     for w in [
