@@ -423,9 +423,18 @@ fn is_day(d: &Option<String>) -> bool {
 }
 
 /// A later mention of a hazard, accident or response fills what the first one lacked:
-/// its own day ("the quake on Monday" after "the quake") and its place.
+/// its own day ("the quake on Monday" after "the quake") and its place. Of two days the
+/// mentions give of their own, the earlier is when it happened: a hazard or an operation
+/// starts once, and later days in the story are its aftermath ("rescuers on Wednesday
+/// searched the rubble of the quake" after "the quake struck on Monday").
 fn absorb(k: &mut Found, f: &Found) {
-    let better_day = f.own_date && is_day(&f.event.date) && !(k.own_date && is_day(&k.event.date));
+    let kept_day = k.own_date && is_day(&k.event.date);
+    let new_day = f.own_date && is_day(&f.event.date);
+    let earlier = || match (&f.event.date, &k.event.date) {
+        (Some(a), Some(b)) => a.get(..10) < b.get(..10),
+        _ => false,
+    };
+    let better_day = new_day && (!kept_day || earlier());
     if better_day || (k.event.date.is_none() && f.event.date.is_some()) {
         k.event.date = f.event.date.clone();
         k.event.timex = f.event.timex.clone();

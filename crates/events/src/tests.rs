@@ -683,3 +683,16 @@ fn hazards_merge_and_collapses_in_a_quake_stay_part_of_it() {
     let kinds: Vec<&str> = evs.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, vec!["earthquake"], "{evs:#?}");
 }
+
+#[test]
+fn a_hazard_takes_the_earliest_day_its_mentions_give() {
+    let mut d = doc(
+        "Rescuers raced Saturday to reach families under houses brought down by an \
+         earthquake in the valley. Crews worked through the night after Thursday's earthquake.",
+    );
+    timex(&mut d, "Saturday", "2024-03-09");
+    timex(&mut d, "Thursday", "2024-03-07");
+    let evs = run(&d);
+    let e = one(&evs, "earthquake");
+    assert_eq!(e.date.as_deref(), Some("2024-03-07"), "{evs:#?}");
+}
