@@ -10,6 +10,7 @@ mod content;
 mod cue_span;
 mod estimate;
 mod finish;
+mod inserts;
 mod mention;
 mod mods;
 mod np;
@@ -22,6 +23,7 @@ pub(crate) use cue_span::cue_group;
 use cue_span::{needs_particle, particle_at};
 use estimate::*;
 use finish::*;
+use inserts::*;
 pub(crate) use mention::speaker_extent;
 use mods::*;
 use np::*;
@@ -229,7 +231,7 @@ pub fn candidates(ctx: &Ctx) -> Vec<Cand> {
                 cands.push(c);
             }
         }
-        if let Some(c) = colon_claim(ctx, si, sa, sb) {
+        if let Some(c) = colon_claim(ctx, si, sa, sb).or_else(|| label_colon(ctx, si, sa, sb)) {
             cands.push(c);
         }
         cands.sort_by_key(|c| c.cue_tok);
