@@ -13,9 +13,11 @@ mod finish;
 mod inserts;
 mod mention;
 mod mods;
+mod noun_uses;
 mod np;
 mod quoted;
 mod speech;
+mod survey;
 
 use according::*;
 use content::*;
@@ -26,10 +28,12 @@ use finish::*;
 use inserts::*;
 pub(crate) use mention::speaker_extent;
 use mods::*;
+use noun_uses::*;
 use np::*;
 pub use np::{fwd_np, record_body};
 use quoted::*;
 use speech::*;
+use survey::*;
 
 /// A speaker mention before resolution: a span of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,6 +236,9 @@ pub fn candidates(ctx: &Ctx) -> Vec<Cand> {
             }
         }
         if let Some(c) = colon_claim(ctx, si, sa, sb).or_else(|| label_colon(ctx, si, sa, sb)) {
+            cands.push(c);
+        }
+        if let Some(c) = survey_frame(ctx, si, sa, sb) {
             cands.push(c);
         }
         cands.sort_by_key(|c| c.cue_tok);

@@ -30,7 +30,7 @@ pub(super) fn verb_claim(
     let class = c.entry.class;
     let seg = ctx.doc.layers.segments.get(si)?;
     let nounish = class == CueClass::Stance || nounish(ctx, i);
-    if noun_use(ctx, i, sa, nounish) {
+    if noun_use(ctx, i, sa, nounish) || state_noun(ctx, i, sa) || naming_participle(ctx, i, sa) {
         return None;
     }
     // "As the Post reported, …", "As reported by the Post, …".
