@@ -16,6 +16,7 @@ mod mods;
 mod noun_uses;
 mod np;
 mod quoted;
+mod speaker_tail;
 mod speech;
 mod survey;
 
@@ -32,6 +33,7 @@ use noun_uses::*;
 use np::*;
 pub use np::{fwd_np, record_body};
 use quoted::*;
+use speaker_tail::*;
 use speech::*;
 use survey::*;
 

@@ -399,8 +399,14 @@ fn inverted_speaker(
         return None;
     }
     let (na, nb) = fwd_np(ctx, after, sb)?;
+    if na != after {
+        return None;
+    }
     let k = skip_mods(ctx, nb, sb);
-    (ends_here(ctx, i, sb, k) && na == after).then_some((na, nb, k))
+    if ends_here(ctx, i, sb, k) {
+        return Some((na, nb, k));
+    }
+    relative_tail(ctx, nb, sb).map(|e| (na, e, e))
 }
 
 /// Fill an inverted claim: the speaker after the cue, the content before the separator at `p`.
