@@ -93,6 +93,15 @@ pub const PRE_CUE_SKIP: &[&str] = &[
     "similarly",
     "likewise",
     "too",
+    "however",
+    "meanwhile",
+    "instead",
+    "since",
+    "often",
+    "always",
+    "even",
+    "all",
+    "both",
 ];
 
 /// Words that end a backward speaker scan.

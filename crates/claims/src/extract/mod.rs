@@ -10,11 +10,15 @@ mod content;
 mod cue_span;
 mod estimate;
 mod finish;
+mod inserts;
 mod mention;
 mod mods;
+mod noun_uses;
 mod np;
 mod quoted;
+mod speaker_tail;
 mod speech;
+mod survey;
 
 use according::*;
 use content::*;
@@ -22,12 +26,16 @@ pub(crate) use cue_span::cue_group;
 use cue_span::{needs_particle, particle_at};
 use estimate::*;
 use finish::*;
+use inserts::*;
 pub(crate) use mention::speaker_extent;
 use mods::*;
+use noun_uses::*;
 use np::*;
 pub use np::{fwd_np, record_body};
 use quoted::*;
+use speaker_tail::*;
 use speech::*;
+use survey::*;
 
 /// A speaker mention before resolution: a span of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,7 +237,10 @@ pub fn candidates(ctx: &Ctx) -> Vec<Cand> {
                 cands.push(c);
             }
         }
-        if let Some(c) = colon_claim(ctx, si, sa, sb) {
+        if let Some(c) = colon_claim(ctx, si, sa, sb).or_else(|| label_colon(ctx, si, sa, sb)) {
+            cands.push(c);
+        }
+        if let Some(c) = survey_frame(ctx, si, sa, sb) {
             cands.push(c);
         }
         cands.sort_by_key(|c| c.cue_tok);

@@ -2,16 +2,32 @@
 
 use super::*;
 
+/// Words after which a nominative pronoun opens a clause of its own.
+const SUBORDINATORS: &[&str] = &[
+    "when", "as", "if", "because", "after", "before", "since", "until", "what", "where", "why",
+    "how", "which", "who", "whom", "once", "whether", "than", "so", "whatever", "whenever",
+    "unless", "though", "although", "while", "whereas", "time",
+];
+
 /// The subject noun phrase ending at token j (inclusive), scanning left.
 pub(super) fn back_np(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
     let t = ctx.tok(j)?;
     if t.is_punct() {
         return None;
     }
+    // A nominative pronoun after a subordinator or a wh-word is a subject ("when he said",
+    // "what she said was", "which they say is").
+    if any(&t.lower, &["he", "she", "they", "we", "i"])
+        && j > sa
+        && any(ctx.lower(j - 1), SUBORDINATORS)
+    {
+        return Some((j, j + 1));
+    }
     if any(
         &t.lower,
         &[
-            "he", "she", "they", "it", "we", "some", "many", "others", "most", "several", "both",
+            "he", "she", "they", "it", "we", "i", "some", "many", "others", "most", "several",
+            "both",
         ],
     ) && (j == sa
         || !ctx.is_word(j - 1)

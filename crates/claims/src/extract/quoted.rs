@@ -100,12 +100,10 @@ pub(super) fn colon_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize) -> Option<
     })
 }
 
-/// Off by default (see `candidates`): it adds claims the ledger's own gold does not count.
 /// "SMITH: We will …" (a transcript), "Port Authority: Ferries will run" (a label naming who
 /// speaks): a short capitalised name opening the sentence, a colon, and a statement. The name
 /// must be in capitals or known to the entity layer as a person or organisation, so that
 /// "Ostrin: …" (a place) or "Update: …" is not a speaker.
-#[allow(dead_code)]
 pub(super) fn label_colon(ctx: &Ctx, si: usize, sa: usize, sb: usize) -> Option<Cand> {
     let k = (sa..(sa + 6).min(sb)).find(|&k| ctx.lower(k) == ":")?;
     let t = ctx.tok(k)?;

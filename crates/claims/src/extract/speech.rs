@@ -30,7 +30,7 @@ pub(super) fn verb_claim(
     let class = c.entry.class;
     let seg = ctx.doc.layers.segments.get(si)?;
     let nounish = class == CueClass::Stance || nounish(ctx, i);
-    if noun_use(ctx, i, sa, nounish) {
+    if noun_use(ctx, i, sa, nounish) || state_noun(ctx, i, sa) || naming_participle(ctx, i, sa) {
         return None;
     }
     // "As the Post reported, …", "As reported by the Post, …".
@@ -123,7 +123,9 @@ fn speaker_before(ctx: &Ctx, at: &At, p: usize, nounish: bool, mut c: Cand) -> O
         return coordinated(ctx, sb, after_aud, c);
     }
     let ((a, b), outer_a) = if ctx.lower(p) == "," {
-        appositive_np(ctx, p, sa)?
+        appositive_np(ctx, p, sa).or_else(|| comma_inserts(ctx, p, sa))?
+    } else if closes_insert(ctx, p) {
+        inserted_np(ctx, p, sa)?
     } else {
         let np = back_np(ctx, p, sa)?;
         (np, np.0)
@@ -397,8 +399,14 @@ fn inverted_speaker(
         return None;
     }
     let (na, nb) = fwd_np(ctx, after, sb)?;
+    if na != after {
+        return None;
+    }
     let k = skip_mods(ctx, nb, sb);
-    (ends_here(ctx, i, sb, k) && na == after).then_some((na, nb, k))
+    if ends_here(ctx, i, sb, k) {
+        return Some((na, nb, k));
+    }
+    relative_tail(ctx, nb, sb).map(|e| (na, e, e))
 }
 
 /// Fill an inverted claim: the speaker after the cue, the content before the separator at `p`.
@@ -452,15 +460,19 @@ fn relative_clause(
     if ctx.lower(j) == "that" {
         j += 1;
     }
-    // The clause ends at the next comma.
-    let end = (j..sb).find(|&k| ctx.lower(k) == ",")?;
-    if end <= j + 1 || any(ctx.lower(j), &["not", "for", "to"]) {
+    if j + 1 >= sb || any(ctx.lower(j), &["not", "for", "to"]) {
         return None;
     }
     c.speaker = Some(SpkRef {
         span: np_span(ctx, a, b),
     });
-    c.content = vec![np_span(ctx, j, end)];
+    // The clause ends at the next comma, or runs on as forward content ("…, who say the
+    // plan is dead.").
+    match (j..sb).find(|&k| ctx.lower(k) == ",") {
+        Some(end) if end > j + 1 => c.content = vec![np_span(ctx, j, end)],
+        Some(_) => return None,
+        None => c.forward_from = ctx.tok(j).map(|t| t.span.start()),
+    }
     Some(c)
 }
 
@@ -733,5 +745,28 @@ mod tests {
     fn stance_words_used_as_nouns_are_not_cues() {
         assert!(triples("The plan drew criticism from the mayor's support staff.\n").is_empty());
         assert!(triples("Their criticized plan failed.\n").is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_after_a_subordinator_is_the_speaker() {
+        let got = triples("The crowd cheered when she said the mill would stay.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "she");
+        assert_eq!(got[0].2, ["the mill would stay"]);
+    }
+
+    #[test]
+    fn a_sentence_adverb_between_subject_and_cue() {
+        let got = triples("Mayor Ruiz however said the mill would stay.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Mayor Ruiz");
+    }
+
+    #[test]
+    fn a_relative_clause_without_a_closing_comma_runs_to_the_end() {
+        let got = triples("The plan upset the growers, who say the mill will close.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "say");
+        assert_eq!(got[0].2, ["the mill will close"]);
     }
 }
