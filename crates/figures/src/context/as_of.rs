@@ -99,6 +99,7 @@ pub(super) fn near_cue(doc: &Document, sentence: Span, t: Span) -> bool {
 /// The as-of date and where it came from, without carry-over.
 pub(super) fn own_date(
     doc: &Document,
+    ix: &ClaimIndex,
     d: &Draft,
     claim: Option<&Claim>,
 ) -> (Option<String>, AsOfFrom, Option<String>) {
@@ -125,7 +126,7 @@ pub(super) fn own_date(
         None => {}
     }
     if let Some(c) = claim {
-        let v = claim_day(doc, c).or_else(|| speaker_day(doc, c));
+        let v = claim_day(doc, c).or_else(|| speaker_day(doc, ix, c));
         match v {
             Some(v) if is_day(&v) => return (Some(v), AsOfFrom::Statement, period),
             Some(v) => period = period.or(Some(v)),
@@ -149,7 +150,7 @@ pub(super) fn own_date(
 }
 
 /// The date of a claim's statement, if it has one.
-fn claim_day(doc: &Document, c: &Claim) -> Option<String> {
+pub(super) fn claim_day(doc: &Document, c: &Claim) -> Option<String> {
     c.date.as_deref().and_then(date_value).or_else(|| {
         c.timex
             .as_deref()
@@ -160,17 +161,12 @@ fn claim_day(doc: &Document, c: &Claim) -> Option<String> {
 
 /// "Lena Moor said on Tuesday … Moor added that 40 were hurt": an undated claim takes the
 /// day of the same speaker's nearest dated claim before it (one briefing, one day).
-fn speaker_day(doc: &Document, c: &Claim) -> Option<String> {
+fn speaker_day(doc: &Document, ix: &ClaimIndex, c: &Claim) -> Option<String> {
     let name = c.speaker.name.trim();
     if name.is_empty() {
         return None;
     }
-    doc.layers
-        .claims
-        .iter()
-        .rev()
-        .filter(|o| o.span.start() < c.span.start() && o.speaker.name.trim() == name)
-        .find_map(|o| claim_day(doc, o).filter(|v| is_day(v)))
+    ix.speaker_day(doc, name, c.span.start())
 }
 
 /// "…, the agency said on Friday" with no claim (or an undated one) holding the figure: the
