@@ -1062,3 +1062,24 @@ fn ages_before_names_and_nouns() {
     // An age given with "aged" stays out, as before.
     none("Residents aged 70 years and over were moved.", "2022-01-08");
 }
+
+/// A spent budget stops the stage at its first sentence; unlimited, the same text is dated.
+#[test]
+fn a_spent_budget_stops_the_time_stage() {
+    let text = "The bridge closed on Monday. It reopened on Friday.";
+    let meta = newsledger_model::Meta {
+        published: d("2031-05-09"),
+        ..Default::default()
+    };
+    let run = |budget: newsledger_model::Budget| {
+        let mut doc = Document::new("t", text, meta.clone());
+        doc.budget = budget;
+        TimeStage::new().process(&mut doc);
+        doc.layers.timexes.len()
+    };
+    assert_eq!(
+        run(newsledger_model::Budget::of(std::time::Duration::ZERO)),
+        0
+    );
+    assert_eq!(run(newsledger_model::Budget::unlimited()), 2);
+}

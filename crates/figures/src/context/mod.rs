@@ -125,6 +125,10 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     let blockers = Blockers::new(doc);
     let claims = ClaimIndex::new(doc);
     for (si, seg) in doc.layers.segments.iter().enumerate() {
+        // Over the time budget: stop here; the pipeline drops the partial result.
+        if doc.budget.expired() {
+            break;
+        }
         if doc.is_residue(seg.span) {
             continue;
         }
