@@ -8,9 +8,15 @@
 //! `stages` also prints each stage's time on the first 256 KB of every shape; `only=WORD`
 //! runs the shapes whose name contains WORD (and normal news). Times are the process's CPU
 //! time (not wall-clock), so a loaded machine does not inflate them. After the scaled shapes
-//! come two of fixed size: one 5 MB line and 100,000 blank lines.
+//! come two of fixed size: one 5 MB line and 100,000 blank lines. The allocator is
+//! mimalloc, as in the CLI.
 
 use newsledger_model::{Document, Meta};
+
+/// The allocator `newsledger extract` runs with (see crates/cli/src/main.rs): with the system
+/// allocator the many small records of a 4 MB document cost more per byte than of a 1 MB one.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 type Maker = fn(usize) -> String;
 
