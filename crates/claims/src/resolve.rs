@@ -51,6 +51,10 @@ pub struct Resolver<'c, 'a> {
     /// Resolve the next mention as if it were definite: the body behind "a ministry
     /// statement" is a particular ministry, though the phrase is indefinite.
     implied_definite: std::cell::Cell<bool>,
+    /// Name → its descriptors from the entries of that name ([`Resolver::descs_of`] without
+    /// the entry at the asked span): a name repeated thousands of times was rescanned in
+    /// full for every mention.
+    descs_memo: std::cell::RefCell<HashMap<String, Vec<String>>>,
 }
 
 const GOV: u8 = 1;
@@ -248,6 +252,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             ctx,
             names,
             history: Vec::new(),
+            descs_memo: Default::default(),
             implied_definite: std::cell::Cell::new(false),
         }
     }
@@ -951,6 +956,33 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     fn descs_of(&self, name: &str, span: Span) -> Option<Vec<String>> {
+        let k = self
+            .names
+            .partition_point(|n| n.span.start() < span.start());
+        let at_span = self.names.get(k).filter(|n| n.span == span);
+        let suffix = format!(" {name}");
+        if at_span.is_some_and(|n| n.text != name && !n.text.ends_with(&suffix)) {
+            // the entry at the span counts where it stands among the others: scan
+            return self.descs_scan(name, span);
+        }
+        let mut out = {
+            let mut memo = self.descs_memo.borrow_mut();
+            let nowhere = Span::new(usize::MAX, usize::MAX);
+            memo.entry(name.to_string())
+                .or_insert_with(|| self.descs_scan(name, nowhere).unwrap_or_default())
+                .clone()
+        };
+        for d in at_span.map_or(&[][..], |n| &n.descs[..]) {
+            if !out.contains(d) {
+                out.push(d.clone());
+            }
+        }
+        Some(out)
+    }
+
+    /// The descriptors of the entries of `name` (by text or last word) and of the entry at
+    /// `span`, each once, in entry order.
+    fn descs_scan(&self, name: &str, span: Span) -> Option<Vec<String>> {
         let mut out: Vec<String> = Vec::new();
         let last = name.rsplit(' ').next().unwrap_or(name);
         let mut idx: Vec<usize> = self.by_text.get(name).cloned().unwrap_or_default();
@@ -1411,4 +1443,35 @@ pub fn clean_name(s: &str) -> String {
     }
     t.trim_matches(|c: char| c == ',' || c.is_whitespace())
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Descriptors from the memo answer as the full scan, for every entry's own span, for an
+    /// entry of another name, and when asked twice.
+    #[test]
+    fn memoised_descriptors_answer_as_the_scan() {
+        let text = "Mayor Lena Hart said the mill stays. Hart, the county's mayor, said \
+                    more. Deputy Tom Hart said nothing. Hart said it again. Lena Hart and \
+                    Jon Hart-Bell, a union steward, said the talks went on. Hart-Bell said so.\n";
+        let doc = crate::testing::run(text);
+        let ctx = Ctx::new(&doc);
+        let r = Resolver::new(&ctx);
+        assert!(r.names.len() >= 4, "{:?}", r.names.len());
+        let nowhere = Span::new(0, 0);
+        for _ in 0..2 {
+            for n in &r.names {
+                for span in [n.span, nowhere, r.names[0].span] {
+                    assert_eq!(
+                        r.descs_of(&n.text, span),
+                        r.descs_scan(&n.text, span),
+                        "{} at {span:?}",
+                        n.text
+                    );
+                }
+            }
+        }
+    }
 }

@@ -106,6 +106,10 @@ pub fn extract(doc: &Document) -> Vec<newsledger_model::Entity> {
     support.extend(stems);
     let mut cands = Vec::new();
     for (i, (seg, s)) in segs.iter().zip(doc.content_segments()).enumerate() {
+        // Over the time budget: stop here; the pipeline drops the partial result.
+        if doc.budget.expired() {
+            break;
+        }
         let dateline = s.kind == SegmentKind::Dateline;
         names::names_in(doc, &seg.words, i, dateline, &mut cands);
     }

@@ -48,3 +48,20 @@ fn lexicons_parse() {
     assert!(ROLE.get("press secretary").is_some());
     assert!(ROLE.get("president").is_some_and(|r| r.leader));
 }
+
+/// A spent budget stops the stage before its first sentence's names; unlimited, the same
+/// text has them.
+#[test]
+fn a_spent_budget_stops_the_entity_stage() {
+    use newsledger_model::{Budget, Meta, Stage};
+    let text = "Mayor Lena Hart visited Ostrin on Monday. Tom Reed stayed in Ostrin.\n";
+    let run = |budget: Budget| {
+        let mut doc = Document::new("t", text, Meta::default());
+        newsledger_segment::SegmentStage::new().process(&mut doc);
+        doc.budget = budget;
+        EntityStage::new().process(&mut doc);
+        doc.layers.entities.len()
+    };
+    assert_eq!(run(Budget::of(std::time::Duration::ZERO)), 0);
+    assert!(run(Budget::unlimited()) >= 2);
+}

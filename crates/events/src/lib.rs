@@ -40,6 +40,7 @@ pub const POLITICAL_TYPES: &[&str] = &[
     "accusation",
     "demolition",
 ];
+mod dedup_index;
 mod extract;
 mod lexicon;
 mod sent;
@@ -344,55 +345,27 @@ fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
     let (head, body): (Vec<Found>, Vec<Found>) = found.into_iter().partition(is_head);
     let mut kept: Vec<Found> = Vec::new();
     // Only events of the same kind can be duplicates: compare with those alone.
-    let mut of_kind: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut of_kind: HashMap<String, dedup_index::KindIndex> = HashMap::default();
+    let none = dedup_index::KindIndex::default();
     for f in body.into_iter().chain(head) {
         let e = &f.event;
-        let same_kind = of_kind.get(&e.kind).map(Vec::as_slice).unwrap_or(&[]);
-        let dup = same_kind.iter().copied().find(|&i| {
-            let Some(kf) = kept.get(i) else {
-                return false;
-            };
-            let k = &kf.event;
-            if k.kind != e.kind {
-                return false;
-            }
-            if k.trigger.span.overlaps(e.trigger.span) {
-                return true;
-            }
-            let place_agrees = e.place.is_none() || k.place.is_none() || e.place == k.place;
-            // A hazard, accident or response named again is the same happening unless
-            // its place tells it apart.
-            if disaster::merges_per_document(&e.kind)
-                && (place_agrees || disaster::one_per_document(&e.kind))
-            {
-                return true;
-            }
-            if f.restates && place_agrees && dates_agree(&f, kf) {
-                return true;
-            }
-            let same_agent = entity_of(&e.actors.agent).is_some()
-                && entity_of(&e.actors.agent) == entity_of(&k.actors.agent);
-            if f.nominal && same_agent {
-                return true;
-            }
-            if f.nominal
-                && !f.indefinite
-                && dates_agree(&f, kf)
-                && e.actors.agent.is_none()
-                && e.actors.target.is_none()
-                && (e.place.is_none() || e.place == k.place)
-            {
-                return true;
-            }
-            k.actors == e.actors
-                && k.actors.agent.is_some()
-                && k.place == e.place
-                && k.date == e.date
-                && k.status == e.status
-        });
+        let index = of_kind.get(&e.kind).unwrap_or(&none);
+        let same_kind = index.kept.as_slice();
+        let verbal = !f.nominal && !f.restates && !disaster::merges_per_document(&e.kind);
+        let dup = if verbal {
+            index.verbal_dup(e)
+        } else {
+            same_kind
+                .iter()
+                .copied()
+                .find(|&i| kept.get(i).is_some_and(|kf| same_event(&f, kf)))
+        };
         match dup {
             None => {
-                of_kind.entry(e.kind.clone()).or_default().push(kept.len());
+                of_kind
+                    .entry(e.kind.clone())
+                    .or_default()
+                    .push(kept.len(), e);
                 kept.push(f);
             }
             Some(i) if disaster::merges_per_document(&f.event.kind) => {
@@ -406,6 +379,49 @@ fn dedup(doc: &Document, found: Vec<Found>) -> Vec<Event> {
     let mut out: Vec<Event> = kept.into_iter().map(|f| f.event).collect();
     out.sort_by_key(|e| e.trigger.span);
     out
+}
+
+/// Whether `f` mentions again the kept event `kf` of the same kind (the full test, for
+/// nominal mentions, restatements and kinds merged per document).
+fn same_event(f: &Found, kf: &Found) -> bool {
+    let e = &f.event;
+    let k = &kf.event;
+    if k.kind != e.kind {
+        return false;
+    }
+    if k.trigger.span.overlaps(e.trigger.span) {
+        return true;
+    }
+    let place_agrees = e.place.is_none() || k.place.is_none() || e.place == k.place;
+    // A hazard, accident or response named again is the same happening unless
+    // its place tells it apart.
+    if disaster::merges_per_document(&e.kind)
+        && (place_agrees || disaster::one_per_document(&e.kind))
+    {
+        return true;
+    }
+    if f.restates && place_agrees && dates_agree(f, kf) {
+        return true;
+    }
+    let same_agent = entity_of(&e.actors.agent).is_some()
+        && entity_of(&e.actors.agent) == entity_of(&k.actors.agent);
+    if f.nominal && same_agent {
+        return true;
+    }
+    if f.nominal
+        && !f.indefinite
+        && dates_agree(f, kf)
+        && e.actors.agent.is_none()
+        && e.actors.target.is_none()
+        && (e.place.is_none() || e.place == k.place)
+    {
+        return true;
+    }
+    k.actors == e.actors
+        && k.actors.agent.is_some()
+        && k.place == e.place
+        && k.date == e.date
+        && k.status == e.status
 }
 
 /// A day-precise date (`2031-05-04…`), not a week, month or year.

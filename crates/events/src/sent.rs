@@ -1,7 +1,7 @@
 //! A sentence as the event rules see it: its tokens lower-cased (with curly apostrophes
 //! folded), the clause each token belongs to, and cue-class lookups over token positions.
 
-use crate::lexicon::{Mask, WordBits, LEXICON};
+use crate::lexicon::{Class, Mask, WordBits, LEXICON};
 use newsledger_model::{Document, EntityType, Span, SpanIndex, TokenKind};
 
 #[derive(Debug, Clone)]
@@ -297,6 +297,12 @@ impl Sent {
     /// Length in tokens of a class member (word or phrase) starting at `i`.
     pub fn member_at(&self, i: usize, class: &str) -> Option<usize> {
         let (c, bit) = LEXICON.class_bit(class);
+        self.member_of(i, c, bit)
+    }
+
+    /// [`Sent::member_at`] for a class already looked up ([`Lexicon::class_bit`]), so a
+    /// scan over many tokens looks the class up once.
+    fn member_of(&self, i: usize, c: &Class, bit: Option<Mask>) -> Option<usize> {
         // A phrase can only start at a token that is the first word of one of the class's
         // phrases; the bits say whether it is, without comparing every phrase.
         let bits = self.toks.get(i).map(|t| t.bits).unwrap_or_default();
@@ -308,10 +314,25 @@ impl Sent {
                 }
             }
         }
-        if best.is_none() && self.is(i, class) {
+        // As [`Sent::is`]: by the bit, else (a class past the mask) by its word list.
+        let is = match bit {
+            Some(b) => bits.words & b != 0,
+            None => i < self.len() && c.words.contains(self.low(i)),
+        };
+        if best.is_none() && is {
             best = Some(1);
         }
         best
+    }
+
+    /// The class and bit of `class`, or None when the sentence has no member of it (its
+    /// bit is not among the sentence's): a scan need not look at any token.
+    fn class_here(&self, class: &str) -> Option<(&'static Class, Option<Mask>)> {
+        let (c, bit) = LEXICON.class_bit(class);
+        if bit.is_some_and(|b| self.sent_bits & b == 0) {
+            return None;
+        }
+        Some((c, bit))
     }
 
     /// A class member that ends exactly at token `i` (inclusive).
@@ -352,18 +373,18 @@ impl Sent {
 
     /// First position in `[a, b)` where a class member starts.
     pub fn find_in(&self, a: usize, b: usize, class: &str) -> Option<usize> {
-        (a..b.min(self.len())).find(|&i| {
-            self.member_at(i, class)
-                .is_some_and(|n| i + n <= b.min(self.len()))
-        })
+        let (c, bit) = self.class_here(class)?;
+        let end = b.min(self.len());
+        (a..end).find(|&i| self.member_of(i, c, bit).is_some_and(|n| i + n <= end))
     }
 
     /// Last position in `[a, b)` where a class member starts.
     pub fn rfind_in(&self, a: usize, b: usize, class: &str) -> Option<usize> {
-        (a..b.min(self.len())).rev().find(|&i| {
-            self.member_at(i, class)
-                .is_some_and(|n| i + n <= b.min(self.len()))
-        })
+        let (c, bit) = self.class_here(class)?;
+        let end = b.min(self.len());
+        (a..end)
+            .rev()
+            .find(|&i| self.member_of(i, c, bit).is_some_and(|n| i + n <= end))
     }
 
     /// Previous token that is not a quotation mark.
@@ -468,6 +489,34 @@ mod tests {
             span: Span::new(0, text.len()),
         });
         Sent::new(&doc, Span::new(0, text.len()))
+    }
+
+    /// `find_in` and `rfind_in` (class looked up once, no scan when the sentence has no
+    /// member) answer as a scan of `member_at` over the range, for every class and range.
+    #[test]
+    fn range_scans_agree_with_member_at() {
+        let texts = [
+            "Police reportedly said that reports of looting were unconfirmed; killed killed.",
+            "killed killed killed killed killed killed killed killed",
+        ];
+        let mut names: Vec<&str> = LEXICON.classes.keys().map(String::as_str).collect();
+        names.push("no_such_class");
+        for text in texts {
+            let s = sent(text);
+            let n = s.len();
+            for name in &names {
+                for a in 0..=n {
+                    for b in a..=n + 1 {
+                        let fits =
+                            |i: &usize| s.member_at(*i, name).is_some_and(|m| i + m <= b.min(n));
+                        let first = (a..b.min(n)).find(fits);
+                        let last = (a..b.min(n)).rev().find(fits);
+                        assert_eq!(s.find_in(a, b, name), first, "find_in {name} {a} {b}");
+                        assert_eq!(s.rfind_in(a, b, name), last, "rfind_in {name} {a} {b}");
+                    }
+                }
+            }
+        }
     }
 
     /// The class look-ups by bits answer as the plain scans of the class's words and

@@ -58,6 +58,10 @@ impl Stage for SegmentStage {
         let paras = paragraphs(text);
         let mut segs: Vec<Segment> = Vec::new();
         for (i, &p) in paras.iter().enumerate() {
+            // Over the time budget: stop here; the pipeline drops the partial result.
+            if doc.budget.expired() {
+                break;
+            }
             segs.extend(segments_of_paragraph_in(text, p, i == 0, lang));
         }
         doc.layers.residue = residue_spans(text, &paras, &segs);

@@ -204,3 +204,14 @@ mod props {
         }
     }
 }
+
+/// A spent budget stops the stage at its first paragraph; unlimited, the same text is cut.
+#[test]
+fn a_spent_budget_stops_segmenting() {
+    let text = "Nine people died. Rescuers searched on.\n\nThe road reopened.\n";
+    let mut doc = Document::new("t", text, Meta::default());
+    doc.budget = newsledger_model::Budget::of(std::time::Duration::ZERO);
+    SegmentStage.process(&mut doc);
+    assert!(doc.layers.segments.is_empty());
+    assert_eq!(run(text).layers.segments.len(), 3);
+}

@@ -20,7 +20,7 @@ mod resolve;
 pub mod timeml;
 
 use chrono::NaiveDate;
-use newsledger_model::{Document, Lang, Layer, Span, Stage, Timex};
+use newsledger_model::{Budget, Document, Lang, Layer, Span, Stage, Timex};
 
 pub use resolve::{resolve_value_to_date, weekday_date, Tense};
 
@@ -53,9 +53,10 @@ impl Stage for TimeStage {
             // No segmentation ran: fall back to our own rough sentence split.
             spans = rough_sentences(&doc.text);
         }
+        let (text, dct, budget) = (&doc.text, doc.meta.published, &doc.budget);
         doc.layers.timexes = match doc.lang() {
-            Lang::En => annotate(&doc.text, &spans, doc.meta.published),
-            Lang::Ru => annotate_in(&doc.text, &spans, doc.meta.published, Lang::Ru),
+            Lang::En => annotate_within(text, &spans, dct, Lang::En, budget),
+            Lang::Ru => annotate_within(text, &spans, dct, Lang::Ru, budget),
             Lang::Other => Vec::new(),
         };
     }
@@ -75,6 +76,18 @@ pub fn annotate_in(
     dct: Option<NaiveDate>,
     lang: Lang,
 ) -> Vec<Timex> {
+    annotate_within(text, sentences, dct, lang, &Budget::unlimited())
+}
+
+/// [`annotate_in`] that stops at the first sentence after `budget` runs out (the pipeline
+/// then drops the partial result).
+pub fn annotate_within(
+    text: &str,
+    sentences: &[Span],
+    dct: Option<NaiveDate>,
+    lang: Lang,
+    budget: &Budget,
+) -> Vec<Timex> {
     let ru = lang == Lang::Ru;
     let mut resolver = resolve::Resolver::new(dct);
     let mut out: Vec<Timex> = Vec::new();
@@ -85,6 +98,9 @@ pub fn annotate_in(
     // The day of the last line that is nothing but a date (a live page's entry heading).
     let mut entry_day: Option<NaiveDate> = None;
     for sp in sentences {
+        if budget.expired() {
+            break;
+        }
         let Some(sent) = text.get(sp.start()..sp.end()) else {
             continue;
         };

@@ -1129,3 +1129,24 @@ fn holidays_on_the_nth_weekday_of_a_month() {
         "2031-05-26",
     );
 }
+
+/// A spent budget stops the stage at its first sentence; unlimited, the same text is dated.
+#[test]
+fn a_spent_budget_stops_the_time_stage() {
+    let text = "The bridge closed on Monday. It reopened on Friday.";
+    let meta = newsledger_model::Meta {
+        published: d("2031-05-09"),
+        ..Default::default()
+    };
+    let run = |budget: newsledger_model::Budget| {
+        let mut doc = Document::new("t", text, meta.clone());
+        doc.budget = budget;
+        TimeStage::new().process(&mut doc);
+        doc.layers.timexes.len()
+    };
+    assert_eq!(
+        run(newsledger_model::Budget::of(std::time::Duration::ZERO)),
+        0
+    );
+    assert_eq!(run(newsledger_model::Budget::unlimited()), 2);
+}

@@ -113,6 +113,10 @@ pub struct Ctx<'a> {
     pub quotes: Vec<Quote>,
     /// Date/time timex spans with their index in the timex layer.
     pub timexes: Vec<(Span, usize)>,
+    /// Where quotations open and close (outer spans' starts and ends, sorted): asked per
+    /// token, a scan of every quotation was quadratic on a page of short quotes.
+    quote_starts: Vec<usize>,
+    quote_ends: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -130,12 +134,18 @@ impl<'a> Ctx<'a> {
             .collect::<Vec<_>>();
         let mut timexes = timexes;
         timexes.sort_by_key(|(s, _)| (s.start(), s.end()));
+        let mut quote_starts: Vec<usize> = quotes.iter().map(|q| q.outer.start()).collect();
+        let mut quote_ends: Vec<usize> = quotes.iter().map(|q| q.outer.end()).collect();
+        quote_starts.sort_unstable();
+        quote_ends.sort_unstable();
         Ctx {
             doc,
             text,
             toks,
             quotes,
             timexes,
+            quote_starts,
+            quote_ends,
         }
     }
 
@@ -190,11 +200,7 @@ impl<'a> Ctx<'a> {
 
     fn is_open_quote(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.is_punct()
-                && self
-                    .quotes
-                    .iter()
-                    .any(|q| q.outer.start() == t.span.start())
+            t.is_punct() && self.quote_starts.binary_search(&t.span.start()).is_ok()
         })
     }
 
@@ -202,7 +208,7 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).is_some_and(|t| {
             t.is_punct()
                 && matches!(self.slice(t.span), "”" | "\"" | "»" | "''")
-                && self.quotes.iter().any(|q| q.outer.end() == t.span.end())
+                && self.quote_ends.binary_search(&t.span.end()).is_ok()
         })
     }
 
@@ -285,5 +291,33 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
         // Stances ("criticized the plan", "wants a recount") are attributions in the broad
         // sense PolNeAR marks; held by a body, never by a count (`bad_subject`).
         CueClass::Stance => verb_claim(ctx, si, sa, sb, i, base(t.span)),
+    }
+}
+
+#[cfg(test)]
+mod quote_lookup_tests {
+    use super::*;
+
+    /// Quote opens and closes found by binary search answer as a scan of the quotations.
+    #[test]
+    fn quote_look_ups_answer_as_the_scan() {
+        let text = "\"Leave now,\" an official said. “Stay,” said another, ‘quietly’. \
+                    «Go» — \"unclosed and \"nested \"deep\" ones\" here.\n";
+        let doc = crate::testing::run(text);
+        let ctx = Ctx::new(&doc);
+        assert!(!ctx.quotes.is_empty());
+        for i in 0..ctx.toks.len() + 1 {
+            let t = ctx.toks.get(i);
+            let open = t.is_some_and(|t| {
+                t.is_punct() && ctx.quotes.iter().any(|q| q.outer.start() == t.span.start())
+            });
+            let close = t.is_some_and(|t| {
+                t.is_punct()
+                    && matches!(ctx.slice(t.span), "”" | "\"" | "»" | "''")
+                    && ctx.quotes.iter().any(|q| q.outer.end() == t.span.end())
+            });
+            assert_eq!(ctx.is_open_quote(i), open, "open {i}");
+            assert_eq!(ctx.is_close_quote(i), close, "close {i}");
+        }
     }
 }

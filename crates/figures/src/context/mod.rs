@@ -10,6 +10,7 @@ use newsledger_model::{
 
 mod as_of;
 mod attribution;
+mod claim_index;
 mod group_class;
 mod own_voice;
 mod place;
@@ -20,6 +21,7 @@ mod words;
 
 use as_of::*;
 use attribution::*;
+use claim_index::*;
 use group_class::*;
 use own_voice::*;
 use place::*;
@@ -121,7 +123,12 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     let mut drafts: Vec<Draft> = Vec::new();
     let main = main_place(doc);
     let blockers = Blockers::new(doc);
+    let claims = ClaimIndex::new(doc);
     for (si, seg) in doc.layers.segments.iter().enumerate() {
+        // Over the time budget: stop here; the pipeline drops the partial result.
+        if doc.budget.expired() {
+            break;
+        }
         if doc.is_residue(seg.span) {
             continue;
         }
@@ -137,6 +144,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
                 seg: si,
                 sentence: seg.span,
                 base,
+                claims: &claims,
             };
             if let Some(d) = draft_for(doc, &drafts, &at, c, &main) {
                 drafts.push(d);
@@ -162,18 +170,19 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
 }
 
 /// Where a candidate was found.
-struct At {
+struct At<'a> {
     seg: usize,
     sentence: Span,
     /// Index of the sentence's first draft.
     base: usize,
+    claims: &'a ClaimIndex,
 }
 
 /// The draft of one candidate, given the drafts before it; None when it is dropped.
 fn draft_for(
     doc: &Document,
     drafts: &[Draft],
-    at: &At,
+    at: &At<'_>,
     c: Candidate,
     main: &Option<String>,
 ) -> Option<Draft> {
@@ -211,8 +220,8 @@ fn draft_for(
             d.cand.group_text = p.cand.group_text.clone();
             d.cand.group_class = p.cand.group_class;
         }
-        if claim_for(doc, span).is_none() {
-            return Some(breakdown_of(doc, p, pi, d));
+        if claim_for(doc, at.claims, span).is_none() {
+            return Some(breakdown_of(doc, at.claims, p, pi, d));
         }
     }
     if let Some(p) = d
@@ -239,21 +248,22 @@ fn draft_for(
         // "a 1998 tremor there killed more than 2,000": an older event's toll
         return None;
     }
-    let claim = claim_of_figure(doc, span, seg);
+    let claim = claim_of_figure(doc, at.claims, span, seg);
     sources_for(doc, &drafts[at.base..], &mut d, claim);
-    date_place_hedge(doc, &mut d, claim, at.seg, main);
+    date_place_hedge(doc, at, &mut d, claim, main);
     Some(d)
 }
 
 /// A draft's own date, period, place and hedge.
 fn date_place_hedge(
     doc: &Document,
+    at: &At<'_>,
     d: &mut Draft,
     claim: Option<&Claim>,
-    seg: usize,
     main: &Option<String>,
 ) {
-    let (v, from, period) = own_date(doc, d, claim);
+    let seg = at.seg;
+    let (v, from, period) = own_date(doc, at.claims, d, claim);
     d.as_of = v;
     d.as_of_from = from;
     d.period = period;
@@ -266,14 +276,14 @@ fn date_place_hedge(
 
 /// "Five of them were police officers.": a breakdown of figure `p` (draft `pi`) of the
 /// sentence before, sharing its claim, sources, date and place.
-fn breakdown_of(doc: &Document, p: &Draft, pi: usize, mut d: Draft) -> Draft {
+fn breakdown_of(doc: &Document, ix: &ClaimIndex, p: &Draft, pi: usize, mut d: Draft) -> Draft {
     d.parent = Some(pi);
     d.claim = p.claim.clone();
     d.sources = p.sources.clone();
     d.as_of = p.as_of.clone();
     d.as_of_from = p.as_of_from;
     // "Eighteen of them were rescued on Friday": its own dated moment
-    let (v, from, period) = own_date(doc, &d, None);
+    let (v, from, period) = own_date(doc, ix, &d, None);
     if from <= AsOfFrom::Moment {
         d.as_of = v;
         d.as_of_from = from;

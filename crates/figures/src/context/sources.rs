@@ -186,45 +186,35 @@ pub(super) fn possessor_word(text: &str) -> Option<String> {
 }
 
 /// The claim whose content holds the figure (innermost when claims nest).
-pub(super) fn claim_for(doc: &Document, span: Span) -> Option<&Claim> {
-    let by_content = doc
-        .layers
-        .claims
-        .iter()
-        .filter(|c| !newsledger_claims::is_stance(c))
-        .filter_map(|c| {
-            c.content
-                .iter()
-                .filter(|s| s.contains(span))
-                .map(|s| s.len())
-                .min()
-                .map(|l| (l, c))
-        })
-        .min_by_key(|(l, _)| *l)
-        .map(|(_, c)| c);
-    by_content.or_else(|| {
-        doc.layers
-            .claims
-            .iter()
-            .filter(|c| !newsledger_claims::is_stance(c))
-            .filter(|c| c.span.contains(span) && !c.speaker.span.overlaps(span))
-            .min_by_key(|c| c.span.len())
-    })
+pub(super) fn claim_for<'d>(doc: &'d Document, ix: &ClaimIndex, span: Span) -> Option<&'d Claim> {
+    ix.claim_for(doc, span)
 }
 
 /// The claim a figure belongs to: the claim holding it, else a parenthetical report before
 /// it in its sentence ("A gunman opened fire, police said, killing 12"); never a "claimed
 /// N lives" read as speech.
-pub(super) fn claim_of_figure(doc: &Document, span: Span, sentence: Span) -> Option<&Claim> {
-    claim_for(doc, span)
-        .or_else(|| parenthetical_claim(doc, span, sentence))
+pub(super) fn claim_of_figure<'d>(
+    doc: &'d Document,
+    ix: &ClaimIndex,
+    span: Span,
+    sentence: Span,
+) -> Option<&'d Claim> {
+    claim_for(doc, ix, span)
+        .or_else(|| parenthetical_claim(doc, ix, span, sentence))
         .filter(|c| !claims_lives(doc, c))
 }
 
 /// ", police said, killing 12": a claim whose cue sits before the figure in the same
 /// sentence, set off by commas, with its content before the speaker.
-fn parenthetical_claim(doc: &Document, span: Span, sentence: Span) -> Option<&Claim> {
-    doc.layers.claims.iter().rev().find(|c| {
+fn parenthetical_claim<'d>(
+    doc: &'d Document,
+    ix: &ClaimIndex,
+    span: Span,
+    sentence: Span,
+) -> Option<&'d Claim> {
+    let claims = &doc.layers.claims;
+    let in_sentence = ix.cues_in_rev(sentence).into_iter();
+    in_sentence.filter_map(|i| claims.get(i)).find(|c| {
         let cue = c.cue.span;
         let content_before = c.content.iter().all(|x| x.end() <= c.speaker.span.start());
         let gap = doc.text.get(cue.end()..span.start()).unwrap_or(";");
