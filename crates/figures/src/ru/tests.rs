@@ -21,7 +21,7 @@ fn chrono_day(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
 }
 
 /// (metric, kind, low, high, group class) of each figure.
-fn summary(text: &str) -> Vec<(String, ValueKind, u64, Option<u64>, String)> {
+pub(crate) fn summary(text: &str) -> Vec<(String, ValueKind, u64, Option<u64>, String)> {
     figures(text)
         .into_iter()
         .map(|f| {
@@ -36,7 +36,7 @@ fn summary(text: &str) -> Vec<(String, ValueKind, u64, Option<u64>, String)> {
         .collect()
 }
 
-fn row(
+pub(crate) fn row(
     m: &str,
     k: ValueKind,
     low: u64,
@@ -188,4 +188,86 @@ fn a_headline_restating_a_sourced_toll_is_one_record() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].sources, ["МЧС"]);
     assert_eq!(f[0].span.start(), "Число жертв пожара достигло ".len());
+}
+
+#[test]
+fn which_metric_word_a_count_takes() {
+    use ValueKind::*;
+    // A verb right before the count wins over one after "и".
+    assert_eq!(
+        summary("В Велморе погибли трое и пострадали 40 человек."),
+        [
+            row("killed", Exact, 3, Some(3), "unspecified"),
+            row("injured", Exact, 40, Some(40), "unspecified")
+        ]
+    );
+    // A noun right after the count yields to a verb later in the clause.
+    assert_eq!(
+        summary("Двое раненых скончались в больнице."),
+        [row("killed", Exact, 2, Some(2), "unspecified")]
+    );
+    // ... or to a verb right before it.
+    assert_eq!(
+        summary("Вчера арестованы шестеро обвиняемых."),
+        [row("detained", Exact, 6, Some(6), "unspecified")]
+    );
+    // A word right after the count wins over a count head before it.
+    assert_eq!(
+        summary("Число жертв выросло до 40 человек, еще более 300 ранены."),
+        [
+            row("killed", Exact, 40, Some(40), "unspecified"),
+            row("injured", AtLeast, 300, None, "unspecified")
+        ]
+    );
+}
+
+#[test]
+fn lists_after_a_dash_or_a_colon() {
+    use ValueKind::*;
+    assert_eq!(
+        summary("В Острине погибли 15 человек, а в Велморе - 6."),
+        [
+            row("killed", Exact, 15, Some(15), "unspecified"),
+            row("killed", Exact, 6, Some(6), "unspecified")
+        ]
+    );
+    assert_eq!(
+        summary("В Талвине погибли 9 человек, двое - в Острине."),
+        [
+            row("killed", Exact, 9, Some(9), "unspecified"),
+            row("killed", Exact, 2, Some(2), "unspecified")
+        ]
+    );
+    assert_eq!(
+        summary("К площади направлены 900 полицейских: около 300 бойцов спецназа."),
+        [
+            row("deployed", Exact, 900, Some(900), "security_forces"),
+            row("deployed", Approx, 300, Some(300), "security_forces")
+        ]
+    );
+}
+
+#[test]
+fn new_words_for_metrics_and_people() {
+    use ValueKind::*;
+    assert_eq!(
+        summary("Без крова остались 2,5 тыс. жителей."),
+        [row("displaced", Exact, 2500, Some(2500), "civilians")]
+    );
+    assert_eq!(
+        summary("За медицинской помощью обратились 17 человек."),
+        [row("injured", Exact, 17, Some(17), "unspecified")]
+    );
+    assert_eq!(
+        summary("Из-под завалов удалось извлечь живыми 11 человек."),
+        [row("rescued", Exact, 11, Some(11), "unspecified")]
+    );
+    assert_eq!(
+        summary("На трассе погиб один мужчина."),
+        [row("killed", Exact, 1, Some(1), "unspecified")]
+    );
+    assert_eq!(
+        summary("Четверым подросткам потребовалась медицинская помощь."),
+        [row("injured", Exact, 4, Some(4), "children")]
+    );
 }

@@ -1,0 +1,64 @@
+//! Words around a Russian count that change what it counts (`data/figures/ru/context.tsv`):
+//! people taking part in a rescue operation are personnel deployed; security forces that
+//! "выехали" were sent, not displaced; "отец двоих детей" counts no one hurt; "пострадали
+//! от наводнений" counts people affected, not injured.
+
+use super::lexicon::LEX;
+use super::numbers::NumPhrase;
+use super::Sent;
+
+impl Sent<'_> {
+    /// The metric as its sentence reads it: `participants` in a sentence about a search or
+    /// rescue operation, and `displaced` of security forces, are `deployed`.
+    pub(super) fn metric_in_context(&self, metric: &'static str, class: &str) -> &'static str {
+        let rescue = || {
+            self.toks
+                .iter()
+                .any(|t| t.is_word() && LEX.in_context("rescue_work", &t.lc))
+        };
+        match metric {
+            "participants" if rescue() => "deployed",
+            "displaced" if class == "security_forces" => "deployed",
+            _ => metric,
+        }
+    }
+
+    /// True when a word of kinship stands right before the phrase ("отец двоих детей").
+    pub(super) fn kin_before(&self, p: &NumPhrase) -> bool {
+        p.qual > 0 && LEX.in_context("kin", &self.toks[p.qual - 1].lc)
+    }
+
+    /// True when the `injured` word at `mj` is "пострадали от" a disaster: people affected.
+    pub(super) fn affected(&self, metric: &str, mj: usize) -> bool {
+        let word = |k: usize| self.toks.get(mj + k).map_or("", |t| t.lc.as_str());
+        metric == "injured"
+            && word(0).starts_with("пострада")
+            && word(1) == "от"
+            && LEX.in_context("affected_by", word(2))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ru::tests::{row, summary};
+    use newsledger_model::ValueKind::*;
+
+    #[test]
+    fn rescue_workers_kin_and_the_affected() {
+        assert_eq!(
+            summary("В поисковой операции на руднике участвовали 120 человек."),
+            [row("deployed", Exact, 120, Some(120), "unspecified")]
+        );
+        assert_eq!(
+            summary("На место выехали 40 спасателей."),
+            [row("deployed", Exact, 40, Some(40), "security_forces")]
+        );
+        assert!(summary("Погиб отец троих детей, сообщили в больнице.").len() <= 1);
+        assert!(summary("Погиб отец троих детей.").iter().all(|r| r.2 != 3));
+        assert!(summary("Более двух миллионов человек пострадали от наводнений.").is_empty());
+        assert_eq!(
+            summary("От взрыва пострадали 12 человек."),
+            [row("injured", Exact, 12, Some(12), "unspecified")]
+        );
+    }
+}
