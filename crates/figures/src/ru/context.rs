@@ -9,18 +9,33 @@ use super::Sent;
 
 impl Sent<'_> {
     /// The metric as its sentence reads it: `participants` in a sentence about a search or
-    /// rescue operation, and `displaced` of security forces, are `deployed`.
-    pub(super) fn metric_in_context(&self, metric: &'static str, class: &str) -> &'static str {
+    /// rescue operation, and `displaced` of security forces, are `deployed`; rescuers that
+    /// "выехали к месту" displace no one (None).
+    pub(super) fn metric_in_context(
+        &self,
+        metric: &'static str,
+        class: &str,
+    ) -> Option<&'static str> {
         let rescue = || {
             self.toks
                 .iter()
                 .any(|t| t.is_word() && LEX.in_context("rescue_work", &t.lc))
         };
-        match metric {
+        Some(match metric {
             "participants" if rescue() => "deployed",
             "displaced" if class == "security_forces" => "deployed",
+            "displaced" if rescue() => return None,
             _ => metric,
-        }
+        })
+    }
+
+    /// True when the word at `j` is a form whose stem only collides with a metric word's
+    /// ("митинга" and "митингующих").
+    pub(super) fn not_metric(&self, j: usize) -> bool {
+        let lc = self.toks[j].lc.as_str();
+        LEX.context
+            .iter()
+            .any(|(w, r)| *r == "not_metric" && *w == lc)
     }
 
     /// True when a word of kinship stands right before the phrase ("отец двоих детей").
@@ -55,6 +70,11 @@ mod tests {
         );
         assert!(summary("Погиб отец троих детей, сообщили в больнице.").len() <= 1);
         assert!(summary("Погиб отец троих детей.").iter().all(|r| r.2 != 3));
+        assert_eq!(
+            summary("Около 40 участников митинга в Острине задержаны."),
+            [row("detained", Approx, 40, Some(40), "protesters")]
+        );
+        assert!(summary("Спасатели выехали к месту, где под завалами трое туристов.").is_empty());
         assert!(summary("Более двух миллионов человек пострадали от наводнений.").is_empty());
         assert_eq!(
             summary("От взрыва пострадали 12 человек."),

@@ -34,7 +34,7 @@ impl Sent<'_> {
             let Some(ws) = self.stems.get(j..j + n) else {
                 continue;
             };
-            if ws.iter().any(String::is_empty) {
+            if ws.iter().any(String::is_empty) || (n == 1 && self.not_metric(j)) {
                 continue;
             }
             if let Some(m) = LEX.metrics.get(&ws.join(" ")) {
@@ -72,7 +72,7 @@ impl Sent<'_> {
                 j += 2;
                 continue;
             }
-            if self.is_boundary(j, false) || (self.toks[j].num.is_some() && j > p.end) {
+            if self.is_boundary(j, false) || (j > p.end && self.is_number(j)) {
                 break;
             }
             if let Some((m, n)) = self.metric_at(j) {
@@ -130,6 +130,28 @@ impl Sent<'_> {
                 .all(|t| LEX.aux.contains(t.lc.as_str()))
     }
 
+    /// True when token `j` is a number in digits or words ("шести", "двое").
+    fn is_number(&self, j: usize) -> bool {
+        self.toks[j].num.is_some() || LEX.numbers.contains_key(&self.toks[j].lc)
+    }
+
+    /// True when the word at `j` reads as a noun made from an adjective or participle
+    /// ("обвиняемых", "задержанных"), not a verb ("погибли", "задержаны").
+    fn noun_like(&self, j: usize) -> bool {
+        let w = self.toks[j].lc.as_str();
+        ["ых", "их", "ым", "им", "ыми", "ими"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    }
+
+    /// True when "и", "а" or "но", or a relative clause, stands between the number
+    /// phrase and token `j` after it: the word at `j` belongs to another clause.
+    fn joined_after(&self, p: &NumPhrase, j: usize) -> bool {
+        self.toks[p.end..j]
+            .iter()
+            .any(|t| matches!(t.lc.as_str(), "и" | "а" | "но" | "которые" | "которых"))
+    }
+
     /// The metric word to the left of a number phrase, within its clause or across one
     /// comma: (metric, the phrase's last token).
     fn metric_left(&self, p: &NumPhrase) -> Option<Hit> {
@@ -160,16 +182,23 @@ impl Sent<'_> {
     /// The metric of a number phrase. A word right after it or after auxiliaries ("204
     /// были госпитализированы") wins; a noun right after it yields to a verb later in the
     /// clause ("двое задержанных мертвы") or to a verb right before it ("арестованы
-    /// четверо обвиняемых"); a word before it, right next to it, wins over a word further
-    /// right ("погибли четверо и пострадали 226"); then the word right, then left.
+    /// четверо обвиняемых"); a word before it, right next to it, wins over a word in the
+    /// next clause ("погибли четверо и пострадали 226"); then the word right, then left.
     fn metric_for(&self, p: &NumPhrase) -> Option<Hit> {
         let right = self.metric_right(p);
         let left = self.metric_left(p);
         let left_adjacent = left.filter(|&(_, mj)| mj + 1 == p.qual || self.linked(mj, p.qual));
         match right.first {
-            Some((_, j)) if j == p.end => right.later.or(left_adjacent).or(right.first),
-            Some((_, j)) if self.aux_between(p, j) || self.partitive_of(p, j) => right.first,
-            Some(_) => left_adjacent.or(right.first),
+            Some((_, j)) if j == p.end && self.noun_like(j) => right
+                .later
+                .map(|(m, _)| (m, p.end))
+                .or(left_adjacent)
+                .or(right.first),
+            Some((_, j)) if j == p.end || self.aux_between(p, j) || self.partitive_of(p, j) => {
+                right.first
+            }
+            Some((_, j)) if self.joined_after(p, j) => left_adjacent.or(right.first),
+            Some(_) => right.first,
             None => left.or(right.counted),
         }
     }
@@ -429,7 +458,8 @@ fn choose(
     // 54 в Ярославле, 20 — в Липецке".
     let listed = found.is_none() && inherit.is_some() && sent.continues_list(p);
     let part = sent.partitive(p);
-    let (metric, mj) = match (found, inherit, last) {
+    let whole = inherit.or(last.filter(|_| sent.opens_with_part(p)));
+    let (metric, mj) = match (found, inherit, whole) {
         (Some(f), _, _) => f,
         (None, Some(m), _) if listed => (m, p.end),
         (None, _, Some(m)) if part => (m, p.end),
@@ -461,7 +491,7 @@ fn figure(
         return None;
     }
     let (metric, mj, adjacent) = choose(sent, p, inherit, last)?;
-    if sent.affected(metric, mj) {
+    if sent.affected(metric, mj) || sent.one_of_someone(p, metric) {
         return None;
     }
     let group = sent.group_for(p);
@@ -478,7 +508,7 @@ fn figure(
         ),
         None => (String::new(), "unspecified"),
     };
-    let metric = sent.metric_in_context(metric, class);
+    let metric = sent.metric_in_context(metric, class)?;
     let numtext = sent.slice(a, sent.toks[p.end - 1].end).to_string();
     Some(Figure {
         id: String::new(),

@@ -31,6 +31,26 @@ impl Sent<'_> {
         })
     }
 
+    /// True when the sentence opens with the part ("Из них 204 …", "Шесть из них …"): it
+    /// may then take the metric of the count in the sentence before.
+    pub(super) fn opens_with_part(&self, p: &NumPhrase) -> bool {
+        let first = self.toks.iter().position(|t| !t.punct).unwrap_or(0);
+        p.qual == first
+            || BEFORE
+                .iter()
+                .any(|ws| p.qual == first + ws.len() && self.partitive(p))
+    }
+
+    /// "одного из лидеров", "одна из спасенных девочек", "один из фигурантов": one person
+    /// singled out, not a count. Only "один из пострадавших (погибших)" in the nominative
+    /// counts a toll ("один из них в реанимации").
+    pub(super) fn one_of_someone(&self, p: &NumPhrase, metric: &str) -> bool {
+        let one = p.end == p.qual + 1 && p.low == 1 && p.high == Some(1);
+        let of = self.toks.get(p.end).is_some_and(|t| t.lc == "из");
+        let nominative = matches!(self.toks[p.qual].lc.as_str(), "один" | "одна" | "одно");
+        one && of && !(nominative && matches!(metric, "injured" | "killed"))
+    }
+
     /// "один из пострадавших": the metric word at `j` right after "из". "Один из
     /// участников" names a speaker, not a count.
     pub(super) fn partitive_of(&self, p: &NumPhrase, j: usize) -> bool {
@@ -66,5 +86,13 @@ mod tests {
             [row("injured", Exact, 1, Some(1), "unspecified")]
         );
         assert!(summary("«Мы останемся», — сказал один из участников шествия.").is_empty());
+        assert!(summary("Полиция задержала одного из лидеров партии.").is_empty());
+        assert!(summary("На снимке одна из спасенных девочек.").is_empty());
+        // A part takes the metric of a count in the sentence before only when it opens
+        // its sentence.
+        assert_eq!(
+            summary("Эвакуированы 50 жителей. В доме жили 80 человек, в том числе трое детей."),
+            [row("evacuated", Exact, 50, Some(50), "civilians")]
+        );
     }
 }
