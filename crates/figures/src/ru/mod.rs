@@ -12,7 +12,7 @@ mod partitive;
 mod tokens;
 
 use lexicon::{stems, LEX};
-use newsledger_model::{Document, Figure, FigureValue, Group, SegmentKind, Span};
+use newsledger_model::{Claim, Document, Figure, FigureValue, Group, SegmentKind, Span};
 use numbers::NumPhrase;
 use tokens::Tok;
 
@@ -343,11 +343,13 @@ const JOINING: &[&str] = &[
 pub fn extract(doc: &Document) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut carry = as_of::Carry::default();
-    for seg in doc.content_segments() {
-        if seg.kind == SegmentKind::Dateline {
-            continue;
-        }
-        let text = doc.slice(seg.span);
+    let segs: Vec<Span> = doc
+        .content_segments()
+        .filter(|s| s.kind != SegmentKind::Dateline)
+        .map(|s| s.span)
+        .collect();
+    for (k, &span) in segs.iter().enumerate() {
+        let text = doc.slice(span);
         if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
             continue;
         }
@@ -364,11 +366,12 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
             .collect();
         let sent = Sent {
             text,
-            base: seg.span.start(),
+            base: span.start(),
             toks,
             stems,
         };
-        figures_of(doc, &sent, seg.span, &mut carry, &mut out);
+        let claim = claim_for(doc, span, segs.get(k + 1).copied());
+        figures_of(doc, &sent, span, claim, &mut carry, &mut out);
     }
     for (k, f) in out.iter_mut().enumerate() {
         f.id = format!("f{}", k + 1);
@@ -391,14 +394,32 @@ fn in_timex(doc: &Document, span: Span) -> bool {
     doc.layers.timexes.iter().any(|t| t.span.overlaps(span))
 }
 
+/// The claim that reports a sentence: its own, else that of the next sentence when it
+/// opens with "Об этом" ("… погибли 12 человек. Об этом сообщили в МЧС.").
+fn claim_for(doc: &Document, sentence: Span, next: Option<Span>) -> Option<&Claim> {
+    let of = |s: Span| doc.layers.claims.iter().find(|c| c.span.contains(s));
+    of(sentence).or_else(|| {
+        let next = next?;
+        let head = doc.slice(next).trim_start();
+        let opens = head
+            .get(..head.char_indices().nth(7).map_or(head.len(), |(i, _)| i))
+            .is_some_and(|h| h.to_lowercase() == "об этом");
+        if opens {
+            of(next)
+        } else {
+            None
+        }
+    })
+}
+
 fn figures_of(
     doc: &Document,
     sent: &Sent<'_>,
     sentence: Span,
+    claim: Option<&Claim>,
     carry: &mut as_of::Carry,
     out: &mut Vec<Figure>,
 ) {
-    let claim = doc.layers.claims.iter().find(|c| c.span.contains(sentence));
     let chain = claim.map(|c| c.source_chain()).unwrap_or_default();
     let hedged = claim.map_or_else(
         || newsledger_claims::ru::own_voice_hedged(sent.text),

@@ -271,3 +271,12 @@ fn new_words_for_metrics_and_people() {
         [row("injured", Exact, 4, Some(4), "children")]
     );
 }
+
+#[test]
+fn a_next_sentence_that_opens_with_ob_etom_reports_the_one_before() {
+    let f = figures("В Острине погибли 12 человек. Об этом сообщили в МЧС Талварии.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].sources, ["МЧС Талварии"]);
+    let f = figures("В Острине погибли 12 человек. В МЧС сообщили о пожаре.");
+    assert!(f[0].sources.is_empty());
+}
