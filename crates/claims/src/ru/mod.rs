@@ -81,13 +81,19 @@ const GENERIC: &[&str] = &[
     "издани",
     "пресс-служб",
     "правозащитник",
+    "паблик",
+    "телеграм-канал",
 ];
 
 /// True when a speaker's name stands for the one named before: a pronoun ("по его
-/// словам", "сообщил он") or a generic body noun.
+/// словам", "сообщил он") or generic nouns only ("Издание отмечает", "по данным того же
+/// паблика").
 fn refers_back(name: &str) -> bool {
-    sources::PRONOUNS.contains(&name.to_lowercase().as_str())
-        || (name.starts_with(char::is_lowercase) && GENERIC.iter().any(|g| name.starts_with(g)))
+    let lc = name.to_lowercase();
+    sources::PRONOUNS.contains(&lc.as_str())
+        || lc.split_whitespace().all(|w| {
+            GENERIC.iter().any(|g| w.starts_with(g)) || matches!(w, "того" | "же" | "этого" | "это")
+        })
 }
 
 /// A speaker named by a pronoun or a generic body noun is the speaker of the claim
@@ -196,6 +202,15 @@ mod tests {
         let cs = extract_claims(&doc);
         let names: Vec<&str> = cs.iter().map(|c| c.speaker.name.as_str()).collect();
         assert_eq!(names, ["Анна Ветрова", "Анна Ветрова", "очевидцев"]);
+    }
+
+    #[test]
+    fn generic_nouns_refer_back() {
+        assert!(refers_back("Издание"));
+        assert!(refers_back("того же паблика"));
+        assert!(refers_back("министерства"));
+        assert!(!refers_back("очевидцев"));
+        assert!(!refers_back("Минздрав Острина"));
     }
 
     #[test]

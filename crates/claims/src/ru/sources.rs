@@ -239,7 +239,10 @@ fn titled_name_after(toks: &[Tok], i: usize, text: &str) -> Option<(usize, usize
             break;
         }
         let raw = text.get(tk.start..tk.end).unwrap_or("");
-        if raw.starts_with(char::is_uppercase) || matches!(tk.lc.as_str(), "«" | "»" | "\"") {
+        let cap = raw.starts_with(char::is_uppercase)
+            || matches!(tk.lc.as_str(), "«" | "»" | "\"")
+            || (tk.digits && last_cap == Some(k - 1));
+        if cap {
             last_cap = Some(k);
         } else if last_cap.is_some() && !NAME_WORDS.contains(tk.lc.as_str()) {
             break;
@@ -307,8 +310,13 @@ fn name_for(
     if let Some(n) = titled_name_after(toks, next, text) {
         return Some(n);
     }
+    // "В МВД позже сообщили": the name before, across adverbs.
+    let mut at = i;
+    while at > 0 && ADVERBS.contains(&toks[at - 1].lc.as_str()) {
+        at -= 1;
+    }
     match kind {
-        "verb" | "relay" if !name_word(toks, next, text) => name_before(toks, i, text),
+        "verb" | "relay" if !name_word(toks, next, text) => name_before(toks, at, text),
         "verb" => name_after(toks, next, text).or_else(|| name_before(toks, i, text)),
         "before" if phrase.starts_with("по ") || phrase.starts_with("согласно") => {
             name_after(toks, next, text).or_else(|| common_noun_after(toks, next))
@@ -535,6 +543,14 @@ mod tests {
             ["МВД", "Канал 7"]
         );
         assert!(sources("Напомним: спасены 20 человек.").is_empty());
+        assert_eq!(
+            sources("В МЧС позже сообщили, что спасены 20 человек."),
+            ["МЧС"]
+        );
+        assert_eq!(
+            sources("Ранены 8 человек, сообщает телеканал «Острин 24»."),
+            ["телеканал «Острин 24»"]
+        );
         assert!(sources("Острин: задержаны 20 человек").is_empty());
         assert_eq!(
             sources("По словам спасателей, погибли 3 человека."),

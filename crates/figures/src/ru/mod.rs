@@ -6,6 +6,7 @@
 
 mod as_of;
 mod context;
+mod headline;
 mod lexicon;
 mod numbers;
 mod partitive;
@@ -373,6 +374,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
         let claim = claim_for(doc, span, segs.get(k + 1).copied());
         figures_of(doc, &sent, span, claim, &mut carry, &mut out);
     }
+    headline::sources_from_body(doc, &mut out);
     for (k, f) in out.iter_mut().enumerate() {
         f.id = format!("f{}", k + 1);
     }

@@ -2,7 +2,7 @@
 
 use newsledger_model::{Document, Figure, Meta, Stage, ValueKind};
 
-fn figures(text: &str) -> Vec<Figure> {
+pub(crate) fn figures(text: &str) -> Vec<Figure> {
     let meta = Meta {
         published: chrono_day(2031, 3, 7),
         language: Some("ru".into()),
