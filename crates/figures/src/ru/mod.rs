@@ -131,9 +131,12 @@ impl Sent<'_> {
                 .all(|t| LEX.aux.contains(t.lc.as_str()))
     }
 
-    /// True when token `j` is a number in digits or words ("шести", "двое").
+    /// True when token `j` is a number in digits or words ("шести", "двое", "десятки").
     fn is_number(&self, j: usize) -> bool {
-        self.toks[j].num.is_some() || LEX.numbers.contains_key(&self.toks[j].lc)
+        let lc = self.toks[j].lc.as_str();
+        self.toks[j].num.is_some()
+            || LEX.numbers.contains_key(lc)
+            || LEX.vague.iter().any(|v| v.0 == lc)
     }
 
     /// True when the word at `j` reads as a noun made from an adjective or participle
@@ -344,6 +347,7 @@ const JOINING: &[&str] = &[
 pub fn extract(doc: &Document) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut carry = as_of::Carry::default();
+    let mut latest: Option<(Span, &'static str)> = None;
     let segs: Vec<Span> = doc
         .content_segments()
         .filter(|s| s.kind != SegmentKind::Dateline)
@@ -372,7 +376,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
             stems,
         };
         let claim = claim_for(doc, span, segs.get(k + 1).copied());
-        figures_of(doc, &sent, span, claim, &mut carry, &mut out);
+        figures_of(doc, &sent, span, claim, &mut carry, &mut latest, &mut out);
     }
     headline::sources_from_body(doc, &mut out);
     for (k, f) in out.iter_mut().enumerate() {
@@ -420,6 +424,7 @@ fn figures_of(
     sentence: Span,
     claim: Option<&Claim>,
     carry: &mut as_of::Carry,
+    latest: &mut Option<(Span, &'static str)>,
     out: &mut Vec<Figure>,
 ) {
     let chain = claim.map(|c| c.source_chain()).unwrap_or_default();
@@ -438,12 +443,11 @@ fn figures_of(
             continue;
         };
         i = p.end.max(i + 1);
-        let inherit = out
-            .last()
-            .filter(|o| o.sentence == sentence)
-            .and_then(|o| metric_code(&o.metric));
-        let last = out.last().and_then(|o| metric_code(&o.metric));
+        // The count before, merged into an earlier mention or not.
+        let inherit = latest.filter(|l| l.0 == sentence).map(|l| l.1);
+        let last = latest.map(|l| l.1);
         if let Some(mut f) = figure(sent, &p, sentence, &chain, hedged, &dates, inherit, last) {
+            *latest = metric_code(&f.metric).map(|m| (sentence, m));
             f.claim = claim_id.clone();
             // A restatement (same metric and bounds) is the first mention, taking the
             // sources a later mention names; two named sources stay two records.

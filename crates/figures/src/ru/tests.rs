@@ -280,3 +280,37 @@ fn a_next_sentence_that_opens_with_ob_etom_reports_the_one_before() {
     let f = figures("В Острине погибли 12 человек. В МЧС сообщили о пожаре.");
     assert!(f[0].sources.is_empty());
 }
+
+#[test]
+fn a_part_of_a_restated_count_and_a_vague_count_after() {
+    use ValueKind::*;
+    assert_eq!(
+        summary(
+            "В Острине эвакуированы 40 человек\nВсего эвакуированы 40 человек, среди них 9 детей."
+        ),
+        [
+            row("evacuated", Exact, 40, Some(40), "unspecified"),
+            row("evacuated", Exact, 9, Some(9), "children")
+        ]
+    );
+    assert_eq!(
+        summary("Врачи сообщают о 60 раненых и десятках погибших."),
+        [
+            row("injured", Exact, 60, Some(60), "unspecified"),
+            row("killed", Vague, 24, Some(99), "unspecified")
+        ]
+    );
+}
+
+#[test]
+fn a_narrative_keeps_the_day_of_the_sentence_before() {
+    let f = figures("Вечером 3 марта у мэрии начались столкновения. Задержаны 40 человек.");
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-03"));
+    let f = figures("Вечером 3 марта у мэрии начались столкновения.\n\nЗадержаны 40 человек.");
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-07"));
+    // A running total holds as of the report; so does a count after a day long past.
+    let f = figures("Вечером 3 марта начались столкновения. Всего задержаны 40 человек.");
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-07"));
+    let f = figures("Паводок начался 3 января. Эвакуированы 40 человек.");
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-07"));
+}
