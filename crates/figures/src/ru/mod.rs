@@ -484,8 +484,8 @@ fn choose(
     // A list goes on with the metric of the figure before it: "66 задержаны в Москве,
     // 54 в Ярославле, 20 — в Липецке".
     let listed = found.is_none() && inherit.is_some() && sent.continues_list(p);
-    let part = sent.partitive(p);
-    let whole = inherit.or(last.filter(|_| sent.opens_with_part(p)));
+    let part = sent.partitive(p) || sent.elliptical(p);
+    let whole = inherit.or(last.filter(|_| sent.opens_with_part(p) || sent.elliptical(p)));
     let (metric, mj) = match (found, inherit, whole) {
         (Some(f), _, _) => f,
         (None, Some(m), _) if listed => (m, p.end),

@@ -51,6 +51,22 @@ impl Sent<'_> {
         one && of && !(nominative && matches!(metric, "injured" | "killed"))
     }
 
+    /// "В Москве задержаны 95 человек. В Острине 62. В Велморе — 30.": a short sentence of
+    /// a place and a number only goes on with the count of the sentence before.
+    pub(super) fn elliptical(&self, p: &NumPhrase) -> bool {
+        let words: Vec<&str> = self
+            .toks
+            .iter()
+            .filter(|t| !t.punct)
+            .map(|t| t.lc.as_str())
+            .collect();
+        let opens = matches!(words.first(), Some(&("в" | "во")));
+        let ends = self.toks[p.end..]
+            .iter()
+            .all(|t| matches!(t.lc.as_str(), "." | "!" | ";"));
+        opens && ends && words.len() <= 5
+    }
+
     /// "один из пострадавших": the metric word at `j` right after "из". "Один из
     /// участников" names a speaker, not a count.
     pub(super) fn partitive_of(&self, p: &NumPhrase, j: usize) -> bool {
@@ -87,6 +103,15 @@ mod tests {
         );
         assert!(summary("«Мы останемся», — сказал один из участников шествия.").is_empty());
         assert!(summary("Полиция задержала одного из лидеров партии.").is_empty());
+        assert_eq!(
+            summary("В Острине задержаны 95 человек. В Велморе 62. В Талвине - 30."),
+            [
+                row("detained", Exact, 95, Some(95), "unspecified"),
+                row("detained", Exact, 62, Some(62), "unspecified"),
+                row("detained", Exact, 30, Some(30), "unspecified")
+            ]
+        );
+        assert!(summary("В Острине задержаны 95 человек. В 2029 году их было 62.").len() == 1);
         assert!(summary("На снимке одна из спасенных девочек.").is_empty());
         // A part takes the metric of a count in the sentence before only when it opens
         // its sentence.
