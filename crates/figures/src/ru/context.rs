@@ -25,6 +25,7 @@ impl Sent<'_> {
             "participants" if rescue() => "deployed",
             "displaced" if class == "security_forces" => "deployed",
             "displaced" if rescue() => return None,
+            "displaced" if self.in_sentence("evacuation") => "evacuated",
             _ => metric,
         })
     }
@@ -36,6 +37,13 @@ impl Sent<'_> {
         LEX.context
             .iter()
             .any(|(w, r)| *r == "not_metric" && *w == lc)
+    }
+
+    /// True when a word of the sentence begins with a word of this role.
+    fn in_sentence(&self, role: &str) -> bool {
+        self.toks
+            .iter()
+            .any(|t| t.is_word() && LEX.in_context(role, &t.lc))
     }
 
     /// True when a word of kinship stands right before the phrase ("отец двоих детей").
@@ -73,6 +81,10 @@ mod tests {
         assert_eq!(
             summary("Около 40 участников митинга в Острине задержаны."),
             [row("detained", Approx, 40, Some(40), "protesters")]
+        );
+        assert_eq!(
+            summary("В зоне отселения живут тысячи людей, свыше 800 человек уже выехали."),
+            [row("evacuated", AtLeast, 800, None, "unspecified")]
         );
         assert!(summary("Спасатели выехали к месту, где под завалами трое туристов.").is_empty());
         assert!(summary("Более двух миллионов человек пострадали от наводнений.").is_empty());

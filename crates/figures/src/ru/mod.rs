@@ -73,7 +73,12 @@ impl Sent<'_> {
                 j += 2;
                 continue;
             }
-            if self.is_boundary(j, false) || (j > p.end && self.is_number(j)) {
+            // Another count after "и" ("о десяти погибших и шести пропавших") ends it.
+            let next_count = j > p.end + 1
+                && self.is_number(j)
+                && matches!(self.toks[j - 1].lc.as_str(), "и" | "а");
+            if self.is_boundary(j, false) || (j > p.end && self.toks[j].num.is_some()) || next_count
+            {
                 break;
             }
             if let Some((m, n)) = self.metric_at(j) {

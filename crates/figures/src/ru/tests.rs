@@ -294,6 +294,10 @@ fn a_part_of_a_restated_count_and_a_vague_count_after() {
         ]
     );
     assert_eq!(
+        summary("Более 900 человек из восьми сел области эвакуированы."),
+        [row("evacuated", AtLeast, 900, None, "unspecified")]
+    );
+    assert_eq!(
         summary("Врачи сообщают о 60 раненых и десятках погибших."),
         [
             row("injured", Exact, 60, Some(60), "unspecified"),
