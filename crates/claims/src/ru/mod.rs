@@ -73,12 +73,36 @@ fn claim_of(text: &str, span: Span) -> Option<Claim> {
     })
 }
 
-/// A speaker named only by a common noun ("по данным министерства", "по словам
-/// правозащитников") is the body named by the claim before it.
-fn resolve_generic(claims: &mut [Claim]) {
+/// Beginnings of common nouns that stand for a body named before ("по данным
+/// министерства", "как сообщили в ведомстве").
+const GENERIC: &[&str] = &[
+    "министерств",
+    "ведомств",
+    "издани",
+    "пресс-служб",
+    "правозащитник",
+    "паблик",
+    "телеграм-канал",
+];
+
+/// True when a speaker's name stands for the one named before: a pronoun ("по его
+/// словам", "сообщил он") or generic nouns only ("Издание отмечает", "по данным того же
+/// паблика").
+fn refers_back(name: &str) -> bool {
+    let lc = name.to_lowercase();
+    sources::PRONOUNS.contains(&lc.as_str())
+        || lc.split_whitespace().all(|w| {
+            GENERIC.iter().any(|g| w.starts_with(g)) || matches!(w, "того" | "же" | "этого" | "это")
+        })
+}
+
+/// A speaker named by a pronoun or a generic body noun is the speaker of the claim
+/// before it; a pronoun with no one before it leaves its claim out. Other common-noun
+/// speakers ("по словам чиновников") stay as written.
+fn resolve_generic(claims: &mut Vec<Claim>) {
     let mut last: Option<String> = None;
     for c in claims.iter_mut() {
-        if c.speaker.name.starts_with(char::is_lowercase) {
+        if refers_back(&c.speaker.name) {
             if let Some(name) = &last {
                 c.speaker.name = name.clone();
             }
@@ -86,6 +110,7 @@ fn resolve_generic(claims: &mut [Claim]) {
             last = Some(c.speaker.name.clone());
         }
     }
+    claims.retain(|c| !sources::PRONOUNS.contains(&c.speaker.name.to_lowercase().as_str()));
 }
 
 /// The claims of a Russian document, in order.
@@ -154,6 +179,53 @@ mod tests {
         let cs = extract_claims(&doc);
         let names: Vec<&str> = cs.iter().map(|c| c.speaker.name.as_str()).collect();
         assert_eq!(names, ["Минздрав Острина", "Минздрав Острина"]);
+    }
+
+    #[test]
+    fn pronouns_and_titles_name_the_speaker() {
+        let mut doc = Document::new(
+            "d",
+            "Погибли 4 человека, сообщила сегодня пресс-секретарь мэрии Острина Анна Ветрова. \
+             По ее словам, ранены 11. По словам очевидцев, пострадали еще двое.",
+            newsledger_model::Meta::default(),
+        );
+        doc.meta.language = Some("ru".into());
+        let ends: Vec<usize> = doc.text.match_indices(". ").map(|(i, _)| i + 1).collect();
+        let mut from = 0;
+        for end in ends.into_iter().chain([doc.text.len()]) {
+            doc.layers.segments.push(newsledger_model::Segment {
+                kind: SegmentKind::Sentence,
+                span: Span::new(from, end),
+            });
+            from = (end + 1).min(doc.text.len());
+        }
+        let cs = extract_claims(&doc);
+        let names: Vec<&str> = cs.iter().map(|c| c.speaker.name.as_str()).collect();
+        assert_eq!(names, ["Анна Ветрова", "Анна Ветрова", "очевидцев"]);
+    }
+
+    #[test]
+    fn generic_nouns_refer_back() {
+        assert!(refers_back("Издание"));
+        assert!(refers_back("того же паблика"));
+        assert!(refers_back("министерства"));
+        assert!(!refers_back("очевидцев"));
+        assert!(!refers_back("Минздрав Острина"));
+    }
+
+    #[test]
+    fn a_pronoun_with_no_one_before_is_no_claim() {
+        let mut doc = Document::new(
+            "d",
+            "По его словам, погибли 3 человека.",
+            newsledger_model::Meta::default(),
+        );
+        doc.meta.language = Some("ru".into());
+        doc.layers.segments.push(newsledger_model::Segment {
+            kind: SegmentKind::Sentence,
+            span: Span::new(0, doc.text.len()),
+        });
+        assert!(extract_claims(&doc).is_empty());
     }
 
     #[test]

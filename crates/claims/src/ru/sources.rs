@@ -43,6 +43,73 @@ static NAME_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
         .collect()
 });
 
+/// Beginnings of lower-case words that open a speaker's title (`data/claims/ru/titles.txt`).
+static TITLES: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    include_str!("../../../../data/claims/ru/titles.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Personal pronouns that stand for the speaker named before ("сообщил он").
+pub const PRONOUNS: &[&str] = &["он", "она", "они", "его", "ее", "её", "их"];
+
+/// Words between a speech verb and its speaker ("сообщила сегодня пресс-секретарь").
+const ADVERBS: &[&str] = &[
+    "сегодня",
+    "вчера",
+    "накануне",
+    "позднее",
+    "позже",
+    "ранее",
+    "также",
+    "днем",
+    "днём",
+    "утром",
+    "вечером",
+    "ночью",
+    "официально",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "понедельник",
+    "вторник",
+    "среду",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
+];
+
+/// Words that end a common-noun speaker ("по словам очевидцев, …").
+const STOPS: &[&str] = &[
+    "на",
+    "в",
+    "во",
+    "о",
+    "об",
+    "к",
+    "с",
+    "со",
+    "по",
+    "за",
+    "из",
+    "от",
+    "до",
+    "и",
+    "а",
+    "что",
+    "это",
+    "у",
+    "при",
+    "после",
+    "уже",
+    "сейчас",
+    "тогда",
+    "не",
+];
+
 /// Capitalised words that open sentences rather than name anyone.
 const NOT_NAMES: &[&str] = &[
     "накануне",
@@ -68,6 +135,11 @@ const NOT_NAMES: &[&str] = &[
     "всего",
     "среди",
     "это",
+    "напомним",
+    "детали",
+    "подробности",
+    "фото",
+    "видео",
 ];
 
 fn name_word(toks: &[Tok], i: usize, text: &str) -> bool {
@@ -133,6 +205,135 @@ fn name_after(toks: &[Tok], i: usize, text: &str) -> Option<(usize, usize)> {
         j += 1;
     }
     trim_name(toks, (i, j))
+}
+
+/// The token after adverbs and a weekday that follow a speech verb at `i` ("сообщило в
+/// четверг Центральное телевидение").
+fn skip_adverbs(toks: &[Tok], mut i: usize) -> usize {
+    loop {
+        let lc = |k: usize| toks.get(k).map_or("", |t| t.lc.as_str());
+        if ADVERBS.contains(&lc(i)) {
+            i += 1;
+        } else if matches!(lc(i), "в" | "во") && WEEKDAYS.contains(&lc(i + 1)) {
+            i += 2;
+        } else {
+            return i;
+        }
+    }
+}
+
+/// A speaker's title and name from token `i`: a lower-case title word, any words, and
+/// the capitalised words that end it; the speaker is the person, the last two capitalised
+/// words ("мэр города Свободного Роберт Каминский" → "Роберт Каминский"), or the whole
+/// title when it ends in a body ("представитель областного ГУ МВД"); none without a
+/// capitalised word.
+fn titled_name_after(toks: &[Tok], i: usize, text: &str) -> Option<(usize, usize)> {
+    let t = toks.get(i)?;
+    if t.punct || !TITLES.iter().any(|p| t.lc.starts_with(p)) {
+        return None;
+    }
+    let mut last_cap = None;
+    for k in i + 1..toks.len().min(i + 16) {
+        let tk = &toks[k];
+        if tk.punct && !matches!(tk.lc.as_str(), "«" | "»" | "\"") || cue_at(toks, k).is_some() {
+            break;
+        }
+        let raw = text.get(tk.start..tk.end).unwrap_or("");
+        let cap = raw.starts_with(char::is_uppercase)
+            || matches!(tk.lc.as_str(), "«" | "»" | "\"")
+            || (tk.digits && last_cap == Some(k - 1));
+        if cap {
+            last_cap = Some(k);
+        } else if last_cap.is_some() && !NAME_WORDS.contains(tk.lc.as_str()) {
+            break;
+        }
+    }
+    let last = last_cap?;
+    let word = |k: usize| text.get(toks[k].start..toks[k].end).unwrap_or("");
+    let person = |k: usize| {
+        let w = word(k);
+        w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    if last > i + 1 && person(last) && person(last - 1) {
+        return Some((last - 1, last + 1));
+    }
+    trim_name(toks, (i, last + 1))
+}
+
+/// A common-noun speaker of up to three words after "по словам", "по данным"
+/// ("по словам очевидцев", "по данным спасателей").
+fn common_noun_after(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    while j < i + 3
+        && toks
+            .get(j)
+            .is_some_and(|t| !t.punct && !t.digits && !STOPS.contains(&t.lc.as_str()))
+    {
+        j += 1;
+    }
+    (j > i).then_some((i, j))
+}
+
+/// The speaker of a cue of `kind` (phrase `phrase`) at `i` whose words end before `next`.
+fn name_for(
+    toks: &[Tok],
+    (kind, phrase): (&str, &str),
+    i: usize,
+    next: usize,
+    text: &str,
+) -> Option<(usize, usize)> {
+    if kind == "pronoun" {
+        return Some((i + 1, i + 2));
+    }
+    let next = if kind == "verb" || kind == "relay" {
+        skip_adverbs(toks, next)
+    } else {
+        next
+    };
+    if matches!(kind, "verb" | "relay")
+        && toks
+            .get(next)
+            .is_some_and(|t| PRONOUNS.contains(&t.lc.as_str()))
+    {
+        return Some((next, next + 1));
+    }
+    // "со ссылкой на данные Министерства …": the body, not its data.
+    let next = if kind == "via"
+        && toks
+            .get(next)
+            .is_some_and(|t| matches!(t.lc.as_str(), "данные" | "информацию" | "сообщение"))
+    {
+        next + 1
+    } else {
+        next
+    };
+    if let Some(n) = titled_name_after(toks, next, text) {
+        return Some(n);
+    }
+    // "В МВД позже сообщили": the name before, across adverbs.
+    let mut at = i;
+    while at > 0 && ADVERBS.contains(&toks[at - 1].lc.as_str()) {
+        at -= 1;
+    }
+    match kind {
+        "verb" | "relay" if !name_word(toks, next, text) => name_before(toks, at, text),
+        "verb" => name_after(toks, next, text).or_else(|| name_before(toks, i, text)),
+        "before" if phrase.starts_with("по ") || phrase.starts_with("согласно") => {
+            name_after(toks, next, text).or_else(|| common_noun_after(toks, next))
+        }
+        _ => name_after(toks, next, text),
+    }
+}
+
+/// True when a headline's words before a colon name a body: an acronym ("МВД Грузии:")
+/// or a listed name word ("Пресс-служба полиции:"), not a place or a "Напомним:".
+fn names_a_body(toks: &[Tok], k: usize, text: &str) -> bool {
+    (0..k).all(|j| name_word(toks, j, text))
+        && toks[..k].iter().any(|t| {
+            let raw = text.get(t.start..t.end).unwrap_or("");
+            NAME_WORDS.contains(t.lc.as_str())
+                || (raw.chars().count() >= 2 && raw.chars().all(char::is_uppercase))
+        })
 }
 
 /// The name that ends right before token `i`.
@@ -220,7 +421,7 @@ pub fn attribution(toks: &[Tok], text: &str) -> Attribution {
     let mut out = Attribution::default();
     // "МВД Грузии: …" — a headline or lede that opens with its source and a colon.
     if let Some(k) = toks.iter().take(7).position(|t| t.lc == ":") {
-        if k > 0 && (0..k).all(|j| name_word(toks, j, text)) {
+        if k > 0 && names_a_body(toks, k, text) {
             out.cue = Some(((toks[k].start, toks[k].end), ":"));
             out.origins.push(Named {
                 name: canonical(toks, (0, k), text),
@@ -238,11 +439,7 @@ pub fn attribution(toks: &[Tok], text: &str) -> Attribution {
             i += 1;
             continue;
         };
-        let name = match kind {
-            "verb" | "relay" if !name_word(toks, next, text) => name_before(toks, i, text),
-            "verb" => name_after(toks, next, text).or_else(|| name_before(toks, i, text)),
-            _ => name_after(toks, next, text),
-        };
+        let name = name_for(toks, (kind, phrase), i, next, text);
         if let Some((a, b)) = name {
             out.cue
                 .get_or_insert(((toks[i].start, toks[next - 1].end), phrase));
@@ -324,6 +521,44 @@ mod tests {
         assert_eq!(
             sources("Полиция Острина заявила, что задержаны 40 человек."),
             ["Полиция Острина"]
+        );
+    }
+
+    #[test]
+    fn titles_adverbs_and_headline_colons() {
+        assert_eq!(
+            sources("Задержаны 30 человек, сообщил в пятницу министр внутренних дел Талварии Олег Сомов."),
+            ["Олег Сомов"]
+        );
+        assert_eq!(
+            sources("Погибли 7 человек, заявил вице-губернатор области Иван Лесной."),
+            ["Иван Лесной"]
+        );
+        assert_eq!(
+            sources("Ранены 5 человек, сообщает представитель областного ГУ МВД."),
+            ["представитель областного ГУ МВД"]
+        );
+        assert_eq!(
+            sources("Задержаны 9 человек, сообщает Канал 7 со ссылкой на данные МВД."),
+            ["МВД", "Канал 7"]
+        );
+        assert!(sources("Напомним: спасены 20 человек.").is_empty());
+        assert_eq!(
+            sources("В МЧС позже сообщили, что спасены 20 человек."),
+            ["МЧС"]
+        );
+        assert_eq!(
+            sources("Ранены 8 человек, сообщает телеканал «Острин 24»."),
+            ["телеканал «Острин 24»"]
+        );
+        assert!(sources("Острин: задержаны 20 человек").is_empty());
+        assert_eq!(
+            sources("По словам спасателей, погибли 3 человека."),
+            ["спасателей"]
+        );
+        assert_eq!(
+            sources("Согласно последним данным Минздрава, ранены 12 человек."),
+            ["Минздрав"]
         );
     }
 

@@ -1,15 +1,19 @@
 //! The day a Russian figure holds as of: the date after "по состоянию на"; else a day named
 //! in its sentence (the day it describes or the statement's day); else a "по состоянию на"
-//! date of an earlier sentence of the same paragraph; else the publication day. A week,
+//! date of an earlier sentence of the same paragraph; else a day the sentence before it in
+//! the paragraph named; else the publication day. A week,
 //! month or year in the sentence is its `period`, never its `as_of`.
 
+use super::lexicon::LEX;
 use newsledger_model::{Document, Span};
 
-/// The as-of date an earlier sentence set with "по состоянию на", and its paragraph.
+/// The as-of date an earlier sentence set with "по состоянию на", the day the sentence
+/// before named, and their paragraph.
 #[derive(Default)]
 pub struct Carry {
     para: Option<usize>,
     day: Option<String>,
+    named: Option<String>,
 }
 
 pub struct Dates {
@@ -54,10 +58,33 @@ fn floor(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// True when a day the sentence before named may hold for this sentence: it is at most a
+/// week before publication (not background history), and the sentence gives no running
+/// total ("к настоящему моменту", "превысило").
+fn narrative_day(doc: &Document, sentence: Span, day: &str) -> bool {
+    let recent = doc.meta.published.is_none_or(|p| {
+        let week_before = (0..7).try_fold(p, |d, _| d.pred_opt()).unwrap_or(p);
+        let (from, to) = (
+            week_before.format("%Y-%m-%d").to_string(),
+            p.format("%Y-%m-%d").to_string(),
+        );
+        from.as_str() <= day && day <= to.as_str()
+    });
+    let lc = doc.slice(sentence).to_lowercase();
+    let cumulative = lc
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| LEX.in_context("cumulative", w));
+    recent && !cumulative
+}
+
 pub fn of_sentence(doc: &Document, sentence: Span, carry: &mut Carry) -> Dates {
     let para = paragraph_of(doc, sentence.start());
     if carry.para != para {
-        *carry = Carry { para, day: None };
+        *carry = Carry {
+            para,
+            day: None,
+            named: None,
+        };
     }
     let inside = doc
         .layers
@@ -85,7 +112,14 @@ pub fn of_sentence(doc: &Document, sentence: Span, carry: &mut Carry) -> Dates {
         }
     }
     let published = doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string());
-    let as_of = named.or_else(|| carry.day.clone()).or(published);
+    // A narrative goes on in the day its sentence before named: "Вечером 29 октября
+    // начались беспорядки. Сотни людей прорвались …".
+    let before = carry
+        .named
+        .take()
+        .filter(|d| narrative_day(doc, sentence, d));
+    carry.named.clone_from(&named);
+    let as_of = named.or_else(|| carry.day.clone()).or(before).or(published);
     Dates { as_of, period }
 }
 

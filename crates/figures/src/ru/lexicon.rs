@@ -56,6 +56,17 @@ pub struct Lexicon {
     pub aux: HashSet<&'static str>,
     /// Heads of "число погибших" phrases.
     pub count_heads: HashSet<&'static str>,
+    /// Word beginnings by role (`context.tsv`): rescue_work, kin, affected_by.
+    pub context: Vec<(&'static str, &'static str)>,
+}
+
+impl Lexicon {
+    /// True when a lower-case word begins with a word of this role in `context.tsv`.
+    pub fn in_context(&self, role: &str, lc: &str) -> bool {
+        self.context
+            .iter()
+            .any(|(w, r)| *r == role && lc.starts_with(w))
+    }
 }
 
 fn kind(s: &str) -> ValueKind {
@@ -131,6 +142,9 @@ pub static LEX: Lazy<Lexicon> = Lazy::new(|| {
             .collect(),
         count_heads: rows(include_str!("../../../../data/figures/ru/count_heads.txt"))
             .filter_map(|r| r.first().copied())
+            .collect(),
+        context: rows(include_str!("../../../../data/figures/ru/context.tsv"))
+            .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
             .collect(),
     }
 });

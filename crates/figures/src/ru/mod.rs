@@ -5,12 +5,15 @@
 //! hedges of its sentence (from the claims layer, as for English) and its as-of day (`as_of`).
 
 mod as_of;
+mod context;
+mod headline;
 mod lexicon;
 mod numbers;
+mod partitive;
 mod tokens;
 
 use lexicon::{stems, LEX};
-use newsledger_model::{Document, Figure, FigureValue, Group, SegmentKind, Span};
+use newsledger_model::{Claim, Document, Figure, FigureValue, Group, SegmentKind, Span};
 use numbers::NumPhrase;
 use tokens::Tok;
 
@@ -32,7 +35,7 @@ impl Sent<'_> {
             let Some(ws) = self.stems.get(j..j + n) else {
                 continue;
             };
-            if ws.iter().any(String::is_empty) {
+            if ws.iter().any(String::is_empty) || (n == 1 && self.not_metric(j)) {
                 continue;
             }
             if let Some(m) = LEX.metrics.get(&ws.join(" ")) {
@@ -53,13 +56,12 @@ impl Sent<'_> {
         }
     }
 
-    /// The metric of a number phrase: first to its right within its clause, then to its
-    /// left within the clause, then to its left across one comma.
-    /// The metric word to the right of a number phrase within its clause (a relative
-    /// clause ", которые получили ранения" belongs to it). "3 тыс. протестующих задержаны":
-    /// the counted noun names a metric only when no other word does.
-    fn metric_right(&self, p: &NumPhrase) -> (Option<Hit>, Option<Hit>) {
-        let mut counted: Option<(&'static str, usize)> = None;
+    /// The metric words to the right of a number phrase within its clause (a relative
+    /// clause ", которые получили ранения" belongs to it): the first and the next one.
+    /// "3 тыс. протестующих задержаны": the counted noun names a metric only when no other
+    /// word does.
+    fn metric_right(&self, p: &NumPhrase) -> Right {
+        let mut r = Right::default();
         let mut j = p.end;
         while j < self.toks.len() && j < p.end + 9 {
             let relative = self.toks[j].lc == ","
@@ -71,19 +73,29 @@ impl Sent<'_> {
                 j += 2;
                 continue;
             }
-            if self.is_boundary(j, false) || (self.toks[j].num.is_some() && j > p.end) {
+            // Another count after "и" ("о десяти погибших и шести пропавших") ends it.
+            let next_count = j > p.end + 1
+                && self.is_number(j)
+                && matches!(self.toks[j - 1].lc.as_str(), "и" | "а");
+            if self.is_boundary(j, false) || (j > p.end && self.toks[j].num.is_some()) || next_count
+            {
                 break;
             }
-            if let Some((m, _)) = self.metric_at(j) {
+            if let Some((m, n)) = self.metric_at(j) {
                 if j == p.end && LEX.groups.contains_key(&self.stems[j]) {
-                    counted = Some((m, j));
+                    r.counted = Some((m, j));
+                } else if r.first.is_none() {
+                    r.first = Some((m, j));
                 } else {
-                    return (Some((m, j)), counted);
+                    r.later = Some((m, j));
+                    break;
                 }
+                j += n;
+                continue;
             }
             j += 1;
         }
-        (None, counted)
+        r
     }
 
     /// "Число погибших … увеличилось до 134": a count head and its metric word before the
@@ -124,11 +136,34 @@ impl Sent<'_> {
                 .all(|t| LEX.aux.contains(t.lc.as_str()))
     }
 
-    fn metric_for(&self, p: &NumPhrase) -> Option<(&'static str, usize)> {
-        let (right, counted) = self.metric_right(p);
-        if right.is_some() {
-            return right;
-        }
+    /// True when token `j` is a number in digits or words ("шести", "двое", "десятки").
+    fn is_number(&self, j: usize) -> bool {
+        let lc = self.toks[j].lc.as_str();
+        self.toks[j].num.is_some()
+            || LEX.numbers.contains_key(lc)
+            || LEX.vague.iter().any(|v| v.0 == lc)
+    }
+
+    /// True when the word at `j` reads as a noun made from an adjective or participle
+    /// ("обвиняемых", "задержанных"), not a verb ("погибли", "задержаны").
+    fn noun_like(&self, j: usize) -> bool {
+        let w = self.toks[j].lc.as_str();
+        ["ых", "их", "ым", "им", "ыми", "ими"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    }
+
+    /// True when "и", "а" or "но", or a relative clause, stands between the number
+    /// phrase and token `j` after it: the word at `j` belongs to another clause.
+    fn joined_after(&self, p: &NumPhrase, j: usize) -> bool {
+        self.toks[p.end..j]
+            .iter()
+            .any(|t| matches!(t.lc.as_str(), "и" | "а" | "но" | "которые" | "которых"))
+    }
+
+    /// The metric word to the left of a number phrase, within its clause or across one
+    /// comma: (metric, the phrase's last token).
+    fn metric_left(&self, p: &NumPhrase) -> Option<Hit> {
         let mut commas = 0;
         let mut j = p.qual;
         while j > 0 && p.qual - j < 9 {
@@ -146,11 +181,35 @@ impl Sent<'_> {
             if self.toks[j].num.is_some() {
                 break;
             }
-            if let Some((m, _)) = self.metric_at(j) {
-                return Some((m, j));
+            if let Some((m, n)) = self.metric_at(j) {
+                return Some((m, (j + n - 1).min(p.qual - 1)));
             }
         }
-        counted
+        None
+    }
+
+    /// The metric of a number phrase. A word right after it or after auxiliaries ("204
+    /// были госпитализированы") wins; a noun right after it yields to a verb later in the
+    /// clause ("двое задержанных мертвы") or to a verb right before it ("арестованы
+    /// четверо обвиняемых"); a word before it, right next to it, wins over a word in the
+    /// next clause ("погибли четверо и пострадали 226"); then the word right, then left.
+    fn metric_for(&self, p: &NumPhrase) -> Option<Hit> {
+        let right = self.metric_right(p);
+        let left = self.metric_left(p);
+        let left_adjacent = left.filter(|&(_, mj)| mj + 1 == p.qual || self.linked(mj, p.qual));
+        match right.first {
+            Some((_, j)) if j == p.end && self.noun_like(j) => right
+                .later
+                .map(|(m, _)| (m, p.end))
+                .or(left_adjacent)
+                .or(right.first),
+            Some((_, j)) if j == p.end || self.aux_between(p, j) || self.partitive_of(p, j) => {
+                right.first
+            }
+            Some((_, j)) if self.joined_after(p, j) => left_adjacent.or(right.first),
+            Some(_) => right.first,
+            None => left.or(right.counted),
+        }
     }
 
     /// The person noun right after a number phrase: (class, first token, end token).
@@ -183,7 +242,10 @@ impl Sent<'_> {
         let Some(t) = self.toks.get(p.end) else {
             return false;
         };
-        if t.lc == "%" || (t.lc == "-" && self.toks.get(p.end + 1).is_some_and(|n| n.is_word())) {
+        let attached = self.toks[p.end - 1].end == t.start;
+        let compound =
+            t.lc == "-" && attached && self.toks.get(p.end + 1).is_some_and(Tok::is_word);
+        if t.lc == "%" || compound {
             return true;
         }
         self.stems
@@ -221,18 +283,36 @@ impl Sent<'_> {
             })
     }
 
-    /// A number in a list: a dash or "в" (a place) follows it, or a person noun does.
+    /// A number in a list: a dash or "в" (a place) follows it, or a person noun does
+    /// ("66 задержаны в Москве, 54 в Ярославле"); or a dash stands before it after a comma
+    /// and a place ("погибли 113 человек, а в Цинхае — 21"); or a colon opens the list.
     fn continues_list(&self, p: &NumPhrase) -> bool {
         let next = self.toks.get(p.end).map(|t| t.lc.as_str());
-        let after_comma =
-            p.qual > 0 && matches!(self.toks[p.qual - 1].lc.as_str(), "," | "а" | "и");
-        after_comma
+        let before = |k: usize| p.qual.checked_sub(k).map(|j| self.toks[j].lc.as_str());
+        let joined = |s: Option<&str>| matches!(s, Some("," | "а" | "и" | ":"));
+        if joined(before(1))
             && (matches!(next, Some("—" | "–" | "-" | "в" | "во")) || self.group_for(p).is_some())
+        {
+            return true;
+        }
+        matches!(before(1), Some("—" | "–" | "-"))
+            && (2..7).any(|k| matches!(before(k), Some("," | "а")))
     }
 
     fn slice(&self, a: usize, b: usize) -> &str {
         self.text.get(a..b).unwrap_or("")
     }
+}
+
+/// The metric words to the right of a number phrase.
+#[derive(Default)]
+struct Right {
+    /// The first metric word that is not the counted person noun.
+    first: Option<Hit>,
+    /// The next one in the same clause.
+    later: Option<Hit>,
+    /// The counted person noun right after the number, when it names a metric too.
+    counted: Option<Hit>,
 }
 
 /// Words that may follow a count without being what it counts.
@@ -272,11 +352,14 @@ const JOINING: &[&str] = &[
 pub fn extract(doc: &Document) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut carry = as_of::Carry::default();
-    for seg in doc.content_segments() {
-        if seg.kind == SegmentKind::Dateline {
-            continue;
-        }
-        let text = doc.slice(seg.span);
+    let mut latest: Option<(Span, &'static str)> = None;
+    let segs: Vec<Span> = doc
+        .content_segments()
+        .filter(|s| s.kind != SegmentKind::Dateline)
+        .map(|s| s.span)
+        .collect();
+    for (k, &span) in segs.iter().enumerate() {
+        let text = doc.slice(span);
         if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
             continue;
         }
@@ -293,12 +376,14 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
             .collect();
         let sent = Sent {
             text,
-            base: seg.span.start(),
+            base: span.start(),
             toks,
             stems,
         };
-        figures_of(doc, &sent, seg.span, &mut carry, &mut out);
+        let claim = claim_for(doc, span, segs.get(k + 1).copied());
+        figures_of(doc, &sent, span, claim, &mut carry, &mut latest, &mut out);
     }
+    headline::sources_from_body(doc, &mut out);
     for (k, f) in out.iter_mut().enumerate() {
         f.id = format!("f{}", k + 1);
     }
@@ -320,14 +405,33 @@ fn in_timex(doc: &Document, span: Span) -> bool {
     doc.layers.timexes.iter().any(|t| t.span.overlaps(span))
 }
 
+/// The claim that reports a sentence: its own, else that of the next sentence when it
+/// opens with "Об этом" ("… погибли 12 человек. Об этом сообщили в МЧС.").
+fn claim_for(doc: &Document, sentence: Span, next: Option<Span>) -> Option<&Claim> {
+    let of = |s: Span| doc.layers.claims.iter().find(|c| c.span.contains(s));
+    of(sentence).or_else(|| {
+        let next = next?;
+        let head = doc.slice(next).trim_start();
+        let opens = head
+            .get(..head.char_indices().nth(7).map_or(head.len(), |(i, _)| i))
+            .is_some_and(|h| h.to_lowercase() == "об этом");
+        if opens {
+            of(next)
+        } else {
+            None
+        }
+    })
+}
+
 fn figures_of(
     doc: &Document,
     sent: &Sent<'_>,
     sentence: Span,
+    claim: Option<&Claim>,
     carry: &mut as_of::Carry,
+    latest: &mut Option<(Span, &'static str)>,
     out: &mut Vec<Figure>,
 ) {
-    let claim = doc.layers.claims.iter().find(|c| c.span.contains(sentence));
     let chain = claim.map(|c| c.source_chain()).unwrap_or_default();
     let hedged = claim.map_or_else(
         || newsledger_claims::ru::own_voice_hedged(sent.text),
@@ -344,11 +448,11 @@ fn figures_of(
             continue;
         };
         i = p.end.max(i + 1);
-        let inherit = out
-            .last()
-            .filter(|o| o.sentence == sentence)
-            .and_then(|o| metric_code(&o.metric));
-        if let Some(mut f) = figure(sent, &p, sentence, &chain, hedged, &dates, inherit) {
+        // The count before, merged into an earlier mention or not.
+        let inherit = latest.filter(|l| l.0 == sentence).map(|l| l.1);
+        let last = latest.map(|l| l.1);
+        if let Some(mut f) = figure(sent, &p, sentence, &chain, hedged, &dates, inherit, last) {
+            *latest = metric_code(&f.metric).map(|m| (sentence, m));
             f.claim = claim_id.clone();
             // A restatement (same metric and bounds) is the first mention, taking the
             // sources a later mention names; two named sources stay two records.
@@ -367,6 +471,43 @@ fn figures_of(
     }
 }
 
+/// The metric a number phrase counts and the token of its word, and whether that word
+/// stands close enough to count without a person noun. `inherit` is the metric of the
+/// figure before it in the sentence, `last` of the figure before it in the document.
+fn choose(
+    sent: &Sent<'_>,
+    p: &NumPhrase,
+    inherit: Option<&'static str>,
+    last: Option<&'static str>,
+) -> Option<(&'static str, usize, bool)> {
+    let own = sent.metric_for(p);
+    // A word right after the number, or after auxiliaries, wins over a count head before.
+    let right_close =
+        own.filter(|&(_, mj)| mj == p.end || sent.aux_between(p, mj) || sent.partitive_of(p, mj));
+    let headed = sent.headed(p);
+    let found = sent.charged_before(p).or(right_close).or(headed).or(own);
+    // A list goes on with the metric of the figure before it: "66 задержаны в Москве,
+    // 54 в Ярославле, 20 — в Липецке".
+    let listed = found.is_none() && inherit.is_some() && sent.continues_list(p);
+    let part = sent.partitive(p) || sent.elliptical(p);
+    let whole = inherit.or(last.filter(|_| sent.opens_with_part(p) || sent.elliptical(p)));
+    let (metric, mj) = match (found, inherit, whole) {
+        (Some(f), _, _) => f,
+        (None, Some(m), _) if listed => (m, p.end),
+        (None, _, Some(m)) if part => (m, p.end),
+        _ => return None,
+    };
+    let adjacent = mj == p.end
+        || mj + 1 == p.qual
+        || headed.is_some()
+        || listed
+        || part
+        || sent.aux_between(p, mj)
+        || sent.partitive_of(p, mj)
+        || sent.linked(mj, p.qual);
+    Some((metric, mj, adjacent))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn figure(
     sent: &Sent<'_>,
@@ -376,30 +517,16 @@ fn figure(
     hedged: bool,
     dates: &as_of::Dates,
     inherit: Option<&'static str>,
+    last: Option<&'static str>,
 ) -> Option<Figure> {
-    if sent.counts_things(p) {
+    if sent.counts_things(p) || sent.kin_before(p) {
         return None;
     }
-    let headed = sent.headed(p);
-    let found = sent
-        .charged_before(p)
-        .or(headed)
-        .or_else(|| sent.metric_for(p));
-    // A list goes on with the metric of the figure before it: "66 задержаны в Москве,
-    // 54 в Ярославле, 20 — в Липецке".
-    let listed = found.is_none() && inherit.is_some() && sent.continues_list(p);
-    let (metric, mj) = match (found, inherit) {
-        (Some(f), _) => f,
-        (None, Some(m)) if listed => (m, p.end),
-        _ => return None,
-    };
+    let (metric, mj, adjacent) = choose(sent, p, inherit, last)?;
+    if sent.affected(metric, mj) || sent.one_of_someone(p, metric) {
+        return None;
+    }
     let group = sent.group_for(p);
-    let adjacent = mj == p.end
-        || mj + 1 == p.qual
-        || headed.is_some()
-        || listed
-        || sent.aux_between(p, mj)
-        || sent.linked(mj, p.qual);
     if group.is_none() && (!p.collective && !adjacent || sent.unlisted_noun_after(p)) {
         return None;
     }
@@ -413,6 +540,7 @@ fn figure(
         ),
         None => (String::new(), "unspecified"),
     };
+    let metric = sent.metric_in_context(metric, class)?;
     let numtext = sent.slice(a, sent.toks[p.end - 1].end).to_string();
     Some(Figure {
         id: String::new(),

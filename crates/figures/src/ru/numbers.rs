@@ -84,8 +84,26 @@ fn words_rest(toks: &[Tok], i: usize) -> (u64, usize) {
     (sum, j)
 }
 
+/// "полторы тысячи", "полутора сотен", "полтора миллиона": one and a half of the scale
+/// after it; (value, next token).
+fn half(toks: &[Tok], i: usize) -> Option<(u64, usize)> {
+    if !matches!(toks.get(i)?.lc.as_str(), "полторы" | "полтора" | "полутора")
+    {
+        return None;
+    }
+    let mult = match toks.get(i + 1)?.lc.as_str() {
+        "сотни" | "сотен" | "сотню" => 100,
+        _ => scale(toks, i + 1)?.0,
+    };
+    let next = scale(toks, i + 1).map_or(i + 2, |(_, n)| n);
+    Some((mult + mult / 2, next))
+}
+
 /// A plain number at `i`: digits with scale and remainder, or words.
 fn value(toks: &[Tok], i: usize) -> Option<(u64, usize, bool)> {
+    if let Some((v, next)) = half(toks, i) {
+        return Some((v, next, false));
+    }
     let t = toks.get(i)?;
     if let Some(v) = t.num {
         if let Some((mult, next)) = scale(toks, i + 1) {
@@ -122,6 +140,20 @@ fn vague(toks: &[Tok], i: usize) -> Option<NumPhrase> {
     None
 }
 
+/// True when a verb or noun of change ("возросло", "об увеличении числа погибших")
+/// stands within the eight words before "до" at `at`, in the same clause: "до" then
+/// gives the new value, not a ceiling.
+fn rise_before(toks: &[Tok], at: usize) -> bool {
+    toks[at.saturating_sub(8)..at]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.lc.as_str(), "." | ";" | "!" | "?" | ","))
+        .any(|t| {
+            let s = stem(&t.lc);
+            RISE.iter().any(|r| s.starts_with(r))
+        })
+}
+
 /// The qualifier ending right before token `at`, if any: (first token, kind).
 fn qualifier(toks: &[Tok], at: usize) -> Option<(usize, ValueKind)> {
     for (phrase, kind) in &LEX.qualifiers {
@@ -132,19 +164,36 @@ fn qualifier(toks: &[Tok], at: usize) -> Option<(usize, ValueKind)> {
         if words_match(toks, from, phrase) != Some(at) {
             continue;
         }
-        if phrase == "до" {
-            let prev = from
-                .checked_sub(1)
-                .and_then(|p| toks.get(p))
-                .map(|t| stem(&t.lc));
-            if prev.is_some_and(|p| RISE.iter().any(|r| p.starts_with(r))) {
-                // The new value itself: "до" is not part of the number phrase.
-                return Some((at, ValueKind::Exact));
-            }
+        if phrase == "до" && rise_before(toks, from) {
+            // The new value itself: "до" is not part of the number phrase.
+            return Some((at, ValueKind::Exact));
         }
         return Some((from, *kind));
     }
     None
+}
+
+/// "больше миллиона", "почти тысячу": a scale word alone after a qualifier counts one of
+/// its unit.
+fn bare_scale(toks: &[Tok], i: usize) -> Option<NumPhrase> {
+    let (n, k) = *LEX.numbers.get(&toks.get(i)?.lc)?;
+    if k != NumKind::Scale || vague(toks, i).is_some() {
+        return None;
+    }
+    let (qual, kind) = qualifier(toks, i).filter(|(_, k)| *k != ValueKind::Exact)?;
+    let (low, high) = match kind {
+        ValueKind::AtLeast => (n, None),
+        ValueKind::AtMost => (0, Some(n)),
+        _ => (n, Some(n)),
+    };
+    Some(NumPhrase {
+        qual,
+        end: scale(toks, i).map_or(i + 1, |(_, e)| e),
+        kind,
+        low,
+        high,
+        collective: false,
+    })
 }
 
 /// The number phrase starting at token `i`, if one does.
@@ -173,6 +222,9 @@ pub fn at(toks: &[Tok], i: usize) -> Option<NumPhrase> {
                 });
             }
         }
+    }
+    if let Some(p) = bare_scale(toks, i) {
+        return Some(p);
     }
     if let Some(v) = vague(toks, i) {
         let (qual, kind) = qualifier(toks, i).map_or((i, v.kind), |(q, k)| {
@@ -309,6 +361,34 @@ mod tests {
         assert_eq!(
             first("сотни тысяч жителей"),
             Some((ValueKind::Vague, 200_000, Some(999_999)))
+        );
+    }
+
+    #[test]
+    fn halves_bare_scales_and_a_distant_rise() {
+        assert_eq!(
+            first("ранения получили полторы тысячи человек"),
+            Some((ValueKind::Exact, 1500, Some(1500)))
+        );
+        assert_eq!(
+            first("задержанных уже больше полутора тысяч"),
+            Some((ValueKind::AtLeast, 1500, None))
+        );
+        assert_eq!(
+            first("эвакуировали полторы сотни жителей"),
+            Some((ValueKind::Exact, 150, Some(150)))
+        );
+        assert_eq!(
+            first("с побережья вывезли больше миллиона жителей"),
+            Some((ValueKind::AtLeast, 1_000_000, None))
+        );
+        assert_eq!(
+            first("задержали почти тысячу человек"),
+            Some((ValueKind::Approx, 1000, Some(1000)))
+        );
+        assert_eq!(
+            first("сообщили об увеличении числа жертв в Острине до девяти человек"),
+            Some((ValueKind::Exact, 9, Some(9)))
         );
     }
 }

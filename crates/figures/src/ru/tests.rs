@@ -2,7 +2,7 @@
 
 use newsledger_model::{Document, Figure, Meta, Stage, ValueKind};
 
-fn figures(text: &str) -> Vec<Figure> {
+pub(crate) fn figures(text: &str) -> Vec<Figure> {
     let meta = Meta {
         published: chrono_day(2031, 3, 7),
         language: Some("ru".into()),
@@ -21,7 +21,7 @@ fn chrono_day(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
 }
 
 /// (metric, kind, low, high, group class) of each figure.
-fn summary(text: &str) -> Vec<(String, ValueKind, u64, Option<u64>, String)> {
+pub(crate) fn summary(text: &str) -> Vec<(String, ValueKind, u64, Option<u64>, String)> {
     figures(text)
         .into_iter()
         .map(|f| {
@@ -36,7 +36,7 @@ fn summary(text: &str) -> Vec<(String, ValueKind, u64, Option<u64>, String)> {
         .collect()
 }
 
-fn row(
+pub(crate) fn row(
     m: &str,
     k: ValueKind,
     low: u64,
@@ -188,4 +188,133 @@ fn a_headline_restating_a_sourced_toll_is_one_record() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].sources, ["МЧС"]);
     assert_eq!(f[0].span.start(), "Число жертв пожара достигло ".len());
+}
+
+#[test]
+fn which_metric_word_a_count_takes() {
+    use ValueKind::*;
+    // A verb right before the count wins over one after "и".
+    assert_eq!(
+        summary("В Велморе погибли трое и пострадали 40 человек."),
+        [
+            row("killed", Exact, 3, Some(3), "unspecified"),
+            row("injured", Exact, 40, Some(40), "unspecified")
+        ]
+    );
+    // A noun right after the count yields to a verb later in the clause.
+    assert_eq!(
+        summary("Двое раненых скончались в больнице."),
+        [row("killed", Exact, 2, Some(2), "unspecified")]
+    );
+    // ... or to a verb right before it.
+    assert_eq!(
+        summary("Вчера арестованы шестеро обвиняемых."),
+        [row("detained", Exact, 6, Some(6), "unspecified")]
+    );
+    // A word right after the count wins over a count head before it.
+    assert_eq!(
+        summary("Число жертв выросло до 40 человек, еще более 300 ранены."),
+        [
+            row("killed", Exact, 40, Some(40), "unspecified"),
+            row("injured", AtLeast, 300, None, "unspecified")
+        ]
+    );
+}
+
+#[test]
+fn lists_after_a_dash_or_a_colon() {
+    use ValueKind::*;
+    assert_eq!(
+        summary("В Острине погибли 15 человек, а в Велморе - 6."),
+        [
+            row("killed", Exact, 15, Some(15), "unspecified"),
+            row("killed", Exact, 6, Some(6), "unspecified")
+        ]
+    );
+    assert_eq!(
+        summary("В Талвине погибли 9 человек, двое - в Острине."),
+        [
+            row("killed", Exact, 9, Some(9), "unspecified"),
+            row("killed", Exact, 2, Some(2), "unspecified")
+        ]
+    );
+    assert_eq!(
+        summary("К площади направлены 900 полицейских: около 300 бойцов спецназа."),
+        [
+            row("deployed", Exact, 900, Some(900), "security_forces"),
+            row("deployed", Approx, 300, Some(300), "security_forces")
+        ]
+    );
+}
+
+#[test]
+fn new_words_for_metrics_and_people() {
+    use ValueKind::*;
+    assert_eq!(
+        summary("Без крова остались 2,5 тыс. жителей."),
+        [row("displaced", Exact, 2500, Some(2500), "civilians")]
+    );
+    assert_eq!(
+        summary("За медицинской помощью обратились 17 человек."),
+        [row("injured", Exact, 17, Some(17), "unspecified")]
+    );
+    assert_eq!(
+        summary("Из-под завалов удалось извлечь живыми 11 человек."),
+        [row("rescued", Exact, 11, Some(11), "unspecified")]
+    );
+    assert_eq!(
+        summary("На трассе погиб один мужчина."),
+        [row("killed", Exact, 1, Some(1), "unspecified")]
+    );
+    assert_eq!(
+        summary("Четверым подросткам потребовалась медицинская помощь."),
+        [row("injured", Exact, 4, Some(4), "children")]
+    );
+}
+
+#[test]
+fn a_next_sentence_that_opens_with_ob_etom_reports_the_one_before() {
+    let f = figures("В Острине погибли 12 человек. Об этом сообщили в МЧС Талварии.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].sources, ["МЧС Талварии"]);
+    let f = figures("В Острине погибли 12 человек. В МЧС сообщили о пожаре.");
+    assert!(f[0].sources.is_empty());
+}
+
+#[test]
+fn a_part_of_a_restated_count_and_a_vague_count_after() {
+    use ValueKind::*;
+    assert_eq!(
+        summary(
+            "В Острине эвакуированы 40 человек\nВсего эвакуированы 40 человек, среди них 9 детей."
+        ),
+        [
+            row("evacuated", Exact, 40, Some(40), "unspecified"),
+            row("evacuated", Exact, 9, Some(9), "children")
+        ]
+    );
+    assert_eq!(
+        summary("Более 900 человек из восьми сел области эвакуированы."),
+        [row("evacuated", AtLeast, 900, None, "unspecified")]
+    );
+    assert_eq!(
+        summary("Врачи сообщают о 60 раненых и десятках погибших."),
+        [
+            row("injured", Exact, 60, Some(60), "unspecified"),
+            row("killed", Vague, 24, Some(99), "unspecified")
+        ]
+    );
+}
+
+#[test]
+fn a_narrative_keeps_the_day_of_the_sentence_before() {
+    let f = figures("Вечером 3 марта у мэрии начались столкновения. Задержаны 40 человек.");
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-03"));
+    let f = figures("Вечером 3 марта у мэрии начались столкновения.\n\nЗадержаны 40 человек.");
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-07"));
+    // A running total holds as of the report; so does a count after a day long past.
+    let f = figures("Вечером 3 марта начались столкновения. Всего задержаны 40 человек.");
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-07"));
+    let f = figures("Паводок начался 3 января. Эвакуированы 40 человек.");
+    assert_eq!(f[0].as_of.as_deref(), Some("2031-03-07"));
 }
