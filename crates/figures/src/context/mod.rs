@@ -16,6 +16,7 @@ mod place;
 mod restatements;
 mod source_context;
 mod sources;
+mod teller;
 mod words;
 
 use as_of::*;
@@ -518,6 +519,57 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].as_of.as_deref(), Some("2031-03-05"));
         assert!(f[0].sources.is_empty());
+    }
+
+    #[test]
+    fn pronoun_speaker_reaches_back_past_a_sentence_without_source() {
+        let text = "The coastguard said two boats had been sent out. \
+                    The sea was rough all night. \
+                    Nine fishermen were still missing, it added.";
+        let mut d = doc(text);
+        d.layers.claims = vec![claim(
+            "c1",
+            text,
+            "The coastguard",
+            "coastguard",
+            "two boats had been sent out",
+        )];
+        let f = extract(&d);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].metric, "missing");
+        assert_eq!(f[0].sources, vec!["coastguard".to_string()]);
+    }
+
+    /// A claims layer that took the outlet after "told" for the speaker.
+    fn told_outlet_claim(text: &str, content: &str) -> Claim {
+        let mut c = claim("c1", text, "AFP", "Agence France-Presse", content);
+        c.cue = Cue {
+            text: "told".into(),
+            span: span_of(text, "told"),
+            lemma: "tell".into(),
+            distance: false,
+        };
+        c
+    }
+
+    #[test]
+    fn the_teller_before_told_is_the_source_not_the_outlet() {
+        let text = "\u{201c}The count at the clinic is 31 dead,\u{201d} Omar Telli, a district nurse, told AFP.";
+        let mut d = doc(text);
+        // content misread as the teller's title: the figure is held by no claim
+        d.layers.claims = vec![told_outlet_claim(text, "a district nurse")];
+        let f = extract(&d);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].sources,
+            vec!["Omar Telli".to_string(), "Agence France-Presse".to_string()]
+        );
+        // a pronoun teller names no one: the figure keeps no outlet as its origin
+        let text = "\u{201c}We counted 31 dead,\u{201d} she told AFP.";
+        let mut d = doc(text);
+        d.layers.claims = vec![told_outlet_claim(text, "We counted 31 dead")];
+        let f = extract(&d);
+        assert!(f[0].sources.is_empty(), "{:?}", f[0].sources);
     }
 
     #[test]

@@ -218,6 +218,7 @@ pub(super) fn claim_for(doc: &Document, span: Span) -> Option<&Claim> {
 pub(super) fn claim_of_figure(doc: &Document, span: Span, sentence: Span) -> Option<&Claim> {
     claim_for(doc, span)
         .or_else(|| parenthetical_claim(doc, span, sentence))
+        .or_else(|| super::teller::quote_told(doc, span, sentence))
         .filter(|c| !claims_lives(doc, c))
 }
 
@@ -406,6 +407,10 @@ pub(super) fn sources_for(
     if let Some(cl) = claim {
         d.claim = Some(cl.id.clone());
         d.sources = chain_of(cl);
+        if let Some(t) = super::teller::teller(doc, cl, seg) {
+            // "…,” Dara Vell, an official, told AFP": the teller first, the outlet after
+            d.sources.insert(0, t);
+        }
         place_speaker(doc, cl, &mut d.sources);
         if let Some(x) = reported_by(doc, cl, d.span) {
             d.sources = vec![x];
