@@ -573,6 +573,29 @@ mod tests {
     }
 
     #[test]
+    fn pointed_out_reports_a_count_pointed_to_does_not() {
+        let text = "The warden pointed out that 17 guards were hurt in the riot.";
+        let mut d = doc(text);
+        let mut c = claim(
+            "c1",
+            text,
+            "The warden",
+            "warden",
+            "17 guards were hurt in the riot",
+        );
+        c.cue = Cue {
+            text: "pointed out".into(),
+            span: span_of(text, "pointed out"),
+            lemma: "point".into(),
+            distance: false,
+        };
+        d.layers.claims = vec![c];
+        let f = extract(&d);
+        assert_eq!(f[0].sources, vec!["warden".to_string()]);
+        assert_eq!(f[0].claim.as_deref(), Some("c1"));
+    }
+
+    #[test]
     fn according_to_fallback_without_claims_layer() {
         let text = "Nine people died, according to the fire brigade.";
         let f = extract(&doc(text));

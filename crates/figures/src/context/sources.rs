@@ -185,13 +185,22 @@ pub(super) fn possessor_word(text: &str) -> Option<String> {
         .then(|| w.to_string())
 }
 
+/// A claim that reports rather than takes a stance: the claims layer files "pointed" under
+/// stance for "pointed to", but "pointed out that 40 died" reports the count.
+fn reports(c: &Claim) -> bool {
+    !newsledger_claims::is_stance(c)
+        || ["pointed out", "points out", "point out"]
+            .iter()
+            .any(|p| c.cue.text.eq_ignore_ascii_case(p))
+}
+
 /// The claim whose content holds the figure (innermost when claims nest).
 pub(super) fn claim_for(doc: &Document, span: Span) -> Option<&Claim> {
     let by_content = doc
         .layers
         .claims
         .iter()
-        .filter(|c| !newsledger_claims::is_stance(c))
+        .filter(|c| reports(c))
         .filter_map(|c| {
             c.content
                 .iter()
@@ -206,7 +215,7 @@ pub(super) fn claim_for(doc: &Document, span: Span) -> Option<&Claim> {
         doc.layers
             .claims
             .iter()
-            .filter(|c| !newsledger_claims::is_stance(c))
+            .filter(|c| reports(c))
             .filter(|c| c.span.contains(span) && !c.speaker.span.overlaps(span))
             .min_by_key(|c| c.span.len())
     })
