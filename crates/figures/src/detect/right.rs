@@ -53,6 +53,9 @@ pub(super) fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Rea
     if let Some(r) = read_distant_verb(toks, &g, adjacent_group, k) {
         return Some(r);
     }
+    if let Some(r) = read_crews_with_gear(toks, &g, adjacent_group, k) {
+        return Some(r);
+    }
     read_crowd(toks, np, g, adjacent_group, k, head)
 }
 

@@ -1,0 +1,94 @@
+//! Forces or crews whose count is followed by their kit or their unit before the verb that
+//! deploys them: "400 firefighters, 30 fire engines and two helicopters were at the scene",
+//! "2,000 personnel of the coast guard have been deployed", "900 rescuers along with heavy
+//! machinery have been sent".
+
+use super::*;
+
+/// Words that open a clause of their own: a count before one is no subject of the verb after.
+fn clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "whom"
+            | "which"
+            | "that"
+            | "after"
+            | "when"
+            | "while"
+            | "where"
+            | "but"
+            | "said"
+            | "says"
+            | "because"
+            | "since"
+            | "if"
+            | "than"
+    )
+}
+
+/// crew count, up to twelve words of kit, counts or unit names, auxiliary,
+/// a deployment predicate ("were at the scene", "has been deployed").
+pub(super) fn read_crews_with_gear(
+    toks: &[Tok],
+    g: &GroupParse,
+    adjacent_group: bool,
+    k: usize,
+) -> Option<Reading> {
+    // which crews count is the deployment verb's to judge ("Security" in the metric lexicon)
+    if g.toks.is_none() || g.things || g.nogroup {
+        return None;
+    }
+    let mut m = k;
+    while m < k + 12 {
+        let t = toks.get(m)?;
+        if AUX.contains(&t.lower.as_ref()) && t.lower != "to" {
+            break;
+        }
+        let fits = t.is_word() || t.is_num() || matches!(t.text.as_ref(), "," | "(" | ")");
+        if !fits || clause_word(&t.lower) {
+            return None;
+        }
+        m += 1;
+    }
+    if m == k {
+        return None;
+    }
+    let r = count_verb_at(toks, g, adjacent_group, m)?;
+    // an auxiliary and a deployment predicate: "were at the scene", "have been sent"
+    (r.metric == "deployed" && r.end > m + 1).then_some(Reading {
+        shape: "crews-with-gear",
+        ..r
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    //! Unit tests on sentences written for these tests (none copied from news text).
+    use crate::detect::test_util::*;
+
+    #[test]
+    fn kit_or_unit_between_a_crew_count_and_its_deployment() {
+        assert_eq!(
+            metrics(
+                "Some 400 firefighters, 30 fire engines and two helicopters were at the scene."
+            ),
+            vec![("deployed", 400)]
+        );
+        assert_eq!(
+            metrics(
+                "The agency said 900 rescue personnel along with heavy machinery have been deployed."
+            ),
+            vec![("deployed", 900)]
+        );
+        assert_eq!(
+            metrics(
+                "About 2,000 personnel of the National Coast Guard (NCG) were sent to the bay."
+            ),
+            vec![("deployed", 2000)]
+        );
+        // a clause of its own in between, or people who are no crew, are no deployment
+        none("Some 300 soldiers that the general praised in May were at the scene.");
+        none("Some 50 shoppers, two dogs and a cat were at the scene.");
+    }
+}
