@@ -45,7 +45,7 @@ pub(super) fn read_crews_with_gear(
         if AUX.contains(&t.lower.as_ref()) && t.lower != "to" {
             break;
         }
-        let fits = t.is_word() || t.is_num() || matches!(t.text.as_ref(), "," | "(" | ")");
+        let fits = t.is_word() || t.is_num() || matches!(t.text, "," | "(" | ")");
         if !fits || clause_word(&t.lower) {
             return None;
         }
