@@ -508,6 +508,25 @@ mod tests {
     }
 
     #[test]
+    fn as_of_the_weekday_after_the_report_date_is_the_next_day() {
+        // published Wednesday 2031-03-05; "Thursday" read back to 2031-02-27
+        let text = "As of Thursday, 8 people had been killed in the floods. \
+                    On Thursday, 40 people were detained.";
+        let mut d = doc(text);
+        let second = text.rfind("Thursday").unwrap_or(0);
+        let mut late = timex("t2", text, "Thursday", "2031-02-27");
+        late.span = Span::new(second, second + "Thursday".len());
+        d.layers.timexes = vec![timex("t1", text, "Thursday", "2031-02-27"), late];
+        let f = extract(&d);
+        let got: Vec<_> = f
+            .iter()
+            .map(|x| (x.value.low, x.as_of.as_deref()))
+            .collect();
+        // only the stated current state moves; a dated event keeps the time stage's day
+        assert_eq!(got, vec![(8, Some("2031-03-06")), (40, Some("2031-02-27"))]);
+    }
+
+    #[test]
     fn residue_yields_nothing_and_publication_date_is_the_fallback() {
         let text = "Three people were killed in the storm.\nSign up: 500 readers were injured by our newsletter.";
         let mut d = doc(text);
