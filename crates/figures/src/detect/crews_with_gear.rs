@@ -27,7 +27,7 @@ fn clause_word(w: &str) -> bool {
     )
 }
 
-/// crew count, up to twelve words of kit, counts or unit names, auxiliary,
+/// crew count, up to fourteen words of kit, counts or unit names, auxiliary,
 /// a deployment predicate ("were at the scene", "has been deployed").
 pub(super) fn read_crews_with_gear(
     toks: &[Tok],
@@ -40,7 +40,7 @@ pub(super) fn read_crews_with_gear(
         return None;
     }
     let mut m = k;
-    while m < k + 12 {
+    while m < k + 14 {
         let t = toks.get(m)?;
         if AUX.contains(&t.lower.as_ref()) && t.lower != "to" {
             break;
@@ -90,5 +90,21 @@ mod tests {
         // a clause of its own in between, or people who are no crew, are no deployment
         none("Some 300 soldiers that the general praised in May were at the scene.");
         none("Some 50 shoppers, two dogs and a cat were at the scene.");
+    }
+
+    #[test]
+    fn crews_searching_are_deployed() {
+        assert_eq!(
+            metrics("Some 60 soldiers were searching for the missing hikers."),
+            vec![("deployed", 60)]
+        );
+        assert_eq!(
+            metrics(
+                "About 150 personnel of the Mountain Rescue Corps (MRC) and its partners are looking for survivors."
+            ),
+            vec![("deployed", 150)]
+        );
+        // people who are no crew are only looking
+        none("About 40 residents were looking for their cars.");
     }
 }
