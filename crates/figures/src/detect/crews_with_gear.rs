@@ -62,6 +62,53 @@ pub(super) fn read_crews_with_gear(
     })
 }
 
+/// deployment verb, a count of kit, "and", crew count: "it sent 20 trucks and 300 soldiers",
+/// "dispatched two helicopters and 40 rescuers". The kit is no figure; the crew is deployed.
+pub(super) fn read_sent_with_kit(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let and = np.start.checked_sub(1)?;
+    if toks.get(and)?.lower != "and" {
+        return None;
+    }
+    // the kit: a count and up to three words, no punctuation
+    let mut b = and;
+    let mut words = 0;
+    loop {
+        b = b.checked_sub(1)?;
+        let t = toks.get(b)?;
+        if t.is_num() || LEX.numbers.contains_key(t.lower.as_ref()) {
+            break;
+        }
+        if !t.is_word() || words >= 3 {
+            return None;
+        }
+        words += 1;
+    }
+    if words == 0 {
+        return None;
+    }
+    let kit = parse_group(toks, b + 1);
+    if !kit.things {
+        return None;
+    }
+    let (_, m) = LEX.metrics.longest_ending_at(toks, b)?;
+    if !m.vt || m.metric != "deployed" {
+        return None;
+    }
+    let g = parse_group(toks, np.end);
+    if g.things || g.nogroup || g.toks.is_none() || !require_ok(m.require, &g, toks) {
+        return None;
+    }
+    Some(Reading {
+        metric: "deployed",
+        adjacent_group: true,
+        end: g.end,
+        group: g,
+        hedged: false,
+        parent: false,
+        shape: "sent-with-kit",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     //! Unit tests on sentences written for these tests (none copied from news text).
@@ -106,5 +153,15 @@ mod tests {
         );
         // people who are no crew are only looking
         none("About 40 residents were looking for their cars.");
+    }
+
+    #[test]
+    fn crews_sent_after_their_kit_are_deployed() {
+        assert_eq!(
+            metrics("The province sent 20 trucks and 300 soldiers to the valley."),
+            vec![("deployed", 300)]
+        );
+        // shoppers are no crew; a count of people before "and" is read on its own
+        none("The shop sold 20 trucks and 300 shoppers came.");
     }
 }

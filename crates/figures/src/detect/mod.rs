@@ -261,6 +261,7 @@ fn read_shapes(s: &Sentence, np: &NumPhrase, found: &Found) -> Option<Reading> {
         .or_else(|| read_left_breakdown(toks, np))
         .or_else(|| read_lives_claimed(toks, np))
         .or_else(|| read_left_verb(toks, np))
+        .or_else(|| read_sent_with_kit(toks, np))
         .or_else(|| read_event_crowd(toks, np))
         .or_else(|| read_right(toks, s.text, np))
         .or_else(|| read_crowd_estimate(toks, np))
