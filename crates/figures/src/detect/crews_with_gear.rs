@@ -161,6 +161,10 @@ mod tests {
             metrics("The province sent 20 trucks and 300 soldiers to the valley."),
             vec![("deployed", 300)]
         );
+        assert_eq!(
+            metrics("The hospital sent two ambulances and 12 medical staff to the mine."),
+            vec![("deployed", 12)]
+        );
         // shoppers are no crew; a count of people before "and" is read on its own
         none("The shop sold 20 trucks and 300 shoppers came.");
     }
