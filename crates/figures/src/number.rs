@@ -225,15 +225,17 @@ fn vague_at(toks: &[Tok], i: usize) -> Option<(usize, Core)> {
 fn core_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, Core)> {
     // "several hundred" / "a dozen" before plain number words
     if let Some(v) = vague_at(toks, i) {
-        // "some 5,800": "some" before a number is a qualifier, not a count
-        if !(matches!(
+        let some = matches!(
             v.1,
             Core::Vague {
                 needs_group: true,
                 ..
             }
-        ) && toks.get(v.0).is_some_and(|t| t.is_num()))
-        {
+        );
+        // "some 5,800": "some" before a number is a qualifier, not a count; and bare
+        // "some bodies" / "some protesters" is a determiner (no number of any size):
+        // only "some other officials", set against people already named, counts
+        if !some || toks.get(v.0).is_some_and(|t| t.lower == "other") {
             return Some(v);
         }
     }
@@ -449,6 +451,12 @@ mod tests {
         assert_eq!(
             p("some 5,800 people").map(|x| (x.0, x.1)),
             Some((Approx, 5800))
+        );
+        // "some" alone is a determiner; "some other" sets a few against those named
+        assert_eq!(p("some volunteers were hurt"), None);
+        assert_eq!(
+            p("some other clerks").map(|x| (x.0, x.1, x.2)),
+            Some((Vague, 3, Some(9)))
         );
         assert_eq!(
             p("a total of 18 people").map(|x| (x.0, x.1, x.3)),

@@ -337,11 +337,40 @@ fn explicit_as_of(doc: &Document, d: &Draft, in_sentence: &[&Timex]) -> Option<S
             || sentence_initial_by
         {
             if let Some(v) = date_value(&t.value) {
-                return Some(v);
+                return Some(weekday_after_report(doc, t, v));
             }
         }
     }
     None
+}
+
+/// "as of Friday" in a report dated Thursday: the time stage reads a bare weekday as the
+/// latest past one, six days back, but a stated current state names the day after the
+/// report's date (a report dated by its first version and updated the next day). Any
+/// other value is kept.
+fn weekday_after_report(doc: &Document, t: &Timex, v: String) -> String {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let word = doc.slice(t.span).to_lowercase();
+    let bare_weekday = WEEKDAYS.iter().any(|w| word.starts_with(w));
+    let Some(published) = doc.meta.published else {
+        return v;
+    };
+    let six_back = (0..6).try_fold(published, |d, _| d.pred_opt());
+    let next = published.succ_opt();
+    match (six_back, next) {
+        (Some(back), Some(next)) if bare_weekday && back.format("%Y-%m-%d").to_string() == v => {
+            next.format("%Y-%m-%d").to_string()
+        }
+        _ => v,
+    }
 }
 
 /// The dated moment the figure describes: the finest, then nearest date of its clause

@@ -17,7 +17,8 @@ pub(super) struct ClaimIndex {
     spans: SpanIndex,
     /// (cue start, cue end, claim) sorted by start.
     cues: Vec<(usize, usize, usize)>,
-    /// Whether each claim states a stance ([`newsledger_claims::is_stance`]).
+    /// Whether each claim states a stance ([`newsledger_claims::is_stance`]) rather than
+    /// reports ([`super::sources::reports`]).
     stance: Vec<bool>,
     /// Trimmed speaker name → (claim start, day) of the speaker's claims with a day, in
     /// layer order; built on first use.
@@ -47,7 +48,7 @@ impl ClaimIndex {
             content_claim,
             spans: SpanIndex::new(claims.iter().map(|c| c.span)),
             cues,
-            stance: claims.iter().map(newsledger_claims::is_stance).collect(),
+            stance: claims.iter().map(|c| !super::sources::reports(c)).collect(),
             dated: OnceCell::new(),
         }
     }

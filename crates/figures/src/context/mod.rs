@@ -17,6 +17,7 @@ mod place;
 mod restatements;
 mod source_context;
 mod sources;
+mod teller;
 mod words;
 
 use as_of::*;
@@ -517,6 +518,25 @@ mod tests {
     }
 
     #[test]
+    fn as_of_the_weekday_after_the_report_date_is_the_next_day() {
+        // published Wednesday 2031-03-05; "Thursday" read back to 2031-02-27
+        let text = "As of Thursday, 8 people had been killed in the floods. \
+                    On Thursday, 40 people were detained.";
+        let mut d = doc(text);
+        let second = text.rfind("Thursday").unwrap_or(0);
+        let mut late = timex("t2", text, "Thursday", "2031-02-27");
+        late.span = Span::new(second, second + "Thursday".len());
+        d.layers.timexes = vec![timex("t1", text, "Thursday", "2031-02-27"), late];
+        let f = extract(&d);
+        let got: Vec<_> = f
+            .iter()
+            .map(|x| (x.value.low, x.as_of.as_deref()))
+            .collect();
+        // only the stated current state moves; a dated event keeps the time stage's day
+        assert_eq!(got, vec![(8, Some("2031-03-06")), (40, Some("2031-02-27"))]);
+    }
+
+    #[test]
     fn residue_yields_nothing_and_publication_date_is_the_fallback() {
         let text = "Three people were killed in the storm.\nSign up: 500 readers were injured by our newsletter.";
         let mut d = doc(text);
@@ -528,6 +548,80 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].as_of.as_deref(), Some("2031-03-05"));
         assert!(f[0].sources.is_empty());
+    }
+
+    #[test]
+    fn pronoun_speaker_reaches_back_past_a_sentence_without_source() {
+        let text = "The coastguard said two boats had been sent out. \
+                    The sea was rough all night. \
+                    Nine fishermen were still missing, it added.";
+        let mut d = doc(text);
+        d.layers.claims = vec![claim(
+            "c1",
+            text,
+            "The coastguard",
+            "coastguard",
+            "two boats had been sent out",
+        )];
+        let f = extract(&d);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].metric, "missing");
+        assert_eq!(f[0].sources, vec!["coastguard".to_string()]);
+    }
+
+    /// A claims layer that took the outlet after "told" for the speaker.
+    fn told_outlet_claim(text: &str, content: &str) -> Claim {
+        let mut c = claim("c1", text, "AFP", "Agence France-Presse", content);
+        c.cue = Cue {
+            text: "told".into(),
+            span: span_of(text, "told"),
+            lemma: "tell".into(),
+            distance: false,
+        };
+        c
+    }
+
+    #[test]
+    fn the_teller_before_told_is_the_source_not_the_outlet() {
+        let text = "\u{201c}The count at the clinic is 31 dead,\u{201d} Omar Telli, a district nurse, told AFP.";
+        let mut d = doc(text);
+        // content misread as the teller's title: the figure is held by no claim
+        d.layers.claims = vec![told_outlet_claim(text, "a district nurse")];
+        let f = extract(&d);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].sources,
+            vec!["Omar Telli".to_string(), "Agence France-Presse".to_string()]
+        );
+        // a pronoun teller names no one: the figure keeps no outlet as its origin
+        let text = "\u{201c}We counted 31 dead,\u{201d} she told AFP.";
+        let mut d = doc(text);
+        d.layers.claims = vec![told_outlet_claim(text, "We counted 31 dead")];
+        let f = extract(&d);
+        assert!(f[0].sources.is_empty(), "{:?}", f[0].sources);
+    }
+
+    #[test]
+    fn pointed_out_reports_a_count_pointed_to_does_not() {
+        let text = "The warden pointed out that 17 guards were hurt in the riot.";
+        let mut d = doc(text);
+        let mut c = claim(
+            "c1",
+            text,
+            "The warden",
+            "warden",
+            "17 guards were hurt in the riot",
+        );
+        c.cue = Cue {
+            text: "pointed out".into(),
+            span: span_of(text, "pointed out"),
+            lemma: "point".into(),
+            distance: false,
+        };
+        d.layers.claims = vec![c];
+        let f = extract(&d);
+        assert_eq!(f[0].sources, vec!["warden".to_string()]);
+        assert_eq!(f[0].claim.as_deref(), Some("c1"));
     }
 
     #[test]

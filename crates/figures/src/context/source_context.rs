@@ -186,25 +186,45 @@ pub(super) fn carry_sources(doc: &Document, drafts: &mut [Draft]) {
         if !(d.pronoun_source || (same_para && continues(doc.slice(d.sentence)))) {
             continue;
         }
-        let from_draft = drafts[..i]
-            .iter()
-            .rev()
-            .find(|p| Some(p.seg) == prev && !p.sources.is_empty())
-            .map(|p| p.sources.clone());
-        let from_claim = || {
-            let s = prev.and_then(|p| doc.layers.segments.get(p))?;
-            doc.layers
-                .claims
-                .iter()
-                .filter(|c| s.span.contains(c.cue.span))
-                .map(chain_of)
-                .find(|c| !c.is_empty())
-        };
-        if let Some(srcs) = from_draft.or_else(from_claim) {
+        // a pronoun speaker ("it said", "he added") names whoever the nearest earlier
+        // sentence with a source named, up to three sentences back; a continuation takes
+        // only the sentence just before
+        let mut seg = prev;
+        let mut found = None;
+        for _ in 0..PRONOUN_REACH {
+            let Some(p) = seg else { break };
+            found = chain_in_seg(doc, &drafts[..i], p);
+            if found.is_some() || !d.pronoun_source {
+                break;
+            }
+            seg = prev_content_seg(doc, p);
+        }
+        if let Some(srcs) = found {
             drafts[i].sources = srcs;
         }
     }
     children_take_carried(drafts);
+}
+
+/// How many sentences back a pronoun speaker is looked up.
+const PRONOUN_REACH: usize = 3;
+
+/// The sources a segment gives: those of its sourced figures, else its first named claim.
+fn chain_in_seg(doc: &Document, before: &[Draft], seg: usize) -> Option<Vec<String>> {
+    let from_draft = before
+        .iter()
+        .rev()
+        .find(|p| p.seg == seg && !p.sources.is_empty())
+        .map(|p| p.sources.clone());
+    from_draft.or_else(|| {
+        let s = doc.layers.segments.get(seg)?;
+        doc.layers
+            .claims
+            .iter()
+            .filter(|c| s.span.contains(c.cue.span))
+            .map(chain_of)
+            .find(|c| !c.is_empty())
+    })
 }
 
 /// "He said 30 were hurt and eight treated in hospital": a figure that shares its parent's

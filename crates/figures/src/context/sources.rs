@@ -185,6 +185,15 @@ pub(super) fn possessor_word(text: &str) -> Option<String> {
         .then(|| w.to_string())
 }
 
+/// A claim that reports rather than takes a stance: the claims layer files "pointed" under
+/// stance for "pointed to", but "pointed out that 40 died" reports the count.
+pub(super) fn reports(c: &Claim) -> bool {
+    !newsledger_claims::is_stance(c)
+        || ["pointed out", "points out", "point out"]
+            .iter()
+            .any(|p| c.cue.text.eq_ignore_ascii_case(p))
+}
+
 /// The claim whose content holds the figure (innermost when claims nest).
 pub(super) fn claim_for<'d>(doc: &'d Document, ix: &ClaimIndex, span: Span) -> Option<&'d Claim> {
     ix.claim_for(doc, span)
@@ -201,6 +210,7 @@ pub(super) fn claim_of_figure<'d>(
 ) -> Option<&'d Claim> {
     claim_for(doc, ix, span)
         .or_else(|| parenthetical_claim(doc, ix, span, sentence))
+        .or_else(|| super::teller::quote_told(doc, span, sentence))
         .filter(|c| !claims_lives(doc, c))
 }
 
@@ -396,6 +406,10 @@ pub(super) fn sources_for(
     if let Some(cl) = claim {
         d.claim = Some(cl.id.clone());
         d.sources = chain_of(cl);
+        if let Some(t) = super::teller::teller(doc, cl, seg) {
+            // "…,” Dara Vell, an official, told AFP": the teller first, the outlet after
+            d.sources.insert(0, t);
+        }
         place_speaker(doc, cl, &mut d.sources);
         if let Some(x) = reported_by(doc, cl, d.span) {
             d.sources = vec![x];

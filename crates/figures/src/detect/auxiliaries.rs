@@ -10,6 +10,16 @@ pub(super) fn parse_aux(toks: &[Tok], start: usize) -> (usize, bool, bool, bool)
     let mut negated = false;
     let mut n = 0;
     while let Some(t) = toks.get(j) {
+        // "were “killed by …”", "others “gravely” wounded": quotation marks around the verb
+        // or its adverb stand between a count and its verb
+        if is_quote_mark(t)
+            && toks
+                .get(j + 1)
+                .is_some_and(|x| verb_side_word(toks, j + 1, x))
+        {
+            j += 1;
+            continue;
+        }
         if n >= 9 || !t.is_word() {
             break;
         }
@@ -53,6 +63,22 @@ pub(super) fn parse_aux(toks: &[Tok], start: usize) -> (usize, bool, bool, bool)
         j += 1;
     }
     (j, forecast, hedged, negated)
+}
+
+fn is_quote_mark(t: &Tok) -> bool {
+    matches!(
+        t.text,
+        "\u{201c}" | "\u{201d}" | "\"" | "\u{2018}" | "\u{2019}"
+    )
+}
+
+/// An auxiliary, adverb or metric verb: a word a quotation mark may open on after a count.
+fn verb_side_word(toks: &[Tok], j: usize, x: &Tok) -> bool {
+    let w = x.lower.as_ref();
+    x.is_word()
+        && (AUX.contains(&w)
+            || is_adverb(w)
+            || metric_at(toks, j).is_some_and(|(_, m)| m.pp || m.vi))
 }
 
 /// "killed or injured", "dead and wounded": a total that mixes metrics.

@@ -23,6 +23,7 @@ mod auxiliaries;
 mod breakdowns;
 mod bulletin;
 mod captive;
+mod crews_with_gear;
 mod crowd_estimates;
 mod crowds;
 mod dash_lists;
@@ -42,6 +43,7 @@ use auxiliaries::*;
 use breakdowns::*;
 use bulletin::*;
 use captive::*;
+use crews_with_gear::*;
 use crowd_estimates::*;
 use crowds::*;
 use dash_lists::*;
@@ -259,6 +261,7 @@ fn read_shapes(s: &Sentence, np: &NumPhrase, found: &Found) -> Option<Reading> {
         .or_else(|| read_left_breakdown(toks, np))
         .or_else(|| read_lives_claimed(toks, np))
         .or_else(|| read_left_verb(toks, np))
+        .or_else(|| read_sent_with_kit(toks, np))
         .or_else(|| read_event_crowd(toks, np))
         .or_else(|| read_right(toks, s.text, np))
         .or_else(|| read_crowd_estimate(toks, np))

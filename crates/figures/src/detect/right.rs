@@ -53,6 +53,9 @@ pub(super) fn read_right(toks: &[Tok], text: &str, np: &NumPhrase) -> Option<Rea
     if let Some(r) = read_distant_verb(toks, &g, adjacent_group, k) {
         return Some(r);
     }
+    if let Some(r) = read_crews_with_gear(toks, &g, adjacent_group, k) {
+        return Some(r);
+    }
     read_crowd(toks, np, g, adjacent_group, k, head)
 }
 
@@ -453,7 +456,7 @@ fn bodies_or_refugees(
     adjacent_group: bool,
     head: &str,
 ) -> Option<Reading> {
-    if head == "bodies" {
+    if matches!(head, "bodies" | "corpses") {
         return Some(Reading {
             metric: "killed",
             end: g.end,
@@ -714,5 +717,34 @@ mod tests {
         none("Some 300 students filled the lecture hall for the debate.");
         none("Thousands of shoppers packed the malls on Saturday.");
         none("Two players are now confirmed for the final.");
+    }
+
+    #[test]
+    fn quotation_marks_around_the_verb_and_corpses() {
+        for (s, metric, low) in [
+            (
+                "Medics said 14 people were \u{201c}shot dead by guards\u{201d} at the gate.",
+                "killed",
+                14,
+            ),
+            (
+                "Three people were killed and nine others \u{201c}badly\u{201d} hurt.",
+                "killed",
+                3,
+            ),
+            (
+                "About 40 corpses were pulled from the river on Monday.",
+                "killed",
+                40,
+            ),
+        ] {
+            assert_eq!(metrics(s).first(), Some(&(metric, low)), "{s}");
+        }
+        assert_eq!(
+            metrics("Three people were killed and nine others \u{201c}badly\u{201d} hurt."),
+            vec![("killed", 3), ("injured", 9)]
+        );
+        // a quoted word that is no verb leaves the count alone
+        none("About 20 fans \u{201c}celebrated\u{201d} in the square.");
     }
 }

@@ -43,6 +43,9 @@ pub(super) const STOP: &[&str] = &[
     "before",
     "near",
     "across",
+    // "200 soldiers along with armoured vehicles": a preposition ends the phrase
+    "along",
+    "alongside",
     "including",
     "among",
     "as",

@@ -1,0 +1,171 @@
+//! Forces or crews whose count is followed by their kit or their unit before the verb that
+//! deploys them: "400 firefighters, 30 fire engines and two helicopters were at the scene",
+//! "2,000 personnel of the coast guard have been deployed", "900 rescuers along with heavy
+//! machinery have been sent".
+
+use super::*;
+
+/// Words that open a clause of their own: a count before one is no subject of the verb after.
+fn clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "whom"
+            | "which"
+            | "that"
+            | "after"
+            | "when"
+            | "while"
+            | "where"
+            | "but"
+            | "said"
+            | "says"
+            | "because"
+            | "since"
+            | "if"
+            | "than"
+    )
+}
+
+/// crew count, up to fourteen words of kit, counts or unit names, auxiliary,
+/// a deployment predicate ("were at the scene", "has been deployed").
+pub(super) fn read_crews_with_gear(
+    toks: &[Tok],
+    g: &GroupParse,
+    adjacent_group: bool,
+    k: usize,
+) -> Option<Reading> {
+    // which crews count is the deployment verb's to judge ("Security" in the metric lexicon)
+    if g.toks.is_none() || g.things || g.nogroup {
+        return None;
+    }
+    let mut m = k;
+    while m < k + 14 {
+        let t = toks.get(m)?;
+        if AUX.contains(&t.lower.as_ref()) && t.lower != "to" {
+            break;
+        }
+        let fits = t.is_word() || t.is_num() || matches!(t.text, "," | "(" | ")");
+        if !fits || clause_word(&t.lower) {
+            return None;
+        }
+        m += 1;
+    }
+    if m == k {
+        return None;
+    }
+    let r = count_verb_at(toks, g, adjacent_group, m)?;
+    // an auxiliary and a deployment predicate: "were at the scene", "have been sent"
+    (r.metric == "deployed" && r.end > m + 1).then_some(Reading {
+        shape: "crews-with-gear",
+        ..r
+    })
+}
+
+/// deployment verb, a count of kit, "and", crew count: "it sent 20 trucks and 300 soldiers",
+/// "dispatched two helicopters and 40 rescuers". The kit is no figure; the crew is deployed.
+pub(super) fn read_sent_with_kit(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let and = np.start.checked_sub(1)?;
+    if toks.get(and)?.lower != "and" {
+        return None;
+    }
+    // the kit: a count and up to three words, no punctuation
+    let mut b = and;
+    let mut words = 0;
+    loop {
+        b = b.checked_sub(1)?;
+        let t = toks.get(b)?;
+        if t.is_num() || LEX.numbers.contains_key(t.lower.as_ref()) {
+            break;
+        }
+        if !t.is_word() || words >= 3 {
+            return None;
+        }
+        words += 1;
+    }
+    if words == 0 {
+        return None;
+    }
+    let kit = parse_group(toks, b + 1);
+    if !kit.things {
+        return None;
+    }
+    let (_, m) = LEX.metrics.longest_ending_at(toks, b)?;
+    if !m.vt || m.metric != "deployed" {
+        return None;
+    }
+    let g = parse_group(toks, np.end);
+    if g.things || g.nogroup || g.toks.is_none() || !require_ok(m.require, &g, toks) {
+        return None;
+    }
+    Some(Reading {
+        metric: "deployed",
+        adjacent_group: true,
+        end: g.end,
+        group: g,
+        hedged: false,
+        parent: false,
+        shape: "sent-with-kit",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    //! Unit tests on sentences written for these tests (none copied from news text).
+    use crate::detect::test_util::*;
+
+    #[test]
+    fn kit_or_unit_between_a_crew_count_and_its_deployment() {
+        assert_eq!(
+            metrics(
+                "Some 400 firefighters, 30 fire engines and two helicopters were at the scene."
+            ),
+            vec![("deployed", 400)]
+        );
+        assert_eq!(
+            metrics(
+                "The agency said 900 rescue personnel along with heavy machinery have been deployed."
+            ),
+            vec![("deployed", 900)]
+        );
+        assert_eq!(
+            metrics(
+                "About 2,000 personnel of the National Coast Guard (NCG) were sent to the bay."
+            ),
+            vec![("deployed", 2000)]
+        );
+        // a clause of its own in between, or people who are no crew, are no deployment
+        none("Some 300 soldiers that the general praised in May were at the scene.");
+        none("Some 50 shoppers, two dogs and a cat were at the scene.");
+    }
+
+    #[test]
+    fn crews_searching_are_deployed() {
+        assert_eq!(
+            metrics("Some 60 soldiers were searching for the missing hikers."),
+            vec![("deployed", 60)]
+        );
+        assert_eq!(
+            metrics(
+                "About 150 personnel of the Mountain Rescue Corps (MRC) and its partners are looking for survivors."
+            ),
+            vec![("deployed", 150)]
+        );
+        // people who are no crew are only looking
+        none("About 40 residents were looking for their cars.");
+    }
+
+    #[test]
+    fn crews_sent_after_their_kit_are_deployed() {
+        assert_eq!(
+            metrics("The province sent 20 trucks and 300 soldiers to the valley."),
+            vec![("deployed", 300)]
+        );
+        assert_eq!(
+            metrics("The hospital sent two ambulances and 12 medical staff to the mine."),
+            vec![("deployed", 12)]
+        );
+        // shoppers are no crew; a count of people before "and" is read on its own
+        none("The shop sold 20 trucks and 300 shoppers came.");
+    }
+}
