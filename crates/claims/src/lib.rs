@@ -90,6 +90,16 @@ pub(crate) mod testing {
             .map(|c| c.cue.text)
             .collect()
     }
+
+    /// The speaker texts of a text's claims, in order.
+    pub fn speakers(text: &str) -> Vec<String> {
+        run(text)
+            .layers
+            .claims
+            .into_iter()
+            .map(|c| c.speaker.text)
+            .collect()
+    }
 }
 
 use extract::{candidates, cue_group, record_body, speaker_extent, Cand, Ctx};

@@ -99,16 +99,7 @@ fn named_subject(ctx: &Ctx, j: usize, sa: usize) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::run;
-
-    fn speakers(text: &str) -> Vec<String> {
-        run(text)
-            .layers
-            .claims
-            .into_iter()
-            .map(|c| c.speaker.text)
-            .collect()
-    }
+    use crate::testing::speakers;
 
     #[test]
     fn a_party_label_after_the_name() {

@@ -88,16 +88,7 @@ fn ly_adverb(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::run;
-
-    fn speakers(text: &str) -> Vec<String> {
-        run(text)
-            .layers
-            .claims
-            .into_iter()
-            .map(|c| c.speaker.text)
-            .collect()
-    }
+    use crate::testing::speakers;
 
     #[test]
     fn an_appositive_before_the_cue_belongs_to_the_mention() {

@@ -98,15 +98,7 @@ pub(super) fn read_sent_with_kit(toks: &[Tok], np: &NumPhrase) -> Option<Reading
     if g.things || g.nogroup || g.toks.is_none() || !require_ok(m.require, &g, toks) {
         return None;
     }
-    Some(Reading {
-        metric: "deployed",
-        adjacent_group: true,
-        end: g.end,
-        group: g,
-        hedged: false,
-        parent: false,
-        shape: "sent-with-kit",
-    })
+    Some(Reading::deployed_crew(g, "sent-with-kit"))
 }
 
 #[cfg(test)]

@@ -28,15 +28,7 @@ pub(super) fn read_forces_present(toks: &[Tok], np: &NumPhrase) -> Option<Readin
     if metric_at(toks, g.end).is_some() {
         return None;
     }
-    Some(Reading {
-        metric: "deployed",
-        adjacent_group: true,
-        end: g.end,
-        group: g,
-        hedged: false,
-        parent: false,
-        shape: "forces-present",
-    })
+    Some(Reading::deployed_crew(g, "forces-present"))
 }
 
 #[cfg(test)]

@@ -114,6 +114,21 @@ struct Reading {
     shape: &'static str,
 }
 
+impl Reading {
+    /// A crew named right after its count is deployed (forces present, crews sent with kit).
+    fn deployed_crew(group: GroupParse, shape: &'static str) -> Reading {
+        Reading {
+            metric: "deployed",
+            adjacent_group: true,
+            end: group.end,
+            group,
+            hedged: false,
+            parent: false,
+            shape,
+        }
+    }
+}
+
 /// Find the tolls in one sentence. `blocked` are sentence-relative byte ranges (dates,
 /// names) whose numbers are never counts.
 pub fn detect(sentence: &str, blocked: &[(usize, usize)]) -> Vec<Candidate> {
