@@ -47,8 +47,8 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
     ),
     (
         5,
-        "band_recent",
-        include_str!("../migrations/sqlite/0005_band_recent.sql"),
+        "band_index",
+        include_str!("../migrations/sqlite/0005_band_index.sql"),
         None,
     ),
 ];
@@ -79,16 +79,11 @@ const PG_MIGRATIONS: &[Migration] = &[
     ),
     (
         5,
-        "band_recent",
-        include_str!("../migrations/postgres/0005_band_recent.sql"),
+        "band_index",
+        include_str!("../migrations/postgres/0005_band_index.sql"),
         None,
     ),
 ];
-
-/// Near-copy candidates read per MinHash band: the newest texts sharing it. A copy of an
-/// older text is still found through its other bands unless every one of them is shared by
-/// more than this many newer texts.
-const BAND_RECENT: usize = 64;
 
 /// Any PostgreSQL writer holds this advisory lock for the length of its transaction, so
 /// concurrent writers (several workers) see each other's texts when deciding what is a
@@ -495,20 +490,17 @@ fn classify(
         // The texts sharing the most bands first: the likeliest copies. Each band gives at
         // most its BAND_RECENT newest texts, so look-alike texts (a templated bulletin
         // updated all day) do not make every lookup read all their predecessors.
-        let per_band: Vec<String> = (1..=keys.len())
-            .map(|i| {
-                format!(
-                    "SELECT content_id FROM (SELECT content_id FROM content_bands \
-                     WHERE band_key = ${i} ORDER BY content_id DESC LIMIT {BAND_RECENT}) b{i}"
-                )
-            })
-            .collect();
+        // The texts sharing the most bands first: the likeliest copies. (Reading each band's
+        // newest texts only, in one UNION ALL per band, was cheaper for one writer among
+        // thousands of look-alike texts but cost PostgreSQL 60% more CPU per document with
+        // two concurrent workers; measured with scripts/bench-workers.sh, session 5.)
+        let ph: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
             "SELECT c.id, c.minhash, c.numbers, c.words FROM contents c JOIN \
-             (SELECT content_id, COUNT(*) AS hits FROM ({}) k \
+             (SELECT content_id, COUNT(*) AS hits FROM content_bands WHERE band_key IN ({}) \
               GROUP BY content_id ORDER BY hits DESC, content_id LIMIT 20) m \
              ON m.content_id = c.id WHERE c.dup_of IS NULL ORDER BY m.hits DESC, c.id",
-            per_band.join(" UNION ALL ")
+            ph.join(", ")
         );
         let params: Vec<Val> = keys.iter().map(|&k| Val::Int(k)).collect();
         for r in &db.query(&sql, &params)? {
