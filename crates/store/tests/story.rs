@@ -75,34 +75,36 @@ fn killed(store: &dyn Store) -> newsledger_store::story::MetricStory {
     s.metrics.into_iter().next().expect("one metric")
 }
 
+/// The killed story of a fresh store holding `docs`.
+fn killed_in(docs: Vec<Document>) -> newsledger_store::story::MetricStory {
+    let (_d, s) = fresh();
+    put(s.as_ref(), docs);
+    killed(s.as_ref())
+}
+
 use ValueKind::{AtLeast, Exact};
 
 #[test]
 fn the_latest_day_wins_whatever_its_kind_and_parts_are_no_conflict() {
-    let (_d, s) = fresh();
-    put(
-        s.as_ref(),
-        vec![
-            report(
-                "a",
-                "2031-06-01",
-                "The quake killed 90 people, including 12 police officers, the agency said.",
-                &[
-                    ("90 people", 90, Exact, "unspecified", "killed"),
-                    ("12 police officers", 12, Exact, "security_forces", "killed"),
-                ],
-                "Disaster Agency",
-            ),
-            report(
-                "b",
-                "2031-06-03",
-                "At least 95 people have died, the agency said on Tuesday.",
-                &[("At least 95 people", 95, AtLeast, "unspecified", "killed")],
-                "Disaster Agency",
-            ),
-        ],
-    );
-    let m = killed(s.as_ref());
+    let m = killed_in(vec![
+        report(
+            "a",
+            "2031-06-01",
+            "The quake killed 90 people, including 12 police officers, the agency said.",
+            &[
+                ("90 people", 90, Exact, "unspecified", "killed"),
+                ("12 police officers", 12, Exact, "security_forces", "killed"),
+            ],
+            "Disaster Agency",
+        ),
+        report(
+            "b",
+            "2031-06-03",
+            "At least 95 people have died, the agency said on Tuesday.",
+            &[("At least 95 people", 95, AtLeast, "unspecified", "killed")],
+            "Disaster Agency",
+        ),
+    ]);
     assert_eq!(m.current.status, "total");
     assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(95));
     assert_eq!(m.current.as_of.as_deref(), Some("2031-06-03"));
@@ -114,29 +116,24 @@ fn the_latest_day_wins_whatever_its_kind_and_parts_are_no_conflict() {
 
 #[test]
 fn smaller_counts_of_the_same_article_are_its_parts_not_rival_totals() {
-    let (_d, s) = fresh();
-    put(
-        s.as_ref(),
-        vec![report(
-            "a",
-            "2031-09-01",
-            "More than 12,000 people have died since the war began; cholera has killed 210 \
+    let m = killed_in(vec![report(
+        "a",
+        "2031-09-01",
+        "More than 12,000 people have died since the war began; cholera has killed 210 \
              and dengue 65, the agency said.",
-            &[
-                (
-                    "More than 12,000 people",
-                    12_000,
-                    AtLeast,
-                    "unspecified",
-                    "killed",
-                ),
-                ("210", 210, Exact, "unspecified", "killed"),
-                ("65", 65, Exact, "unspecified", "killed"),
-            ],
-            "Relief Agency",
-        )],
-    );
-    let m = killed(s.as_ref());
+        &[
+            (
+                "More than 12,000 people",
+                12_000,
+                AtLeast,
+                "unspecified",
+                "killed",
+            ),
+            ("210", 210, Exact, "unspecified", "killed"),
+            ("65", 65, Exact, "unspecified", "killed"),
+        ],
+        "Relief Agency",
+    )]);
     assert_eq!(m.current.status, "total", "{}", m.current.summary);
     assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(12_000));
     let parts: Vec<u64> = m
@@ -150,138 +147,113 @@ fn smaller_counts_of_the_same_article_are_its_parts_not_rival_totals() {
     assert_eq!(m.current.sources.len(), 1);
 
     // Two counts that together make the article's total are its parts too.
-    let (_d, s) = fresh();
-    put(
-        s.as_ref(),
-        vec![report(
-            "b",
-            "2031-09-02",
-            "The toll passed 50,000: 44,200 dead in the north and 5,900 in the south.",
-            &[
-                ("50,000", 50_000, AtLeast, "unspecified", "killed"),
-                ("44,200 dead", 44_200, Exact, "unspecified", "killed"),
-                ("5,900", 5_900, Exact, "unspecified", "killed"),
-            ],
-            "Relief Agency",
-        )],
-    );
-    let m = killed(s.as_ref());
+    let m = killed_in(vec![report(
+        "b",
+        "2031-09-02",
+        "The toll passed 50,000: 44,200 dead in the north and 5,900 in the south.",
+        &[
+            ("50,000", 50_000, AtLeast, "unspecified", "killed"),
+            ("44,200 dead", 44_200, Exact, "unspecified", "killed"),
+            ("5,900", 5_900, Exact, "unspecified", "killed"),
+        ],
+        "Relief Agency",
+    )]);
     assert_eq!(m.current.status, "total", "{}", m.current.summary);
     assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(50_000));
 
     // A close second count is no part: 270 beside 400 stays in the answer's range.
-    let (_d, s) = fresh();
-    put(
-        s.as_ref(),
-        vec![
-            report(
-                "c",
-                "2031-09-03",
-                "The ministry counted 400 dead.",
-                &[("400 dead", 400, Exact, "unspecified", "killed")],
-                "Health Ministry",
-            ),
-            report(
-                "d",
-                "2031-09-03",
-                "Doctors counted 270 dead.",
-                &[("270 dead", 270, Exact, "unspecified", "killed")],
-                "Doctors Union",
-            ),
-        ],
-    );
-    let m = killed(s.as_ref());
+    let m = killed_in(vec![
+        report(
+            "c",
+            "2031-09-03",
+            "The ministry counted 400 dead.",
+            &[("400 dead", 400, Exact, "unspecified", "killed")],
+            "Health Ministry",
+        ),
+        report(
+            "d",
+            "2031-09-03",
+            "Doctors counted 270 dead.",
+            &[("270 dead", 270, Exact, "unspecified", "killed")],
+            "Doctors Union",
+        ),
+    ]);
     assert_eq!(m.current.status, "range", "{}", m.current.summary);
     assert_eq!((m.current.low, m.current.high), (Some(270), Some(400)));
 }
 
 #[test]
 fn a_later_count_inside_a_vague_one_makes_it_precise() {
-    let (_d, s) = fresh();
-    put(
-        s.as_ref(),
-        vec![
-            report(
-                "a",
-                "2031-10-01",
-                "Thousands died in the floods, the governor's office said.",
-                &[(
-                    "Thousands",
-                    2_000,
-                    ValueKind::Vague,
-                    "unspecified",
-                    "killed",
-                )],
-                "Governor's Office",
-            ),
-            report(
-                "b",
-                "2031-10-04",
-                "The toll stands at 4,310, the health agency said.",
-                &[("4,310", 4_310, Exact, "unspecified", "killed")],
-                "Health Agency",
-            ),
-        ],
-    );
-    let m = killed(s.as_ref());
+    let m = killed_in(vec![
+        report(
+            "a",
+            "2031-10-01",
+            "Thousands died in the floods, the governor's office said.",
+            &[(
+                "Thousands",
+                2_000,
+                ValueKind::Vague,
+                "unspecified",
+                "killed",
+            )],
+            "Governor's Office",
+        ),
+        report(
+            "b",
+            "2031-10-04",
+            "The toll stands at 4,310, the health agency said.",
+            &[("4,310", 4_310, Exact, "unspecified", "killed")],
+            "Health Agency",
+        ),
+    ]);
     assert_eq!(m.current.status, "total", "{}", m.current.summary);
     assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(4_310));
 
     // The same day too: "thousands" beside a precise count is no rival to it.
-    let (_d, s) = fresh();
-    put(
-        s.as_ref(),
-        vec![
-            report(
-                "c",
-                "2031-10-04",
-                "Thousands died in the floods, a rescuer said.",
-                &[(
-                    "Thousands",
-                    2_000,
-                    ValueKind::Vague,
-                    "unspecified",
-                    "killed",
-                )],
-                "Rescue Team",
-            ),
-            report(
-                "d",
-                "2031-10-04",
-                "The toll stands at 4,310, the health agency said.",
-                &[("4,310", 4_310, Exact, "unspecified", "killed")],
-                "Health Agency",
-            ),
-        ],
-    );
-    let m = killed(s.as_ref());
+    let m = killed_in(vec![
+        report(
+            "c",
+            "2031-10-04",
+            "Thousands died in the floods, a rescuer said.",
+            &[(
+                "Thousands",
+                2_000,
+                ValueKind::Vague,
+                "unspecified",
+                "killed",
+            )],
+            "Rescue Team",
+        ),
+        report(
+            "d",
+            "2031-10-04",
+            "The toll stands at 4,310, the health agency said.",
+            &[("4,310", 4_310, Exact, "unspecified", "killed")],
+            "Health Agency",
+        ),
+    ]);
     assert_eq!(m.current.status, "total", "{}", m.current.summary);
     assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(4_310));
 }
 
 #[test]
 fn increments_are_shown_not_summed_and_hedged_only_without_firm() {
-    let (_d, s) = fresh();
-    put(
-        s.as_ref(),
-        vec![
-            report(
-                "a",
-                "2031-06-01",
-                "The agency said 40 people had died in the floods.",
-                &[("40 people", 40, Exact, "unspecified", "killed")],
-                "Flood Agency",
-            ),
-            report(
-                "b",
-                "2031-06-02",
-                "Officials said three more people had died overnight.",
-                &[("three more people", 3, Exact, "unspecified", "killed")],
-                "Flood Agency",
-            ),
-        ],
-    );
-    let m = killed(s.as_ref());
+    let m = killed_in(vec![
+        report(
+            "a",
+            "2031-06-01",
+            "The agency said 40 people had died in the floods.",
+            &[("40 people", 40, Exact, "unspecified", "killed")],
+            "Flood Agency",
+        ),
+        report(
+            "b",
+            "2031-06-02",
+            "Officials said three more people had died overnight.",
+            &[("three more people", 3, Exact, "unspecified", "killed")],
+            "Flood Agency",
+        ),
+    ]);
     assert_eq!(
         m.current.value.as_ref().map(|v| v.low),
         Some(40),
@@ -323,30 +295,25 @@ fn increments_are_shown_not_summed_and_hedged_only_without_firm() {
 
 #[test]
 fn revisions_and_retractions_supersede_what_they_revise() {
-    let (_d, s) = fresh();
-    put(
-        s.as_ref(),
-        vec![
-            report(
-                "a",
-                "2031-06-01",
-                "The board said 120 people had died.",
-                &[("120 people", 120, Exact, "unspecified", "killed")],
-                "Health Board",
-            ),
-            report(
-                "b",
-                "2031-06-02",
-                "The toll of 120 was published in error; the correct figure is 102.",
-                &[
-                    ("120", 120, Exact, "unspecified", "killed"),
-                    ("102", 102, Exact, "unspecified", "killed"),
-                ],
-                "Health Board",
-            ),
-        ],
-    );
-    let m = killed(s.as_ref());
+    let m = killed_in(vec![
+        report(
+            "a",
+            "2031-06-01",
+            "The board said 120 people had died.",
+            &[("120 people", 120, Exact, "unspecified", "killed")],
+            "Health Board",
+        ),
+        report(
+            "b",
+            "2031-06-02",
+            "The toll of 120 was published in error; the correct figure is 102.",
+            &[
+                ("120", 120, Exact, "unspecified", "killed"),
+                ("102", 102, Exact, "unspecified", "killed"),
+            ],
+            "Health Board",
+        ),
+    ]);
     assert_eq!(m.current.value.as_ref().map(|v| v.low), Some(102));
     assert_eq!(m.current.status, "total", "the withdrawn 120 is no rival");
     assert_eq!(m.chain.last().map(|c| c.rule), Some(Rule::Retraction));
