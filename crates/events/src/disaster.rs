@@ -197,8 +197,8 @@ fn distance(a: Span, b: Span) -> usize {
     }
 }
 
-/// The place a story is about: the first place named in its body, a town or region before
-/// a country when both come first in one sentence. Hazards and their responses with no
+/// The place a story is about: the first place named in its body outside the dateline, a
+/// town or region before a country when both come first in one sentence. Hazards and their responses with no
 /// place of their own take it.
 pub fn story_place(doc: &Document) -> Option<String> {
     let body_start = doc
@@ -212,11 +212,16 @@ pub fn story_place(doc: &Document) -> Option<String> {
         .iter()
         .filter(|e| e.kind == EntityType::Place)
     {
+        // A dateline names where the reporter filed from, not where it happened.
+        let in_dateline = |s: usize| {
+            doc.segment_at(s)
+                .is_some_and(|g| g.kind == SegmentKind::Dateline)
+        };
         let Some(first) = e
             .mentions
             .iter()
             .map(|m| m.span.start())
-            .filter(|&s| s >= body_start)
+            .filter(|&s| s >= body_start && !in_dateline(s))
             .min()
         else {
             continue;

@@ -242,15 +242,14 @@ fn order_licensed(s: &Sent, c: &Cand) -> bool {
             return s.next_nq(i + 1).is_some_and(|j| j < cb && verb_like(s, j));
         }
     }
-    // A nominal event or forces within the object.
+    // "The town was ordered evacuated": a passive order with its participle.
+    let passive = s.prev_nq(c.a).is_some_and(|p| s.is(p, "be_aux"));
+    if passive && c.b < cb && s.low(c.b).ends_with("ed") && verb_like(s, c.b) {
+        return true;
+    }
+    // A nominal event or forces within the object: "ordered an inquiry", "ordered troops".
     let hi = (c.b + 4).min(cb);
-    (c.b..hi).any(|i| s.is(i, "forces_strong"))
-        || (c.b..hi).any(|i| {
-            matches!(
-                s.low(i),
-                "arrest" | "arrests" | "deployment" | "detention" | "evacuation" | "withdrawal"
-            )
-        })
+    (c.b..hi).any(|i| s.is(i, "forces_strong") || s.is(i, "order_object"))
 }
 
 /// A word that can follow infinitival "to" ("to kill"), unlike "to 230" or "to the".

@@ -275,6 +275,8 @@ pub fn extract_events_with_mentions(doc: &Document) -> (Vec<Event>, Vec<disaster
             }
         }
     }
+    drop_disaster_deaths(&mut out);
+    drop_past_disasters(doc, &mut out);
     let found: Vec<(Span, String)> = out
         .iter()
         .map(|f| (f.event.trigger.span, f.event.kind.clone()))
@@ -287,6 +289,48 @@ pub fn extract_events_with_mentions(doc: &Document) -> (Vec<Event>, Vec<disaster
     }
     let mentions = disaster::mentions(&found, &out);
     (out, mentions)
+}
+
+/// In a report of a natural hazard or an accident, deaths that no person or weapon caused
+/// are the disaster's toll, not killings: "19 people were killed as the storm passed",
+/// "the disaster, which killed 82", "a man was killed by flying debris". Explosions and
+/// fires are left out: in war reporting they are often the weapon's work.
+fn drop_disaster_deaths(found: &mut Vec<Found>) {
+    let disaster = found.iter().any(|f| {
+        let k = f.event.kind.as_str();
+        disaster::family(k) == disaster::Family::Hazard
+            || matches!(
+                k,
+                "building_collapse" | "mine_accident" | "transport_accident"
+            )
+    });
+    if disaster {
+        found.retain(|f| f.event.kind != "killing" || f.lethal_agent);
+    }
+}
+
+/// A hazard or accident its own sentence dates two or more years before publication is
+/// history, not this story's event: "an eruption in 1911 killed 1,300", "the 2011 quake
+/// that triggered a tsunami".
+fn drop_past_disasters(doc: &Document, found: &mut Vec<Found>) {
+    use chrono::Datelike;
+    let Some(published) = doc.meta.published else {
+        return;
+    };
+    let past = |f: &Found| {
+        f.own_date
+            && matches!(
+                disaster::family(&f.event.kind),
+                disaster::Family::Hazard | disaster::Family::Accident
+            )
+            && f.event
+                .date
+                .as_deref()
+                .and_then(|d| d.get(..4))
+                .and_then(|y| y.parse::<i32>().ok())
+                .is_some_and(|y| y <= published.year() - 2)
+    };
+    found.retain(|f| !past(f));
 }
 
 /// Headlines and subheadings restate the body: keep a headline event only when the body
@@ -316,6 +360,8 @@ struct Found {
     indefinite: bool,
     /// The date comes from the mention's own sentence, not the narrative or publication.
     own_date: bool,
+    /// A killing whose agent is a person or a weapon ("gunmen", "shelling").
+    lethal_agent: bool,
 }
 
 /// Two events' dates can be one: either is not the mention's own, or they share the day.
@@ -662,6 +708,7 @@ fn build(
     let mut passive = false;
     let mut restates: bool;
     let mut indefinite = false;
+    let mut lethal_agent = false;
     if form.is_verb() {
         // "86 people had been detained by 6am": a running count, an update of the event.
         restates = (c.b..(c.b + 3).min(cb))
@@ -782,6 +829,7 @@ fn build(
         } else {
             Killer::Unknown
         };
+        lethal_agent = killer == Killer::Lethal;
         if killer == Killer::Hazard {
             return None;
         }
@@ -803,6 +851,7 @@ fn build(
         // flood "killing" people is no killing at all.
         if kind == "killing" {
             let killer = killer_kind(s, c, false, None);
+            lethal_agent = killer == Killer::Lethal;
             if killer == Killer::Hazard
                 || (killer != Killer::Lethal && is_count(s, (c.b, (c.b + 6).min(cb))))
             {
@@ -940,10 +989,8 @@ fn build(
     } else if let Some(cl) = claim.filter(|cl| cl.date.is_some()) {
         (cl.date.clone(), cl.timex.clone())
     } else {
-        (
-            doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
-            None,
-        )
+        // The text does not date it: the publication day would be a guess.
+        (None, None)
     };
 
     let event = Event {
@@ -978,6 +1025,7 @@ fn build(
         restates,
         indefinite,
         own_date,
+        lethal_agent,
     })
 }
 
