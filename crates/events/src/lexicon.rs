@@ -63,6 +63,8 @@ pub struct Opts {
     pub count: bool,
     pub order: bool,
     pub pair: bool,
+    /// The phrase names who does the work ("rescuers"), not the work itself.
+    pub agent: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -168,6 +170,7 @@ fn parse_opts(s: &str) -> Opts {
             "count" => o.count = true,
             "order" => o.order = true,
             "pair" => o.pair = true,
+            "agent" => o.agent = true,
             _ => {}
         }
     }

@@ -362,6 +362,8 @@ struct Found {
     own_date: bool,
     /// A killing whose agent is a person or a weapon ("gunmen", "shelling").
     lethal_agent: bool,
+    /// The trigger names who does the work ("rescuers"), not the work.
+    agent_noun: bool,
 }
 
 /// Two events' dates can be one: either is not the mention's own, or they share the day.
@@ -504,6 +506,11 @@ fn absorb(k: &mut Found, f: &Found) {
     }
     if k.event.place.is_none() && f.event.place.is_some() {
         k.event.place = f.event.place.clone();
+    }
+    // "Rescuers" names who works; "pulled alive", "the rescue operation" name the work.
+    if k.agent_noun && !f.agent_noun {
+        k.event.trigger = f.event.trigger.clone();
+        k.agent_noun = false;
     }
 }
 
@@ -676,6 +683,17 @@ fn build(
         Modality::Status(st) => st,
     };
     let (ca, cb) = s.clause(c.a);
+    // "Rescue workers evacuated 300 people": the workers' work is the event.
+    if e.opts.agent
+        && all.iter().any(|o| {
+            o.a >= c.b
+                && o.a < cb
+                && !o.entry().opts.agent
+                && disaster::family(&o.entry().kind) == disaster::Family::Response
+        })
+    {
+        return None;
+    }
     // "marched … to protest": the purpose restates the event already found.
     if e.form == Form::Base
         && s.prev_nq(c.a).is_some_and(|p| s.low(p) == "to")
@@ -1026,6 +1044,7 @@ fn build(
         indefinite,
         own_date,
         lethal_agent,
+        agent_noun: e.opts.agent,
     })
 }
 

@@ -825,3 +825,40 @@ fn an_event_the_text_does_not_date_has_no_date() {
     let e = one(&evs, "arrest");
     assert_eq!(e.date, None, "the publication day is not guessed: {evs:#?}");
 }
+
+#[test]
+fn rescuers_name_who_works_and_their_work_is_the_event() {
+    // Their work in the same clause is the event: no rescue operation beside it.
+    let evs = run(&doc(
+        "Rescue workers evacuated hundreds of villagers from the flooded valley.",
+    ));
+    one(&evs, "evacuation");
+    assert_eq!(count_kind(&evs, "rescue_operation"), 0, "{evs:#?}");
+    // Named again by its work, the operation takes that mention as its trigger.
+    let evs = run(&doc(
+        "Rescuers reached the collapsed school at noon. Eleven children were pulled \
+         alive from the rubble by nightfall.",
+    ));
+    let e = one(&evs, "rescue_operation");
+    assert_eq!(e.trigger.text, "pulled alive", "{evs:#?}");
+}
+
+#[test]
+fn dams_that_burst_collapse_and_cyclones_that_crash_ashore_are_no_crashes() {
+    some_of(
+        "Two dams above the town collapsed after the storm, sending a torrent into the valley.",
+        "building_collapse",
+    );
+    some_of(
+        "Torrential rain burst a dam above the village on Sunday night.",
+        "building_collapse",
+    );
+    none_of(
+        "The cyclone crashed ashore near the port, where fishing boats had been hauled up.",
+        "transport_accident",
+    );
+    some_of(
+        "A minibus crashed into a lorry on the coast road, police said.",
+        "transport_accident",
+    );
+}
