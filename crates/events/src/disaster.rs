@@ -140,11 +140,11 @@ const LOOK_BACK: usize = 64;
 
 /// The event a figure counts: a mention of a fitting type in the figure's sentence (the
 /// nearest), else the last fitting mention before it, else the first fitting one after.
-pub fn link(fig: &Figure, ms: &[Mention]) -> Option<String> {
+pub fn link(fig: &Figure, ms: &[Mention], principal: Option<&str>) -> Option<String> {
     let pref = preferred(&fig.metric);
     let fits = |m: &Mention| match pref {
         Some(p) => p.contains(&m.kind.as_str()),
-        None => harmful(&m.kind),
+        None => harmful(&m.kind) && !(principal.is_some() && consequence(&m.kind)),
     };
     let lo = ms.partition_point(|m| m.span.start() < fig.sentence.start());
     let hi = ms.partition_point(|m| m.span.start() < fig.sentence.end());
@@ -266,9 +266,38 @@ pub fn fill_places(doc: &Document, events: &mut [Event]) {
 
 /// Fills `Figure::event` for every figure of the document.
 pub fn link_figures(doc: &mut Document, ms: &[Mention]) {
+    let principal = principal_hazard(ms);
     for f in &mut doc.layers.figures {
-        f.event = link(f, ms);
+        f.event = link(f, ms, principal.as_deref());
     }
+}
+
+/// What a hazard brings about: houses and dams that collapse, slides the rain sets off, the
+/// cold survivors endure. Where the story has a hazard of its own, the dead, hurt, missing
+/// and homeless are counted against that hazard, not against its consequences.
+fn consequence(kind: &str) -> bool {
+    matches!(
+        kind,
+        "building_collapse" | "landslide" | "cold_wave" | "fire"
+    )
+}
+
+/// The story's hazard: the natural hazard, consequences aside, named most often (the
+/// first named on a tie).
+fn principal_hazard(ms: &[Mention]) -> Option<String> {
+    // Event id → (mentions, order first named).
+    let mut counts: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+    for m in ms
+        .iter()
+        .filter(|m| family(&m.kind) == Family::Hazard && !consequence(&m.kind))
+    {
+        let next = counts.len();
+        counts.entry(&m.event).or_insert((0, next)).0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first)))
+        .map(|(e, _)| e.to_string())
 }
 
 #[cfg(test)]

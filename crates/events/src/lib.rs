@@ -276,7 +276,6 @@ pub fn extract_events_with_mentions(doc: &Document) -> (Vec<Event>, Vec<disaster
         }
     }
     drop_disaster_deaths(&mut out);
-    drop_past_disasters(doc, &mut out);
     let found: Vec<(Span, String)> = out
         .iter()
         .map(|f| (f.event.trigger.span, f.event.kind.clone()))
@@ -307,30 +306,6 @@ fn drop_disaster_deaths(found: &mut Vec<Found>) {
     if disaster {
         found.retain(|f| f.event.kind != "killing" || f.lethal_agent);
     }
-}
-
-/// A hazard or accident its own sentence dates two or more years before publication is
-/// history, not this story's event: "an eruption in 1911 killed 1,300", "the 2011 quake
-/// that triggered a tsunami".
-fn drop_past_disasters(doc: &Document, found: &mut Vec<Found>) {
-    use chrono::Datelike;
-    let Some(published) = doc.meta.published else {
-        return;
-    };
-    let past = |f: &Found| {
-        f.own_date
-            && matches!(
-                disaster::family(&f.event.kind),
-                disaster::Family::Hazard | disaster::Family::Accident
-            )
-            && f.event
-                .date
-                .as_deref()
-                .and_then(|d| d.get(..4))
-                .and_then(|y| y.parse::<i32>().ok())
-                .is_some_and(|y| y <= published.year() - 2)
-    };
-    found.retain(|f| !past(f));
 }
 
 /// Headlines and subheadings restate the body: keep a headline event only when the body
@@ -470,6 +445,33 @@ fn same_event(f: &Found, kf: &Found) -> bool {
         && k.place == e.place
         && k.date == e.date
         && k.status == e.status
+}
+
+/// A hazard or accident dated to a year two or more before the report's.
+fn past_disaster(doc: &Document, kind: &str, value: &str) -> bool {
+    use chrono::Datelike;
+    let family = disaster::family(kind);
+    let Some(published) = doc.meta.published else {
+        return false;
+    };
+    matches!(
+        family,
+        disaster::Family::Hazard | disaster::Family::Accident
+    ) && value
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .is_some_and(|y| y <= published.year() - 2)
+}
+
+/// The day of a day with a part of it ("2031-05-04TNI", Sunday night, is 2031-05-04): an
+/// event's date is a day; the timex it points to keeps the part of the day.
+fn day_of(value: &str) -> &str {
+    match value.get(..10) {
+        Some(day) if value.as_bytes().get(10) == Some(&b'T') && is_day(&Some(day.to_string())) => {
+            day
+        }
+        _ => value,
+    }
 }
 
 /// A day-precise date (`2031-05-04…`), not a week, month or year.
@@ -977,6 +979,16 @@ fn build(
             .min_by_key(|(i, _)| dist(*i))
     };
     let own = in_clause.or_else(in_sentence);
+    // A hazard or accident its own words date two or more years before publication is
+    // history, not this story's event: "an eruption in 1911 killed 1,300", "the 2011
+    // quake that triggered a tsunami".
+    if own.is_some_and(|(_, t)| past_disaster(doc, kind, &t.value)) {
+        return None;
+    }
+    // A hazard, accident or response is dated to a day or not at all: "in 1950", "this
+    // week", "in November" do not say when it struck.
+    let own =
+        own.filter(|(_, t)| !disaster::merges_per_document(kind) || is_day(&Some(t.value.clone())));
     let own_date = own.is_some();
     // An event dated after publication is announced, not reported: "another day of
     // action on April 2" in a March story.
@@ -1010,6 +1022,7 @@ fn build(
         // The text does not date it: the publication day would be a guess.
         (None, None)
     };
+    let date = date.map(|d| day_of(&d).to_string());
 
     let event = Event {
         id: String::new(),

@@ -521,8 +521,8 @@ fn by_time_update_merges_but_a_further_group_stays() {
     let arrests: Vec<&Event> = evs.iter().filter(|e| e.kind == "arrest").collect();
     let triggers: Vec<&str> = arrests.iter().map(|e| e.trigger.text.as_str()).collect();
     assert_eq!(triggers, vec!["arrested", "arrested"], "{evs:#?}");
-    // The later group takes the date of its own clause, not the update's.
-    assert_eq!(arrests[1].date.as_deref(), Some("2024-03-05TAF"));
+    // The later group takes the day of its own clause, not the update's.
+    assert_eq!(arrests[1].date.as_deref(), Some("2024-03-05"));
 }
 
 #[test]
@@ -861,4 +861,20 @@ fn dams_that_burst_collapse_and_cyclones_that_crash_ashore_are_no_crashes() {
         "A minibus crashed into a lorry on the coast road, police said.",
         "transport_accident",
     );
+}
+
+#[test]
+fn a_hazard_is_dated_to_a_day_and_a_night_is_its_day() {
+    let mut d = doc("The cyclone hit the coast on Sunday night, flattening the harbour.");
+    timex(&mut d, "Sunday night", "2024-03-10TNI");
+    let evs = run(&d);
+    assert_eq!(
+        one(&evs, "storm").date.as_deref(),
+        Some("2024-03-10"),
+        "{evs:#?}"
+    );
+    let mut d = doc("A deadly heatwave gripped the plains this week.");
+    timex(&mut d, "this week", "2024-W10");
+    let evs = run(&d);
+    assert_eq!(one(&evs, "heat_wave").date, None, "{evs:#?}");
 }

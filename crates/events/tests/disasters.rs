@@ -93,3 +93,38 @@ fn a_capsized_ferry_is_a_transport_accident_not_a_killing() {
         .any(|e| e.kind == "transport_accident" && e.trigger.text == "capsized"));
     assert!(!doc.layers.events.iter().any(|e| e.kind == "killing"));
 }
+
+#[test]
+fn tolls_of_a_quake_story_count_against_the_quake_not_its_collapses() {
+    let meta = Meta {
+        published: chrono::NaiveDate::from_ymd_opt(2031, 4, 8),
+        ..Meta::default()
+    };
+    let mut doc = Document::new(
+        "quake-collapse",
+        "A powerful earthquake struck the hill province on Monday, the civil defence \
+         agency said.\n\nThe earthquake flattened whole streets of the old town.\n\n\
+         At least 40 people were killed when buildings collapsed in the old town, \
+         the agency said.",
+        meta,
+    );
+    pipeline().run(&mut doc);
+    let quake = doc
+        .layers
+        .events
+        .iter()
+        .find(|e| e.kind == "earthquake")
+        .unwrap_or_else(|| panic!("no earthquake: {:#?}", doc.layers.events));
+    let killed = doc
+        .layers
+        .figures
+        .iter()
+        .find(|f| f.metric == "killed")
+        .unwrap_or_else(|| panic!("no toll: {:#?}", doc.layers.figures));
+    assert_eq!(
+        killed.event.as_deref(),
+        Some(quake.id.as_str()),
+        "{:#?}",
+        doc.layers.events
+    );
+}

@@ -301,7 +301,9 @@ pub struct Event {
     pub actors: Actors,
     /// Entity id of the place; the place name where no entity matched.
     pub place: Option<String>,
-    /// TIMEX3 value.
+    /// TIMEX3 value of when it happened: a day (`YYYY-MM-DD`; the part of the day stays
+    /// on the timex), a coarser value its own words give, or null when the text does not
+    /// date it.
     pub date: Option<String>,
     /// Id of the timex that dates it.
     pub timex: Option<String>,
