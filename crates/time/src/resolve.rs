@@ -870,7 +870,8 @@ fn fallback(base: &str, suffix: &str, phrase: &str) -> String {
     format!("{v}{suffix}")
 }
 
-/// The weekday `wd` (1 = Monday) nearest to the DCT in the direction the tense says.
+/// The weekday `wd` (1 = Monday) nearest to the DCT in the direction the tense says (a
+/// status "as of" weekday may be the day after the DCT).
 /// The DCT's own weekday is the DCT ("on Saturday" in a Saturday report).
 pub fn weekday_date(dct: NaiveDate, wd: u32, rel: Option<Rel>, tense: Tense) -> NaiveDate {
     let cur = dct.weekday().number_from_monday() as i64;
@@ -886,6 +887,8 @@ pub fn weekday_date(dct: NaiveDate, wd: u32, rel: Option<Rel>, tense: Tense) -> 
                 fwd
             }
         }
+        // A status "as of" the day after the report's date is that day, not six days back.
+        Some(Rel::Status) if fwd == 1 => 1,
         _ => match tense {
             Tense::Future => fwd,
             _ => -back,
@@ -921,11 +924,11 @@ fn pick_year_for_month(dct: NaiveDate, m: u32, rel: Option<Rel>, tense: Tense) -
         (Some(Rel::Next), _) => (1, 12),
         // "this September" is the DCT year's, whichever side of the DCT it falls.
         (Some(Rel::This), _) => return dct.year(),
-        (None, Tense::Past) => (-11, 0),
+        (None | Some(Rel::Status), Tense::Past) => (-11, 0),
         // Last month's name in a forward-looking sentence is still last month's
         // ("to freeze prices at their February level" in March).
-        (None, Tense::Future) => (-1, 10),
-        (None, Tense::Unknown) => (-9, 2),
+        (None | Some(Rel::Status), Tense::Future) => (-1, 10),
+        (None | Some(Rel::Status), Tense::Unknown) => (-9, 2),
     };
     let cur = dct.year() * 12 + dct.month() as i32 - 1;
     for y in [dct.year() - 1, dct.year(), dct.year() + 1] {

@@ -29,6 +29,9 @@ pub enum Rel {
     Last,
     Next,
     This,
+    /// "as of Friday", "as at Monday": the moment a stated state holds, which may be the
+    /// day after the report's date (a report dated by its first version, updated later).
+    Status,
 }
 
 /// A structured reading of a matched expression, before resolution.
