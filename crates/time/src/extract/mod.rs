@@ -192,6 +192,7 @@ fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
     calendar::holiday(p, &hits, text, &mut out);
     years::fiscal(p, &hits, text, &mut out);
     years::short_year(p, &hits, text, &mut out);
+    years::spelled_year(text, &mut out);
     durations::coordinated(p, &hits, text, &mut out);
     fixed::phrases(p, text, &mut out);
     settle(text, out)
