@@ -56,7 +56,7 @@ pub(super) fn fixed_ok(text: &str, start: usize, end: usize, key: &str) -> bool 
             Some("decade" | "year" | "week" | "month" | "few" | "two" | "three" | "several")
         ),
         "the present" => !matches!(nw.as_deref(), Some("government" | "day")),
-        "annual" | "daily" | "weekly" | "monthly" | "yearly" => {
+        "daily" | "weekly" | "monthly" | "yearly" => {
             // An adjective before a name ("the Daily Telegraph") is part of the name.
             text.get(start..end)
                 .is_some_and(|t| t.chars().next().is_some_and(|c| c.is_lowercase()))
@@ -209,6 +209,12 @@ mod tests {
     fn quarterly_before_a_noun_is_an_adjective() {
         assert!(spans("The mill raised its quarterly dividend.").is_empty());
         assert_eq!(spans("Interest is paid quarterly."), vec!["quarterly"]);
+    }
+
+    #[test]
+    fn annual_before_a_noun_is_an_adjective() {
+        assert!(spans("The club held its annual dinner and reported annual dues.").is_empty());
+        assert_eq!(spans("The club meets annually."), vec!["annually"]);
     }
 
     #[test]
