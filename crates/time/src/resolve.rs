@@ -87,6 +87,14 @@ const FORWARD_MODALS: &[&str] = &[
 /// Thursday"): scanning back for a modal stops at them.
 const PAST_FINITE: &[&str] = &["was", "were", "had", "did", "said", "told"];
 
+/// "is planned to", "was planned to": a passive, not a plan told in the past.
+fn passive_be(prev: Option<&str>) -> bool {
+    matches!(
+        prev,
+        Some("is" | "are" | "was" | "were" | "be" | "been" | "being")
+    )
+}
+
 /// The tense cues of one sentence.
 pub struct Cues {
     words: Vec<CueWord>,
@@ -133,7 +141,15 @@ impl Cues {
             } else {
                 None
             };
-            let future_cue = LEX.future_cues.contains(lc) && (lower || lc != "may");
+            // "the ministry planned to pay on Friday": a plan told in the past is an intent
+            // (forward only for a day after its "to"), and a past verb for a day before it.
+            let planned_to = lc == "planned" && next == Some("to") && !passive_be(prev);
+            let intent_to = if planned_to && !pluperfect {
+                ws.get(i + 1).map(|x| x.0)
+            } else {
+                intent_to
+            };
+            let future_cue = LEX.future_cues.contains(lc) && (lower || lc != "may") && !planned_to;
             let future = future_cue && !pluperfect;
             // "should be completed", "has been held": the participle after be/been says
             // nothing; the auxiliary or modal before it does.
@@ -144,7 +160,8 @@ impl Cues {
                 Some(Tense::Past)
             } else if passive {
                 None
-            } else if LEX.past_cues.contains(lc)
+            } else if planned_to
+                || LEX.past_cues.contains(lc)
                 || (lc.len() >= 5 && lc.ends_with("ed") && !NOT_PAST_ED.contains(&lc) && lower)
             {
                 Some(Tense::Past)
@@ -227,6 +244,18 @@ impl Cues {
         false
     }
 
+    /// "as soon as" or "as early as" right before word `first`: the earliest point of
+    /// what the clause's modal expects ("could land as soon as Tuesday").
+    fn as_soon_as_before(&self, first: usize) -> bool {
+        let lc = |back: usize| {
+            first
+                .checked_sub(back)
+                .and_then(|i| self.words.get(i))
+                .map(|w| w.lc.as_str())
+        };
+        lc(1) == Some("as") && matches!(lc(2), Some("soon" | "early")) && lc(3) == Some("as")
+    }
+
     /// The tense nearest to `[s, e)` (offsets in the sentence), from cue words (will,
     /// said, -ed…). Scans outward from the expression, so long sentences stay cheap.
     pub fn tense_at(&self, s: usize, e: usize) -> Tense {
@@ -236,12 +265,13 @@ impl Cues {
         let prev = first.checked_sub(1).and_then(|i| self.words.get(i));
         // "would stay closed until Thursday", "could reach a million by August": a deadline
         // under a modal or future verb of its own clause lies ahead, even in reported speech.
-        if prev.is_some_and(|w| {
+        if (prev.is_some_and(|w| {
             matches!(
                 w.lc.as_str(),
                 "until" | "till" | "through" | "by" | "before"
             )
-        }) && self.modal_before(first.saturating_sub(1))
+        }) || self.as_soon_as_before(first))
+            && self.modal_before(first.saturating_sub(1))
         {
             return Tense::Future;
         }
@@ -1054,5 +1084,51 @@ mod quarter_focus_tests {
             "2031-11-02",
         );
         assert!(got.contains(&pair("first-quarter", "2032-Q1")), "{got:?}");
+    }
+}
+
+#[cfg(test)]
+mod tense_tests {
+    use crate::find_timexes;
+    use chrono::NaiveDate;
+
+    fn values(text: &str) -> Vec<String> {
+        // A Saturday report.
+        let dct = NaiveDate::from_ymd_opt(2031, 5, 17);
+        find_timexes(text, dct)
+            .into_iter()
+            .map(|t| t.value)
+            .collect()
+    }
+
+    /// A plan told in the past dates a day before it in the past, a day after its "to"
+    /// ahead; "is planned to" stays a future cue.
+    #[test]
+    fn planned_to_is_an_intent_told_in_the_past() {
+        assert_eq!(
+            values("On Tuesday, the co-op planned to pay its growers."),
+            ["2031-05-13"]
+        );
+        assert_eq!(
+            values("The co-op planned to pay its growers on Tuesday."),
+            ["2031-05-20"]
+        );
+        assert_eq!(
+            values("The payment is planned to reach growers on Tuesday."),
+            ["2031-05-20"]
+        );
+    }
+
+    /// "as soon as Tuesday" under a modal is the coming Tuesday, even in reported speech.
+    #[test]
+    fn as_soon_as_under_a_modal_lies_ahead() {
+        assert_eq!(
+            values("The ferry could sail as soon as Tuesday, the captain said."),
+            ["2031-05-20"]
+        );
+        assert_eq!(
+            values("The ferry sailed on Tuesday, the captain said."),
+            ["2031-05-13"]
+        );
     }
 }
