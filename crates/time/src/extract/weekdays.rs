@@ -67,9 +67,12 @@ pub(super) fn weekday(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec
     }
 }
 
-/// "as of" or "as at" right before `at`: the weekday names a status moment.
+/// "as of", "as at" or "as of late" right before `at`: the weekday names a status moment.
 fn as_of_before(text: &str, at: usize) -> Option<Rel> {
-    let (start, of) = prev_word_at(text, at)?;
+    let (mut start, mut of) = prev_word_at(text, at)?;
+    if of.eq_ignore_ascii_case("late") {
+        (start, of) = prev_word_at(text, start)?;
+    }
     let as_ = prev_word(text, start)?;
     (matches!(of, "of" | "at") && as_.eq_ignore_ascii_case("as")).then_some(Rel::Status)
 }
@@ -97,6 +100,8 @@ mod tests {
         );
         assert_eq!(v, ["2021-03-05"]);
         let v = values("As at Friday the ferry had carried 310 cars.", thu);
+        assert_eq!(v, ["2021-03-05"]);
+        let v = values("Four roads were closed as of late Friday.", thu);
         assert_eq!(v, ["2021-03-05"]);
         let v = values("Nine shops were shut as of Monday, the council said.", thu);
         assert_eq!(v, ["2021-03-01"]);
