@@ -138,16 +138,23 @@ pub(super) fn spelled_year(text: &str, out: &mut Vec<Cand>) {
         if matches!(char_after(text, all.end()), Some('-')) {
             continue;
         }
-        push(
-            out,
-            all.start(),
-            all.end(),
-            Reading::Year {
-                y: y as i32,
-                modifier: None,
-                season: None,
-            },
-        );
+        let y = y as i32;
+        // "in January nineteen ninety-seven": the month joins the year.
+        let month = prev_word_at(text, all.start())
+            .and_then(|(at, w)| Some((at, LEX.month(w)?)))
+            .filter(|(_, _)| c.name("t").is_some());
+        let (start, reading) = match month {
+            Some((at, m)) => (at, Reading::date(Some(y), m, 0)),
+            None => (
+                all.start(),
+                Reading::Year {
+                    y,
+                    modifier: None,
+                    season: None,
+                },
+            ),
+        };
+        push(out, start, all.end(), reading);
     }
 }
 /// "in '98".
@@ -346,7 +353,7 @@ mod tests {
     fn a_year_in_words_is_a_year() {
         let got: Vec<(String, String)> = find_timexes(
             "The mill shut in nineteen eighty-one and the year two thousand saw it reopen, \
-             when two thousand workers came back.",
+             when two thousand workers came back in May nineteen ninety-two.",
             None,
         )
         .into_iter()
@@ -356,7 +363,8 @@ mod tests {
             got,
             [
                 ("nineteen eighty-one".to_string(), "1981".to_string()),
-                ("the year two thousand".to_string(), "2000".to_string())
+                ("the year two thousand".to_string(), "2000".to_string()),
+                ("May nineteen ninety-two".to_string(), "1992-05".to_string())
             ]
         );
     }
