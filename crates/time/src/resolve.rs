@@ -1119,6 +1119,20 @@ mod tense_tests {
         );
     }
 
+    /// A progressive intent looks forward as its simple forms do ("were planning to meet
+    /// on Tuesday").
+    #[test]
+    fn a_progressive_intent_looks_forward() {
+        assert_eq!(
+            values("The growers were planning to meet the minister on Tuesday."),
+            ["2031-05-20"]
+        );
+        assert_eq!(
+            values("The growers were hoping to sell the crop by Tuesday."),
+            ["2031-05-20"]
+        );
+    }
+
     /// "as soon as Tuesday" under a modal is the coming Tuesday, even in reported speech.
     #[test]
     fn as_soon_as_under_a_modal_lies_ahead() {
