@@ -244,6 +244,28 @@ impl Cues {
         false
     }
 
+    /// "Until Thursday, they had not called him": a past finite verb (had, was, were,
+    /// did) within six words after the expression, before another clause starts, tells the
+    /// state as past.
+    fn told_right_after(&self, e: usize) -> bool {
+        let after = self.words.partition_point(|w| w.off < e);
+        for w in self.words.get(after..).unwrap_or(&[]).iter().take(6) {
+            // A new clause ("…, when crews were due back") tells its own time.
+            if w.clause_break
+                || matches!(
+                    w.lc.as_str(),
+                    "when" | "which" | "who" | "where" | "after" | "before" | "and" | "but"
+                )
+            {
+                return false;
+            }
+            if matches!(w.lc.as_str(), "had" | "was" | "were" | "did") {
+                return true;
+            }
+        }
+        false
+    }
+
     /// "as soon as" or "as early as" right before word `first`: the earliest point of
     /// what the clause's modal expects ("could land as soon as Tuesday").
     fn as_soon_as_before(&self, first: usize) -> bool {
@@ -277,6 +299,7 @@ impl Cues {
         }
         if prev.is_some_and(|w| matches!(w.lc.as_str(), "until" | "till" | "through"))
             && !self.told_before.get(first).copied().unwrap_or(false)
+            && !self.told_right_after(e)
         {
             return Tense::Future;
         }
@@ -1129,6 +1152,24 @@ mod tense_tests {
         );
         assert_eq!(
             values("The growers were hoping to sell the crop by Tuesday."),
+            ["2031-05-20"]
+        );
+    }
+
+    /// A state up to a day stays ahead ("closed until Tuesday"), unless its clause tells
+    /// it in the past, before or right after the day.
+    #[test]
+    fn until_a_day_told_in_the_past() {
+        assert_eq!(
+            values("The bridge stays closed until Tuesday."),
+            ["2031-05-20"]
+        );
+        assert_eq!(
+            values("Until Tuesday, the wardens had not named the driver."),
+            ["2031-05-13"]
+        );
+        assert_eq!(
+            values("The bridge stays closed until Tuesday, when crews were due back."),
             ["2031-05-20"]
         );
     }
