@@ -87,6 +87,79 @@ const FORWARD_MODALS: &[&str] = &[
 /// Thursday"): scanning back for a modal stops at them.
 const PAST_FINITE: &[&str] = &["was", "were", "had", "did", "said", "told"];
 
+/// The tense one word gives regardless of where the expression is, and for an intent
+/// verb the offset of the "to" after it (word `i` of `ws`, lower-cased in `lcs`).
+fn word_cue(
+    ws: &[(usize, &str)],
+    lcs: &[String],
+    i: usize,
+    w: &str,
+) -> (Option<Tense>, Option<usize>) {
+    let lc: &str = lcs.get(i).map(String::as_str).unwrap_or_default();
+    let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+    let prev = i
+        .checked_sub(1)
+        .and_then(|j| lcs.get(j))
+        .map(String::as_str);
+    let next = lcs.get(i + 1).map(String::as_str);
+    // "had been due to expire Friday", "had planned to meet on Monday": the
+    // expectation is told in the pluperfect, so its day lies in the past.
+    let had = |j: usize| {
+        let at = |k: Option<usize>| k.and_then(|k| lcs.get(k)).map(String::as_str);
+        at(j.checked_sub(1)) == Some("had")
+            || (at(j.checked_sub(1)) == Some("been") && at(j.checked_sub(2)) == Some("had"))
+    };
+    let pluperfect = had(i);
+    let intent_to = if LEX.intent_cues.contains(lc) && !pluperfect {
+        (i + 1..i + 5)
+            .find(|&j| lcs.get(j).is_some_and(|x| x == "to"))
+            .and_then(|j| ws.get(j).map(|x| x.0))
+    } else {
+        None
+    };
+    // "the ministry planned to pay on Friday": a plan told in the past is an intent
+    // (forward only for a day after its "to"), and a past verb for a day before it.
+    let planned_to = lc == "planned" && next == Some("to") && !passive_be(prev);
+    let intent_to = if planned_to && !pluperfect {
+        ws.get(i + 1).map(|x| x.0)
+    } else {
+        intent_to
+    };
+    let future_cue = LEX.future_cues.contains(lc) && (lower || lc != "may") && !planned_to;
+    let future = future_cue && !pluperfect;
+    // "should be completed", "has been held": the participle after be/been says
+    // nothing; the auxiliary or modal before it does.
+    let passive = matches!(prev, Some("be" | "been" | "being"));
+    let fixed = if future {
+        Some(Tense::Future)
+    } else if future_cue || (pluperfect && LEX.intent_cues.contains(lc)) {
+        Some(Tense::Past)
+    } else if passive {
+        None
+    } else if planned_to
+        || LEX.past_cues.contains(lc)
+        || (lc.len() >= 5 && lc.ends_with("ed") && !NOT_PAST_ED.contains(&lc) && lower)
+    {
+        Some(Tense::Past)
+    } else if LEX.present_cues.contains(lc) && lower {
+        Some(Tense::Unknown)
+    } else if lc == "to"
+        && !i.checked_sub(1).is_some_and(had)
+        && ((next == Some("be")
+                && matches!(
+                    prev,
+                    Some("is" | "are" | "going" | "due" | "set" | "expected")
+                ))
+                // "shares are to resume trading Tuesday": be + to + verb is arranged.
+                || (matches!(prev, Some("is" | "are"))
+                    && next.is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()))))
+    {
+        Some(Tense::Future)
+    } else {
+        None
+    };
+    (fixed, intent_to)
+}
 /// "is planned to", "was planned to": a passive, not a plan told in the past.
 fn passive_be(prev: Option<&str>) -> bool {
     matches!(
@@ -119,69 +192,7 @@ impl Cues {
             .collect();
         let mut cues: Vec<(usize, Option<Tense>, Option<usize>)> = Vec::with_capacity(ws.len());
         for (i, (off, w)) in ws.iter().enumerate() {
-            let lc: &str = lcs.get(i).map(String::as_str).unwrap_or_default();
-            let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
-            let prev = i
-                .checked_sub(1)
-                .and_then(|j| lcs.get(j))
-                .map(String::as_str);
-            let next = lcs.get(i + 1).map(String::as_str);
-            // "had been due to expire Friday", "had planned to meet on Monday": the
-            // expectation is told in the pluperfect, so its day lies in the past.
-            let had = |j: usize| {
-                let at = |k: Option<usize>| k.and_then(|k| lcs.get(k)).map(String::as_str);
-                at(j.checked_sub(1)) == Some("had")
-                    || (at(j.checked_sub(1)) == Some("been") && at(j.checked_sub(2)) == Some("had"))
-            };
-            let pluperfect = had(i);
-            let intent_to = if LEX.intent_cues.contains(lc) && !pluperfect {
-                (i + 1..i + 5)
-                    .find(|&j| lcs.get(j).is_some_and(|x| x == "to"))
-                    .and_then(|j| ws.get(j).map(|x| x.0))
-            } else {
-                None
-            };
-            // "the ministry planned to pay on Friday": a plan told in the past is an intent
-            // (forward only for a day after its "to"), and a past verb for a day before it.
-            let planned_to = lc == "planned" && next == Some("to") && !passive_be(prev);
-            let intent_to = if planned_to && !pluperfect {
-                ws.get(i + 1).map(|x| x.0)
-            } else {
-                intent_to
-            };
-            let future_cue = LEX.future_cues.contains(lc) && (lower || lc != "may") && !planned_to;
-            let future = future_cue && !pluperfect;
-            // "should be completed", "has been held": the participle after be/been says
-            // nothing; the auxiliary or modal before it does.
-            let passive = matches!(prev, Some("be" | "been" | "being"));
-            let fixed = if future {
-                Some(Tense::Future)
-            } else if future_cue || (pluperfect && LEX.intent_cues.contains(lc)) {
-                Some(Tense::Past)
-            } else if passive {
-                None
-            } else if planned_to
-                || LEX.past_cues.contains(lc)
-                || (lc.len() >= 5 && lc.ends_with("ed") && !NOT_PAST_ED.contains(&lc) && lower)
-            {
-                Some(Tense::Past)
-            } else if LEX.present_cues.contains(lc) && lower {
-                Some(Tense::Unknown)
-            } else if lc == "to"
-                && !i.checked_sub(1).is_some_and(had)
-                && ((next == Some("be")
-                    && matches!(
-                        prev,
-                        Some("is" | "are" | "going" | "due" | "set" | "expected")
-                    ))
-                    // "shares are to resume trading Tuesday": be + to + verb is arranged.
-                    || (matches!(prev, Some("is" | "are"))
-                        && next.is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()))))
-            {
-                Some(Tense::Future)
-            } else {
-                None
-            };
+            let (fixed, intent_to) = word_cue(&ws, &lcs, i, w);
             cues.push((*off, fixed, intent_to));
         }
         // The lower-cased words move into the cue words (no copy per word).
