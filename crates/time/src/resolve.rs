@@ -87,6 +87,87 @@ const FORWARD_MODALS: &[&str] = &[
 /// Thursday"): scanning back for a modal stops at them.
 const PAST_FINITE: &[&str] = &["was", "were", "had", "did", "said", "told"];
 
+/// The tense one word gives regardless of where the expression is, and for an intent
+/// verb the offset of the "to" after it (word `i` of `ws`, lower-cased in `lcs`).
+fn word_cue(
+    ws: &[(usize, &str)],
+    lcs: &[String],
+    i: usize,
+    w: &str,
+) -> (Option<Tense>, Option<usize>) {
+    let lc: &str = lcs.get(i).map(String::as_str).unwrap_or_default();
+    let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+    let prev = i
+        .checked_sub(1)
+        .and_then(|j| lcs.get(j))
+        .map(String::as_str);
+    let next = lcs.get(i + 1).map(String::as_str);
+    // "had been due to expire Friday", "had planned to meet on Monday": the
+    // expectation is told in the pluperfect, so its day lies in the past.
+    let had = |j: usize| {
+        let at = |k: Option<usize>| k.and_then(|k| lcs.get(k)).map(String::as_str);
+        at(j.checked_sub(1)) == Some("had")
+            || (at(j.checked_sub(1)) == Some("been") && at(j.checked_sub(2)) == Some("had"))
+    };
+    let pluperfect = had(i);
+    let intent_to = if LEX.intent_cues.contains(lc) && !pluperfect {
+        (i + 1..i + 5)
+            .find(|&j| lcs.get(j).is_some_and(|x| x == "to"))
+            .and_then(|j| ws.get(j).map(|x| x.0))
+    } else {
+        None
+    };
+    // "the ministry planned to pay on Friday": a plan told in the past is an intent
+    // (forward only for a day after its "to"), and a past verb for a day before it.
+    let planned_to = lc == "planned" && next == Some("to") && !passive_be(prev);
+    let intent_to = if planned_to && !pluperfect {
+        ws.get(i + 1).map(|x| x.0)
+    } else {
+        intent_to
+    };
+    let future_cue = LEX.future_cues.contains(lc) && (lower || lc != "may") && !planned_to;
+    let future = future_cue && !pluperfect;
+    // "should be completed", "has been held": the participle after be/been says
+    // nothing; the auxiliary or modal before it does.
+    let passive = matches!(prev, Some("be" | "been" | "being"));
+    let fixed = if future {
+        Some(Tense::Future)
+    } else if future_cue || (pluperfect && LEX.intent_cues.contains(lc)) {
+        Some(Tense::Past)
+    } else if passive {
+        None
+    } else if planned_to
+        || LEX.past_cues.contains(lc)
+        || (lc.len() >= 5 && lc.ends_with("ed") && !NOT_PAST_ED.contains(&lc) && lower)
+    {
+        Some(Tense::Past)
+    } else if LEX.present_cues.contains(lc) && lower {
+        Some(Tense::Unknown)
+    } else if lc == "to"
+        && !i.checked_sub(1).is_some_and(had)
+        && ((next == Some("be")
+                && matches!(
+                    prev,
+                    Some("is" | "are" | "going" | "due" | "set" | "expected")
+                ))
+                // "shares are to resume trading Tuesday": be + to + verb is arranged.
+                || (matches!(prev, Some("is" | "are"))
+                    && next.is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()))))
+    {
+        Some(Tense::Future)
+    } else {
+        None
+    };
+    (fixed, intent_to)
+}
+/// "is planned to", "was planned to": a passive, not a plan told in the past.
+fn passive_be(prev: Option<&str>) -> bool {
+    matches!(
+        prev,
+        Some("is" | "are" | "was" | "were" | "be" | "been" | "being")
+    )
+}
+
 /// The tense cues of one sentence.
 pub struct Cues {
     words: Vec<CueWord>,
@@ -111,60 +192,7 @@ impl Cues {
             .collect();
         let mut cues: Vec<(usize, Option<Tense>, Option<usize>)> = Vec::with_capacity(ws.len());
         for (i, (off, w)) in ws.iter().enumerate() {
-            let lc: &str = lcs.get(i).map(String::as_str).unwrap_or_default();
-            let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
-            let prev = i
-                .checked_sub(1)
-                .and_then(|j| lcs.get(j))
-                .map(String::as_str);
-            let next = lcs.get(i + 1).map(String::as_str);
-            // "had been due to expire Friday", "had planned to meet on Monday": the
-            // expectation is told in the pluperfect, so its day lies in the past.
-            let had = |j: usize| {
-                let at = |k: Option<usize>| k.and_then(|k| lcs.get(k)).map(String::as_str);
-                at(j.checked_sub(1)) == Some("had")
-                    || (at(j.checked_sub(1)) == Some("been") && at(j.checked_sub(2)) == Some("had"))
-            };
-            let pluperfect = had(i);
-            let intent_to = if LEX.intent_cues.contains(lc) && !pluperfect {
-                (i + 1..i + 5)
-                    .find(|&j| lcs.get(j).is_some_and(|x| x == "to"))
-                    .and_then(|j| ws.get(j).map(|x| x.0))
-            } else {
-                None
-            };
-            let future_cue = LEX.future_cues.contains(lc) && (lower || lc != "may");
-            let future = future_cue && !pluperfect;
-            // "should be completed", "has been held": the participle after be/been says
-            // nothing; the auxiliary or modal before it does.
-            let passive = matches!(prev, Some("be" | "been" | "being"));
-            let fixed = if future {
-                Some(Tense::Future)
-            } else if future_cue || (pluperfect && LEX.intent_cues.contains(lc)) {
-                Some(Tense::Past)
-            } else if passive {
-                None
-            } else if LEX.past_cues.contains(lc)
-                || (lc.len() >= 5 && lc.ends_with("ed") && !NOT_PAST_ED.contains(&lc) && lower)
-            {
-                Some(Tense::Past)
-            } else if LEX.present_cues.contains(lc) && lower {
-                Some(Tense::Unknown)
-            } else if lc == "to"
-                && !i.checked_sub(1).is_some_and(had)
-                && ((next == Some("be")
-                    && matches!(
-                        prev,
-                        Some("is" | "are" | "going" | "due" | "set" | "expected")
-                    ))
-                    // "shares are to resume trading Tuesday": be + to + verb is arranged.
-                    || (matches!(prev, Some("is" | "are"))
-                        && next.is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()))))
-            {
-                Some(Tense::Future)
-            } else {
-                None
-            };
+            let (fixed, intent_to) = word_cue(&ws, &lcs, i, w);
             cues.push((*off, fixed, intent_to));
         }
         // The lower-cased words move into the cue words (no copy per word).
@@ -227,6 +255,40 @@ impl Cues {
         false
     }
 
+    /// "Until Thursday, they had not called him": a past finite verb (had, was, were,
+    /// did) within six words after the expression, before another clause starts, tells the
+    /// state as past.
+    fn told_right_after(&self, e: usize) -> bool {
+        let after = self.words.partition_point(|w| w.off < e);
+        for w in self.words.get(after..).unwrap_or(&[]).iter().take(6) {
+            // A new clause ("…, when crews were due back") tells its own time.
+            if w.clause_break
+                || matches!(
+                    w.lc.as_str(),
+                    "when" | "which" | "who" | "where" | "after" | "before" | "and" | "but"
+                )
+            {
+                return false;
+            }
+            if matches!(w.lc.as_str(), "had" | "was" | "were" | "did") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "as soon as" or "as early as" right before word `first`: the earliest point of
+    /// what the clause's modal expects ("could land as soon as Tuesday").
+    fn as_soon_as_before(&self, first: usize) -> bool {
+        let lc = |back: usize| {
+            first
+                .checked_sub(back)
+                .and_then(|i| self.words.get(i))
+                .map(|w| w.lc.as_str())
+        };
+        lc(1) == Some("as") && matches!(lc(2), Some("soon" | "early")) && lc(3) == Some("as")
+    }
+
     /// The tense nearest to `[s, e)` (offsets in the sentence), from cue words (will,
     /// said, -ed…). Scans outward from the expression, so long sentences stay cheap.
     pub fn tense_at(&self, s: usize, e: usize) -> Tense {
@@ -236,17 +298,19 @@ impl Cues {
         let prev = first.checked_sub(1).and_then(|i| self.words.get(i));
         // "would stay closed until Thursday", "could reach a million by August": a deadline
         // under a modal or future verb of its own clause lies ahead, even in reported speech.
-        if prev.is_some_and(|w| {
+        if (prev.is_some_and(|w| {
             matches!(
                 w.lc.as_str(),
                 "until" | "till" | "through" | "by" | "before"
             )
-        }) && self.modal_before(first.saturating_sub(1))
+        }) || self.as_soon_as_before(first))
+            && self.modal_before(first.saturating_sub(1))
         {
             return Tense::Future;
         }
         if prev.is_some_and(|w| matches!(w.lc.as_str(), "until" | "till" | "through"))
             && !self.told_before.get(first).copied().unwrap_or(false)
+            && !self.told_right_after(e)
         {
             return Tense::Future;
         }
@@ -870,7 +934,8 @@ fn fallback(base: &str, suffix: &str, phrase: &str) -> String {
     format!("{v}{suffix}")
 }
 
-/// The weekday `wd` (1 = Monday) nearest to the DCT in the direction the tense says.
+/// The weekday `wd` (1 = Monday) nearest to the DCT in the direction the tense says (a
+/// status "as of" weekday may be the day after the DCT).
 /// The DCT's own weekday is the DCT ("on Saturday" in a Saturday report).
 pub fn weekday_date(dct: NaiveDate, wd: u32, rel: Option<Rel>, tense: Tense) -> NaiveDate {
     let cur = dct.weekday().number_from_monday() as i64;
@@ -886,6 +951,8 @@ pub fn weekday_date(dct: NaiveDate, wd: u32, rel: Option<Rel>, tense: Tense) -> 
                 fwd
             }
         }
+        // A status "as of" the day after the report's date is that day, not six days back.
+        Some(Rel::Status) if fwd == 1 => 1,
         _ => match tense {
             Tense::Future => fwd,
             _ => -back,
@@ -921,11 +988,11 @@ fn pick_year_for_month(dct: NaiveDate, m: u32, rel: Option<Rel>, tense: Tense) -
         (Some(Rel::Next), _) => (1, 12),
         // "this September" is the DCT year's, whichever side of the DCT it falls.
         (Some(Rel::This), _) => return dct.year(),
-        (None, Tense::Past) => (-11, 0),
+        (None | Some(Rel::Status), Tense::Past) => (-11, 0),
         // Last month's name in a forward-looking sentence is still last month's
         // ("to freeze prices at their February level" in March).
-        (None, Tense::Future) => (-1, 10),
-        (None, Tense::Unknown) => (-9, 2),
+        (None | Some(Rel::Status), Tense::Future) => (-1, 10),
+        (None | Some(Rel::Status), Tense::Unknown) => (-9, 2),
     };
     let cur = dct.year() * 12 + dct.month() as i32 - 1;
     for y in [dct.year() - 1, dct.year(), dct.year() + 1] {
@@ -1051,5 +1118,83 @@ mod quarter_focus_tests {
             "2031-11-02",
         );
         assert!(got.contains(&pair("first-quarter", "2032-Q1")), "{got:?}");
+    }
+}
+
+#[cfg(test)]
+mod tense_tests {
+    use crate::find_timexes;
+    use chrono::NaiveDate;
+
+    fn values(text: &str) -> Vec<String> {
+        // A Saturday report.
+        let dct = NaiveDate::from_ymd_opt(2031, 5, 17);
+        find_timexes(text, dct)
+            .into_iter()
+            .map(|t| t.value)
+            .collect()
+    }
+
+    /// A plan told in the past dates a day before it in the past, a day after its "to"
+    /// ahead; "is planned to" stays a future cue.
+    #[test]
+    fn planned_to_is_an_intent_told_in_the_past() {
+        assert_eq!(
+            values("On Tuesday, the co-op planned to pay its growers."),
+            ["2031-05-13"]
+        );
+        assert_eq!(
+            values("The co-op planned to pay its growers on Tuesday."),
+            ["2031-05-20"]
+        );
+        assert_eq!(
+            values("The payment is planned to reach growers on Tuesday."),
+            ["2031-05-20"]
+        );
+    }
+
+    /// A progressive intent looks forward as its simple forms do ("were planning to meet
+    /// on Tuesday").
+    #[test]
+    fn a_progressive_intent_looks_forward() {
+        assert_eq!(
+            values("The growers were planning to meet the minister on Tuesday."),
+            ["2031-05-20"]
+        );
+        assert_eq!(
+            values("The growers were hoping to sell the crop by Tuesday."),
+            ["2031-05-20"]
+        );
+    }
+
+    /// A state up to a day stays ahead ("closed until Tuesday"), unless its clause tells
+    /// it in the past, before or right after the day.
+    #[test]
+    fn until_a_day_told_in_the_past() {
+        assert_eq!(
+            values("The bridge stays closed until Tuesday."),
+            ["2031-05-20"]
+        );
+        assert_eq!(
+            values("Until Tuesday, the wardens had not named the driver."),
+            ["2031-05-13"]
+        );
+        assert_eq!(
+            values("The bridge stays closed until Tuesday, when crews were due back."),
+            ["2031-05-20"]
+        );
+    }
+
+    /// "as soon as Tuesday" under a modal is the coming Tuesday, even in reported speech.
+    #[test]
+    fn as_soon_as_under_a_modal_lies_ahead() {
+        assert_eq!(
+            values("The ferry could sail as soon as Tuesday, the captain said."),
+            ["2031-05-20"]
+        );
+        assert_eq!(
+            values("The ferry sailed on Tuesday, the captain said."),
+            ["2031-05-13"]
+        );
     }
 }

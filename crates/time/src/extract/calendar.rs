@@ -64,18 +64,34 @@ pub(super) fn md(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec<Cand
         let Some(d) = num::<u32>(&c, "d") else {
             continue;
         };
-        if matches!(char_after(text, all.end()), Some(ch) if ch.is_ascii_digit() || ch == ':' || ch == '%')
-        {
+        if md_blocked_after(text, all.start(), all.end()) {
             continue;
-        }
-        if let Some(nw) = next_word(text, all.end()) {
-            if LEX.count_noun.contains(nw) && nw != "of" {
-                continue;
-            }
         }
         push(out, all.start(), all.end(), Reading::date(None, m, d));
     }
 }
+/// Whether what follows "Aug. 7" makes it part of a number ("Aug. 7:30", "7%") or a count
+/// ("in May 15 people died"). After "on", "since" or "until" the month-day is a date
+/// whatever follows ("on Aug. 7 killed 40", "on Jan. 6: the paper said").
+fn md_blocked_after(text: &str, start: usize, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let mut next = after.chars();
+    let glued = match next.next() {
+        Some(ch) if ch.is_ascii_digit() || ch == '%' => true,
+        Some(':') => next.next().is_some_and(|ch| ch.is_ascii_digit()),
+        _ => false,
+    };
+    if glued {
+        return true;
+    }
+    let dated = prev_word(text, start).is_some_and(|w| {
+        ["on", "since", "until"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    });
+    !dated && next_word(text, end).is_some_and(|nw| LEX.count_noun.contains(nw) && nw != "of")
+}
+
 /// "March 2031", "early March 2031".
 pub(super) fn my(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec<Cand>) {
     for c in caps(&p.my, hits, gate::MY, text) {
@@ -296,6 +312,28 @@ pub(super) fn holiday(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec
 mod tests {
     use crate::find_timexes;
     use chrono::NaiveDate;
+
+    /// After "on" a month-day is a date even before a count word or a colon; without it
+    /// "May 15 people" stays a count.
+    #[test]
+    fn a_month_day_after_on_is_a_date() {
+        let dct = NaiveDate::from_ymd_opt(2031, 8, 20);
+        let texts = [
+            ("The floods on Aug. 7 killed 40 people.", vec!["Aug. 7"]),
+            (
+                "The council wrote on Friday, Aug. 8: the dam holds.",
+                vec!["Friday, Aug. 8"],
+            ),
+            ("By 7:30 in May 15 people had left.", vec!["7:30", "May"]),
+        ];
+        for (text, want) in texts {
+            let got: Vec<String> = find_timexes(text, dct)
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     #[test]
     fn a_month_with_this_or_last_year_after_it_is_one_timex() {

@@ -211,6 +211,28 @@ mod tests {
         assert_eq!(spans("Interest is paid quarterly."), vec!["quarterly"]);
     }
 
+    /// "by year-end" is the end of the DCT's year (as "the end of the year"); "the full
+    /// year" of an earnings story is the DCT's year.
+    #[test]
+    fn year_end_and_the_full_year() {
+        let dct = chrono::NaiveDate::from_ymd_opt(2030, 10, 30);
+        let got: Vec<(String, String, Option<String>)> = crate::find_timexes(
+            "The mill expects to hire 40 by year-end and to lift sales for the full year.",
+            dct,
+        )
+        .into_iter()
+        .map(|t| (t.text, t.value, t.modifier))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                ("year-end".into(), "2030".into(), Some("END".into())),
+                ("the full year".into(), "2030".into(), None)
+            ]
+        );
+        assert_eq!(spans("Cuts were done by year's end."), vec!["year's end"]);
+    }
+
     #[test]
     fn a_company_quarter_but_not_a_city_quarter() {
         assert_eq!(spans("Sales for the quarter rose."), vec!["the quarter"]);

@@ -29,6 +29,9 @@ pub enum Rel {
     Last,
     Next,
     This,
+    /// "as of Friday", "as at Monday": the moment a stated state holds, which may be the
+    /// day after the report's date (a report dated by its first version, updated later).
+    Status,
 }
 
 /// A structured reading of a matched expression, before resolution.
@@ -189,6 +192,7 @@ fn candidates_with(pat: &Lazy<Option<Patterns>>, text: &str) -> Vec<Cand> {
     calendar::holiday(p, &hits, text, &mut out);
     years::fiscal(p, &hits, text, &mut out);
     years::short_year(p, &hits, text, &mut out);
+    years::spelled_year(text, &mut out);
     durations::coordinated(p, &hits, text, &mut out);
     fixed::phrases(p, text, &mut out);
     settle(text, out)

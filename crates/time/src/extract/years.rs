@@ -5,7 +5,8 @@ use super::context::*;
 use super::patterns::{caps, gate, Patterns};
 use super::{push, Cand, Reading};
 use crate::lexicon::LEX;
-use regex::SetMatches;
+use once_cell::sync::Lazy;
+use regex::{Regex, SetMatches};
 
 /// "2031", "early 2031", "the summer of 2031".
 pub(super) fn year(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec<Cand>) {
@@ -102,6 +103,58 @@ pub(super) fn fiscal(p: &Patterns, hits: &SetMatches, text: &str, out: &mut Vec<
                 value: format!("{y:04}"),
             },
         );
+    }
+}
+/// A year said in words, as transcripts write it: "nineteen ninety-six", "the year two
+/// thousand" ("two thousand" alone is a count). Only sentences holding "ineteen" or
+/// "thousand" are scanned.
+pub(super) fn spelled_year(text: &str, out: &mut Vec<Cand>) {
+    static SPELLED: Lazy<Option<Regex>> = Lazy::new(|| {
+        let units = "one|two|three|four|five|six|seven|eight|nine";
+        Regex::new(&format!(
+            r"(?i)\b(?:the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<u2>{units}|ten))?|nineteen[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<u>{units}))?)\b"
+        ))
+        .ok()
+    });
+    if !(text.contains("ineteen") || text.contains("thousand")) {
+        return;
+    }
+    let Some(re) = SPELLED.as_ref() else { return };
+    let value = |m: Option<regex::Match>| {
+        m.map_or(Some(0.0), |m| {
+            LEX.numbers.get(&m.as_str().to_lowercase()).copied()
+        })
+    };
+    for c in re.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let y = match c.name("t") {
+            Some(t) => value(Some(t))
+                .zip(value(c.name("u")))
+                .map(|(t, u)| 1900.0 + t + u),
+            None => value(c.name("u2")).map(|u| 2000.0 + u),
+        };
+        let Some(y) = y else { continue };
+        // "nineteen forty-five-year-olds": a count, not a year.
+        if matches!(char_after(text, all.end()), Some('-')) {
+            continue;
+        }
+        let y = y as i32;
+        // "in January nineteen ninety-seven": the month joins the year.
+        let month = prev_word_at(text, all.start())
+            .and_then(|(at, w)| Some((at, LEX.month(w)?)))
+            .filter(|(_, _)| c.name("t").is_some());
+        let (start, reading) = match month {
+            Some((at, m)) => (at, Reading::date(Some(y), m, 0)),
+            None => (
+                all.start(),
+                Reading::Year {
+                    y,
+                    modifier: None,
+                    season: None,
+                },
+            ),
+        };
+        push(out, start, all.end(), reading);
     }
 }
 /// "in '98".
@@ -293,5 +346,26 @@ mod tests {
                 .collect();
             assert_eq!(got, vec![(span.to_string(), "2030".to_string())], "{text}");
         }
+    }
+
+    /// Years in words are read as years; a count of two thousand is not one.
+    #[test]
+    fn a_year_in_words_is_a_year() {
+        let got: Vec<(String, String)> = find_timexes(
+            "The mill shut in nineteen eighty-one and the year two thousand saw it reopen, \
+             when two thousand workers came back in May nineteen ninety-two.",
+            None,
+        )
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                ("nineteen eighty-one".to_string(), "1981".to_string()),
+                ("the year two thousand".to_string(), "2000".to_string()),
+                ("May nineteen ninety-two".to_string(), "1992-05".to_string())
+            ]
+        );
     }
 }
