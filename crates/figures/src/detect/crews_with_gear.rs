@@ -39,26 +39,13 @@ pub(super) fn read_crews_with_gear(
     if g.toks.is_none() || g.things || g.nogroup {
         return None;
     }
-    let mut m = k;
-    while m < k + 14 {
-        let t = toks.get(m)?;
-        if AUX.contains(&t.lower.as_ref()) && t.lower != "to" {
-            break;
-        }
+    let m = run_to_auxiliary(toks, k, 14, |m, t| {
         let fits = t.is_word() || t.is_num() || matches!(t.text, "," | "(" | ")");
-        if !fits || clause_word(&t.lower) {
-            return None;
-        }
-        m += 1;
-    }
-    if m == k {
-        return None;
-    }
-    let r = count_verb_at(toks, g, adjacent_group, m)?;
+        (fits && !clause_word(&t.lower)).then_some(m + 1)
+    })?;
     // an auxiliary and a deployment predicate: "were at the scene", "have been sent"
-    (r.metric == "deployed" && r.end > m + 1).then_some(Reading {
-        shape: "crews-with-gear",
-        ..r
+    predicate_after(toks, g, adjacent_group, m, "crews-with-gear", |metric| {
+        metric == "deployed"
     })
 }
 

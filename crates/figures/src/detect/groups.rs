@@ -83,7 +83,7 @@ fn last_group_word(toks: &[Tok], mut j: usize) -> Option<usize> {
             j += 1;
             continue;
         }
-        if !t.is_word() || is_stop(t) || words >= 6 || GROUP_ENDERS.contains(&t.lower.as_ref()) {
+        if !t.is_word() || is_stop(t) || words >= 6 || group_ender(&t.lower) {
             break;
         }
         if ends_group(toks, j, words) {

@@ -39,6 +39,8 @@ mod not_a_count;
 mod right;
 mod words;
 
+pub(crate) use words::WEEKDAYS;
+
 use auxiliaries::*;
 use breakdowns::*;
 use bulletin::*;
