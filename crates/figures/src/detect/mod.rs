@@ -440,8 +440,8 @@ mod tests {
         assert_eq!(
             d("The coast guard said 61 migrants were rescued and at least 40 are missing."),
             vec![
-                ("rescued", Exact, 61, Some(61), "civilians"),
-                ("missing", AtLeast, 40, None, "civilians"),
+                ("rescued", Exact, 61, Some(61), "unspecified"),
+                ("missing", AtLeast, 40, None, "unspecified"),
             ]
         );
         assert_eq!(
@@ -966,7 +966,7 @@ mod tests {
         );
         assert_eq!(
             d("A trawler plucked 31 migrants from the sea after their dinghy sank."),
-            vec![("rescued", Exact, 31, Some(31), "civilians")]
+            vec![("rescued", Exact, 31, Some(31), "unspecified")]
         );
         assert_eq!(
             d("Twelve miners were brought out alive after four days underground."),
