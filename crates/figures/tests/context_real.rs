@@ -275,3 +275,21 @@ fn one_count_in_two_towns_is_two_figures() {
     );
     assert_eq!(fs.iter().filter(|f| f.metric == "killed").count(), 1);
 }
+
+#[test]
+fn staff_sent_to_a_crisis_are_a_crew_not_civilians() {
+    let fs = run(
+        Some("2034-04-09"),
+        "Quake relief\nThe agency said 900 emergency personnel had been deployed to the valley. Some 40 rescue workers were sent to the mine. Two rescue workers were hurt by falling rocks.",
+    );
+    let class = |m: &str, n: u64| find(&fs, m, n).group.class;
+    assert_eq!(class("deployed", 900), "unspecified");
+    assert_eq!(class("deployed", 40), "unspecified");
+    // hurt, they are civilians; troops sent stay security forces
+    assert_eq!(class("injured", 2), "civilians");
+    let fs = run(
+        Some("2034-04-09"),
+        "Quake relief\nSome 300 soldiers were deployed to the valley.",
+    );
+    assert_eq!(find(&fs, "deployed", 300).group.class, "security_forces");
+}
