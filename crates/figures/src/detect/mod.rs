@@ -283,6 +283,7 @@ fn read_shapes(s: &Sentence, np: &NumPhrase, found: &Found) -> Option<Reading> {
         .or_else(|| read_right(toks, s.text, np))
         .or_else(|| read_crowd_estimate(toks, np))
         .or_else(|| read_forces_present(toks, np))
+        .or_else(|| read_crews_object_relative(toks, np))
         .or_else(|| read_coordinated_object(toks, np, &found.out, &found.rends))
         .or_else(|| read_elliptic(toks, np, &found.out, &found.ends))
 }
