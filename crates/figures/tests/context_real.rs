@@ -228,3 +228,68 @@ fn a_stance_is_not_where_a_count_in_its_reach_comes_from() {
         f.sources
     );
 }
+
+#[test]
+fn a_count_added_to_an_earlier_one_is_no_restatement() {
+    let fs = run(
+        Some("2034-04-09"),
+        "Storm toll\nTwo people were killed by falling trees in the port. Another two people died as the storm moved inland, officials said.",
+    );
+    let killed: Vec<u64> = fs
+        .iter()
+        .filter(|f| f.metric == "killed")
+        .map(|f| f.value.low)
+        .collect();
+    assert_eq!(killed, vec![2, 2]);
+    // the same count stated again is one figure
+    let fs = run(
+        Some("2034-04-09"),
+        "Storm toll\nTwo people were killed by falling trees in the port. The two people died on the quay, officials said.",
+    );
+    assert_eq!(fs.iter().filter(|f| f.metric == "killed").count(), 1);
+    // an added count told twice is one figure
+    let fs = run(
+        Some("2034-04-09"),
+        "Siege ends\nTroops killed two gunmen and captured three more after the siege. Soldiers captured three more fighters at the hotel, the ministry said.",
+    );
+    assert_eq!(fs.iter().filter(|f| f.metric == "detained").count(), 1);
+}
+
+#[test]
+fn one_count_in_two_towns_is_two_figures() {
+    let fs = run(
+        Some("2034-04-09"),
+        "Storm toll\nOfficials in Paris said two people were killed there. In Lyon, two people were killed by the floods.",
+    );
+    assert_eq!(fs.iter().filter(|f| f.metric == "killed").count(), 2);
+    // sentences that name both places tell one count twice
+    let fs = run(
+        Some("2034-04-09"),
+        "Storm toll\nTwo people were killed in Paris and Lyon. Rescuers in Lyon and Paris said two people were killed.",
+    );
+    assert_eq!(fs.iter().filter(|f| f.metric == "killed").count(), 1);
+    // a town and its country are one place told twice
+    let fs = run(
+        Some("2034-04-09"),
+        "Storm kills two in France\nTwo people were killed in Lyon by the floods.",
+    );
+    assert_eq!(fs.iter().filter(|f| f.metric == "killed").count(), 1);
+}
+
+#[test]
+fn staff_sent_to_a_crisis_are_a_crew_not_civilians() {
+    let fs = run(
+        Some("2034-04-09"),
+        "Quake relief\nThe agency said 900 emergency personnel had been deployed to the valley. Some 40 rescue workers were sent to the mine. Two rescue workers were hurt by falling rocks.",
+    );
+    let class = |m: &str, n: u64| find(&fs, m, n).group.class;
+    assert_eq!(class("deployed", 900), "unspecified");
+    assert_eq!(class("deployed", 40), "unspecified");
+    // hurt, they are civilians; troops sent stay security forces
+    assert_eq!(class("injured", 2), "civilians");
+    let fs = run(
+        Some("2034-04-09"),
+        "Quake relief\nSome 300 soldiers were deployed to the valley.",
+    );
+    assert_eq!(find(&fs, "deployed", 300).group.class, "security_forces");
+}

@@ -3,6 +3,7 @@
 
 use super::words::{context_word, has_word, ContextWord};
 use super::*;
+use crate::detect::WEEKDAYS;
 
 /// A usable TIMEX3 date value: a calendar date, month, week or year (time part dropped).
 pub(super) fn date_value(v: &str) -> Option<String> {
@@ -349,15 +350,6 @@ fn explicit_as_of(doc: &Document, d: &Draft, in_sentence: &[&Timex]) -> Option<S
 /// report's date (a report dated by its first version and updated the next day). Any
 /// other value is kept.
 fn weekday_after_report(doc: &Document, t: &Timex, v: String) -> String {
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let word = doc.slice(t.span).to_lowercase();
     let bare_weekday = WEEKDAYS.iter().any(|w| word.starts_with(w));
     let Some(published) = doc.meta.published else {
@@ -691,15 +683,7 @@ mod tests {
             return (0, s.len());
         }
         let (mut a, mut b) = (0, s.len());
-        for pat in [
-            ";",
-            ", and ",
-            ", but ",
-            " but ",
-            ", while ",
-            " while ",
-            " whereas ",
-        ] {
+        for pat in super::BREAKS {
             for (i, _) in low.match_indices(pat) {
                 if i + pat.len() <= rel_a {
                     a = a.max(i + pat.len());

@@ -110,6 +110,16 @@ pub(super) fn of_them_in_sentence(doc: &Document, d: &mut Draft) {
     }
 }
 
+/// "300 rescue workers were sent", "45 medical staff were deployed": staff sent to a crisis
+/// are counted as a crew, not as civilians against fighters; the crew's class is unspecified.
+pub(super) fn deployed_staff(drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        if d.cand.metric == "deployed" && d.cand.group_class == "civilians" {
+            d.cand.group_class = "unspecified";
+        }
+    }
+}
+
 /// "rescued 26 kidnapped people", "the seven abducted persons", "31 travellers
 /// kidnapped on the highway": people taken by force and counted as freed, held, missing or
 /// killed are civilians when their noun names no one in particular.

@@ -162,6 +162,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     disowned(doc, &mut drafts);
     protest_clause(doc, &mut drafts);
     captives(doc, &mut drafts);
+    deployed_staff(&mut drafts);
     let drafts = merge_restatements(doc, drafts);
     drafts
         .into_iter()

@@ -14,6 +14,11 @@ pub(super) fn place_rank(subtype: Option<&str>) -> u8 {
 
 /// The most specific place mentioned in a span, nearest to `near` among equals.
 pub(super) fn place_in(doc: &Document, within: Span, near: usize) -> Option<String> {
+    own_place(doc, within, near).map(|(_, n)| n.to_string())
+}
+
+/// [`place_in`] with the place's rank.
+pub(super) fn own_place(doc: &Document, within: Span, near: usize) -> Option<(u8, &str)> {
     let mut best: Option<(u8, usize, &str)> = None;
     for e in &doc.layers.entities {
         if e.kind != EntityType::Place {
@@ -35,7 +40,7 @@ pub(super) fn place_in(doc: &Document, within: Span, near: usize) -> Option<Stri
             }
         }
     }
-    best.map(|(_, _, n)| n.to_string())
+    best.map(|(r, _, n)| (r, n))
 }
 
 /// The document's main place: the country mentioned most often.

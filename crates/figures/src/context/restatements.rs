@@ -16,6 +16,10 @@ pub(super) fn merge_restatements(doc: &Document, drafts: Vec<Draft>) -> Vec<Draf
             if a.seg == d.seg || !same_bounds(&a.cand, &d.cand) {
                 continue;
             }
+            let added = added_count(doc, &d) && !added_count(doc, a);
+            if added || places_differ(doc, a, &d) {
+                continue;
+            }
             // "…kills 19, governor says" over "…, the regional governor, Ilya Brask, said":
             // the headline's speaker is named in the attributed sentence
             let headline =
@@ -58,6 +62,45 @@ pub(super) fn merge_restatements(doc: &Document, drafts: Vec<Draft>) -> Vec<Draf
         out.push(d);
     }
     out
+}
+
+/// "Another two people died", "a further 40 were hurt", "seven more were found": a count
+/// added to one given before, never a restatement of it (unless that one was itself added:
+/// "captured three more" told twice).
+fn added_count(doc: &Document, d: &Draft) -> bool {
+    let (vs, ve) = (
+        d.sentence.start() + d.cand.value_span.0,
+        d.sentence.start() + d.cand.value_span.1,
+    );
+    let before = lower_before(doc, d.sentence, vs, 16);
+    let value = doc.text.get(vs..ve).unwrap_or("");
+    let first = value.split_whitespace().next().unwrap_or("");
+    let last_before = before.split_whitespace().next_back().unwrap_or("");
+    let after = doc.text.get(ve..d.sentence.end()).unwrap_or("");
+    let first_after = after.split_whitespace().next().unwrap_or("");
+    let added = |w: &str| {
+        w.eq_ignore_ascii_case("another")
+            || w.eq_ignore_ascii_case("further")
+            || w.eq_ignore_ascii_case("additional")
+    };
+    added(last_before) || added(first) || first_after.eq_ignore_ascii_case("more")
+}
+
+/// "two people were killed in Arnholt" and "two people died in Besk": counts tied, each in
+/// its own sentence, to different places of one rank (two towns, two countries) are two
+/// figures. A town and its country can be one, and so can two sentences that both name
+/// both places ("in Arnholt and Besk").
+fn places_differ(doc: &Document, a: &Draft, d: &Draft) -> bool {
+    let own = |x: &Draft| own_place(doc, x.sentence, x.span.start());
+    match (own(a), own(d)) {
+        (Some((ra, pa)), Some((rd, pd))) => {
+            ra == rd
+                && pa != pd
+                && !doc.slice(a.sentence).contains(pd)
+                && !doc.slice(d.sentence).contains(pa)
+        }
+        _ => false,
+    }
 }
 
 /// "UN says" over "the UN refugee agency UNHCR said": every source of a headline is named,

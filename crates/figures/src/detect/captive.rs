@@ -157,7 +157,7 @@ mod tests {
         );
         assert_eq!(
             d("Officials said 750 refugees reached the border camp on Sunday."),
-            vec![("displaced", Exact, 750, Some(750), "civilians")]
+            vec![("displaced", Exact, 750, Some(750), "unspecified")]
         );
         let got = detect(
             "Around 15 gunmen are thought to be involved in the raid.",

@@ -39,27 +39,71 @@ pub(super) fn read_crews_with_gear(
     if g.toks.is_none() || g.things || g.nogroup {
         return None;
     }
-    let mut m = k;
-    while m < k + 14 {
-        let t = toks.get(m)?;
-        if AUX.contains(&t.lower.as_ref()) && t.lower != "to" {
-            break;
-        }
+    let m = run_to_auxiliary(toks, k, 14, |m, t| {
         let fits = t.is_word() || t.is_num() || matches!(t.text, "," | "(" | ")");
-        if !fits || clause_word(&t.lower) {
-            return None;
-        }
-        m += 1;
-    }
-    if m == k {
+        (fits && !clause_word(&t.lower)).then_some(m + 1)
+    })?;
+    // an auxiliary and a deployment predicate: "were at the scene", "have been sent"
+    predicate_after(toks, g, adjacent_group, m, "crews-with-gear", |metric| {
+        metric == "deployed"
+    })
+}
+
+/// crew count, a subject and a deployment verb whose object the count is: "an extra 2,600
+/// troops the government is sending", "the 300 medics that the agency has deployed".
+pub(super) fn read_crews_object_relative(toks: &[Tok], np: &NumPhrase) -> Option<Reading> {
+    let g = parse_group(toks, np.end);
+    if g.toks.is_none() || g.things || g.nogroup {
         return None;
     }
-    let r = count_verb_at(toks, g, adjacent_group, m)?;
-    // an auxiliary and a deployment predicate: "were at the scene", "have been sent"
-    (r.metric == "deployed" && r.end > m + 1).then_some(Reading {
-        shape: "crews-with-gear",
-        ..r
-    })
+    let mut i = g.end;
+    if matches!(toks.get(i)?.lower.as_ref(), "that" | "which" | "whom") {
+        i += 1;
+    }
+    // the subject: a determiner, a pronoun or a name first, then up to three more words
+    let first = toks.get(i)?;
+    let opens = matches!(
+        first.lower.as_ref(),
+        "the" | "its" | "their" | "his" | "her" | "it" | "they" | "we" | "he" | "she"
+    ) || first.text.chars().next().is_some_and(char::is_uppercase);
+    if !opens {
+        return None;
+    }
+    let start = i;
+    while i < start + 4 {
+        let t = toks.get(i)?;
+        let stop = !t.is_word()
+            || AUX.contains(&t.lower.as_ref())
+            || matches!(t.lower.as_ref(), "and" | "or" | "but" | "who")
+            || LEX.metrics.longest_at(toks, i).is_some();
+        if stop {
+            break;
+        }
+        i += 1;
+    }
+    if i == start {
+        return None;
+    }
+    while toks
+        .get(i)
+        .is_some_and(|t| AUX.contains(&t.lower.as_ref()) && t.lower != "to")
+    {
+        i += 1;
+    }
+    let (e, m) = LEX.metrics.longest_at(toks, i)?;
+    if !m.vt || m.metric != "deployed" || !require_ok(m.require, &g, toks) {
+        return None;
+    }
+    // the count is the verb's object: no object of its own after it ("sending 40 trucks")
+    let own_object = toks.get(e).is_some_and(|t| {
+        t.is_num()
+            || LEX.numbers.contains_key(t.lower.as_ref())
+            || matches!(
+                t.lower.as_ref(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "more" | "some"
+            )
+    });
+    (!own_object).then(|| Reading::deployed_crew(g, "crews-object-relative"))
 }
 
 /// deployment verb, a count of kit, "and", crew count: "it sent 20 trucks and 300 soldiers",
@@ -145,6 +189,21 @@ mod tests {
         );
         // people who are no crew are only looking
         none("About 40 residents were looking for their cars.");
+    }
+
+    #[test]
+    fn crews_in_an_object_relative_clause_are_deployed() {
+        assert_eq!(
+            metrics("The first of an extra 1,500 soldiers and police the ministry is sending to the valley arrived on Monday."),
+            vec![("deployed", 1500)]
+        );
+        assert_eq!(
+            metrics("The 300 medics that the agency has deployed in the camps are tired."),
+            vec![("deployed", 300)]
+        );
+        // people who are no crew, or a verb with an object of its own, are no deployment
+        none("About 300 shoppers the store is sending home were angry.");
+        none("Some 200 soldiers and the army is sending 40 trucks.");
     }
 
     #[test]

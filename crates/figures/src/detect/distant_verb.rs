@@ -43,18 +43,12 @@ pub(super) fn read_distant_verb(
     k: usize,
 ) -> Option<Reading> {
     g.toks?;
-    let mut m = k;
     let mut persons = 0;
     let mut unknown = 0;
-    while m < k + 16 {
-        let t = toks.get(m)?;
-        if AUX.contains(&t.lower.as_ref()) && t.lower != "to" {
-            break;
-        }
+    let m = run_to_auxiliary(toks, k, 16, |m, t| {
         if let Some((e, _)) = LEX.groups.longest_at(toks, m) {
             persons += 1;
-            m = e;
-            continue;
+            return Some(e);
         }
         if !list_word(&t.lower) {
             if !t.is_word() || unknown >= 2 {
@@ -62,17 +56,49 @@ pub(super) fn read_distant_verb(
             }
             unknown += 1;
         }
-        m += 1;
-    }
-    if persons == 0 || m == k {
+        Some(m + 1)
+    })?;
+    if persons == 0 {
         return None;
     }
-    let r = count_verb_at(toks, g, adjacent_group, m)?;
     // only a perfect or passive predicate ("have been detained", "were killed")
-    (r.metric != "participants" && r.end > m + 1).then_some(Reading {
-        shape: "count-list-verb",
-        ..r
+    predicate_after(toks, g, adjacent_group, m, "count-list-verb", |metric| {
+        metric != "participants"
     })
+}
+
+/// The words between a count's noun phrase at `k` and the auxiliary of its verb, at most
+/// `limit` of them: `step` reads the word at `m` and says where the next one starts, or
+/// ends the search with None. The auxiliary's index, when one comes after a word or more.
+pub(super) fn run_to_auxiliary(
+    toks: &[Tok],
+    k: usize,
+    limit: usize,
+    mut step: impl FnMut(usize, &Tok) -> Option<usize>,
+) -> Option<usize> {
+    let mut m = k;
+    while m < k + limit {
+        let t = toks.get(m)?;
+        if AUX.contains(&t.lower.as_ref()) && t.lower != "to" {
+            break;
+        }
+        m = step(m, t)?;
+    }
+    (m != k).then_some(m)
+}
+
+/// The count's verb read at the auxiliary `m`: a perfect or passive predicate (more than
+/// the auxiliary) of a metric `keep` accepts, as the reading of `shape`.
+pub(super) fn predicate_after(
+    toks: &[Tok],
+    g: &GroupParse,
+    adjacent_group: bool,
+    m: usize,
+    shape: &'static str,
+    keep: impl Fn(&str) -> bool,
+) -> Option<Reading> {
+    let r = count_verb_at(toks, g, adjacent_group, m)?;
+    (keep(r.metric) && r.end > m + 1).then_some(Reading { shape, ..r })
 }
 
 #[cfg(test)]

@@ -55,8 +55,9 @@ pub(super) fn read_elliptic(
     if let Some(r) = rival_count(toks, np, prev, before, before2, &empty) {
         return Some(r);
     }
-    // place ellipsis
-    if matches!(w(np.end), "in" | "at") && matches!(before, "," | "and") {
+    // place ellipsis: "41 in the capital, 7 in the north", "13 in the valley and two
+    // elsewhere", a list opened by a colon ("missing in three towns: eight in Arl, …")
+    if matches!(w(np.end), "in" | "at" | "elsewhere") && matches!(before, "," | "and" | ":") {
         return Some(Reading {
             metric: prev.metric,
             group: empty,
@@ -205,6 +206,20 @@ mod tests {
         );
         // a comparison without a toll before it, or of things, is nothing
         none("Sales were far higher than the 300 reported by analysts.");
+    }
+
+    #[test]
+    fn place_breakdowns_after_a_colon_or_elsewhere() {
+        assert_eq!(
+            metrics("Nine people are still missing in two towns: seven in Arl and two in Besk."),
+            vec![("missing", 9), ("missing", 7), ("missing", 2)]
+        );
+        assert_eq!(
+            metrics("The storm killed 11 people in the valley and three elsewhere in the region."),
+            vec![("killed", 11), ("killed", 3)]
+        );
+        // a colon before a count with no toll before it is nothing
+        none("The score at half time: two in the first minutes, then none.");
     }
 
     #[test]

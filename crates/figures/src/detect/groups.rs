@@ -83,7 +83,7 @@ fn last_group_word(toks: &[Tok], mut j: usize) -> Option<usize> {
             j += 1;
             continue;
         }
-        if !t.is_word() || is_stop(t) || words >= 6 || GROUP_ENDERS.contains(&t.lower.as_ref()) {
+        if !t.is_word() || is_stop(t) || words >= 6 || group_ender(&t.lower) {
             break;
         }
         if ends_group(toks, j, words) {
@@ -303,4 +303,27 @@ pub(super) fn group_head<'t>(toks: &'t [Tok], g: &GroupParse) -> &'t str {
         })
         .map(|t| t.lower.as_ref())
         .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    //! Unit tests on sentences written for these tests (none copied from news text).
+    use crate::detect::test_util::*;
+
+    #[test]
+    fn people_on_the_move_are_no_class_of_their_own() {
+        assert_eq!(
+            d("Coastguards rescued 40 migrants off the cape."),
+            vec![("rescued", Exact, 40, Some(40), "unspecified")]
+        );
+        assert_eq!(
+            d("Twelve passengers were killed when the bus overturned."),
+            vec![("killed", Exact, 12, Some(12), "unspecified")]
+        );
+        // villagers are civilians
+        assert_eq!(
+            d("Twelve villagers were killed when the bridge fell."),
+            vec![("killed", Exact, 12, Some(12), "civilians")]
+        );
+    }
 }

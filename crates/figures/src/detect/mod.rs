@@ -39,6 +39,8 @@ mod not_a_count;
 mod right;
 mod words;
 
+pub(crate) use words::WEEKDAYS;
+
 use auxiliaries::*;
 use breakdowns::*;
 use bulletin::*;
@@ -281,6 +283,7 @@ fn read_shapes(s: &Sentence, np: &NumPhrase, found: &Found) -> Option<Reading> {
         .or_else(|| read_right(toks, s.text, np))
         .or_else(|| read_crowd_estimate(toks, np))
         .or_else(|| read_forces_present(toks, np))
+        .or_else(|| read_crews_object_relative(toks, np))
         .or_else(|| read_coordinated_object(toks, np, &found.out, &found.rends))
         .or_else(|| read_elliptic(toks, np, &found.out, &found.ends))
 }
@@ -438,8 +441,8 @@ mod tests {
         assert_eq!(
             d("The coast guard said 61 migrants were rescued and at least 40 are missing."),
             vec![
-                ("rescued", Exact, 61, Some(61), "civilians"),
-                ("missing", AtLeast, 40, None, "civilians"),
+                ("rescued", Exact, 61, Some(61), "unspecified"),
+                ("missing", AtLeast, 40, None, "unspecified"),
             ]
         );
         assert_eq!(
@@ -964,7 +967,7 @@ mod tests {
         );
         assert_eq!(
             d("A trawler plucked 31 migrants from the sea after their dinghy sank."),
-            vec![("rescued", Exact, 31, Some(31), "civilians")]
+            vec![("rescued", Exact, 31, Some(31), "unspecified")]
         );
         assert_eq!(
             d("Twelve miners were brought out alive after four days underground."),

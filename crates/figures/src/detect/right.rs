@@ -509,7 +509,7 @@ mod tests {
         assert_eq!(
             d("Eleven migrants drowned when their boat capsized, and 30 others were rescued."),
             vec![
-                ("killed", Exact, 11, Some(11), "civilians"),
+                ("killed", Exact, 11, Some(11), "unspecified"),
                 ("rescued", Exact, 30, Some(30), "unspecified"),
             ]
         );

@@ -351,6 +351,22 @@ pub(super) const LINKS: &[&str] = &[
     "beyond",
 ];
 
+/// The weekday names, lower-cased: the one list of the stage.
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A word that ends a group phrase: [`GROUP_ENDERS`] or a weekday.
+pub(super) fn group_ender(w: &str) -> bool {
+    GROUP_ENDERS.contains(&w) || WEEKDAYS.contains(&w)
+}
+
 /// Adverbs without "-ly" and time words that end a counted noun phrase ("killed two workers
 /// outright", "arrested 40 people overnight"): they name no one.
 pub(super) const GROUP_ENDERS: &[&str] = &[
@@ -368,14 +384,7 @@ pub(super) const GROUP_ENDERS: &[&str] = &[
     "worldwide",
     // "over a million having fled": a participle clause starts after the count
     "having",
-    // "injured 25 others Friday": a weekday after the head ends the phrase
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    // "injured 25 others Friday": a weekday after the head ends the phrase (see [`WEEKDAYS`])
     "alone",
     "abroad",
     "afterwards",
@@ -470,13 +479,6 @@ pub(super) fn is_calendar(w: &str) -> bool {
             | "oct"
             | "nov"
             | "dec"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "jan."
             | "feb."
             | "aug."
@@ -484,7 +486,7 @@ pub(super) fn is_calendar(w: &str) -> bool {
             | "oct."
             | "nov."
             | "dec."
-    )
+    ) || WEEKDAYS.contains(&w)
 }
 
 pub(super) fn span_of(toks: &[Tok], a: usize, b_incl: usize) -> (usize, usize) {
