@@ -369,7 +369,8 @@ fn read_scope(path: &Path) -> Result<Option<HashSet<String>>> {
     if !path.is_file() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     Ok(Some(
         text.lines()
             .map(str::trim)
