@@ -1,0 +1,332 @@
+//! Russian place names: the gazetteer in every case form ("в Махачкале", "из Хабаровска"),
+//! regions by their adjective and noun ("в Кемеровской области", "Пермскому краю"),
+//! settlements, streets and landmarks after their head word ("в селе Озёрное", "на улице
+//! Садовой", "шахта «Северная»"), and a capitalised word after "в"/"из" that nothing else
+//! explains ("в Баймаке").
+
+use super::cand::{joined, phrase_key, surface, Cand};
+use super::data::{Place, LEX};
+use super::morph::{adjective_form, key, region_nominative};
+use super::words::Word;
+use newsledger_model::{EntityType, Geo};
+
+fn subtype(p: &Place) -> &'static str {
+    if p.country_level {
+        "country"
+    } else if p.region {
+        "region"
+    } else {
+        "city"
+    }
+}
+
+fn place_cand(w0: &Word<'_>, w1: &Word<'_>, p: &Place, prio: u8) -> Cand {
+    Cand {
+        start: w0.start,
+        end: w1.end,
+        kind: EntityType::Place,
+        subtype: Some(subtype(p)),
+        name: p.name.to_string(),
+        key: if p.id != 0 {
+            format!("geo:{}", p.id)
+        } else {
+            format!("place:{}", key(p.name))
+        },
+        geo: Some(p.geo()),
+        prio,
+        needs_country: None,
+    }
+}
+
+/// The gazetteer place of words `i..j`, if their phrase is a case form of a place name.
+pub fn lookup(words: &[Word<'_>], i: usize, j: usize) -> Option<&'static Place> {
+    let k = phrase_key(words, i, j)?;
+    let idx = *LEX.place_forms.get(&k)?.first()?;
+    LEX.places.get(idx as usize)
+}
+
+/// A capitalised word read at a sentence start or in a heading needs more to be a place:
+/// a country, a region, a large city, or the same word capitalised inside a sentence.
+fn trusted(words: &[Word<'_>], i: usize, p: &Place) -> bool {
+    let w = &words[i];
+    if !w.initial && !w.heading {
+        return true;
+    }
+    p.country_level
+        || p.region
+        || p.population >= 100_000
+        || words.iter().any(|o| !o.initial && o.key == w.key)
+}
+
+/// Gazetteer places, longest phrase first.
+pub fn gazetteer(words: &[Word<'_>], out: &mut Vec<Cand>) {
+    for i in 0..words.len() {
+        let w = &words[i];
+        if !w.cap || !w.cyrillic || LEX.first_names.contains_key(&w.key) && joined(words, i) {
+            continue;
+        }
+        for n in (1..=LEX.max_words.min(words.len() - i)).rev() {
+            let Some(p) = lookup(words, i, i + n) else {
+                continue;
+            };
+            // A word in capitals is a place only when written so in a dateline or heading
+            // ("ХАБАРОВСК, 14 сентября"), or as a country's acronym ("КНР").
+            if w.upper && n == 1 && w.text.chars().count() >= 4 && !(w.initial || w.heading) {
+                break;
+            }
+            if trusted(words, i, p) {
+                out.push(place_cand(w, &words[i + n - 1], p, 2));
+            }
+            break;
+        }
+    }
+}
+
+/// The country of a region read from its adjective: "Курской" is formed from "Курск",
+/// "Кемеровской" from "Кемерово", "Харьковской" from "Харьков".
+pub fn region_country(adj_key: &str) -> Option<&'static str> {
+    let stem = [
+        "ская",
+        "ской",
+        "скую",
+        "ском",
+        "ский",
+        "ского",
+        "скому",
+        "ским",
+    ]
+    .into_iter()
+    .find_map(|e| adj_key.strip_suffix(e))?;
+    let with_sk = format!("{stem}ск");
+    let tries = [
+        with_sk,
+        format!("{stem}о"),
+        format!("{stem}а"),
+        format!("{stem}ь"),
+        stem.to_string(),
+    ];
+    tries.iter().find_map(|t| {
+        let idx = *LEX.place_forms.get(t)?.first()?;
+        let p = LEX.places.get(idx as usize)?;
+        (key(p.name) == *t).then_some(p.country)
+    })
+}
+
+/// "Кемеровской области", "Пермскому краю", "Кунгурском округе", "Республике Дагестан".
+pub fn regions(words: &[Word<'_>], out: &mut Vec<Cand>) {
+    for i in 0..words.len().saturating_sub(1) {
+        let (a, b) = (&words[i], &words[i + 1]);
+        if !joined(words, i) || !LEX.is("region_noun", &b.key) {
+            continue;
+        }
+        if a.cap && a.cyrillic && adjective_form(&a.key) {
+            let Some((name, _)) = region_nominative(a.text, &b.key) else {
+                continue;
+            };
+            let country = region_country(&a.key);
+            out.push(region_cand(a.start, b.end, name, country));
+        }
+    }
+    // "Республика Дагестан" and its case forms: the noun first, then the name.
+    for i in 0..words.len().saturating_sub(1) {
+        let (a, b) = (&words[i], &words[i + 1]);
+        if a.key.starts_with("республик") && a.cap && b.cap && joined(words, i) {
+            let name = format!("Республика {}", b.text);
+            let country = lookup(words, i + 1, i + 2).map(|p| p.country);
+            out.push(region_cand(a.start, b.end, name, country));
+        }
+    }
+}
+
+fn region_cand(start: usize, end: usize, name: String, country: Option<&'static str>) -> Cand {
+    Cand {
+        start,
+        end,
+        kind: EntityType::Place,
+        subtype: Some("region"),
+        key: format!("place:{}", key(&name)),
+        name,
+        geo: country.map(|c| Geo {
+            geonames_id: None,
+            lat: None,
+            lon: None,
+            country: Some(c.to_string()),
+        }),
+        prio: 4,
+        needs_country: None,
+    }
+}
+
+/// The capitalised words that follow word `i` in its segment (at most two), as an end index.
+fn cap_run(words: &[Word<'_>], i: usize) -> Option<usize> {
+    if !joined(words, i) || !words.get(i + 1)?.cap {
+        return None;
+    }
+    let mut j = i + 2;
+    while j < words.len() && j < i + 3 && joined(words, j - 1) && words[j].cap {
+        j += 1;
+    }
+    Some(j)
+}
+
+fn unknown_place(
+    text: &str,
+    words: &[Word<'_>],
+    i: usize,
+    j: usize,
+    sub: &'static str,
+    prio: u8,
+) -> Cand {
+    let s = surface(text, words, i, j);
+    let known = lookup(words, i, j);
+    Cand {
+        start: words[i].start,
+        end: words[j - 1].end,
+        kind: EntityType::Place,
+        subtype: Some(known.map_or(sub, subtype)),
+        name: known.map_or_else(|| s.to_string(), |p| p.name.to_string()),
+        key: match known {
+            Some(p) if p.id != 0 => format!("geo:{}", p.id),
+            _ => format!("place:{}", key(s)),
+        },
+        geo: known.map(Place::geo),
+        prio,
+        needs_country: None,
+    }
+}
+
+/// Settlements, streets and landmarks named after their head word.
+pub fn headed(text: &str, words: &[Word<'_>], out: &mut Vec<Cand>) {
+    for i in 0..words.len() {
+        let w = &words[i];
+        if w.cap && !w.upper {
+            continue;
+        }
+        if LEX.is("settlement", &w.key) {
+            if let Some(j) = cap_run(words, i) {
+                let sub = if matches!(w.key.get(..4), Some("уезд" | "пров" | "штат")) {
+                    "region"
+                } else {
+                    "city"
+                };
+                out.push(unknown_place(text, words, i + 1, j, sub, 3));
+            }
+        } else if LEX.is("street", &w.key) {
+            if let Some(j) = cap_run(words, i) {
+                let mut c = unknown_place(text, words, i + 1, j, "landmark", 3);
+                c.start = w.start;
+                c.subtype = Some("landmark");
+                c.name = format!("улица {}", surface(text, words, i + 1, j));
+                c.key = format!("place:{}", key(&c.name));
+                c.geo = None;
+                out.push(c);
+            }
+        } else if LEX.is("landmark", &w.key) {
+            landmark_after(text, words, i, out);
+        }
+    }
+    adjective_landmarks(words, out);
+}
+
+/// "шахте «Северная»", "ТЦ «Заря»", "площади Ала-Тоо": the name after a landmark head.
+fn landmark_after(text: &str, words: &[Word<'_>], i: usize, out: &mut Vec<Cand>) {
+    let Some(next) = words.get(i + 1) else { return };
+    if next.seg != words[i].seg {
+        return;
+    }
+    let j = if next.opens_quote() {
+        // up to the word before the closing quote
+        let mut j = i + 2;
+        while j < words.len()
+            && j < i + 5
+            && words[j].seg == next.seg
+            && !words[j].gap.contains(['»', '"', '“'])
+        {
+            j += 1;
+        }
+        j
+    } else if next.cap && joined(words, i) && lookup(words, i + 1, i + 2).is_none() {
+        i + 2
+    } else {
+        return;
+    };
+    if next.gap.len() > 4 {
+        return;
+    }
+    let mut c = unknown_place(text, words, i + 1, j, "landmark", 3);
+    c.subtype = Some("landmark");
+    out.push(c);
+}
+
+/// "на Хованском кладбище": a capitalised adjective before a landmark head inside a sentence.
+fn adjective_landmarks(words: &[Word<'_>], out: &mut Vec<Cand>) {
+    for i in 0..words.len().saturating_sub(1) {
+        let (a, b) = (&words[i], &words[i + 1]);
+        if a.cap && !a.initial && adjective_form(&a.key) && joined(words, i) {
+            if matches!(
+                b.key.as_str(),
+                "кладбище"
+                    | "кладбища"
+                    | "кладбищем"
+                    | "поле"
+                    | "полях"
+                    | "поля"
+                    | "мост"
+                    | "моста"
+                    | "мосту"
+                    | "рынок"
+                    | "рынке"
+                    | "море"
+                    | "моря"
+                    | "морем"
+                    | "озеро"
+                    | "озера"
+                    | "озере"
+            ) {
+                let name = format!("{} {}", a.text, b.text);
+                out.push(Cand {
+                    start: a.start,
+                    end: b.end,
+                    kind: EntityType::Place,
+                    subtype: Some("landmark"),
+                    key: format!("place:{}", &super::morph::surname_key(&a.key)),
+                    name,
+                    geo: None,
+                    prio: 3,
+                    needs_country: None,
+                });
+            }
+        }
+    }
+}
+
+/// A capitalised word after "в", "из", "под"… that no lexicon knows: a place (no id).
+pub fn after_preposition(text: &str, words: &[Word<'_>], out: &mut Vec<Cand>) {
+    for i in 0..words.len().saturating_sub(1) {
+        let (p, w) = (&words[i], &words[i + 1]);
+        if p.cap || !LEX.is("place_prep", &p.key) || !joined(words, i) {
+            continue;
+        }
+        if !w.cap || w.upper || !w.cyrillic || LEX.first_names.contains_key(&w.key) {
+            continue;
+        }
+        if LEX.org_forms.contains_key(&w.key) {
+            continue;
+        }
+        let mut c = unknown_place(text, words, i + 1, i + 2, "city", 1);
+        if c.geo.is_none() {
+            // the prepositional "-е" of a consonant stem: "в Баймаке" → "Баймак"
+            if let Some(stem) = w.text.strip_suffix('е') {
+                if stem
+                    .chars()
+                    .last()
+                    .is_some_and(|c| !"аеёиоуыэюяьй".contains(c))
+                {
+                    c.name = stem.to_string();
+                    c.key = format!("place:{}", key(stem));
+                }
+            }
+        }
+        out.push(c);
+    }
+}
