@@ -28,6 +28,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     let mut cands = Vec::new();
     orgs::lexicon(text, &words, &mut cands);
     orgs::quoted(text, &words, &mut cands);
+    orgs::titled(text, &words, &mut cands);
     persons::full_names(&words, &mut cands);
     persons::initials(&words, &mut cands);
     persons::after_roles(&words, &mut cands);
@@ -47,6 +48,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     }
     let mut more = Vec::new();
     persons::surname_mentions(&words, &people, &mut more);
+    orgs::quoted_again(text, &words, &kept, &mut more);
     kept.extend(more);
     let mut kept = settle(kept);
     resolve_countries(&mut kept);

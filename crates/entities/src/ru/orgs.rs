@@ -70,6 +70,10 @@ fn area_after(words: &[Word<'_>], j: usize) -> Option<usize> {
         let mut cap = false;
         while m < words.len() && m < k + 4 && joined(words, m - 1) {
             let w = &words[m];
+            // a person's first name after the area ends it ("… по району Хамовники Никита …")
+            if LEX.first_names.contains_key(&w.key) && m > k + 1 {
+                break;
+            }
             let area_word = LEX.is("region_noun", &w.key)
                 || matches!(w.key.as_str(), "городу" | "району" | "республике");
             if w.cap && w.cyrillic {
@@ -161,6 +165,18 @@ fn org_cand(text: &str, words: &[Word<'_>], i: usize, j: usize, org: &'static Or
         prio: 5,
         needs_country: None,
     };
+    if org.kind == "media" && joined(words, j - 1) {
+        // an outlet's national edition: "Sputnik Казахстан"
+        let edition =
+            lookup(words, j, j + 1).filter(|p| p.country_level && key(p.name) == words[j].key);
+        if let Some(p) = edition {
+            let s = surface(text, words, i, j + 1);
+            c.end = words[j].end;
+            c.name = s.to_string();
+            c.key = format!("org:{}", key(s));
+            c.geo = Some(country_geo(p.country));
+        }
+    }
     if org.kind != "org" {
         return c;
     }
@@ -209,16 +225,26 @@ pub fn quoted(text: &str, words: &[Word<'_>], out: &mut Vec<Cand>) {
             continue;
         };
         let next = &words[i + 1];
-        if next.seg != words[i].seg || !next.opens_quote() || next.gap.len() > 4 {
+        if next.seg != words[i].seg || next.gap.len() > 4 {
             continue;
         }
+        let latin = |w: &Word<'_>| w.cap && !w.cyrillic && w.text.chars().any(char::is_alphabetic);
         let mut j = i + 2;
-        while j < words.len()
-            && j < i + 6
-            && words[j].seg == next.seg
-            && !words[j].gap.contains(['»', '"', '“'])
-        {
-            j += 1;
+        if next.opens_quote() {
+            while j < words.len()
+                && j < i + 6
+                && words[j].seg == next.seg
+                && !words[j].gap.contains(['»', '"', '“'])
+            {
+                j += 1;
+            }
+        } else if latin(next) && joined(words, i) {
+            // "авиакомпании Blue Sky": a Latin-script name needs no quotes
+            while j < i + 4 && latin_joined(words, j) {
+                j += 1;
+            }
+        } else {
+            continue;
         }
         let s = surface(text, words, i + 1, j);
         if s.is_empty() || !next.cap && !next.text.chars().any(|c| c.is_ascii_digit()) {
@@ -272,4 +298,99 @@ fn hyphen_prefix(w: &Word<'_>, out: &mut Vec<Cand>) {
         prio: 5,
         needs_country: None,
     });
+}
+
+fn latin_joined(words: &[Word<'_>], j: usize) -> bool {
+    j > 0 && joined(words, j - 1) && words.get(j).is_some_and(|w| w.cap && !w.cyrillic)
+}
+
+/// A quoted name already read as an organisation, named again in quotes without its head
+/// word ("у офиса «Зелёного берега»").
+pub fn quoted_again(text: &str, words: &[Word<'_>], known: &[Cand], out: &mut Vec<Cand>) {
+    let keys: Vec<&Cand> = known
+        .iter()
+        .filter(|c| c.prio == 4 && c.kind == EntityType::Org)
+        .collect();
+    if keys.is_empty() {
+        return;
+    }
+    for i in 0..words.len() {
+        if !words[i].opens_quote() || !words[i].cap {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len()
+            && j < i + 5
+            && words[j].seg == words[i].seg
+            && !words[j].gap.contains(['»', '"', '“'])
+        {
+            j += 1;
+        }
+        let s = surface(text, words, i, j);
+        let k = format!("org:{}", loose_key(s));
+        if let Some(c) = keys.iter().find(|c| c.key == k) {
+            out.push(Cand {
+                start: words[i].start,
+                end: words[j - 1].end,
+                ..(*c).clone()
+            });
+        }
+    }
+}
+
+/// Heads of an organisation's title: "Совет национальной безопасности Израиля",
+/// "Центральное телевидение Китая".
+const TITLE_HEADS: &[&str] = &[
+    "совет",
+    "министерств",
+    "комитет",
+    "служб",
+    "управлени",
+    "агентств",
+    "департамент",
+    "телевидени",
+    "суд",
+    "прокуратур",
+    "парламент",
+    "правительств",
+    "штаб",
+    "генштаб",
+];
+
+/// A capitalised title of lower-case words that ends in a country's name:
+/// "Совет национальной безопасности Израиля", "Центральное телевидение Китая".
+pub fn titled(text: &str, words: &[Word<'_>], out: &mut Vec<Cand>) {
+    let is_head = |w: &Word<'_>| TITLE_HEADS.iter().any(|h| w.key.starts_with(h));
+    for i in 0..words.len() {
+        let w = &words[i];
+        if !w.cap || w.upper || !w.cyrillic {
+            continue;
+        }
+        let mut head = is_head(w);
+        let mut tv = w.key.starts_with("телевидени");
+        let mut j = i + 1;
+        while j < words.len() && j < i + 6 && joined(words, j - 1) && !words[j].cap {
+            head |= is_head(&words[j]);
+            tv |= words[j].key.starts_with("телевидени");
+            j += 1;
+        }
+        if !head || j == i + 1 || !joined(words, j - 1) {
+            continue;
+        }
+        let Some(p) = lookup(words, j, j + 1).filter(|p| p.country_level) else {
+            continue;
+        };
+        let s = surface(text, words, i, j + 1);
+        out.push(Cand {
+            start: w.start,
+            end: words[j].end,
+            kind: EntityType::Org,
+            subtype: Some(if tv { "media" } else { "government" }),
+            name: s.to_string(),
+            key: format!("org:{}", loose_key(s)),
+            geo: Some(country_geo(p.country)),
+            prio: 4,
+            needs_country: None,
+        });
+    }
 }

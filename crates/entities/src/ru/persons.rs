@@ -153,7 +153,7 @@ pub fn surname_mentions(words: &[Word<'_>], people: &[(String, String)], out: &m
             continue;
         }
         let k = if w.cyrillic {
-            format!("per:{}", surname_key(&w.text))
+            format!("per:{}", surname_key(w.text))
         } else {
             let lk = super::translit::loose(&key(w.text));
             match people.iter().find(|(_, latin)| *latin == lk) {

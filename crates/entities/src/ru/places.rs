@@ -46,7 +46,8 @@ pub fn lookup(words: &[Word<'_>], i: usize, j: usize) -> Option<&'static Place> 
 }
 
 /// A capitalised word read at a sentence start or in a heading needs more to be a place:
-/// a country, a region, a large city, or the same word capitalised inside a sentence.
+/// a country, a region, a city of a million, a dateline, or the same word capitalised
+/// inside a sentence ("Ровно" opening a sentence is "exactly").
 fn trusted(words: &[Word<'_>], i: usize, p: &Place) -> bool {
     let w = &words[i];
     if !w.initial && !w.heading {
@@ -54,8 +55,18 @@ fn trusted(words: &[Word<'_>], i: usize, p: &Place) -> bool {
     }
     p.country_level
         || p.region
-        || p.population >= 100_000
+        || p.population >= 1_000_000
+        || dateline_head(words, i)
         || words.iter().any(|o| !o.initial && o.key == w.key)
+}
+
+/// The first word of its segment with a comma after it: "ХАБАРОВСК, 14 сентября".
+fn dateline_head(words: &[Word<'_>], i: usize) -> bool {
+    let first = i == 0 || words[i - 1].seg != words[i].seg;
+    first
+        && words
+            .get(i + 1)
+            .is_some_and(|n| n.gap.trim_start().starts_with(','))
 }
 
 /// Gazetteer places, longest phrase first.
@@ -69,9 +80,16 @@ pub fn gazetteer(words: &[Word<'_>], out: &mut Vec<Cand>) {
             let Some(p) = lookup(words, i, i + n) else {
                 continue;
             };
-            // A word in capitals is a place only when written so in a dateline or heading
-            // ("ХАБАРОВСК, 14 сентября"), or as a country's acronym ("КНР").
-            if w.upper && n == 1 && w.text.chars().count() >= 4 && !(w.initial || w.heading) {
+            // A word in capitals is a place only as a country's acronym ("КНР") or at the
+            // head of a dateline ("ХАБАРОВСК, 14 сентября"), not in a heading in capitals.
+            if w.upper
+                && n == 1
+                && !(p.country_level && w.text.chars().count() <= 4 || dateline_head(words, i))
+            {
+                break;
+            }
+            // A name in quotes names a thing after the place: a road, a ship, a shop.
+            if w.opens_quote() {
                 break;
             }
             if trusted(words, i, p) {
@@ -158,15 +176,26 @@ fn region_cand(start: usize, end: usize, name: String, country: Option<&'static 
 }
 
 /// The capitalised words that follow word `i` in its segment (at most two), as an end index.
+/// A second word joins only when it does not open a name of its own: a region ("Светлая
+/// Приморского края") or a known place ("провинции Филиппин Себу" is the country, then the
+/// province).
 fn cap_run(words: &[Word<'_>], i: usize) -> Option<usize> {
     if !joined(words, i) || !words.get(i + 1)?.cap {
         return None;
     }
-    let mut j = i + 2;
-    while j < words.len() && j < i + 3 && joined(words, j - 1) && words[j].cap {
-        j += 1;
+    let j = i + 2;
+    let second = words.get(j).filter(|w| w.cap && joined(words, j - 1));
+    let own = |k: usize| {
+        lookup(words, k, k + 1).is_some()
+            || words
+                .get(k + 1)
+                .is_some_and(|n| LEX.is("region_noun", &n.key))
+    };
+    match second {
+        Some(_) if lookup(words, i + 1, j + 1).is_some() => Some(j + 1),
+        Some(_) if !own(i + 1) && !own(j) => Some(j + 1),
+        _ => Some(j),
     }
-    Some(j)
 }
 
 fn unknown_place(
@@ -203,7 +232,13 @@ pub fn headed(text: &str, words: &[Word<'_>], out: &mut Vec<Cand>) {
             continue;
         }
         if LEX.is("settlement", &w.key) {
-            if let Some(j) = cap_run(words, i) {
+            // "провинции Филиппин Себу": the country in the genitive, then the name
+            let country_first = lookup(words, i + 1, i + 2).is_some_and(|p| p.country_level)
+                && words.get(i + 2).is_some_and(|n| n.cap)
+                && joined(words, i + 1);
+            let from = if country_first { i + 1 } else { i };
+            if let Some(j) = cap_run(words, from) {
+                let i = from;
                 let sub = if matches!(w.key.get(..4), Some("уезд" | "пров" | "штат")) {
                     "region"
                 } else {
@@ -258,45 +293,26 @@ fn landmark_after(text: &str, words: &[Word<'_>], i: usize, out: &mut Vec<Cand>)
     out.push(c);
 }
 
-/// "на Хованском кладбище": a capitalised adjective before a landmark head inside a sentence.
+/// "на Хованском кладбище": a capitalised adjective before a landmark noun inside a
+/// sentence (`landmark_noun` of heads.tsv).
 fn adjective_landmarks(words: &[Word<'_>], out: &mut Vec<Cand>) {
     for i in 0..words.len().saturating_sub(1) {
         let (a, b) = (&words[i], &words[i + 1]);
-        if a.cap && !a.initial && adjective_form(&a.key) && joined(words, i) {
-            if matches!(
-                b.key.as_str(),
-                "кладбище"
-                    | "кладбища"
-                    | "кладбищем"
-                    | "поле"
-                    | "полях"
-                    | "поля"
-                    | "мост"
-                    | "моста"
-                    | "мосту"
-                    | "рынок"
-                    | "рынке"
-                    | "море"
-                    | "моря"
-                    | "морем"
-                    | "озеро"
-                    | "озера"
-                    | "озере"
-            ) {
-                let name = format!("{} {}", a.text, b.text);
-                out.push(Cand {
-                    start: a.start,
-                    end: b.end,
-                    kind: EntityType::Place,
-                    subtype: Some("landmark"),
-                    key: format!("place:{}", &super::morph::surname_key(&a.key)),
-                    name,
-                    geo: None,
-                    prio: 3,
-                    needs_country: None,
-                });
-            }
+        let adjective = a.cap && !a.initial && adjective_form(&a.key) && joined(words, i);
+        if !adjective || !LEX.is("landmark_noun", &b.key) {
+            continue;
         }
+        out.push(Cand {
+            start: a.start,
+            end: b.end,
+            kind: EntityType::Place,
+            subtype: Some("landmark"),
+            key: format!("place:{}", super::morph::surname_key(&a.key)),
+            name: format!("{} {}", a.text, b.text),
+            geo: None,
+            prio: 3,
+            needs_country: None,
+        });
     }
 }
 
@@ -310,7 +326,10 @@ pub fn after_preposition(text: &str, words: &[Word<'_>], out: &mut Vec<Cand>) {
         if !w.cap || w.upper || !w.cyrillic || LEX.first_names.contains_key(&w.key) {
             continue;
         }
-        if LEX.org_forms.contains_key(&w.key) {
+        // places after "в"/"из" are in the prepositional or genitive: "в Службу спасения"
+        // is an institution, "в Баймаке" a town
+        let ending_ok = w.key.ends_with(['е', 'и', 'а', 'ы', 'я']);
+        if LEX.org_forms.contains_key(&w.key) || !ending_ok {
             continue;
         }
         let mut c = unknown_place(text, words, i + 1, i + 2, "city", 1);

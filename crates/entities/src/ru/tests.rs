@@ -172,3 +172,66 @@ fn english_documents_are_untouched_by_these_rules() {
     let es = run_in("Паводок подошёл к Хабаровску в среду.", None);
     assert!(es.iter().all(|e| e.name != "Хабаровск"), "{es:#?}");
 }
+
+#[test]
+fn a_heading_in_capitals_and_a_quoted_road_name_are_not_places() {
+    let t = "ДРУГИЕ НОВОСТИ ПО ТЕМЕ\nНа трассе «Байкал» столкнулись два грузовика.";
+    let es = run(t);
+    assert!(es.iter().all(|e| e.kind != EntityType::Place), "{es:#?}");
+}
+
+#[test]
+fn a_dateline_city_in_capitals_is_a_place() {
+    let t = "ХАБАРОВСК, 3 мая. Река вышла из берегов, сообщили спасатели.";
+    let es = run(t);
+    assert_eq!(find(&es, "Хабаровск").kind, EntityType::Place);
+}
+
+#[test]
+fn a_settlement_name_stops_before_a_region_or_after_a_country() {
+    let t = "Палатки привезли в поселок Ключевая Тверской области. Ливни прошли в провинции Филиппин Лусон-Юг.";
+    let es = run(t);
+    assert_eq!(texts(t, find(&es, "Ключевая")), ["Ключевая"]);
+    find(&es, "Тверская область");
+    find(&es, "Филиппины");
+    assert_eq!(find(&es, "Лусон-Юг").kind, EntityType::Place);
+}
+
+#[test]
+fn an_institution_after_v_is_not_a_place() {
+    let t = "Соседи позвонили в Службу спасения около полуночи.";
+    let es = run(t);
+    assert!(es.iter().all(|e| e.kind != EntityType::Place), "{es:#?}");
+}
+
+#[test]
+fn titled_bodies_outlet_editions_and_latin_names_after_a_head() {
+    let t = "Совет национальной обороны Румынии заявил об этом. Sputnik Казахстан пишет, что рейс авиакомпании Blue Heron задержан.";
+    let es = run(t);
+    let e = find(&es, "Совет национальной обороны Румынии");
+    assert_eq!(
+        e.geo.as_ref().and_then(|g| g.country.as_deref()),
+        Some("RO")
+    );
+    assert_eq!(
+        find(&es, "Sputnik Казахстан").subtype.as_deref(),
+        Some("media")
+    );
+    assert_eq!(find(&es, "Blue Heron").subtype.as_deref(), Some("company"));
+    assert!(es.iter().all(|e| e.name != "Казахстан"), "{es:#?}");
+}
+
+#[test]
+fn a_quoted_organisation_named_again_without_its_head() {
+    let t = "Сторонники партии «Зелёный берег» пришли к офису «Зелёного берега».";
+    let es = run(t);
+    assert_eq!(find(&es, "Зелёный берег").mentions.len(), 2);
+}
+
+#[test]
+fn an_area_ends_before_a_person() {
+    let t = "Сотрудник ОМВД по району Лесное Никита Греков задержан.";
+    let es = run(t);
+    find(&es, "ОМВД по району Лесное");
+    find(&es, "Никита Греков");
+}
