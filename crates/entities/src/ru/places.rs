@@ -320,7 +320,7 @@ fn adjective_landmarks(words: &[Word<'_>], out: &mut Vec<Cand>) {
 pub fn after_preposition(text: &str, words: &[Word<'_>], out: &mut Vec<Cand>) {
     for i in 0..words.len().saturating_sub(1) {
         let (p, w) = (&words[i], &words[i + 1]);
-        if p.cap || !LEX.is("place_prep", &p.key) || !joined(words, i) {
+        if p.cap && !p.initial || !LEX.is("place_prep", &p.key) || !joined(words, i) {
             continue;
         }
         if !w.cap || w.upper || !w.cyrillic || LEX.first_names.contains_key(&w.key) {

@@ -55,15 +55,26 @@ fn words(doc: &Document, span: Span) -> Vec<W> {
     out
 }
 
-/// The trigger that starts at word `i`, if any, with its length in words.
+/// The trigger that starts at word `i` and whose context the sentence gives, if any, with
+/// its length in words ("столкновение" of buses is an accident, of fans a clash).
 fn trigger_at<'a>(ws: &[W], i: usize) -> Option<(&'a Trig, usize)> {
     TRIGS.iter().find_map(|t| {
         let n = t.words.len();
         let fits = ws
             .get(i..i + n)
             .is_some_and(|run| run.iter().zip(&t.words).all(|(w, p)| p.matches(&w.key)));
-        fits.then_some((t, n))
+        (fits && allowed(t, ws)).then_some((t, n))
     })
+}
+
+/// "не было взрыва", "без пожара", "взрыва не было": the trigger is denied.
+fn negated(ws: &[W], i: usize, n: usize) -> bool {
+    let before = i > 0 && matches!(ws[i - 1].key.as_str(), "не" | "без" | "нет" | "ни");
+    let after = ws.get(i + n).is_some_and(|w| w.key == "не")
+        && ws
+            .get(i + n + 1)
+            .is_some_and(|w| matches!(w.key.as_str(), "было" | "произошло" | "зафиксировано"));
+    before || after
 }
 
 fn allowed(t: &Trig, ws: &[W]) -> bool {
@@ -120,8 +131,7 @@ fn triggers_in(doc: &Document, span: Span) -> Vec<(&'static str, Span)> {
             i += 1;
             continue;
         };
-        let negated = i > 0 && matches!(ws[i - 1].key.as_str(), "не" | "без" | "нет");
-        if !negated && allowed(t, &ws) {
+        if !negated(&ws, i, n) {
             out.push((t.kind, Span::new(ws[i].start, ws[i + n - 1].end)));
         }
         i += n;
