@@ -46,6 +46,18 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             people.push(pair);
         }
     }
+    // a one-word place reading of a person's surname gives way ("Соколов" after
+    // "Максим Соколов" is the man, not the Czech town)
+    kept.retain(|c| {
+        c.kind != EntityType::Place
+            || c.prio > 2
+            || text.get(c.start..c.end).is_some_and(|s| {
+                s.contains(' ')
+                    || !people
+                        .iter()
+                        .any(|(k, _)| *k == format!("per:{}", morph::surname_key(s)))
+            })
+    });
     let mut more = Vec::new();
     persons::surname_mentions(&words, &people, &mut more);
     orgs::quoted_again(text, &words, &kept, &mut more);

@@ -269,6 +269,8 @@ pub fn surname_nominative(w: &str, feminine: bool) -> String {
     } else {
         &[
             ("ского", "ский"),
+            ("ного", "ный"),
+            ("ному", "ный"),
             ("скому", "ский"),
             ("ским", "ский"),
             ("ском", "ский"),
@@ -317,7 +319,8 @@ pub fn region_nominative(adj: &str, noun_key: &str) -> Option<(String, &'static 
     .into_iter()
     .find(|e| adj.ends_with(e))?;
     let stem = strip(adj, stem_end);
-    let hard = !stem.ends_with('н') || stem.ends_with("ск");
+    // the written ending tells a soft stem ("Нижнем", "Нижней") from a hard one
+    let hard = !matches!(stem_end, "его" | "ему" | "ем" | "ей");
     let end = match (fem, hard) {
         (true, true) => "ая",
         (true, false) => "яя",
@@ -382,6 +385,7 @@ mod tests {
         assert_eq!(surname_key("Петровской"), surname_key("Петровский"));
         assert_eq!(surname_nominative("Сафонову", false), "Сафонов");
         assert_eq!(surname_nominative("Лебедевой", true), "Лебедева");
+        assert_eq!(surname_nominative("Заречного", false), "Заречный");
     }
 
     #[test]
@@ -390,5 +394,6 @@ mod tests {
         assert_eq!(n("Кемеровской", "области"), "Кемеровская область");
         assert_eq!(n("Пермскому", "краю"), "Пермский край");
         assert_eq!(n("Кунгурском", "округе"), "Кунгурский округ");
+        assert_eq!(n("Центральном", "районе"), "Центральный район");
     }
 }

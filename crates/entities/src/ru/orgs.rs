@@ -366,6 +366,11 @@ pub fn titled(text: &str, words: &[Word<'_>], out: &mut Vec<Cand>) {
         if !w.cap || w.upper || !w.cyrillic {
             continue;
         }
+        // the title opens with its head or an adjective ("Государственной службы …"), not
+        // with any capitalised word ("Об этом рассказал …")
+        if !is_head(w) && !super::morph::adjective_form(&w.key) {
+            continue;
+        }
         let mut head = is_head(w);
         let mut tv = w.key.starts_with("телевидени");
         let mut j = i + 1;

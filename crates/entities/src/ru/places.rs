@@ -47,7 +47,8 @@ pub fn lookup(words: &[Word<'_>], i: usize, j: usize) -> Option<&'static Place> 
 
 /// A capitalised word read at a sentence start or in a heading needs more to be a place:
 /// a country, a region, a city of a million, a dateline, or the same word capitalised
-/// inside a sentence ("Ровно" opening a sentence is "exactly").
+/// inside a sentence ("Ровно" opening a sentence is "exactly"; "так" lower case elsewhere
+/// does not make "Так" a town).
 fn trusted(words: &[Word<'_>], i: usize, p: &Place) -> bool {
     let w = &words[i];
     if !w.initial && !w.heading {
@@ -57,7 +58,7 @@ fn trusted(words: &[Word<'_>], i: usize, p: &Place) -> bool {
         || p.region
         || p.population >= 1_000_000
         || dateline_head(words, i)
-        || words.iter().any(|o| !o.initial && o.key == w.key)
+        || words.iter().any(|o| o.cap && !o.initial && o.key == w.key)
 }
 
 /// The first word of its segment with a comma after it: "ХАБАРОВСК, 14 сентября".
@@ -90,6 +91,12 @@ pub fn gazetteer(words: &[Word<'_>], out: &mut Vec<Cand>) {
             }
             // A name in quotes names a thing after the place: a road, a ship, a shop.
             if w.opens_quote() {
+                break;
+            }
+            // An adjective-shaped town name before a lower-case noun is the adjective of a
+            // longer name: "Центральный район", "Московский вокзал".
+            let next_lower = words.get(i + n).is_some_and(|x| !x.cap) && joined(words, i + n - 1);
+            if n == 1 && adjective_form(&w.key) && next_lower {
                 break;
             }
             if trusted(words, i, p) {

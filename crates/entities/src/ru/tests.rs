@@ -235,3 +235,33 @@ fn an_area_ends_before_a_person() {
     find(&es, "ОМВД по району Лесное");
     find(&es, "Никита Греков");
 }
+
+#[test]
+fn a_riot_police_unit_with_a_case_ending_is_a_body_not_a_place() {
+    let t = "К площади подъехали сотрудники ОМОНа, сообщил очевидец.";
+    let es = run(t);
+    assert_eq!(find(&es, "ОМОН").kind, EntityType::Org);
+    assert!(es.iter().all(|e| e.kind != EntityType::Place), "{es:#?}");
+}
+
+#[test]
+fn words_that_are_also_town_names_stay_words() {
+    let t = "Так решили жители. Центральный рынок закрыт, сказал он, и так будет до утра.";
+    let es = run(t);
+    assert!(es.iter().all(|e| e.kind != EntityType::Place), "{es:#?}");
+}
+
+#[test]
+fn a_surname_that_is_also_a_town_is_the_person() {
+    let t = "Глава района Максим Соколов приехал к мосту. Соколов сказал, что мост починят.";
+    let es = run(t);
+    assert_eq!(find(&es, "Максим Соколов").mentions.len(), 2, "{es:#?}");
+}
+
+#[test]
+fn a_title_opens_with_its_head_or_an_adjective() {
+    let t = "Об этом рассказал министр обороны Румынии. Государственная служба связи Румынии подтвердила.";
+    let es = run(t);
+    assert!(es.iter().all(|e| !e.name.starts_with("Об этом")), "{es:#?}");
+    find(&es, "Государственная служба связи Румынии");
+}
