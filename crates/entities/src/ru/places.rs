@@ -6,7 +6,7 @@
 
 use super::cand::{joined, phrase_key, surface, Cand};
 use super::data::{Place, LEX};
-use super::morph::{adjective_form, key, region_nominative};
+use super::morph::{adjective_form, is_adjective, key, region_nominative};
 use super::words::Word;
 use newsledger_model::{EntityType, Geo};
 
@@ -63,7 +63,7 @@ fn trusted(words: &[Word<'_>], i: usize, p: &Place) -> bool {
 
 /// The first word of its segment with a comma after it: "ХАБАРОВСК, 14 сентября".
 fn dateline_head(words: &[Word<'_>], i: usize) -> bool {
-    let first = i == 0 || words[i - 1].seg != words[i].seg;
+    let first = words[i].upper && (i == 0 || words[i - 1].seg != words[i].seg);
     first
         && words
             .get(i + 1)
@@ -96,7 +96,7 @@ pub fn gazetteer(words: &[Word<'_>], out: &mut Vec<Cand>) {
             // An adjective-shaped town name before a lower-case noun is the adjective of a
             // longer name: "Центральный район", "Московский вокзал".
             let next_lower = words.get(i + n).is_some_and(|x| !x.cap) && joined(words, i + n - 1);
-            if n == 1 && adjective_form(&w.key) && next_lower {
+            if n == 1 && is_adjective(&key(p.name)) && next_lower {
                 break;
             }
             if trusted(words, i, p) {
@@ -149,7 +149,17 @@ pub fn regions(words: &[Word<'_>], out: &mut Vec<Cand>) {
                 continue;
             };
             let country = region_country(&a.key);
-            out.push(region_cand(a.start, b.end, name, country));
+            let mut c = region_cand(a.start, b.end, name, country);
+            // a region the list knows by a name of its own is that region ("Приморского
+            // края" and "Приморье")
+            let known = LEX.place_forms.get(&key(&c.name)).and_then(|v| v.first());
+            if let Some(p) = known
+                .and_then(|&i| LEX.places.get(i as usize))
+                .filter(|p| p.region)
+            {
+                c.key = format!("place:{}", key(p.name));
+            }
+            out.push(c);
         }
     }
     // "Республика Дагестан" and its case forms: the noun first, then the name.

@@ -265,3 +265,19 @@ fn a_title_opens_with_its_head_or_an_adjective() {
     assert!(es.iter().all(|e| !e.name.starts_with("Об этом")), "{es:#?}");
     find(&es, "Государственная служба связи Румынии");
 }
+
+#[test]
+fn a_region_and_its_own_name_are_one_and_case_forms_before_verbs_stay_places() {
+    let t = "Вода пришла в Приморский край. В Приморье эвакуированы сёла. Число жертв на западе Китая возросло, сообщили в соседних с Башкортостаном регионах.";
+    let es = run(t);
+    assert_eq!(find(&es, "Приморский край").mentions.len(), 2, "{es:#?}");
+    find(&es, "Китай");
+    find(&es, "Башкортостан");
+}
+
+#[test]
+fn a_capitalised_word_and_a_comma_opening_a_sentence_is_no_dateline() {
+    let t = "Так, в полдень вода поднялась на метр.";
+    let es = run(t);
+    assert!(es.iter().all(|e| e.kind != EntityType::Place), "{es:#?}");
+}
