@@ -254,6 +254,19 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 read_web_input(path, &meta, &read_opts, &mut stats, &mut |i| {
                     on_item(i, true)
                 });
+            } else if args.english_only {
+                // Text and JSONL come out of the reader with their language settled
+                // (declared or detected): skip those that are not English, by name.
+                read_input(p, &meta, &mut |i| match i {
+                    Item::Doc(d) => match newsledger_ingest::language::not_english(&d) {
+                        Some(msg) => {
+                            stats.skipped_language += 1;
+                            on_item(Item::Warning(msg), false);
+                        }
+                        None => on_item(Item::Doc(d), false),
+                    },
+                    other => on_item(other, false),
+                });
             } else {
                 read_input(p, &meta, &mut |i| on_item(i, false));
             }

@@ -187,6 +187,66 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
 }
 
 #[test]
+fn english_only_skips_text_and_jsonl_in_other_languages_by_name() {
+    let dir = tempdir();
+    let ru = dir.join("vesti.txt");
+    std::fs::write(
+        &ru,
+        "В посёлке Озёрный у реки сгорел склад, пострадали два сторожа, сообщили спасатели.",
+    )
+    .expect("write");
+    let en = dir.join("harbour.txt");
+    std::fs::write(
+        &en,
+        "Two guards were hurt when a depot burned near the river, officials said.",
+    )
+    .expect("write");
+    let lines = dir.join("mixed.jsonl");
+    std::fs::write(
+        &lines,
+        "{\"id\":\"a-en\",\"text\":\"The ferry was late.\",\"language\":\"en\"}\n\
+         {\"id\":\"a-ru\",\"text\":\"The ferry was late.\",\"language\":\"ru\"}\n\
+         {\"id\":\"a-det\",\"text\":\"Паром опоздал на два часа из-за тумана над заливом.\"}\n",
+    )
+    .expect("write");
+    let path = |p: &std::path::Path| p.to_str().unwrap_or_default().to_string();
+    let out = run(&[
+        "extract",
+        "--english-only",
+        "--format",
+        "jsonl",
+        &path(&ru),
+        &path(&en),
+        &path(&lines),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("vesti.txt: language 'ru' is not English"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("a-ru: language 'ru' is not English"),
+        "{stderr}"
+    );
+    // A detected language (Cyrillic text, no `language` field) is named too.
+    assert!(
+        stderr.contains("a-det: language '") && stderr.contains("is not English; skipped"),
+        "{stderr}"
+    );
+    let ids: Vec<String> = jsonl(&out)
+        .iter()
+        .map(|l| l["id"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids[0].ends_with("harbour.txt"));
+    assert_eq!(ids[1], "a-en");
+    // Without the flag every document is read.
+    let all = run(&["extract", "--format", "jsonl", &path(&ru), &path(&lines)]);
+    assert_eq!(jsonl(&all).len(), 4);
+}
+
+#[test]
 fn lossy_decoding_alone_exits_zero_and_empty_document_gives_empty_ledger() {
     let dir = tempdir();
     let latin = dir.join("latin.txt");

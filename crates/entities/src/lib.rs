@@ -18,6 +18,7 @@ mod gazetteer;
 mod lexicon;
 mod names;
 mod resolve;
+mod ru;
 mod shouted;
 #[cfg(test)]
 mod test_names;
@@ -61,12 +62,12 @@ impl Stage for EntityStage {
         &[Layer::Entities]
     }
     fn process(&self, doc: &mut Document) {
-        // English rules only: other languages get no entities (never English rules by mistake).
-        if doc.lang() != newsledger_model::Lang::En {
-            doc.layers.entities = Vec::new();
-            return;
-        }
-        let entities = extract(doc);
+        // Each language its own rules; others get no entities (never English rules by mistake).
+        let entities = match doc.lang() {
+            newsledger_model::Lang::En => extract(doc),
+            newsledger_model::Lang::Ru => ru::extract(doc),
+            newsledger_model::Lang::Other => Vec::new(),
+        };
         doc.layers.entities = entities;
     }
 }

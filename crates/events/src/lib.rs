@@ -43,6 +43,7 @@ pub const POLITICAL_TYPES: &[&str] = &[
 mod dedup_index;
 mod extract;
 mod lexicon;
+mod ru;
 mod sent;
 
 use extract::MentionIndex;
@@ -85,12 +86,15 @@ impl Stage for EventStage {
         &[Layer::Events]
     }
     fn process(&self, doc: &mut Document) {
-        // English rules only: other languages get no events (never English rules by mistake).
-        if doc.lang() != newsledger_model::Lang::En {
-            doc.layers.events = Vec::new();
-            return;
-        }
-        let (events, mentions) = extract_events_with_mentions(doc);
+        // Each language its own rules; others get no events (never English rules by mistake).
+        let (events, mentions) = match doc.lang() {
+            newsledger_model::Lang::En => extract_events_with_mentions(doc),
+            newsledger_model::Lang::Ru => ru::extract(doc),
+            newsledger_model::Lang::Other => {
+                doc.layers.events = Vec::new();
+                return;
+            }
+        };
         doc.layers.events = events;
         disaster::link_figures(doc, &mentions);
     }

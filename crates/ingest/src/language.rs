@@ -114,10 +114,39 @@ pub fn settle(doc: &mut Document) -> Option<String> {
     })
 }
 
+/// With `--english-only`: the message that skips a document whose language (declared, or
+/// detected by [`settle`]) is not English; `None` for an English document.
+pub fn not_english(doc: &Document) -> Option<String> {
+    let lang = doc.meta.language.as_deref().and_then(normalise);
+    match lang.as_deref() {
+        None | Some("en") | Some("eng") => None,
+        Some(l) => Some(format!(
+            "{}: language '{l}' is not English; skipped (--english-only)",
+            doc.id
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use newsledger_model::Meta;
+
+    #[test]
+    fn english_only_names_a_document_in_another_language() {
+        let mut doc = Document::new(
+            "d-7",
+            "Речной паром причалил к пристани в полдень.",
+            Meta::default(),
+        );
+        doc.meta.language = Some("ru-RU".into());
+        let msg = not_english(&doc).unwrap_or_default();
+        assert!(msg.starts_with("d-7: language 'ru'"), "{msg}");
+        doc.meta.language = Some("en".into());
+        assert_eq!(not_english(&doc), None);
+        doc.meta.language = None;
+        assert_eq!(not_english(&doc), None);
+    }
 
     #[test]
     fn english_and_russian_are_detected() {

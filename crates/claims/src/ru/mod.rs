@@ -129,8 +129,26 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
             .iter()
             .find(|t| c.span.contains(t.span) && t.value.len() >= 10)
             .map(|t| t.value.clone());
+        resolve_entity(doc, &mut c.speaker);
+        for v in c.via.iter_mut() {
+            resolve_entity(doc, v);
+        }
     }
     out
+}
+
+/// The entity a speaker names: the person, body or outlet whose name mention the speaker's
+/// span overlaps (the longest such mention). The speaker's name stays as written, so the
+/// figures' source chains do not change.
+fn resolve_entity(doc: &Document, sp: &mut Speaker) {
+    sp.entity = doc
+        .layers
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+        .filter(|(_, m)| m.kind == newsledger_model::MentionKind::Name && m.span.overlaps(sp.span))
+        .max_by_key(|(_, m)| m.span.len())
+        .map(|(e, _)| e.id.clone());
 }
 
 /// The hedges of a sentence that has no claim (the report's own voice).
@@ -140,6 +158,32 @@ pub fn own_voice_hedged(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_speaker_resolves_to_the_entity_its_name_is() {
+        use newsledger_model::{Meta, Stage};
+        let meta = Meta {
+            language: Some("ru".into()),
+            ..Meta::default()
+        };
+        let text = "Об этом сообщили в ГУ МЧС по Тверской области.";
+        let mut doc = newsledger_model::Document::new("t", text, meta);
+        newsledger_segment::SegmentStage::new().process(&mut doc);
+        newsledger_entities::EntityStage::new().process(&mut doc);
+        let claims = super::extract_claims(&doc);
+        let sp = claims.first().map(|c| c.speaker.clone());
+        let id = sp.as_ref().and_then(|s| s.entity.clone());
+        let ent = doc
+            .layers
+            .entities
+            .iter()
+            .find(|e| Some(&e.id) == id.as_ref());
+        assert_eq!(
+            ent.map(|e| e.name.as_str()),
+            Some("ГУ МЧС по Тверской области"),
+            "{sp:?}"
+        );
+    }
+
     use super::*;
 
     #[test]

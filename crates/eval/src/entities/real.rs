@@ -38,6 +38,8 @@ struct Source {
     outlet: Option<String>,
     #[serde(default)]
     split: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
 }
 
 /// Counts of one document or a whole run.
@@ -325,10 +327,15 @@ pub fn score_real(
             by_doc.entry(g.doc.as_str()).or_default().push(g);
         }
         let sources: Vec<Source> = read_jsonl(&set.join("sources.jsonl"))?;
+        let scope = read_scope(&set.join("gold/entities_docs.txt"))?;
         let (mut n, mut total) = (0, RealCounts::default());
         for s in sources
             .iter()
             .filter(|s| split == "all" || s.split.as_deref() == Some(split))
+            .filter(|s| match &scope {
+                Some(ids) => ids.contains(&s.id),
+                None => true,
+            })
         {
             let path = tdir.join(format!("{}.txt", s.id));
             let Ok(text) = std::fs::read_to_string(&path) else {
@@ -343,7 +350,7 @@ pub fn score_real(
                 title: None,
                 url: s.url.clone(),
                 outlet: s.outlet.clone(),
-                language: None,
+                language: s.language.clone(),
             };
             let doc = system(&p, &s.id, &text, meta);
             let g = by_doc.get(s.id.as_str()).cloned().unwrap_or_default();
@@ -353,6 +360,24 @@ pub fn score_real(
         out.insert(name, (n, total));
     }
     Ok((out, notes))
+}
+
+/// The documents a set's entity gold covers, when it covers only some of them
+/// (`gold/entities_docs.txt`, one id a line); `None` when the file is absent (every
+/// document of the split is scored).
+fn read_scope(path: &Path) -> Result<Option<HashSet<String>>> {
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(Some(
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect(),
+    ))
 }
 
 fn scores_json(n: usize, c: &RealCounts) -> serde_json::Value {

@@ -13,7 +13,7 @@ mod attribution;
 mod claim_index;
 mod group_class;
 mod own_voice;
-mod place;
+pub(crate) mod place;
 mod restatements;
 mod source_context;
 mod sources;

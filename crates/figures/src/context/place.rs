@@ -44,7 +44,7 @@ pub(super) fn own_place(doc: &Document, within: Span, near: usize) -> Option<(u8
 }
 
 /// The document's main place: the country mentioned most often.
-pub(super) fn main_place(doc: &Document) -> Option<String> {
+pub(crate) fn main_place(doc: &Document) -> Option<String> {
     doc.layers
         .entities
         .iter()
@@ -64,7 +64,7 @@ pub(super) fn main_place(doc: &Document) -> Option<String> {
 
 /// The place in a figure's sentence near `at`, else in the earlier sentences of the same
 /// paragraph.
-pub(super) fn place_near(doc: &Document, si: usize, at: usize) -> Option<String> {
+pub(crate) fn place_near(doc: &Document, si: usize, at: usize) -> Option<String> {
     let segs = &doc.layers.segments;
     let seg = segs.get(si)?;
     let para = doc.paragraph_index_at(seg.span.start());

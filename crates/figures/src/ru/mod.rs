@@ -384,10 +384,28 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
         figures_of(doc, &sent, span, claim, &mut carry, &mut latest, &mut out);
     }
     headline::sources_from_body(doc, &mut out);
+    places(doc, &mut out);
     for (k, f) in out.iter_mut().enumerate() {
         f.id = format!("f{}", k + 1);
     }
     out
+}
+
+/// Each figure's place, as for English: the most specific place the entity stage found in
+/// its sentence or the earlier sentences of its paragraph, else the story's main country.
+fn places(doc: &Document, out: &mut [Figure]) {
+    use crate::context::place::{main_place, place_near};
+    let main = main_place(doc);
+    for f in out.iter_mut() {
+        let seg = doc
+            .layers
+            .segments
+            .iter()
+            .position(|s| s.span.contains(f.sentence) || s.span.contains(f.span));
+        f.place = seg
+            .and_then(|si| place_near(doc, si, f.span.start()))
+            .or_else(|| main.clone());
+    }
 }
 
 /// The static code of a metric (the spec's list), for a figure that inherits it.

@@ -318,3 +318,28 @@ fn a_narrative_keeps_the_day_of_the_sentence_before() {
     let f = figures("Паводок начался 3 января. Эвакуированы 40 человек.");
     assert_eq!(f[0].as_of.as_deref(), Some("2031-03-07"));
 }
+
+/// Figures take their place from the entity stage, as English figures do.
+#[test]
+fn a_figure_takes_the_place_named_in_its_sentence_or_paragraph() {
+    let text = "В Ольховске после паводка погибли 4 человека.\nВ Курской области эвакуированы 120 жителей.";
+    let meta = Meta {
+        published: chrono_day(2031, 3, 7),
+        language: Some("ru".into()),
+        ..Meta::default()
+    };
+    let mut doc = Document::new("ru", text, meta);
+    newsledger_segment::SegmentStage::new().process(&mut doc);
+    newsledger_time::TimeStage::new().process(&mut doc);
+    newsledger_entities::EntityStage::new().process(&mut doc);
+    newsledger_claims::ClaimStage::new().process(&mut doc);
+    crate::FigureStage::new().process(&mut doc);
+    let places: Vec<Option<String>> = doc.layers.figures.iter().map(|f| f.place.clone()).collect();
+    assert_eq!(
+        places,
+        [
+            Some("Ольховск".to_string()),
+            Some("Курская область".to_string())
+        ]
+    );
+}
