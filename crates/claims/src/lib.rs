@@ -97,7 +97,7 @@ pub(crate) mod testing {
             .layers
             .claims
             .into_iter()
-            .map(|c| c.speaker.text)
+            .map(|c| c.speaker.map(|s| s.text).unwrap_or_default())
             .collect()
     }
 }
@@ -247,7 +247,7 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
         let kind = kind_of(&ctx, &c.content);
         claims.push(Claim {
             id: String::new(),
-            speaker,
+            speaker: Some(speaker),
             cue: Cue {
                 text: ctx.slice(cue_group(&ctx, c)).to_string(),
                 span: cue_group(&ctx, c),
@@ -530,7 +530,7 @@ fn disclaimer_targets(
             .copied()
             .filter(|&k| {
                 let c = &claims[k];
-                let name = c.speaker.name.to_lowercase();
+                let name = c.speaker_name().to_lowercase();
                 let by_name = name
                     .split_whitespace()
                     .any(|n| n.len() > 2 && words.contains(&n));
