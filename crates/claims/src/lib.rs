@@ -219,7 +219,9 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut classes = Vec::new();
     for c in &cands {
-        let Some(sp) = c.speaker else { continue };
+        if c.speaker.is_none() && !c.no_source {
+            continue;
+        }
         // Relays go into the history too (so "the agency" can find the outlet that relayed),
         // before the speaker, who stays the most recent.
         let via = c
@@ -227,27 +229,17 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
             .iter()
             .map(|v| resolver.resolve(v.span, true))
             .collect();
-        // "a ministry statement said": the ministry speaks, through its statement.
-        let mut speaker = match record_body(&ctx, sp.span) {
-            Some(body) => resolver.resolve_body(body, true),
-            None => resolver.resolve(sp.span, true),
-        };
-        // The mention as written in full (with an appositive); resolution used its head.
-        if let Some(ext) = speaker_extent(&ctx, c).filter(|e| *e != speaker.span) {
-            speaker.span = ext;
-            speaker.text = ctx.slice(ext).to_string();
-        }
-        let class = resolver.history.last().and_then(|h| h.class);
-        let descs = resolver
-            .history
-            .last()
-            .map(|h| h.descs.clone())
-            .unwrap_or_default();
+        let speaker = c
+            .speaker
+            .map(|sp| speaker_of(&ctx, &mut resolver, c, sp.span));
+        let last = resolver.history.last().filter(|_| speaker.is_some());
+        let class = last.and_then(|h| h.class);
+        let descs = last.map(|h| h.descs.clone()).unwrap_or_default();
         let (date, timex) = date_of(&ctx, c);
         let kind = kind_of(&ctx, &c.content);
         claims.push(Claim {
             id: String::new(),
-            speaker: Some(speaker),
+            speaker,
             cue: Cue {
                 text: ctx.slice(cue_group(&ctx, c)).to_string(),
                 span: cue_group(&ctx, c),
@@ -270,6 +262,21 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
         c.id = format!("c{}", k + 1);
     }
     claims
+}
+
+/// The candidate's speaker resolved, with the mention as written in full.
+fn speaker_of(ctx: &Ctx, resolver: &mut Resolver, c: &Cand, sp: Span) -> newsledger_model::Speaker {
+    // "a ministry statement said": the ministry speaks, through its statement.
+    let mut speaker = match record_body(ctx, sp) {
+        Some(body) => resolver.resolve_body(body, true),
+        None => resolver.resolve(sp, true),
+    };
+    // The mention as written in full (with an appositive); resolution used its head.
+    if let Some(ext) = speaker_extent(ctx, c).filter(|e| *e != speaker.span) {
+        speaker.span = ext;
+        speaker.text = ctx.slice(ext).to_string();
+    }
+    speaker
 }
 
 /// A headline or standfirst that sums up the body's sourcing ("…, governor says", "Police

@@ -229,6 +229,13 @@ fn beliefs_and_findings() {
 }
 
 #[test]
+fn said_to_names_no_source() {
+    let (_, c) = one("He is said to be in hiding.");
+    assert!(c.speaker.is_none());
+    assert_eq!(c.cue.text, "is said");
+}
+
+#[test]
 fn not_reporting() {
     for t in [
         "The president announced his resignation in March.",
@@ -237,7 +244,6 @@ fn not_reporting() {
         "Reports of looting spread across the city.",
         "Nobody has said anything yet.",
         "The minister did not say when the curfew would end.",
-        "He is said to be in hiding.",
         "The show starts at nine.",
         "CNN has not corroborated any claims made by the army.",
     ] {
