@@ -271,6 +271,18 @@ pub static FAMILIES: Lazy<HashMap<String, &'static str>> = Lazy::new(|| {
         .collect()
 });
 
+/// Particles of `particles.tsv` after which a stance verb reports ("pointed out"): lemma →
+/// particles.
+pub static REPORTING_PARTICLES: Lazy<HashMap<String, Vec<String>>> = Lazy::new(|| {
+    data_lines(include_str!("../../../data/claims/particles.tsv"))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let words = f.get(3)?.split_whitespace().map(str::to_string).collect();
+            Some((f.first()?.to_string(), words))
+        })
+        .collect()
+});
+
 /// Particles of `particles.tsv`: lemma → (particles, whether the verb needs one to be a cue).
 pub static PARTICLES: Lazy<HashMap<String, (Vec<String>, bool)>> = Lazy::new(|| {
     data_lines(include_str!("../../../data/claims/particles.tsv"))

@@ -68,6 +68,24 @@ pub(crate) mod testing {
     }
 
     #[test]
+    fn pointed_out_reports_and_pointed_to_takes_a_stance() {
+        let doc = run("The coroner pointed out that 40 had died. The mayor pointed to the rain.");
+        let stance: Vec<(String, bool)> = doc
+            .layers
+            .claims
+            .iter()
+            .map(|c| (c.cue.text.clone(), crate::is_stance(c)))
+            .collect();
+        assert_eq!(
+            stance,
+            [
+                ("pointed out".to_string(), false),
+                ("pointed to".to_string(), true)
+            ]
+        );
+    }
+
+    #[test]
     fn cue_families() {
         use crate::cue_family;
         assert_eq!(cue_family("has also said", true), "speech");
@@ -147,11 +165,28 @@ impl Stage for ClaimStage {
 pub fn is_stance(claim: &Claim) -> bool {
     // Called per figure and claim: look the word up as written first, lower-cased only when
     // that misses.
-    let first = claim.cue.text.split_whitespace().next().unwrap_or_default();
-    lexicon::CUES
+    let text = claim.cue.text.as_str();
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let Some(entry) = lexicon::CUES
         .get(first)
         .or_else(|| lexicon::CUES.get(&first.to_lowercase()))
-        .is_some_and(|e| e.class == lexicon::CueClass::Stance)
+        .filter(|e| e.class == lexicon::CueClass::Stance)
+    else {
+        return false;
+    };
+    // "pointed out that 40 died" reports what is so; "pointed to the polls" is a stance. The
+    // cue must be just the verb and that particle.
+    let reporting = match (words.next(), words.next()) {
+        (Some(p), None) => {
+            text.len() == first.len() + 1 + p.len()
+                && lexicon::REPORTING_PARTICLES
+                    .get(&entry.lemma)
+                    .is_some_and(|ps| ps.iter().any(|x| x.eq_ignore_ascii_case(p)))
+        }
+        _ => false,
+    };
+    !reporting
 }
 
 /// The innermost claim whose content (or, failing that, whole span) covers a byte span.

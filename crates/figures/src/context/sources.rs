@@ -189,13 +189,10 @@ pub(super) fn possessor_word(text: &str) -> Option<String> {
         .then(|| w.to_string())
 }
 
-/// A claim that reports rather than takes a stance: the claims layer files "pointed" under
-/// stance for "pointed to", but "pointed out that 40 died" reports the count.
+/// A claim that reports rather than takes a stance ("pointed out that 40 died" reports the
+/// count; the claims lexicon says so).
 pub(super) fn reports(c: &Claim) -> bool {
     !newsledger_claims::is_stance(c)
-        || ["pointed out", "points out", "point out"]
-            .iter()
-            .any(|p| c.cue.text.eq_ignore_ascii_case(p))
 }
 
 /// The claim whose content holds the figure (innermost when claims nest).
