@@ -303,6 +303,8 @@ pub enum UnsourcedShape {
     Passive,
     /// "reportedly".
     Adverb,
+    /// "(when) asked (about) …,".
+    Participle,
 }
 
 /// No-source cues of `unsourced.tsv`: word → (lemma, shape).
@@ -315,6 +317,7 @@ pub static UNSOURCED: Lazy<HashMap<String, (String, UnsourcedShape)>> = Lazy::ne
                 "raise" => UnsourcedShape::Raise,
                 "passive" => UnsourcedShape::Passive,
                 "adverb" => UnsourcedShape::Adverb,
+                "participle" => UnsourcedShape::Participle,
                 _ => return None,
             };
             Some((w.trim().to_string(), (lemma.trim().to_string(), shape)))

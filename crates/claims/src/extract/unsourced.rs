@@ -90,6 +90,7 @@ pub(super) fn add_unsourced(ctx: &Ctx, si: usize, sa: usize, sb: usize, cands: &
             UnsourcedShape::Passive => passive(ctx, si, sa, sb, i, lemma),
             UnsourcedShape::Adverb if !sourced => adverb(ctx, si, sa, sb, i, lemma),
             UnsourcedShape::Adverb => None,
+            UnsourcedShape::Participle => participle(ctx, si, sa, sb, i, lemma),
         };
         let found = found.filter(|c| {
             !cands
@@ -215,6 +216,41 @@ fn adverb(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, lemma: &str) -> 
     Some(c)
 }
 
+/// "Asked whether the fund would pay, …", "when asked about the fund, …": the question
+/// (after "about" when it is there) up to the next comma is the content; the cue is "asked"
+/// or "asked about".
+fn participle(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, lemma: &str) -> Option<Cand> {
+    let opens = i == sa || (i == sa + 1 && any(ctx.lower(sa), &["when", "if", "after", "once"]));
+    let after_when = i > sa && any(ctx.lower(i - 1), &["when", "after", "once"]);
+    if !(opens || after_when) {
+        return None;
+    }
+    let about = ctx.lower(i + 1) == "about";
+    let from = if about { i + 2 } else { i + 1 };
+    if from >= sb || !ctx.is_word(from) {
+        return None;
+    }
+    let comma = (from..sb)
+        .find(|&k| {
+            ctx.lower(k) == ","
+                && ctx
+                    .quote_at(ctx.tok(k).map_or(0, |t| t.span.start()))
+                    .is_none()
+        })
+        .unwrap_or(sb);
+    if comma <= from {
+        return None;
+    }
+    let cue = ctx
+        .tok(i)?
+        .span
+        .cover(ctx.tok(if about { i + 1 } else { i })?.span);
+    let mut c = unsourced_cand(si, cue, lemma, i);
+    c.content
+        .push(trim_span(ctx.text, np_span(ctx, from, comma), &['.', ',']));
+    Some(c)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::testing::run;
@@ -304,6 +340,22 @@ mod tests {
         let c = claims("The count of 31 confirmed by the rescue office is expected to rise.");
         assert_eq!(c.len(), 1, "{c:?}");
         assert!(c[0].1);
+    }
+
+    #[test]
+    fn a_clause_opening_asked_reports_the_question_with_no_source() {
+        let c = claims("Asked whether the levy would pass, most voters in the survey said yes.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "Asked" && !x.1 && x.2 == ["whether the levy would pass"]),
+            "{c:?}"
+        );
+        let c = claims("The mayor smiled when asked about the ferry, and left.");
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "asked about" && !x.1 && x.2 == ["the ferry"]),
+            "{c:?}"
+        );
     }
 
     #[test]
