@@ -462,7 +462,7 @@ async function textView(id) {
     el("div", { class: "small" }, "source: ", chain(r.sources, r.doc.outlet))))));
   const c = v.records.claims;
   side.append(el("h3", {}, `Claims (${c.length})`), el("ul", {}, c.map((r) => recCard(r.rid, "claim",
-    el("span", {}, el("strong", {}, r.speaker), ` ${r.cue} (${r.kind})`, r.date ? " · " + r.date : "",
+    el("span", {}, r.speaker ? el("strong", {}, r.speaker) : el("em", { class: "muted" }, "no source named"), ` ${r.cue} (${r.kind})`, r.date ? " · " + r.date : "",
       r.hedged ? el("span", { class: "tag warn" }, "hedged") : ""),
     el("div", { class: "small" }, "chain: ", chain(r.chain, r.doc.outlet))))));
   const ev = v.records.events;

@@ -46,8 +46,12 @@ fn main() {
                 let content: Vec<[usize; 2]> =
                     c.content.iter().map(|s| [s.start(), s.end()]).collect();
                 serde_json::json!({
-                    "speaker": if c.speaker.text.is_empty() { serde_json::Value::Null }
-                        else { serde_json::json!({"span": [c.speaker.span.start(), c.speaker.span.end()]}) },
+                    "speaker": match &c.speaker {
+                        Some(s) if !s.text.is_empty() => {
+                            serde_json::json!({"span": [s.span.start(), s.span.end()]})
+                        }
+                        _ => serde_json::Value::Null,
+                    },
                     "cue": {"span": [c.cue.span.start(), c.cue.span.end()]},
                     "content": content,
                 })

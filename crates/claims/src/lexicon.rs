@@ -32,6 +32,9 @@ pub enum CueClass {
     /// A stance toward something: the speaker before the verb, what it is about after it
     /// ("the senator criticized the plan", "the campaign wants a recount").
     Stance,
+    /// An attribution that names no source ("is expected to", "seemed to", "reportedly");
+    /// never read from `cues.tsv`, only from `unsourced.tsv`.
+    NoSource,
 }
 
 #[derive(Debug, Clone)]
@@ -268,6 +271,18 @@ pub static FAMILIES: Lazy<HashMap<String, &'static str>> = Lazy::new(|| {
         .collect()
 });
 
+/// Particles of `particles.tsv` after which a stance verb reports ("pointed out"): lemma →
+/// particles.
+pub static REPORTING_PARTICLES: Lazy<HashMap<String, Vec<String>>> = Lazy::new(|| {
+    data_lines(include_str!("../../../data/claims/particles.tsv"))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let words = f.get(3)?.split_whitespace().map(str::to_string).collect();
+            Some((f.first()?.to_string(), words))
+        })
+        .collect()
+});
+
 /// Particles of `particles.tsv`: lemma → (particles, whether the verb needs one to be a cue).
 pub static PARTICLES: Lazy<HashMap<String, (Vec<String>, bool)>> = Lazy::new(|| {
     data_lines(include_str!("../../../data/claims/particles.tsv"))
@@ -275,6 +290,37 @@ pub static PARTICLES: Lazy<HashMap<String, (Vec<String>, bool)>> = Lazy::new(|| 
             let f: Vec<&str> = l.split('\t').collect();
             let words = f.get(1)?.split_whitespace().map(str::to_string).collect();
             Some((f.first()?.to_string(), (words, f.get(2) == Some(&"1"))))
+        })
+        .collect()
+});
+
+/// The shape of a no-source cue of `unsourced.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsourcedShape {
+    /// "seemed to stall", "appears ready", "it appears that".
+    Raise,
+    /// "is expected to", "was said to", "it was said that".
+    Passive,
+    /// "reportedly".
+    Adverb,
+    /// "(when) asked (about) …,".
+    Participle,
+}
+
+/// No-source cues of `unsourced.tsv`: word → (lemma, shape).
+pub static UNSOURCED: Lazy<HashMap<String, (String, UnsourcedShape)>> = Lazy::new(|| {
+    data_lines(include_str!("../../../data/claims/unsourced.tsv"))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let (w, lemma, shape) = (f.next()?, f.next()?, f.next()?);
+            let shape = match shape.trim() {
+                "raise" => UnsourcedShape::Raise,
+                "passive" => UnsourcedShape::Passive,
+                "adverb" => UnsourcedShape::Adverb,
+                "participle" => UnsourcedShape::Participle,
+                _ => return None,
+            };
+            Some((w.trim().to_string(), (lemma.trim().to_string(), shape)))
         })
         .collect()
 });

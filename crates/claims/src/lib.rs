@@ -68,6 +68,24 @@ pub(crate) mod testing {
     }
 
     #[test]
+    fn pointed_out_reports_and_pointed_to_takes_a_stance() {
+        let doc = run("The coroner pointed out that 40 had died. The mayor pointed to the rain.");
+        let stance: Vec<(String, bool)> = doc
+            .layers
+            .claims
+            .iter()
+            .map(|c| (c.cue.text.clone(), crate::is_stance(c)))
+            .collect();
+        assert_eq!(
+            stance,
+            [
+                ("pointed out".to_string(), false),
+                ("pointed to".to_string(), true)
+            ]
+        );
+    }
+
+    #[test]
     fn cue_families() {
         use crate::cue_family;
         assert_eq!(cue_family("has also said", true), "speech");
@@ -97,7 +115,7 @@ pub(crate) mod testing {
             .layers
             .claims
             .into_iter()
-            .map(|c| c.speaker.text)
+            .map(|c| c.speaker.map(|s| s.text).unwrap_or_default())
             .collect()
     }
 }
@@ -147,11 +165,28 @@ impl Stage for ClaimStage {
 pub fn is_stance(claim: &Claim) -> bool {
     // Called per figure and claim: look the word up as written first, lower-cased only when
     // that misses.
-    let first = claim.cue.text.split_whitespace().next().unwrap_or_default();
-    lexicon::CUES
+    let text = claim.cue.text.as_str();
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let Some(entry) = lexicon::CUES
         .get(first)
         .or_else(|| lexicon::CUES.get(&first.to_lowercase()))
-        .is_some_and(|e| e.class == lexicon::CueClass::Stance)
+        .filter(|e| e.class == lexicon::CueClass::Stance)
+    else {
+        return false;
+    };
+    // "pointed out that 40 died" reports what is so; "pointed to the polls" is a stance. The
+    // cue must be just the verb and that particle.
+    let reporting = match (words.next(), words.next()) {
+        (Some(p), None) => {
+            text.len() == first.len() + 1 + p.len()
+                && lexicon::REPORTING_PARTICLES
+                    .get(&entry.lemma)
+                    .is_some_and(|ps| ps.iter().any(|x| x.eq_ignore_ascii_case(p)))
+        }
+        _ => false,
+    };
+    !reporting
 }
 
 /// The innermost claim whose content (or, failing that, whole span) covers a byte span.
@@ -219,7 +254,9 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut classes = Vec::new();
     for c in &cands {
-        let Some(sp) = c.speaker else { continue };
+        if c.speaker.is_none() && !c.no_source {
+            continue;
+        }
         // Relays go into the history too (so "the agency" can find the outlet that relayed),
         // before the speaker, who stays the most recent.
         let via = c
@@ -227,22 +264,12 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
             .iter()
             .map(|v| resolver.resolve(v.span, true))
             .collect();
-        // "a ministry statement said": the ministry speaks, through its statement.
-        let mut speaker = match record_body(&ctx, sp.span) {
-            Some(body) => resolver.resolve_body(body, true),
-            None => resolver.resolve(sp.span, true),
-        };
-        // The mention as written in full (with an appositive); resolution used its head.
-        if let Some(ext) = speaker_extent(&ctx, c).filter(|e| *e != speaker.span) {
-            speaker.span = ext;
-            speaker.text = ctx.slice(ext).to_string();
-        }
-        let class = resolver.history.last().and_then(|h| h.class);
-        let descs = resolver
-            .history
-            .last()
-            .map(|h| h.descs.clone())
-            .unwrap_or_default();
+        let speaker = c
+            .speaker
+            .map(|sp| speaker_of(&ctx, &mut resolver, c, sp.span));
+        let last = resolver.history.last().filter(|_| speaker.is_some());
+        let class = last.and_then(|h| h.class);
+        let descs = last.map(|h| h.descs.clone()).unwrap_or_default();
         let (date, timex) = date_of(&ctx, c);
         let kind = kind_of(&ctx, &c.content);
         claims.push(Claim {
@@ -270,6 +297,21 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
         c.id = format!("c{}", k + 1);
     }
     claims
+}
+
+/// The candidate's speaker resolved, with the mention as written in full.
+fn speaker_of(ctx: &Ctx, resolver: &mut Resolver, c: &Cand, sp: Span) -> newsledger_model::Speaker {
+    // "a ministry statement said": the ministry speaks, through its statement.
+    let mut speaker = match record_body(ctx, sp) {
+        Some(body) => resolver.resolve_body(body, true),
+        None => resolver.resolve(sp, true),
+    };
+    // The mention as written in full (with an appositive); resolution used its head.
+    if let Some(ext) = speaker_extent(ctx, c).filter(|e| *e != speaker.span) {
+        speaker.span = ext;
+        speaker.text = ctx.slice(ext).to_string();
+    }
+    speaker
 }
 
 /// A headline or standfirst that sums up the body's sourcing ("…, governor says", "Police
@@ -530,7 +572,7 @@ fn disclaimer_targets(
             .copied()
             .filter(|&k| {
                 let c = &claims[k];
-                let name = c.speaker.name.to_lowercase();
+                let name = c.speaker_name().to_lowercase();
                 let by_name = name
                     .split_whitespace()
                     .any(|n| n.len() > 2 && words.contains(&n));

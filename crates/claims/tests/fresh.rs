@@ -110,7 +110,7 @@ fn a_body_counting_a_number_is_a_claim() {
             ],
             "{got:?}"
         );
-        let c = with_cue(&doc, "counted").map(|c| c.speaker.text.clone());
+        let c = with_cue(&doc, "counted").map(|c| c.speaker_text().to_string());
         assert_eq!(c.as_deref(), Some("The transport ministry"));
     }
 }

@@ -259,13 +259,13 @@ fn live_page_timestamp_is_not_part_of_the_speaker() {
     for (doc, claims) in both(text) {
         for c in &claims {
             assert!(
-                !c.speaker.text.starts_with(|ch: char| ch.is_ascii_digit()),
+                !c.speaker_text().starts_with(|ch: char| ch.is_ascii_digit()),
                 "{:?} in {:?}",
                 c.speaker,
                 doc.text
             );
         }
-        let got: Vec<&str> = claims.iter().map(|c| c.speaker.text.as_str()).collect();
+        let got: Vec<&str> = claims.iter().map(|c| c.speaker_text()).collect();
         assert!(got.contains(&"Regional authorities"), "{got:?}");
         assert!(got.contains(&"Police"), "{got:?}");
     }
@@ -283,7 +283,7 @@ fn dated_timestamp_before_the_speaker_dates_the_claim() {
         .layers
         .claims
         .iter()
-        .find(|c| c.speaker.text == "Coastguards");
+        .find(|c| c.speaker_text() == "Coastguards");
     assert_eq!(
         c.and_then(|c| c.date.clone())
             .as_deref()

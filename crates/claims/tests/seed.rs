@@ -73,7 +73,7 @@ fn check(text: &str, doc: newsledger_model::Document) {
     for &(line, spk, cue, via) in TABLE {
         let hit = doc.layers.claims.iter().any(|c| {
             line_of(c.cue.span.start()) == line
-                && c.speaker.name.contains(spk)
+                && c.speaker_name().contains(spk)
                 && c.cue.text.contains(cue)
                 && (via.is_empty() || c.via.iter().any(|v| v.name.contains(via)))
         });

@@ -34,7 +34,7 @@ fn content(doc: &Document, c: &Claim) -> Vec<String> {
 fn speaker_first_with_that() {
     let (doc, c) =
         one("The Red Crescent said that 40 families had lost their homes in the floods.");
-    assert_eq!(c.speaker.name, "Red Crescent");
+    assert_eq!(c.speaker_name(), "Red Crescent");
     assert_eq!(c.cue.text, "said");
     assert_eq!(c.kind, ClaimKind::Indirect);
     assert_eq!(
@@ -46,7 +46,7 @@ fn speaker_first_with_that() {
 #[test]
 fn content_first_with_comma() {
     let (doc, c) = one("Two bridges were swept away overnight, the regional governor said.");
-    assert_eq!(c.speaker.text, "the regional governor");
+    assert_eq!(c.speaker_text(), "the regional governor");
     assert_eq!(content(&doc, &c), ["Two bridges were swept away overnight"]);
 }
 
@@ -54,7 +54,7 @@ fn content_first_with_comma() {
 fn inverted_said_with_appositive() {
     let (doc, c) =
         one("\"The water came in seconds,\" said Marta Quell, a baker in the lower town.");
-    assert_eq!(c.speaker.name, "Marta Quell");
+    assert_eq!(c.speaker_name(), "Marta Quell");
     assert_eq!(c.kind, ClaimKind::Direct);
     assert_eq!(content(&doc, &c), ["The water came in seconds"]);
 }
@@ -63,9 +63,9 @@ fn inverted_said_with_appositive() {
 fn according_to_front_and_back() {
     let (_, c) = claims("According to the civil defence agency, 300 people were evacuated. The dam held, according to engineers at the site.");
     assert_eq!(c.len(), 2);
-    assert_eq!(c[0].speaker.text, "the civil defence agency");
+    assert_eq!(c[0].speaker_text(), "the civil defence agency");
     assert_eq!(c[0].cue.lemma, "according_to");
-    assert_eq!(c[1].speaker.name, "engineers at the site");
+    assert_eq!(c[1].speaker_name(), "engineers at the site");
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn relay_quoting_gives_origin_first() {
 #[test]
 fn relay_citing_before_verb() {
     let (_, c) = one("The Daily Lantern, citing two officials, said the talks had collapsed.");
-    assert_eq!(c.speaker.name, "two officials");
+    assert_eq!(c.speaker_name(), "two officials");
     assert_eq!(c.via.len(), 1);
     assert_eq!(c.via[0].name, "Daily Lantern");
 }
@@ -88,7 +88,7 @@ fn relay_citing_before_verb() {
 #[test]
 fn announced_according_to_nests() {
     let (_, c) = one("Three ministers have resigned, the presidency announced, according to state radio RNB on Monday.");
-    assert_eq!(c.speaker.name, "presidency");
+    assert_eq!(c.speaker_name(), "presidency");
     assert_eq!(c.cue.text, "announced");
     assert_eq!(c.via.len(), 1);
     assert_eq!(c.via[0].name, "RNB");
@@ -97,7 +97,7 @@ fn announced_according_to_nests() {
 #[test]
 fn nested_statement_around_told() {
     let (_, c) = one("Premier Osei told his cabinet that the roads would reopen soon, the government said in a statement.");
-    assert!(c.speaker.name.contains("Osei"));
+    assert!(c.speaker_name().contains("Osei"));
     assert_eq!(c.cue.text, "told");
     assert_eq!(c.via[0].name, "government");
     assert_eq!(c.medium.as_deref(), Some("statement"));
@@ -118,7 +118,7 @@ fn split_quote_in_one_sentence() {
     let (doc, c) =
         one("“The shelling stopped at dawn,” he told reporters, “but nobody trusts the truce.”");
     assert_eq!(content(&doc, &c).len(), 2);
-    assert_eq!(doc.slice(c.speaker.span), "he");
+    assert_eq!(c.speaker_span().map(|s| doc.slice(s)), Some("he"));
 }
 
 #[test]
@@ -141,8 +141,8 @@ fn partial_quote_is_mixed() {
 fn pronoun_resolves_to_last_speaker() {
     let (_, c) = claims("Fire chief Anna Roth said 12 homes burned. “It was the worst night of my career,” she added.");
     assert_eq!(c.len(), 2);
-    assert_eq!(c[1].speaker.text, "she");
-    assert_eq!(c[1].speaker.name, "Anna Roth");
+    assert_eq!(c[1].speaker_text(), "she");
+    assert_eq!(c[1].speaker_name(), "Anna Roth");
 }
 
 #[test]
@@ -156,23 +156,23 @@ fn untagged_quote_continues_speaker() {
 fn role_noun_resolves_to_outlet() {
     let (_, c) = claims("Four people died, state television Kanal 7 reported. According to the broadcaster, 30 more were hurt.");
     assert_eq!(c.len(), 2);
-    assert_eq!(c[1].speaker.text, "the broadcaster");
-    assert_eq!(c[1].speaker.name, "Kanal 7");
+    assert_eq!(c[1].speaker_text(), "the broadcaster");
+    assert_eq!(c[1].speaker_name(), "Kanal 7");
 }
 
 #[test]
 fn role_noun_resolves_to_ministry() {
     let (_, c) = claims("The Health Ministry said 90 people were in hospital. The ministry later said the figure had risen to 110.");
     assert_eq!(c.len(), 2);
-    assert_eq!(c[1].speaker.name, "Health Ministry");
+    assert_eq!(c[1].speaker_name(), "Health Ministry");
 }
 
 #[test]
 fn role_noun_resolves_to_person_named_later() {
     let (_, c) = claims("The governor is safe, her spokesman said on Monday. Her spokesman Piet Alvar said she had left the region.");
     assert_eq!(c.len(), 2);
-    assert_eq!(c[0].speaker.name, "Piet Alvar");
-    assert_eq!(c[1].speaker.name, "Piet Alvar");
+    assert_eq!(c[0].speaker_name(), "Piet Alvar");
+    assert_eq!(c[1].speaker_name(), "Piet Alvar");
 }
 
 #[test]
@@ -229,6 +229,13 @@ fn beliefs_and_findings() {
 }
 
 #[test]
+fn said_to_names_no_source() {
+    let (_, c) = one("He is said to be in hiding.");
+    assert!(c.speaker.is_none());
+    assert_eq!(c.cue.text, "is said");
+}
+
+#[test]
 fn not_reporting() {
     for t in [
         "The president announced his resignation in March.",
@@ -237,7 +244,6 @@ fn not_reporting() {
         "Reports of looting spread across the city.",
         "Nobody has said anything yet.",
         "The minister did not say when the curfew would end.",
-        "He is said to be in hiding.",
         "The show starts at nine.",
         "CNN has not corroborated any claims made by the army.",
     ] {
@@ -250,7 +256,7 @@ fn not_reporting() {
 fn headline_present_tense() {
     let (_, c) = one("Flood-hit mayor tells residents the worst is over");
     assert_eq!(c.cue.text, "tells");
-    assert_eq!(c.speaker.text, "Flood-hit mayor");
+    assert_eq!(c.speaker_text(), "Flood-hit mayor");
 }
 
 #[test]
@@ -276,21 +282,21 @@ fn participle_continues_attribution() {
         claims("The agency said 3,000 tents had arrived, adding that more were on the way.");
     assert_eq!(c.len(), 2);
     assert_eq!(c[1].cue.text, "adding");
-    assert_eq!(c[1].speaker.text, "The agency");
+    assert_eq!(c[1].speaker_text(), "The agency");
 }
 
 #[test]
 fn coordinated_verbs_share_the_subject() {
     let (_, c) = claims("The regional police accused outside groups of stirring the riots and said 70 people were held.");
     assert_eq!(c.len(), 2);
-    assert_eq!(c[1].speaker.text, "The regional police");
+    assert_eq!(c[1].speaker_text(), "The regional police");
 }
 
 #[test]
 fn passive_quoted_as_saying() {
     let (_, c) =
         one("The envoy was quoted by the Coastal Herald as saying that talks would resume.");
-    assert_eq!(c.speaker.name, "envoy");
+    assert_eq!(c.speaker_name(), "envoy");
     assert_eq!(c.via[0].name, "Coastal Herald");
 }
 
@@ -341,9 +347,15 @@ fn relative_clause_attribution() {
     let (doc, c) = claims("The dockers' union, which says it speaks for 4,000 workers, said 12 of its members were hurt.");
     assert_eq!(c.len(), 2);
     assert_eq!(c[0].cue.text, "says");
-    assert_eq!(doc.slice(c[0].speaker.span), "The dockers' union");
+    assert_eq!(
+        c[0].speaker_span().map(|s| doc.slice(s)),
+        Some("The dockers' union")
+    );
     assert_eq!(c[1].cue.text, "said");
-    assert_eq!(doc.slice(c[1].speaker.span), "The dockers' union");
+    assert_eq!(
+        c[1].speaker_span().map(|s| doc.slice(s)),
+        Some("The dockers' union")
+    );
     let (_, c) = claims("A nurse, who asked not to be named, said the ward was full.");
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].cue.text, "said");
@@ -353,7 +365,7 @@ fn relative_clause_attribution() {
 fn put_the_figure_at() {
     let (_, c) = one("Organisers put the crowd at 15,000.");
     assert_eq!(c.cue.lemma, "put");
-    assert_eq!(c.speaker.name, "Organisers");
+    assert_eq!(c.speaker_name(), "Organisers");
     let (_, c) = claims("The mayor put the plan into action.");
     assert!(c.is_empty());
 }
@@ -361,7 +373,7 @@ fn put_the_figure_at() {
 #[test]
 fn passive_agent_is_the_speaker() {
     let (_, c) = one("The toll of 57 confirmed by the coast guard on Friday is expected to rise.");
-    assert_eq!(c.speaker.name, "coast guard");
+    assert_eq!(c.speaker_name(), "coast guard");
 }
 
 #[test]
@@ -455,8 +467,11 @@ fn anonymity_and_non_sources() {
 fn age_appositive() {
     let (doc, c) = one("Maria Lenko, 45, said the water rose within minutes.");
     // the mention as written, with its appositive; resolution takes the name
-    assert_eq!(doc.slice(c.speaker.span), "Maria Lenko, 45,");
-    assert_eq!(c.speaker.name, "Maria Lenko");
+    assert_eq!(
+        c.speaker_span().map(|s| doc.slice(s)),
+        Some("Maria Lenko, 45,")
+    );
+    assert_eq!(c.speaker_name(), "Maria Lenko");
     assert_eq!(content(&doc, &c), ["the water rose within minutes"]);
 }
 
@@ -480,10 +495,10 @@ Local broadcaster HaberTV reported that dozens of people were still trapped, cit
 President Erdal Yilmaz, who visited the area on Wednesday, pledged to rebuild every home within a year.";
     let (doc, c) = claims(text);
     assert_eq!(c.len(), 5);
-    assert_eq!(c[0].speaker.name, "AFAD");
-    assert_eq!(c[1].speaker.name, "Suleyman Kaya");
+    assert_eq!(c[0].speaker_name(), "AFAD");
+    assert_eq!(c[1].speaker_name(), "Suleyman Kaya");
     assert_eq!(content(&doc, &c[1]).len(), 2);
-    assert_eq!(c[2].speaker.name, "Suleyman Kaya");
+    assert_eq!(c[2].speaker_name(), "Suleyman Kaya");
     assert_eq!(
         c[3].source_chain(),
         ["rescue workers at the scene", "HaberTV"]
@@ -493,14 +508,14 @@ President Erdal Yilmaz, who visited the area on Wednesday, pledged to rebuild ev
         ["dozens of people were still trapped"]
     );
     assert_eq!(c[3].hedges.len(), 1);
-    assert_eq!(c[4].speaker.name, "Erdal Yilmaz");
+    assert_eq!(c[4].speaker_name(), "Erdal Yilmaz");
 }
 
 #[test]
 fn stances_are_attributed_to_bodies_not_to_counts() {
     // A stance toward something is an attribution in the broad sense.
     let (_doc, c) = one("The teachers' union criticized the new pay scale on Tuesday.");
-    assert_eq!(c.speaker.name, "teachers' union");
+    assert_eq!(c.speaker_name(), "teachers' union");
     assert_eq!(c.cue.text, "criticized");
     // A count that "sought" help is a figure, not a stance; the ministry's statement is the
     // claim of the sentence.

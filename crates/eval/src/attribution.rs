@@ -165,10 +165,9 @@ fn pred_quotes(claims: &[Claim], text: &str, idx: &TokenIndex) -> Vec<Quote> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for c in claims {
-        let sources = if c.speaker.text.is_empty() {
-            Vec::new()
-        } else {
-            vec![snap(c.speaker.span)]
+        let sources = match &c.speaker {
+            Some(s) if !s.text.is_empty() => vec![snap(s.span)],
+            _ => Vec::new(),
         };
         let mut contents: Vec<TSpan> = c.content.iter().filter_map(|&s| snap(s)).collect();
         contents.sort();

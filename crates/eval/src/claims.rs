@@ -213,7 +213,9 @@ pub fn run(args: &Args) -> Result<()> {
                 .collect();
             let exact = |c: &Claim| c.cue.text.to_lowercase().contains(&g.cue.to_lowercase());
             let spk = |c: &Claim| {
-                same_name(&c.speaker.name, &g.speaker) || same_name(&c.speaker.text, &g.speaker)
+                c.speaker.as_ref().is_some_and(|s| {
+                    same_name(&s.name, &g.speaker) || same_name(&s.text, &g.speaker)
+                })
             };
             let cand = pool
                 .iter()
@@ -232,13 +234,16 @@ pub fn run(args: &Args) -> Result<()> {
             };
             used[k] = true;
             n_match += 1;
-            let s_ok =
-                same_name(&c.speaker.name, &g.speaker) || same_name(&c.speaker.text, &g.speaker);
+            let s_ok = spk(c);
             spk_ok += s_ok as usize;
             if !s_ok && args.verbose {
                 println!(
                     "[{}] SPEAKER got {:?} ({:?}) want {:?} ({:?})",
-                    g.doc, c.speaker.name, c.speaker.text, g.speaker, g.speaker_text
+                    g.doc,
+                    c.speaker_name(),
+                    c.speaker_text(),
+                    g.speaker,
+                    g.speaker_text
                 );
             }
             let v_ok = c.via.len() == g.via.len()
@@ -288,7 +293,10 @@ pub fn run(args: &Args) -> Result<()> {
                     let content: Vec<&str> = c.content.iter().map(|s| doc.slice(*s)).collect();
                     println!(
                         "[{}] EXTRA {:?} {:?} :: {:?}",
-                        line.id, c.speaker.name, c.cue.text, content
+                        line.id,
+                        c.speaker_name(),
+                        c.cue.text,
+                        content
                     );
                 }
             }

@@ -68,12 +68,12 @@ fn claim(d: &mut Document, speaker: &str, content: &str, lemma: &str, distance: 
     let id = format!("c{}", d.layers.claims.len() + 1);
     d.layers.claims.push(Claim {
         id: id.clone(),
-        speaker: Speaker {
+        speaker: Some(Speaker {
             text: speaker.to_string(),
             span: sp,
             entity: None,
             name: speaker.to_string(),
-        },
+        }),
         cue: Cue {
             text: lemma.to_string(),
             span: sp,

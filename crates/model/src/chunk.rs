@@ -240,7 +240,7 @@ impl Merger {
             remap(&mut timex, &tmap);
             l.claims.push(Claim {
                 id,
-                speaker: shift_speaker(speaker, offset, &emap),
+                speaker: speaker.map(|s| shift_speaker(s, offset, &emap)),
                 cue: Cue {
                     span: shift(cue.span),
                     ..cue

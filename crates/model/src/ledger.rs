@@ -4,7 +4,7 @@ use crate::{Claim, Document, Entity, Event, Figure, Segment, Span, Timex};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the ledger's shape changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// What optional parts a ledger carries.
 #[derive(Debug, Clone, Copy, Default)]
@@ -138,5 +138,39 @@ mod tests {
             assert!(owned.is_some());
             assert_eq!(owned, view);
         }
+    }
+
+    #[test]
+    fn a_claim_with_no_source_round_trips_with_a_null_speaker() {
+        use crate::{ClaimKind, Cue};
+        let text = "It was reported that the ferry had sailed.";
+        let mut doc = Document::new("d", text, Meta::default());
+        doc.layers.claims.push(Claim {
+            id: "c1".into(),
+            speaker: None,
+            cue: Cue {
+                text: "was reported".into(),
+                span: Span(3, 15),
+                lemma: "report".into(),
+                distance: false,
+            },
+            content: vec![Span(21, 41)],
+            kind: ClaimKind::Indirect,
+            via: Vec::new(),
+            date: None,
+            timex: None,
+            medium: None,
+            hedges: Vec::new(),
+            span: Span(0, 41),
+        });
+        let ledger = Ledger::from_document(&doc, LedgerOptions::default());
+        let json = serde_json::to_string(&ledger).unwrap_or_default();
+        assert!(json.contains(r#""speaker":null"#), "{json}");
+        assert!(json.contains(&format!(r#""schema_version":{SCHEMA_VERSION}"#)));
+        let back: Option<Ledger> = serde_json::from_str(&json).ok();
+        assert_eq!(back.as_ref(), Some(&ledger));
+        let claim = &ledger.claims[0];
+        assert!(claim.source_chain().is_empty());
+        assert_eq!((claim.speaker_name(), claim.speaker_span()), ("", None));
     }
 }

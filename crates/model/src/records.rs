@@ -173,7 +173,9 @@ pub struct Hedge {
 pub struct Claim {
     /// `c1`, `c2`… in document order.
     pub id: String,
-    pub speaker: Speaker,
+    /// Who the claim is attributed to; `None` when the text names no source ("it was
+    /// reported that", "reportedly", "polls show").
+    pub speaker: Option<Speaker>,
     pub cue: Cue,
     /// The reported content; several spans when a quote is split by its cue.
     pub content: Vec<Span>,
@@ -192,11 +194,30 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// The source chain origin-first: the speaker, then each relay outward.
+    /// The source chain origin-first: the speaker, then each relay outward; empty when the
+    /// claim names no source (a claim with no speaker gives no origin).
     pub fn source_chain(&self) -> Vec<String> {
-        std::iter::once(self.speaker.name.clone())
+        let Some(speaker) = &self.speaker else {
+            return Vec::new();
+        };
+        std::iter::once(speaker.name.clone())
             .chain(self.via.iter().map(|v| v.name.clone()))
             .collect()
+    }
+
+    /// The speaker's span, when the claim names one.
+    pub fn speaker_span(&self) -> Option<Span> {
+        self.speaker.as_ref().map(|s| s.span)
+    }
+
+    /// The speaker's resolved name, or "" when the claim names no source.
+    pub fn speaker_name(&self) -> &str {
+        self.speaker.as_ref().map_or("", |s| s.name.as_str())
+    }
+
+    /// The speaker's mention as written, or "" when the claim names no source.
+    pub fn speaker_text(&self) -> &str {
+        self.speaker.as_ref().map_or("", |s| s.text.as_str())
     }
 }
 

@@ -142,7 +142,9 @@ fn chunks_of_whole_reports_give_each_report_its_own_records() {
     }
     for c in &bl.claims {
         slices(c.cue.span, &c.cue.text);
-        slices(c.speaker.span, &c.speaker.text);
+        if let Some(sp) = &c.speaker {
+            slices(sp.span, &sp.text);
+        }
         for s in c.content.iter().chain([&c.span]) {
             assert!(big.text.get(s.start()..s.end()).is_some());
         }

@@ -211,7 +211,7 @@ pub fn claims_table(rows: &[ClaimRow]) -> Table {
         let mut c = doc_cells(&r.doc);
         c.extend([
             r.rid.as_str().into(),
-            r.speaker.as_str().into(),
+            r.speaker.clone().into(),
             r.chain.join(" > ").into(),
             r.cue.as_str().into(),
             r.kind.as_str().into(),

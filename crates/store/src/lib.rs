@@ -245,8 +245,9 @@ pub struct ClaimRow {
     pub id: i64,
     pub doc: DocRef,
     pub rid: String,
-    pub speaker: String,
-    pub speaker_key: String,
+    /// Who the claim is attributed to; `None` when the text names no source.
+    pub speaker: Option<String>,
+    pub speaker_key: Option<String>,
     pub chain: Vec<String>,
     pub cue: String,
     pub kind: String,

@@ -243,13 +243,23 @@ pub(crate) fn record_rows(doc: &Document, version: &str) -> RecordRows {
         let content: Vec<&str> = c.content.iter().map(|s| doc.slice(*s)).collect();
         let content = content.join(" … ");
         let (date_start, date_end) = date_span(c.date.as_deref());
-        let (speaker_key, speaker) = source_identity(&c.speaker.name);
+        // A claim that names no source has no speaker and no key.
+        let (speaker_key, speaker) = match &c.speaker {
+            Some(sp) => {
+                let (k, s) = source_identity(&sp.name);
+                (Some(k), Some(s))
+            }
+            None => (None, None),
+        };
         let kind = serde_json::to_value(c.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        out.search
-            .push(("claim", c.id.clone(), format!("{speaker}: {content}")));
+        let line = match &speaker {
+            Some(s) => format!("{s}: {content}"),
+            None => content.clone(),
+        };
+        out.search.push(("claim", c.id.clone(), line));
         out.rows.push((
             "claims",
             CLAIM_COLS,

@@ -51,6 +51,12 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0005_band_index.sql"),
         None,
     ),
+    (
+        6,
+        "unsourced_claims",
+        include_str!("../migrations/sqlite/0006_unsourced_claims.sql"),
+        None,
+    ),
 ];
 const PG_MIGRATIONS: &[Migration] = &[
     (
@@ -81,6 +87,12 @@ const PG_MIGRATIONS: &[Migration] = &[
         5,
         "band_index",
         include_str!("../migrations/postgres/0005_band_index.sql"),
+        None,
+    ),
+    (
+        6,
+        "unsourced_claims",
+        include_str!("../migrations/postgres/0006_unsourced_claims.sql"),
         None,
     ),
 ];
@@ -952,8 +964,8 @@ impl Store for SqlStore {
             .map(|r| ClaimRow {
                 id: n(r, 0),
                 rid: s(r, 1),
-                speaker: s(r, 2),
-                speaker_key: s(r, 3),
+                speaker: os(r, 2),
+                speaker_key: os(r, 3),
                 chain: serde_json::from_str(&s(r, 4)).unwrap_or_default(),
                 cue: s(r, 5),
                 kind: s(r, 6),

@@ -2,8 +2,8 @@
 //! PostgreSQL database when `NEWSLEDGER_TEST_PG` is set, and hand-built documents.
 
 use newsledger_model::{
-    Actors, Document, Event, EventStatus, Figure, FigureValue, Group, Meta, Segment, SegmentKind,
-    Span, Trigger, ValueKind,
+    Actors, Claim, ClaimKind, Cue, Document, Event, EventStatus, Figure, FigureValue, Group, Meta,
+    Segment, SegmentKind, Span, Speaker, Trigger, ValueKind,
 };
 
 /// A fresh, empty database on the server named by `NEWSLEDGER_TEST_PG` (a `postgres://`
@@ -155,5 +155,62 @@ pub fn add_event(
         claim: None,
         hedged: false,
         span,
+    });
+}
+
+/// Add a claim whose cue is the first occurrence of `cue` and whose content is the first
+/// occurrence of `content`; `speaker` is the first occurrence of that mention, or `None`
+/// for a claim that names no source.
+pub fn add_claim(d: &mut Document, speaker: Option<&str>, cue: &str, content: &str) {
+    let at = |d: &Document, s: &str| {
+        let start = d.text.find(s).unwrap_or(0);
+        Span(start, start + s.len())
+    };
+    let cue_span = at(d, cue);
+    let content_span = at(d, content);
+    let speaker = speaker.map(|s| Speaker {
+        text: s.into(),
+        span: at(d, s),
+        entity: None,
+        name: s.into(),
+    });
+    let start = [
+        Some(cue_span),
+        Some(content_span),
+        speaker.as_ref().map(|s| s.span),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| s.start())
+    .min()
+    .unwrap_or(0);
+    let end = [
+        Some(cue_span),
+        Some(content_span),
+        speaker.as_ref().map(|s| s.span),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| s.end())
+    .max()
+    .unwrap_or(0);
+    let id = format!("c{}", d.layers.claims.len() + 1);
+    d.layers.claims.push(Claim {
+        id,
+        speaker,
+        cue: Cue {
+            text: cue.into(),
+            span: cue_span,
+            lemma: "say".into(),
+            distance: false,
+        },
+        content: vec![content_span],
+        kind: ClaimKind::Indirect,
+        via: Vec::new(),
+        date: None,
+        timex: None,
+        medium: None,
+        hedges: Vec::new(),
+        span: Span(start, end),
     });
 }

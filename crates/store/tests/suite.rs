@@ -3,7 +3,7 @@
 
 use newsledger_model::{Span, ValueKind};
 use newsledger_store::analysis;
-use newsledger_store::testing::{add_event, add_figure, doc, fresh_pg_database};
+use newsledger_store::testing::{add_claim, add_event, add_figure, doc, fresh_pg_database};
 use newsledger_store::{export, Filter, Incoming, PutOutcome, Store, Triage};
 
 const V1: &str = "test/1";
@@ -528,6 +528,54 @@ fn exports(store: &dyn Store) {
     }
 }
 
+/// A claim that names no source is stored with a NULL speaker and key, read back as such,
+/// never matched by a source filter, and exported with an empty speaker cell.
+fn unsourced_claims(store: &dyn Store) {
+    let mut d = doc(
+        "u1",
+        Some("https://one.example/pier"),
+        "Harbour Herald",
+        "2031-05-03",
+        &[
+            "The harbour master said the old pier had given way before dawn.",
+            "It was reported that two fishing boats were lost with it.",
+        ],
+    );
+    add_claim(
+        &mut d,
+        Some("The harbour master"),
+        "said",
+        "the old pier had given way",
+    );
+    add_claim(&mut d, None, "was reported", "two fishing boats were lost");
+    put(store, &d);
+    let claims = store.claims(&Filter::default()).unwrap();
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    let named = claims.iter().find(|c| c.rid == "c1").unwrap();
+    assert_eq!(named.speaker.as_deref(), Some("The harbour master"));
+    assert!(named.speaker_key.is_some());
+    let unnamed = claims.iter().find(|c| c.rid == "c2").unwrap();
+    assert_eq!((&unnamed.speaker, &unnamed.speaker_key), (&None, &None));
+    assert!(unnamed.chain.is_empty());
+    let by_source = Filter {
+        source: Some("The harbour master".into()),
+        ..Filter::default()
+    };
+    let only = store.claims(&by_source).unwrap();
+    assert_eq!(
+        only.iter().map(|c| c.rid.as_str()).collect::<Vec<_>>(),
+        ["c1"]
+    );
+    let t = export::claims_table(&claims);
+    export::check(&t).unwrap();
+    let mut out = Vec::new();
+    export::write_jsonl(&t, &mut out).unwrap();
+    assert!(String::from_utf8(out).unwrap().contains("\"speaker\":null"));
+    // The stored record is the ledger's claim, speaker null included.
+    let hits = store.search("fishing boats", 10).unwrap();
+    assert!(hits.iter().any(|h| h.kind == "claim"), "{hits:?}");
+}
+
 type Case = (&'static str, fn(&dyn Store));
 /// A figure dated by a week (as older pipelines wrote it) and a later one dated by a day:
 /// the store orders, filters and picks by date, never by the text of the value.
@@ -632,6 +680,7 @@ const CASES: &[Case] = &[
     ("badrecords", bad_records_are_skipped),
     ("search", search_and_reprocess),
     ("exports", exports),
+    ("unsourced", unsourced_claims),
 ];
 
 #[test]

@@ -273,7 +273,8 @@ fn nest(cands: &mut [Cand]) {
         let outer_attr = cands[o].attr.clone();
         let mut absorbed = false;
         for (k, inner) in cands.iter_mut().enumerate() {
-            if k == o || inner.dropped {
+            // A claim that names no source is not relayed by the one around it.
+            if k == o || inner.dropped || inner.no_source {
                 continue;
             }
             let sp = inner.span();

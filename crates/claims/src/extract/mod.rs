@@ -19,6 +19,7 @@ mod quoted;
 mod speaker_tail;
 mod speech;
 mod survey;
+mod unsourced;
 
 use according::*;
 use content::*;
@@ -36,6 +37,7 @@ use quoted::*;
 use speaker_tail::*;
 use speech::*;
 use survey::*;
+use unsourced::*;
 
 /// A speaker mention before resolution: a span of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,9 @@ pub struct Cand {
     pub relay_inside: bool,
     /// Token index of the cue (for ordering inside a segment).
     pub cue_tok: usize,
+    /// The attribution names no source ("is expected to", "reportedly"): a claim with no
+    /// speaker.
+    pub no_source: bool,
 }
 
 impl Cand {
@@ -91,6 +96,7 @@ impl Cand {
             inherit: false,
             relay_inside: false,
             cue_tok,
+            no_source: false,
         }
     }
 
@@ -249,6 +255,7 @@ pub fn candidates(ctx: &Ctx) -> Vec<Cand> {
         if let Some(c) = survey_frame(ctx, si, sa, sb) {
             cands.push(c);
         }
+        add_unsourced(ctx, si, sa, sb, &mut cands);
         cands.sort_by_key(|c| c.cue_tok);
         finish_segment(ctx, si, sa, sb, &mut cands);
         all.extend(cands.into_iter().filter(|c| !c.dropped));
@@ -291,6 +298,7 @@ fn analyze(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize) -> Option<Cand>
         // Stances ("criticized the plan", "wants a recount") are attributions in the broad
         // sense PolNeAR marks; held by a body, never by a count (`bad_subject`).
         CueClass::Stance => verb_claim(ctx, si, sa, sb, i, base(t.span)),
+        CueClass::NoSource => None,
     }
 }
 

@@ -97,6 +97,7 @@ pub(super) fn colon_claim(ctx: &Ctx, si: usize, sa: usize, sb: usize) -> Option<
         inherit: false,
         relay_inside: false,
         cue_tok: k,
+        no_source: false,
     })
 }
 

@@ -29,7 +29,7 @@ mod tests {
             .layers
             .claims
             .iter()
-            .map(|c| (c.speaker.text.clone(), c.cue.text.clone()))
+            .map(|c| (c.speaker_text().to_string(), c.cue.text.clone()))
             .collect();
         assert_eq!(
             got,

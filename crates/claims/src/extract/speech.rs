@@ -699,7 +699,7 @@ mod tests {
                     .iter()
                     .map(|s| doc.slice(*s).to_string())
                     .collect();
-                (c.speaker.text.clone(), c.cue.text.clone(), content)
+                (c.speaker_text().to_string(), c.cue.text.clone(), content)
             })
             .collect()
     }

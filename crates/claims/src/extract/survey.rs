@@ -43,7 +43,7 @@ mod tests {
         let doc = run("In a new Harlow County poll, 52 percent of voters back the levy.\n");
         let c = doc.layers.claims.iter().find(|c| c.cue.text == "In");
         let c = c.expect("a claim cued by In");
-        assert_eq!(c.speaker.text, "a new Harlow County poll");
+        assert_eq!(c.speaker_text(), "a new Harlow County poll");
         let content: Vec<&str> = c.content.iter().map(|s| doc.slice(*s)).collect();
         assert_eq!(content, ["52 percent of voters back the levy"]);
     }

@@ -36,8 +36,8 @@ pub fn show(doc: &Document, c: &Claim) -> String {
     format!(
         "{} [{}|{}] cue={} kind={:?} via={:?} medium={:?} date={:?} hedges={:?} content={:?}",
         c.id,
-        c.speaker.text,
-        c.speaker.name,
+        c.speaker_text(),
+        c.speaker_name(),
         c.cue.text,
         c.kind,
         via,

@@ -272,7 +272,7 @@ pub(super) fn claim_day(doc: &Document, c: &Claim) -> Option<String> {
 /// "Lena Moor said on Tuesday … Moor added that 40 were hurt": an undated claim takes the
 /// day of the same speaker's nearest dated claim before it (one briefing, one day).
 fn speaker_day(doc: &Document, ix: &ClaimIndex, c: &Claim) -> Option<String> {
-    let name = c.speaker.name.trim();
+    let name = c.speaker_name().trim();
     if name.is_empty() {
         return None;
     }
@@ -380,7 +380,9 @@ fn moment_of(
         if claim_timex.as_deref() == Some(t.id.as_str()) || !clause.contains(t.span) {
             continue;
         }
-        if claim.is_some_and(|c| c.cue.span.overlaps(t.span) || c.speaker.span.overlaps(t.span)) {
+        if claim.is_some_and(|c| {
+            c.cue.span.overlaps(t.span) || c.speaker_span().is_some_and(|s| s.overlaps(t.span))
+        }) {
             continue;
         }
         if near_cue(doc, d.sentence, t.span) || entry_or_dateline(doc, d, t) {

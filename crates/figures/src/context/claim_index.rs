@@ -71,7 +71,7 @@ impl ClaimIndex {
                 .into_iter()
                 .filter(|&c| !self.is_stance(c))
                 .filter_map(|c| claims.get(c))
-                .filter(|c| !c.speaker.span.overlaps(span))
+                .filter(|c| !c.speaker_span().is_some_and(|s| s.overlaps(span)))
                 .min_by_key(|c| c.span.len())
         })
     }
@@ -99,7 +99,7 @@ impl ClaimIndex {
             let mut m: HashMap<String, Vec<(usize, String)>> = HashMap::new();
             for o in &doc.layers.claims {
                 if let Some(v) = claim_day(doc, o).filter(|v| is_day(v)) {
-                    let key = o.speaker.name.trim().to_string();
+                    let key = o.speaker_name().trim().to_string();
                     m.entry(key).or_default().push((o.span.start(), v));
                 }
             }
@@ -130,12 +130,12 @@ mod tests {
     fn claim(name: &str, speaker: Span, cue: Span, content: Span, day: &str) -> Claim {
         Claim {
             id: String::new(),
-            speaker: Speaker {
+            speaker: Some(Speaker {
                 text: name.into(),
                 span: speaker,
                 entity: None,
                 name: name.into(),
-            },
+            }),
             cue: Cue {
                 text: "said".into(),
                 span: cue,

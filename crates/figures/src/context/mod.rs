@@ -405,12 +405,12 @@ mod tests {
         let c = span_of(text, content);
         Claim {
             id: id.into(),
-            speaker: Speaker {
+            speaker: Some(Speaker {
                 text: speaker.into(),
                 span: span_of(text, speaker),
                 entity: None,
                 name: name.into(),
-            },
+            }),
             cue: Cue {
                 text: "said".into(),
                 span: span_of(text, "said"),

@@ -33,7 +33,9 @@ fn is_lower(w: &str) -> bool {
 /// source at all. A place alone before a report verb ("Arn said") stands for its
 /// government and stays.
 pub(super) fn place_speaker(doc: &Document, claim: &Claim, chain: &mut Vec<String>) {
-    let sp = &claim.speaker;
+    let Some(sp) = &claim.speaker else {
+        return;
+    };
     let is_place = |n: &str| {
         doc.layers.entities.iter().any(|e| {
             e.kind == EntityType::Place && (e.name == n || e.aliases.iter().any(|a| a == n))
@@ -92,8 +94,9 @@ fn named_bodies(doc: &Document, drafts: &[Draft]) -> Vec<(usize, String, bool)> 
         }
     }
     for c in &doc.layers.claims {
-        if let Some(o) = chain_of(c).first().filter(|o| body_name(doc, o)) {
-            out.push((c.speaker.span.start(), o.clone(), true));
+        let named = chain_of(c).into_iter().next().filter(|o| body_name(doc, o));
+        if let (Some(o), Some(at)) = (named, c.speaker_span()) {
+            out.push((at.start(), o, true));
         }
     }
     for e in &doc.layers.entities {

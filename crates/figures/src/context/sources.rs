@@ -73,7 +73,11 @@ pub(super) fn strip_title(s: &str) -> &str {
 
 pub(super) fn chain_of(claim: &Claim) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let links = std::iter::once((&claim.speaker.text, &claim.speaker.name))
+    // A claim that names no source gives no origin.
+    let Some(speaker) = &claim.speaker else {
+        return out;
+    };
+    let links = std::iter::once((&speaker.text, &speaker.name))
         .chain(claim.via.iter().map(|v| (&v.text, &v.name)));
     for (text, name) in links {
         // "the mayor's office" resolved to an earlier "office" of someone else: a
@@ -185,13 +189,10 @@ pub(super) fn possessor_word(text: &str) -> Option<String> {
         .then(|| w.to_string())
 }
 
-/// A claim that reports rather than takes a stance: the claims layer files "pointed" under
-/// stance for "pointed to", but "pointed out that 40 died" reports the count.
+/// A claim that reports rather than takes a stance ("pointed out that 40 died" reports the
+/// count; the claims lexicon says so).
 pub(super) fn reports(c: &Claim) -> bool {
     !newsledger_claims::is_stance(c)
-        || ["pointed out", "points out", "point out"]
-            .iter()
-            .any(|p| c.cue.text.eq_ignore_ascii_case(p))
 }
 
 /// The claim whose content holds the figure (innermost when claims nest).
@@ -226,7 +227,9 @@ fn parenthetical_claim<'d>(
     let in_sentence = ix.cues_in_rev(sentence).into_iter();
     in_sentence.filter_map(|i| claims.get(i)).find(|c| {
         let cue = c.cue.span;
-        let content_before = c.content.iter().all(|x| x.end() <= c.speaker.span.start());
+        let content_before = c
+            .speaker_span()
+            .is_some_and(|s| c.content.iter().all(|x| x.end() <= s.start()));
         let gap = doc.text.get(cue.end()..span.start()).unwrap_or(";");
         sentence.contains(cue)
             && cue.end() <= span.start()
@@ -466,7 +469,7 @@ pub(super) fn sources_for(
     if let Some(cl) = claim.filter(|_| d.sources.is_empty() && !d.pronoun_source) {
         // "the agency said" resolved to the wire service publishing the report: a wire
         // does not call itself "the agency", the description names another body
-        let written = clean_source(&cl.speaker.text);
+        let written = clean_source(cl.speaker_text());
         if is_generic(&written) {
             d.sources = vec![written];
         }

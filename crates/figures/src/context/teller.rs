@@ -9,7 +9,9 @@ const CLOSING: [char; 2] = ['”', '"'];
 
 /// A "told" claim whose speaker is the addressee after the cue ("told AFP").
 fn told_an_outlet(c: &Claim) -> bool {
-    c.cue.lemma == "tell" && c.speaker.span.start() >= c.cue.span.end()
+    c.cue.lemma == "tell"
+        && c.speaker_span()
+            .is_some_and(|s| s.start() >= c.cue.span.end())
 }
 
 /// The teller written between the closing quote and "told", up to its first comma:
