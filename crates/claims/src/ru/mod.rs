@@ -129,7 +129,9 @@ pub fn extract_claims(doc: &Document) -> Vec<Claim> {
             .iter()
             .find(|t| c.span.contains(t.span) && t.value.len() >= 10)
             .map(|t| t.value.clone());
-        resolve_entity(doc, &mut c.speaker);
+        if let Some(speaker) = c.speaker.as_mut() {
+            resolve_entity(doc, speaker);
+        }
         for v in c.via.iter_mut() {
             resolve_entity(doc, v);
         }
