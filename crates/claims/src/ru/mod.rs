@@ -172,7 +172,7 @@ mod tests {
         newsledger_segment::SegmentStage::new().process(&mut doc);
         newsledger_entities::EntityStage::new().process(&mut doc);
         let claims = super::extract_claims(&doc);
-        let sp = claims.first().map(|c| c.speaker.clone());
+        let sp = claims.first().and_then(|c| c.speaker.clone());
         let id = sp.as_ref().and_then(|s| s.entity.clone());
         let ent = doc
             .layers
