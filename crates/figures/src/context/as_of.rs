@@ -345,10 +345,11 @@ fn explicit_as_of(doc: &Document, d: &Draft, in_sentence: &[&Timex]) -> Option<S
     None
 }
 
-/// "as of Friday" in a report dated Thursday: the time stage reads a bare weekday as the
-/// latest past one, six days back, but a stated current state names the day after the
-/// report's date (a report dated by its first version and updated the next day). Any
-/// other value is kept.
+/// "By Friday, 30 had died" in a report dated Thursday: the time stage reads a bare weekday
+/// after a sentence-opening "by" as the latest past one, six days back, but a stated
+/// current state names the day after the report's date (a report dated by its first
+/// version and updated the next day). Any other value is kept. ("as of", "as at" and "as
+/// of late" with a weekday are read so by the time stage itself.)
 fn weekday_after_report(doc: &Document, t: &Timex, v: String) -> String {
     let word = doc.slice(t.span).to_lowercase();
     let bare_weekday = WEEKDAYS.iter().any(|w| word.starts_with(w));
