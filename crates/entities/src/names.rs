@@ -537,6 +537,15 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
             i += 1;
             continue;
         }
+        // "The Harwell Update Press Articles": the outlet's own name in its page furniture.
+        if let Some(e) = crate::joined_names::outlet_at(doc, w, i) {
+            if let Some(sp) = span_of(w, i, e) {
+                let t = text_of(doc, w, i, e);
+                out.push(cand(sp, t, seg, Reading::Org("media"), false, w, i, e));
+            }
+            i = e;
+            continue;
+        }
         // Datelines name their place in capitals: "VELDOR, March 10".
         let before_comma = !w
             .get(..i)
@@ -616,9 +625,10 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
             }
             let t = text_of(doc, w, i, j);
             let last_head = j > i + 1 && w.get(j - 1).is_some_and(|y| is_tail_head(y.text));
+            let compass = crate::joined_names::compass_region(doc, w, i, j);
             if j > i + 1
                 && lexicon::NAME_MODIFIER.contains(x.text)
-                && (KNOWN.contains_key(t) || GAZ.historical.contains_key(t) || last_head)
+                && (KNOWN.contains_key(t) || GAZ.historical.contains_key(t) || last_head || compass)
             {
                 classify(doc, w, i, j, seg, out);
                 i = j;
@@ -695,6 +705,11 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
                 && w.get(j + 1).is_some_and(|z| z.cap)
             {
                 j += 2;
+                continue;
+            }
+            // "Disaster and Emergency Management Authority", "Turks and Caicos".
+            if let Some(k) = crate::joined_names::and_joined_end(doc, w, i, j) {
+                j = k;
                 continue;
             }
             if y.is_num {
@@ -870,6 +885,9 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     while a < b && w.get(a).is_some_and(is_det) {
         a += 1;
     }
+    if joined_run(doc, w, a, b, seg, out) {
+        return;
+    }
     let whole = text_of(doc, w, a, b);
     let whole_known = KNOWN.contains_key(whole)
         || GAZ.historical.contains_key(whole)
@@ -911,6 +929,11 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         out.push(cand(span, text, seg, Reading::Historical, weak, w, a, b));
         return;
     }
+    // "Europe", "the Middle East", "the Himalayas": places the gazetteer has no row for.
+    if lexicon::is("world_region", text) {
+        out.push(cand(span, text, seg, Reading::Landmark, weak, w, a, b));
+        return;
+    }
     // Things and events named with capitals ("Arab Spring", "Dow Jones Industrial Average",
     // "Hurricane Ian").
     if len >= 2 && (lexicon::is("event_tail", last.text) || lexicon::is("event_lead", first.text)) {
@@ -939,8 +962,11 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         }
         for k in a + 1..b.saturating_sub(1) {
             if w.get(k).is_some_and(|x| x.is("of")) {
-                if let Some((sub, pos)) = w.get(k - 1).and_then(|x| ORG_HEAD.get(x.text)) {
-                    if matches!(pos, HeadPos::Head | HeadPos::Both) {
+                let prev = w.get(k - 1);
+                if let Some((sub, pos)) = prev.and_then(|x| ORG_HEAD.get(x.text)) {
+                    // "Institute of Development Studies": a tail head that takes "of".
+                    let of_ok = prev.is_some_and(|x| lexicon::is("of_head", x.text));
+                    if matches!(pos, HeadPos::Head | HeadPos::Both) || of_ok {
                         out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
                         return;
                     }
@@ -1279,6 +1305,41 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
             out.push(c);
         }
     }
+}
+
+/// Runs read by the rules of `joined_names`: a body named after
+/// places, a site and its city, a compass part of a region. True when the run is read.
+fn joined_run(
+    doc: &Document,
+    w: &[Word],
+    a: usize,
+    b: usize,
+    seg: usize,
+    out: &mut Vec<NameCand>,
+) -> bool {
+    use crate::joined_names as jn;
+    let weak = w.get(a).is_some_and(|x| x.start);
+    let push = |e: usize, reading: Reading, out: &mut Vec<NameCand>| {
+        if let Some(sp) = span_of(w, a, e) {
+            let t = text_of(doc, w, a, e);
+            out.push(cand(sp, t, seg, reading, weak, w, a, e));
+        }
+    };
+    if let Some(e) = jn::place_body_end(doc, w, a, b) {
+        push(e, Reading::Org("government"), out);
+        return true;
+    }
+    if let Some(k) = jn::site_then_place(doc, w, a, b) {
+        classify(doc, w, a, k, seg, out);
+        classify(doc, w, k, b, seg, out);
+        return true;
+    }
+    if jn::compass_region(doc, w, a, b) {
+        let base = GAZ.best(text_of(doc, w, a + 1, b), &[], false);
+        push(b, Reading::Region { base }, out);
+        return true;
+    }
+    false
 }
 
 /// Can the words before a title be read as a place or organisation?
