@@ -6,6 +6,7 @@
 
 use crate::gazetteer::GAZ;
 use crate::lexicon::{self, HeadPos, KNOWN, NON_NAME, ORG_HEAD};
+use crate::names::Reading;
 use crate::words::{text_of, Word};
 use newsledger_model::Document;
 
@@ -65,7 +66,9 @@ pub fn and_joined_end(doc: &Document, w: &[Word], i: usize, j: usize) -> Option<
     }
     let first = w.get(i)?;
     let opens_with_place = is_known_place(first.text) || is_known_place(left);
-    (!opens_with_place && ends_in_org_head(w, k - 1)).then_some(k)
+    // "the Water Authority and Dams Management Authority": two bodies, each with its head.
+    let left_is_body = ends_in_org_head(w, j - 1);
+    (!opens_with_place && !left_is_body && ends_in_org_head(w, k - 1)).then_some(k)
 }
 
 /// Lower-case heads that make "<place> [modifier] court" one body's name.
@@ -114,6 +117,23 @@ pub fn outlet_at(doc: &Document, w: &[Word], a: usize) -> Option<usize> {
     (a + 1..a + 12).find(|&k| w.get(k - 1).is_some_and(|x| x.span.end() == end))
 }
 
+/// How the outlet's name ending before `w[e]` reads: by its head word when it has one
+/// (a rights group's "… Centre" publishes too), else as a news organisation.
+pub fn outlet_reading(w: &[Word], e: usize) -> Reading {
+    let last = e.checked_sub(1).and_then(|k| w.get(k));
+    let two = e
+        .checked_sub(2)
+        .and_then(|k| w.get(k))
+        .zip(last)
+        .and_then(|(p, l)| ORG_HEAD.get(format!("{} {}", p.text, l.text).as_str()))
+        .map(|(sub, _)| *sub);
+    let one = last
+        .and_then(|x| ORG_HEAD.get(x.text))
+        .map(|(sub, _)| *sub)
+        .filter(|sub| *sub == "ngo");
+    Reading::Org(two.or(one).unwrap_or("media"))
+}
+
 /// A site and the place it stands in, in one run ("State House Nairobi", "Harnow
 /// Stadium Pellik"): where the site's name ends, when the rest is a known place.
 pub fn site_then_place(doc: &Document, w: &[Word], a: usize, b: usize) -> Option<usize> {
@@ -153,6 +173,8 @@ mod tests {
             n.contains(&("Flood and Drought Relief Authority".into(), EntityType::Org)),
             "{n:?}"
         );
+        let n = names("The Canal Authority and Flood Control Agency shared the work.");
+        assert!(!n.iter().any(|(t, _)| t.contains("Authority and")), "{n:?}");
         let n = names("Teams from Jordan and Lebanon Civil Defense joined the search.");
         assert!(!n.iter().any(|(t, _)| t.starts_with("Jordan and")), "{n:?}");
     }

@@ -14,6 +14,7 @@
 //! in-document resolver that prefers leaving a mention out to linking it wrongly.
 
 mod acronyms;
+mod bare_names;
 mod football;
 mod gazetteer;
 mod joined_names;

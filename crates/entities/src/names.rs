@@ -77,6 +77,9 @@ pub struct NameCand {
     pub tokens: Vec<String>,
     /// Context that types an otherwise unknown name ("in Harnow", "automaker Chrysler").
     pub cue: Option<(Cue, &'static str)>,
+    /// Named right after "said" ("said Robyn, an evacuee"): a person unless the document
+    /// types the word otherwise.
+    pub said_name: bool,
 }
 
 fn is_particle(w: &Word) -> bool {
@@ -534,6 +537,32 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
     while i < n {
         let Some(x) = w.get(i) else { break };
         if !x.is_word || !x.cap {
+            // "dpa reported": a known name spelled in lower case.
+            if crate::bare_names::lower_known(x) {
+                if let Some(k) = KNOWN.get(x.text) {
+                    out.push(cand(
+                        x.span,
+                        x.text,
+                        seg,
+                        Reading::Known(k.clone()),
+                        false,
+                        w,
+                        i,
+                        i + 1,
+                    ));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // "Maryville, Tenn.": the state's abbreviation and its dot.
+        if let Some(full) = crate::bare_names::state_abbrev(w, i) {
+            let sp = Span::new(x.span.start(), x.span.end() + 1);
+            let reading = Reading::Place {
+                name: full.to_string(),
+                want_city: false,
+            };
+            out.push(cand(sp, doc.slice(sp), seg, reading, false, w, i, i + 1));
             i += 1;
             continue;
         }
@@ -541,7 +570,8 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
         if let Some(e) = crate::joined_names::outlet_at(doc, w, i) {
             if let Some(sp) = span_of(w, i, e) {
                 let t = text_of(doc, w, i, e);
-                out.push(cand(sp, t, seg, Reading::Org("media"), false, w, i, e));
+                let reading = crate::joined_names::outlet_reading(w, e);
+                out.push(cand(sp, t, seg, reading, false, w, i, e));
             }
             i = e;
             continue;
@@ -827,6 +857,7 @@ fn cand(
         male: None,
         tokens: Vec::new(),
         cue: None,
+        said_name: false,
     }
 }
 
@@ -1296,6 +1327,8 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         if is_namey_token(first) || first.upper {
             let mut c = cand(span, text, seg, Reading::Single, weak, w, a, b);
             c.cue = context_cue(w, a, b);
+            // "said Robyn, an evacuee": the speaker's name, a person.
+            c.said_name = c.cue.is_none() && !weak && crate::bare_names::named_speaker(w, a);
             let role = role_before(doc, w, a, None).or_else(|| role_after(doc, w, b));
             if let Some(r) = role {
                 c.titled = r.class != "other";

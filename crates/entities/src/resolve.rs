@@ -321,8 +321,10 @@ impl<'a, 'd> State<'a, 'd> {
                             None => self.context.iter().map(String::as_str).collect(),
                         };
                         let idx = GAZ.best(name, &ctx, *want_city);
-                        if lexicon::is("own_cluster_place", name) {
-                            idx.and_then(|i| self.own_name_cluster(i, name))
+                        // "Tenn." is kept apart from "Tennessee" as "England" is from the UK.
+                        let abbrev = c.text.ends_with('.');
+                        if abbrev || lexicon::is("own_cluster_place", name) {
+                            idx.and_then(|i| self.own_name_cluster(i, &c.text))
                         } else {
                             idx.and_then(|i| self.place_cluster(i))
                         }
@@ -541,11 +543,22 @@ impl<'a, 'd> State<'a, 'd> {
         }
         for k in late {
             let Some(c) = cands.get(k) else { continue };
+            let person_key = format!("P:{}", c.text.to_lowercase());
             let mut ci = self
                 .keys
                 .get(&format!("U:{}", c.text))
                 .or_else(|| self.keys.get(&format!("O:{}", norm_org(&c.text))))
+                .or_else(|| self.keys.get(&person_key))
                 .copied();
+            // "said Robyn, an evacuee": a speaker's name the document types no other way.
+            if ci.is_none() && c.said_name {
+                let t = c.text.clone();
+                ci = Some(self.cluster(person_key, || {
+                    let mut cl = Cluster::new(EntityType::Person, None, &t);
+                    cl.surname = Some(t.to_lowercase());
+                    cl
+                }));
+            }
             if ci.is_none() && c.text.chars().count() >= 4 && has_demonym(&c.text) {
                 let t = c.text.clone();
                 ci = Some(self.cluster(format!("U:{t}"), || {
