@@ -62,6 +62,34 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviated_state_keeps_its_own_entity_but_dotted_countries_do_not() {
+        let p = newsledger_model::Pipeline::new()
+            .with(newsledger_segment::SegmentStage::new())
+            .and_then(|p| p.with(crate::EntityStage::new()))
+            .expect("pipeline");
+        let text = "Snow fell on Harnow, Tenn., and across Tennessee. U.S. officials said the United States would help.";
+        let mut doc = newsledger_model::Document::new("t", text, newsledger_model::Meta::default());
+        p.run(&mut doc);
+        let names: Vec<&str> = doc
+            .layers
+            .entities
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(
+            names.contains(&"Tenn.") && names.contains(&"Tennessee"),
+            "{names:?}"
+        );
+        let us = doc
+            .layers
+            .entities
+            .iter()
+            .filter(|e| e.name == "United States")
+            .count();
+        assert_eq!(us, 1, "{names:?}");
+    }
+
+    #[test]
     fn a_first_name_after_said_is_a_person() {
         let n = names("\"We left at night,\" said Marta, a teacher. Marta now sleeps in a school.");
         assert_eq!(

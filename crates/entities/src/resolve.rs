@@ -322,7 +322,10 @@ impl<'a, 'd> State<'a, 'd> {
                         };
                         let idx = GAZ.best(name, &ctx, *want_city);
                         // "Tenn." is kept apart from "Tennessee" as "England" is from the UK.
-                        let abbrev = c.text.ends_with('.');
+                        let abbrev = c
+                            .text
+                            .strip_suffix('.')
+                            .is_some_and(|t| !t.contains('.') && lexicon::is("state_abbrev", t));
                         if abbrev || lexicon::is("own_cluster_place", name) {
                             idx.and_then(|i| self.own_name_cluster(i, &c.text))
                         } else {
