@@ -14,9 +14,13 @@
 //! in-document resolver that prefers leaving a mention out to linking it wrongly.
 
 mod acronyms;
+mod bare_names;
+mod football;
 mod gazetteer;
+mod joined_names;
 mod lexicon;
 mod names;
+mod place_lists;
 mod resolve;
 mod ru;
 mod shouted;
@@ -114,6 +118,7 @@ pub fn extract(doc: &Document) -> Vec<newsledger_model::Entity> {
         let dateline = s.kind == SegmentKind::Dateline;
         names::names_in(doc, &seg.words, i, dateline, &mut cands);
     }
+    football::read_clubs(doc, &mut cands);
     // A lone capitalised word at a sentence start or in a headline is kept only when
     // the body supports it, a lexicon or the gazetteer knows it.
     cands.retain(|c| {

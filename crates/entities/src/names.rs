@@ -77,6 +77,9 @@ pub struct NameCand {
     pub tokens: Vec<String>,
     /// Context that types an otherwise unknown name ("in Harnow", "automaker Chrysler").
     pub cue: Option<(Cue, &'static str)>,
+    /// Named right after "said" ("said Robyn, an evacuee"): a person unless the document
+    /// types the word otherwise.
+    pub said_name: bool,
 }
 
 fn is_particle(w: &Word) -> bool {
@@ -534,7 +537,43 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
     while i < n {
         let Some(x) = w.get(i) else { break };
         if !x.is_word || !x.cap {
+            // "dpa reported": a known name spelled in lower case.
+            if crate::bare_names::lower_known(x) {
+                if let Some(k) = KNOWN.get(x.text) {
+                    out.push(cand(
+                        x.span,
+                        x.text,
+                        seg,
+                        Reading::Known(k.clone()),
+                        false,
+                        w,
+                        i,
+                        i + 1,
+                    ));
+                }
+            }
             i += 1;
+            continue;
+        }
+        // "Maryville, Tenn.": the state's abbreviation and its dot.
+        if let Some(full) = crate::bare_names::state_abbrev(w, i) {
+            let sp = Span::new(x.span.start(), x.span.end() + 1);
+            let reading = Reading::Place {
+                name: full.to_string(),
+                want_city: false,
+            };
+            out.push(cand(sp, doc.slice(sp), seg, reading, false, w, i, i + 1));
+            i += 1;
+            continue;
+        }
+        // "The Harwell Update Press Articles": the outlet's own name in its page furniture.
+        if let Some(e) = crate::joined_names::outlet_at(doc, w, i) {
+            if let Some(sp) = span_of(w, i, e) {
+                let t = text_of(doc, w, i, e);
+                let reading = crate::joined_names::outlet_reading(w, e);
+                out.push(cand(sp, t, seg, reading, false, w, i, e));
+            }
+            i = e;
             continue;
         }
         // Datelines name their place in capitals: "VELDOR, March 10".
@@ -616,9 +655,10 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
             }
             let t = text_of(doc, w, i, j);
             let last_head = j > i + 1 && w.get(j - 1).is_some_and(|y| is_tail_head(y.text));
+            let compass = crate::joined_names::compass_region(doc, w, i, j);
             if j > i + 1
                 && lexicon::NAME_MODIFIER.contains(x.text)
-                && (KNOWN.contains_key(t) || GAZ.historical.contains_key(t) || last_head)
+                && (KNOWN.contains_key(t) || GAZ.historical.contains_key(t) || last_head || compass)
             {
                 classify(doc, w, i, j, seg, out);
                 i = j;
@@ -695,6 +735,11 @@ pub fn names_in(doc: &Document, w: &[Word], seg: usize, dateline: bool, out: &mu
                 && w.get(j + 1).is_some_and(|z| z.cap)
             {
                 j += 2;
+                continue;
+            }
+            // "Disaster and Emergency Management Authority", "Turks and Caicos".
+            if let Some(k) = crate::joined_names::and_joined_end(doc, w, i, j) {
+                j = k;
                 continue;
             }
             if y.is_num {
@@ -812,6 +857,7 @@ fn cand(
         male: None,
         tokens: Vec::new(),
         cue: None,
+        said_name: false,
     }
 }
 
@@ -870,6 +916,9 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
     while a < b && w.get(a).is_some_and(is_det) {
         a += 1;
     }
+    if joined_run(doc, w, a, b, seg, out) {
+        return;
+    }
     let whole = text_of(doc, w, a, b);
     let whole_known = KNOWN.contains_key(whole)
         || GAZ.historical.contains_key(whole)
@@ -911,6 +960,11 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         out.push(cand(span, text, seg, Reading::Historical, weak, w, a, b));
         return;
     }
+    // "Europe", "the Middle East", "the Himalayas": places the gazetteer has no row for.
+    if lexicon::is("world_region", text) {
+        out.push(cand(span, text, seg, Reading::Landmark, weak, w, a, b));
+        return;
+    }
     // Things and events named with capitals ("Arab Spring", "Dow Jones Industrial Average",
     // "Hurricane Ian").
     if len >= 2 && (lexicon::is("event_tail", last.text) || lexicon::is("event_lead", first.text)) {
@@ -939,8 +993,11 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         }
         for k in a + 1..b.saturating_sub(1) {
             if w.get(k).is_some_and(|x| x.is("of")) {
-                if let Some((sub, pos)) = w.get(k - 1).and_then(|x| ORG_HEAD.get(x.text)) {
-                    if matches!(pos, HeadPos::Head | HeadPos::Both) {
+                let prev = w.get(k - 1);
+                if let Some((sub, pos)) = prev.and_then(|x| ORG_HEAD.get(x.text)) {
+                    // "Institute of Development Studies": a tail head that takes "of".
+                    let of_ok = prev.is_some_and(|x| lexicon::is("of_head", x.text));
+                    if matches!(pos, HeadPos::Head | HeadPos::Both) || of_ok {
                         out.push(cand(span, text, seg, Reading::Org(sub), weak, w, a, b));
                         return;
                     }
@@ -1270,6 +1327,8 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
         if is_namey_token(first) || first.upper {
             let mut c = cand(span, text, seg, Reading::Single, weak, w, a, b);
             c.cue = context_cue(w, a, b);
+            // "said Robyn, an evacuee": the speaker's name, a person.
+            c.said_name = c.cue.is_none() && !weak && crate::bare_names::named_speaker(w, a);
             let role = role_before(doc, w, a, None).or_else(|| role_after(doc, w, b));
             if let Some(r) = role {
                 c.titled = r.class != "other";
@@ -1279,6 +1338,41 @@ fn classify(doc: &Document, w: &[Word], a0: usize, b: usize, seg: usize, out: &m
             out.push(c);
         }
     }
+}
+
+/// Runs read by the rules of `joined_names`: a body named after
+/// places, a site and its city, a compass part of a region. True when the run is read.
+fn joined_run(
+    doc: &Document,
+    w: &[Word],
+    a: usize,
+    b: usize,
+    seg: usize,
+    out: &mut Vec<NameCand>,
+) -> bool {
+    use crate::joined_names as jn;
+    let weak = w.get(a).is_some_and(|x| x.start);
+    let push = |e: usize, reading: Reading, out: &mut Vec<NameCand>| {
+        if let Some(sp) = span_of(w, a, e) {
+            let t = text_of(doc, w, a, e);
+            out.push(cand(sp, t, seg, reading, weak, w, a, e));
+        }
+    };
+    if let Some(e) = jn::place_body_end(doc, w, a, b) {
+        push(e, Reading::Org("government"), out);
+        return true;
+    }
+    if let Some(k) = jn::site_then_place(doc, w, a, b) {
+        classify(doc, w, a, k, seg, out);
+        classify(doc, w, k, b, seg, out);
+        return true;
+    }
+    if jn::compass_region(doc, w, a, b) {
+        let base = GAZ.best(text_of(doc, w, a + 1, b), &[], false);
+        push(b, Reading::Region { base }, out);
+        return true;
+    }
+    false
 }
 
 /// Can the words before a title be read as a place or organisation?

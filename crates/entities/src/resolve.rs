@@ -149,6 +149,45 @@ impl<'a, 'd> State<'a, 'd> {
         Some(ci)
     }
 
+    /// "England", "Britain": a part or an older name of a gazetteer country that reports
+    /// keep apart from it; the mention keeps the country's geography under its own name.
+    fn own_name_cluster(&mut self, idx: u32, name: &str) -> Option<usize> {
+        let p = GAZ.place(idx)?;
+        let ci = self.cluster(format!("GN:{name}"), || {
+            let mut c = Cluster::new(EntityType::Place, Some(p.kind.subtype()), name);
+            c.place = Some(idx);
+            c.country = Some(p.country.to_string());
+            c.gazetteer_name = true;
+            c
+        });
+        Some(ci)
+    }
+
+    /// "the Disaster and Emergency Management Authority (AFAD)": a short form in brackets
+    /// right after an organisation's name is that organisation's, whatever its letters,
+    /// and so is every later use of it ("NEMA" even where a town is spelled so).
+    fn bracket_alias(
+        &mut self,
+        cands: &[NameCand],
+        k: usize,
+        cand_ci: &[Option<usize>],
+    ) -> Option<usize> {
+        let c = cands.get(k)?;
+        let key = format!("A:{}", self.doc.slice(c.span));
+        let named = crate::acronyms::bracketed_after(self.doc, cands, k)
+            .and_then(|p| cand_ci.get(p).copied().flatten())
+            .filter(|&pi| {
+                self.clusters
+                    .get(pi)
+                    .is_some_and(|x| x.kind == EntityType::Org)
+            });
+        if let Some(pi) = named {
+            self.keys.insert(key, pi);
+            return Some(pi);
+        }
+        self.keys.get(&key).copied()
+    }
+
     fn person_by_surname(&self, tok: &str) -> Option<usize> {
         let t = tok.to_lowercase();
         self.clusters
@@ -226,8 +265,13 @@ impl<'a, 'd> State<'a, 'd> {
             assigned[k] = Some(ci);
         }
         let mut late: Vec<usize> = Vec::new();
+        let mut cand_ci: Vec<Option<usize>> = vec![None; cands.len()];
         for (k, c) in cands.iter().enumerate() {
+            let alias = crate::acronyms::short_form(self.doc.slice(c.span))
+                .then(|| self.bracket_alias(cands, k, &cand_ci))
+                .flatten();
             let ci = match (&c.reading, assigned.get(k).copied().flatten()) {
+                _ if alias.is_some() => alias,
                 (_, Some(ci)) => Some(ci),
                 (Reading::Person, None) => None,
                 (Reading::Known(kn), None) => {
@@ -270,9 +314,23 @@ impl<'a, 'd> State<'a, 'd> {
                     {
                         None
                     } else {
-                        let ctx: Vec<&str> = self.context.iter().map(String::as_str).collect();
-                        GAZ.best(name, &ctx, *want_city)
-                            .and_then(|i| self.place_cluster(i))
+                        let list = crate::place_lists::list_country(self.doc, cands, k)
+                            .or_else(|| crate::place_lists::recent_country(cands, k));
+                        let ctx: Vec<&str> = match list {
+                            Some(cc) => vec![cc],
+                            None => self.context.iter().map(String::as_str).collect(),
+                        };
+                        let idx = GAZ.best(name, &ctx, *want_city);
+                        // "Tenn." is kept apart from "Tennessee" as "England" is from the UK.
+                        let abbrev = c
+                            .text
+                            .strip_suffix('.')
+                            .is_some_and(|t| !t.contains('.') && lexicon::is("state_abbrev", t));
+                        if abbrev || lexicon::is("own_cluster_place", name) {
+                            idx.and_then(|i| self.own_name_cluster(i, &c.text))
+                        } else {
+                            idx.and_then(|i| self.place_cluster(i))
+                        }
                     }
                 }
                 (Reading::Region { base }, None) => {
@@ -415,6 +473,9 @@ impl<'a, 'd> State<'a, 'd> {
                 }
             };
             let Some(ci) = ci else { continue };
+            if let Some(slot) = cand_ci.get_mut(k) {
+                *slot = Some(ci);
+            }
             let m = Self::name_m(c);
             self.add(ci, m);
             if let Some(cl) = self.clusters.get_mut(ci) {
@@ -485,11 +546,22 @@ impl<'a, 'd> State<'a, 'd> {
         }
         for k in late {
             let Some(c) = cands.get(k) else { continue };
+            let person_key = format!("P:{}", c.text.to_lowercase());
             let mut ci = self
                 .keys
                 .get(&format!("U:{}", c.text))
                 .or_else(|| self.keys.get(&format!("O:{}", norm_org(&c.text))))
+                .or_else(|| self.keys.get(&person_key))
                 .copied();
+            // "said Robyn, an evacuee": a speaker's name the document types no other way.
+            if ci.is_none() && c.said_name {
+                let t = c.text.clone();
+                ci = Some(self.cluster(person_key, || {
+                    let mut cl = Cluster::new(EntityType::Person, None, &t);
+                    cl.surname = Some(t.to_lowercase());
+                    cl
+                }));
+            }
             if ci.is_none() && c.text.chars().count() >= 4 && has_demonym(&c.text) {
                 let t = c.text.clone();
                 ci = Some(self.cluster(format!("U:{t}"), || {

@@ -1,6 +1,7 @@
 use super::*;
 use crate::gazetteer::{PlaceKind, GAZ};
 use crate::lexicon::{KnownKind, KNOWN, ROLE};
+use newsledger_model::EntityType;
 
 #[test]
 fn gazetteer_knows_transliterations_and_hand_aliases() {
@@ -64,4 +65,59 @@ fn a_spent_budget_stops_the_entity_stage() {
     };
     assert_eq!(run(Budget::of(std::time::Duration::ZERO)), 0);
     assert!(run(Budget::unlimited()) >= 2);
+}
+
+#[test]
+fn world_regions_are_places() {
+    let n = crate::test_names::names("Aid flights left Europe for the Middle East on Tuesday.");
+    assert!(n.contains(&("Europe".into(), EntityType::Place)), "{n:?}");
+    assert!(
+        n.contains(&("Middle East".into(), EntityType::Place)),
+        "{n:?}"
+    );
+}
+
+#[test]
+fn a_tail_head_that_takes_of_makes_one_body() {
+    let n = crate::test_names::names(
+        "The count was checked by the Talvaria Institute of Rural Studies last year.",
+    );
+    assert!(
+        n.contains(&(
+            "Talvaria Institute of Rural Studies".into(),
+            EntityType::Org
+        )),
+        "{n:?}"
+    );
+}
+
+#[test]
+fn parts_of_a_country_keep_their_own_entity() {
+    let p = newsledger_model::Pipeline::new()
+        .with(newsledger_segment::SegmentStage::new())
+        .and_then(|p| p.with(EntityStage::new()))
+        .expect("pipeline");
+    let text = "Rain hit England on Monday. The UK weather office said more would fall.";
+    let mut doc = newsledger_model::Document::new("t", text, newsledger_model::Meta::default());
+    p.run(&mut doc);
+    let places: Vec<&str> = doc
+        .layers
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Place)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(
+        places.contains(&"England") && places.len() == 2,
+        "{places:?}"
+    );
+}
+
+#[test]
+fn a_valley_or_camp_lead_makes_a_site() {
+    let n = crate::test_names::names("Water rushed down Wadi Kessar towards the town of Pellik.");
+    assert!(
+        n.contains(&("Wadi Kessar".into(), EntityType::Place)),
+        "{n:?}"
+    );
 }
