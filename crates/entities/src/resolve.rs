@@ -367,8 +367,14 @@ impl<'a, 'd> State<'a, 'd> {
                             .entry(format!("M:{}", text.to_lowercase()))
                             .or_insert(i);
                     }
+                    // "Europe", "the Himalayas": a world region, wider than any country.
+                    let subtype = if lexicon::is("world_region", &text) {
+                        "world_region"
+                    } else {
+                        "landmark"
+                    };
                     Some(self.cluster(format!("M:{}", text.to_lowercase()), || {
-                        Cluster::new(EntityType::Place, Some("landmark"), &text)
+                        Cluster::new(EntityType::Place, Some(subtype), &text)
                     }))
                 }
                 (Reading::Historical, None) => {

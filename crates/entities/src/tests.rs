@@ -121,3 +121,27 @@ fn a_valley_or_camp_lead_makes_a_site() {
         "{n:?}"
     );
 }
+
+#[test]
+fn world_regions_are_typed_apart_from_sites() {
+    let mut d = Document::new(
+        "t",
+        "Aid flights left Europe for the capital on Tuesday.",
+        newsledger_model::Meta::default(),
+    );
+    newsledger_segment::SegmentStage::new().process(&mut d);
+    EntityStage::new().process(&mut d);
+    let subtype = |name: &str| {
+        d.layers
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.subtype.clone())
+    };
+    assert_eq!(
+        subtype("Europe").as_deref(),
+        Some("world_region"),
+        "{:?}",
+        d.layers.entities
+    );
+}

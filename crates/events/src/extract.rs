@@ -696,6 +696,8 @@ fn place_rank(subtype: Option<&str>) -> u8 {
         Some("landmark") => 1,
         Some("region") => 2,
         Some("country") => 3,
+        // "the Himalayas", "Europe": wider than the country the event is in.
+        Some("world_region") => 4,
         _ => 2,
     }
 }

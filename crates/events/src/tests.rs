@@ -878,3 +878,16 @@ fn a_hazard_is_dated_to_a_day_and_a_night_is_its_day() {
     let evs = run(&d);
     assert_eq!(one(&evs, "heat_wave").date, None, "{evs:#?}");
 }
+
+#[test]
+fn a_world_region_is_a_wider_place_than_a_country() {
+    let mut d = doc("A flood swept through villages of the Himalayas in Nepal on Monday.");
+    entity(&mut d, "Himalayas", EntityType::Place, Some("world_region"));
+    let nepal = entity(&mut d, "Nepal", EntityType::Place, Some("country"));
+    let evs = run(&d);
+    assert_eq!(
+        one(&evs, "flood").place.as_deref(),
+        Some(nepal.as_str()),
+        "{evs:#?}"
+    );
+}
