@@ -20,6 +20,7 @@ mod span;
 mod spanindex;
 #[doc(hidden)]
 pub mod testing;
+pub mod translit;
 
 pub use budget::{Budget, OverBudget};
 pub use ledger::{Ledger, LedgerOptions, LedgerView, SCHEMA_VERSION};

@@ -3,52 +3,7 @@
 //! one English-language news uses most for Russian names (BGN/PCGN without diacritics:
 //! х → kh, ц → ts, ч → ch, ш → sh, щ → shch, ж → zh, ю → yu, я → ya, й and ы → y).
 
-fn latin(c: char) -> Option<&'static str> {
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' => "g",
-        'д' => "d",
-        'е' | 'э' => "e",
-        'ё' => "yo",
-        'ж' => "zh",
-        'з' => "z",
-        'и' => "i",
-        'й' | 'ы' => "y",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' => "u",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ъ' | 'ь' => "",
-        'ю' => "yu",
-        'я' => "ya",
-        // Kazakh and Ukrainian letters seen in names of the region.
-        'і' => "i",
-        'ї' => "yi",
-        'є' => "ye",
-        'ә' => "a",
-        'ғ' => "g",
-        'қ' => "k",
-        'ң' => "n",
-        'ө' => "o",
-        'ұ' | 'ү' => "u",
-        'һ' => "h",
-        _ => return None,
-    })
-}
+use newsledger_model::translit::latin_letter as latin;
 
 /// The text with its Cyrillic letters (lower case) written in Latin; other characters as
 /// they are. `None` when there is no Cyrillic letter.

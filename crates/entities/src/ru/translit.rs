@@ -3,48 +3,15 @@
 //! shown, and a loose key that forgets where the schemes differ (й as y/i/j, е as e/ye, х as
 //! kh/h/x, the soft sign) is what two spellings are compared by.
 
-/// The transliteration of a Cyrillic text (Latin characters pass through).
+/// The transliteration of a Cyrillic text (Latin characters pass through), by the model's
+/// one letter table.
 pub fn latin(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let lower = c.to_lowercase().next().unwrap_or(c);
-        let t = match lower {
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' => "g",
-            'д' => "d",
-            'е' => "e",
-            'ё' => "yo",
-            'ж' => "zh",
-            'з' => "z",
-            'и' => "i",
-            'й' => "y",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ъ' | 'ь' => "",
-            'ы' => "y",
-            'э' => "e",
-            'ю' => "yu",
-            'я' => "ya",
-            _ => {
-                out.push(c);
-                continue;
-            }
+        let Some(t) = newsledger_model::translit::latin_letter(lower) else {
+            out.push(c);
+            continue;
         };
         if c.is_uppercase() {
             let mut cs = t.chars();
