@@ -67,6 +67,14 @@ pub(crate) mod testing {
         doc
     }
 
+    /// The texts of a claim's content spans.
+    pub fn contents(doc: &Document, c: &newsledger_model::Claim) -> Vec<String> {
+        c.content
+            .iter()
+            .map(|s| doc.slice(*s).to_string())
+            .collect()
+    }
+
     #[test]
     fn pointed_out_reports_and_pointed_to_takes_a_stance() {
         let doc = run("The coroner pointed out that 40 had died. The mayor pointed to the rain.");

@@ -42,15 +42,22 @@ mod tests {
     use newsledger_model::{Document, EntityType, MentionKind, Meta, Pipeline};
     use newsledger_segment::SegmentStage;
 
-    #[test]
-    fn a_short_form_in_brackets_belongs_to_the_body_before_it_whatever_its_letters() {
+    /// A text through segmentation and the entity stage.
+    fn entities_of(text: &str) -> Document {
         let p = Pipeline::new()
             .with(SegmentStage::new())
             .and_then(|p| p.with(EntityStage::new()))
             .expect("pipeline");
-        let text = "The Flood Relief Authority (KORA) opened shelters. Later KORA said 300 people had left.";
         let mut doc = Document::new("t", text, Meta::default());
         p.run(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn a_short_form_in_brackets_belongs_to_the_body_before_it_whatever_its_letters() {
+        let doc = entities_of(
+            "The Flood Relief Authority (KORA) opened shelters. Later KORA said 300 people had left.",
+        );
         let e = doc
             .layers
             .entities
@@ -68,13 +75,9 @@ mod tests {
 
     #[test]
     fn a_bracketed_acronym_is_a_mention_of_the_name_before_it() {
-        let p = Pipeline::new()
-            .with(SegmentStage::new())
-            .and_then(|p| p.with(EntityStage::new()))
-            .expect("pipeline");
-        let text = "Teams from the Korvan Relief Agency (KRA) reached the valley on Monday. The KRA said forty people were safe.";
-        let mut doc = Document::new("t", text, Meta::default());
-        p.run(&mut doc);
+        let doc = entities_of(
+            "Teams from the Korvan Relief Agency (KRA) reached the valley on Monday. The KRA said forty people were safe.",
+        );
         let e = doc
             .layers
             .entities

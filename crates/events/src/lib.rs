@@ -471,16 +471,14 @@ fn past_disaster(doc: &Document, kind: &str, value: &str) -> bool {
 /// event's date is a day; the timex it points to keeps the part of the day.
 fn day_of(value: &str) -> &str {
     match value.get(..10) {
-        Some(day) if value.as_bytes().get(10) == Some(&b'T') && is_day(&Some(day.to_string())) => {
-            day
-        }
+        Some(day) if value.as_bytes().get(10) == Some(&b'T') && is_day(Some(day)) => day,
         _ => value,
     }
 }
 
 /// A day-precise date (`2031-05-04…`), not a week, month or year.
-fn is_day(d: &Option<String>) -> bool {
-    d.as_deref().is_some_and(|d| {
+fn is_day(d: Option<&str>) -> bool {
+    d.is_some_and(|d| {
         d.len() >= 10
             && d.bytes().take(10).enumerate().all(|(k, b)| {
                 if k == 4 || k == 7 {
@@ -498,8 +496,8 @@ fn is_day(d: &Option<String>) -> bool {
 /// starts once, and later days in the story are its aftermath ("rescuers on Wednesday
 /// searched the rubble of the quake" after "the quake struck on Monday").
 fn absorb(k: &mut Found, f: &Found) {
-    let kept_day = k.own_date && is_day(&k.event.date);
-    let new_day = f.own_date && is_day(&f.event.date);
+    let kept_day = k.own_date && is_day(k.event.date.as_deref());
+    let new_day = f.own_date && is_day(f.event.date.as_deref());
     let earlier = || match (&f.event.date, &k.event.date) {
         (Some(a), Some(b)) => a.get(..10) < b.get(..10),
         _ => false,
@@ -991,8 +989,7 @@ fn build(
     }
     // A hazard, accident or response is dated to a day or not at all: "in 1950", "this
     // week", "in November" do not say when it struck.
-    let own =
-        own.filter(|(_, t)| !disaster::merges_per_document(kind) || is_day(&Some(t.value.clone())));
+    let own = own.filter(|(_, t)| !disaster::merges_per_document(kind) || is_day(Some(&t.value)));
     let own_date = own.is_some();
     // An event dated after publication is announced, not reported: "another day of
     // action on April 2" in a March story.
@@ -1000,14 +997,7 @@ fn build(
         let published = doc.meta.published.map(|d| d.format("%Y-%m-%d").to_string());
         let day = own.and_then(|(_, t)| t.value.get(..10));
         if let (Some(day), Some(p)) = (day, published.as_deref()) {
-            let iso = day.bytes().enumerate().all(|(k, b)| {
-                if k == 4 || k == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-            if iso && day > p {
+            if is_day(Some(day)) && day > p {
                 status = EventStatus::Planned;
             }
         }

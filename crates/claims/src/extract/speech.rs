@@ -686,7 +686,7 @@ pub(super) fn part_claim(ctx: &Ctx, sa: usize, sb: usize, i: usize, mut c: Cand)
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::run;
+    use crate::testing::{contents, run};
 
     fn triples(text: &str) -> Vec<(String, String, Vec<String>)> {
         let doc = run(text);
@@ -694,11 +694,7 @@ mod tests {
             .claims
             .iter()
             .map(|c| {
-                let content = c
-                    .content
-                    .iter()
-                    .map(|s| doc.slice(*s).to_string())
-                    .collect();
+                let content = contents(&doc, c);
                 (c.speaker_text().to_string(), c.cue.text.clone(), content)
             })
             .collect()

@@ -253,7 +253,7 @@ fn participle(ctx: &Ctx, si: usize, sa: usize, sb: usize, i: usize, lemma: &str)
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::run;
+    use crate::testing::{contents, run};
 
     /// (cue, speaker named?, content texts) of each claim.
     fn claims(text: &str) -> Vec<(String, bool, Vec<String>)> {
@@ -262,11 +262,7 @@ mod tests {
             .claims
             .iter()
             .map(|c| {
-                let content = c
-                    .content
-                    .iter()
-                    .map(|s| doc.slice(*s).to_string())
-                    .collect();
+                let content = contents(&doc, c);
                 (c.cue.text.clone(), c.speaker.is_some(), content)
             })
             .collect()

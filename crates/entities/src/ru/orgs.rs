@@ -152,11 +152,12 @@ pub fn lexicon(text: &str, words: &[Word<'_>], out: &mut Vec<Cand>) {
     }
 }
 
-fn org_cand(text: &str, words: &[Word<'_>], i: usize, j: usize, org: &'static Org) -> Cand {
+/// The candidate of a listed body or outlet over `start..end`.
+fn org_at(start: usize, end: usize, org: &'static Org) -> Cand {
     let (kind, subtype) = kind_of(org);
-    let mut c = Cand {
-        start: words[i].start,
-        end: words[j - 1].end,
+    Cand {
+        start,
+        end,
         kind,
         subtype,
         name: org.canonical.to_string(),
@@ -164,7 +165,11 @@ fn org_cand(text: &str, words: &[Word<'_>], i: usize, j: usize, org: &'static Or
         geo: org.country.map(country_geo),
         prio: 5,
         needs_country: None,
-    };
+    }
+}
+
+fn org_cand(text: &str, words: &[Word<'_>], i: usize, j: usize, org: &'static Org) -> Cand {
+    let mut c = org_at(words[i].start, words[j - 1].end, org);
     if org.kind == "media" && joined(words, j - 1) {
         // an outlet's national edition: "Sputnik Казахстан"
         let edition =
@@ -286,18 +291,7 @@ fn hyphen_prefix(w: &Word<'_>, out: &mut Vec<Cand>) {
     else {
         return;
     };
-    let (kind, subtype) = kind_of(org);
-    out.push(Cand {
-        start: w.start,
-        end: w.start + head.len(),
-        kind,
-        subtype,
-        name: org.canonical.to_string(),
-        key: format!("org:{}", org.canonical),
-        geo: org.country.map(country_geo),
-        prio: 5,
-        needs_country: None,
-    });
+    out.push(org_at(w.start, w.start + head.len(), org));
 }
 
 fn latin_joined(words: &[Word<'_>], j: usize) -> bool {
